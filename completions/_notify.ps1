@@ -1,0 +1,717 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'notify'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'notify' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'Configure, verify, enable and test your own channels')
+            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users and their channels as an administrator')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Notice Management: which channel kinds users may use at all')
+            [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;channel' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Configure one of your channels (only the fields given change; the rest keep their values)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a channel from the user''s profile (its fields, state and any pending code)')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Select channels for delivery')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop delivering through channels (their configuration is kept)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;channel;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;channel;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print secrets and webhook tokens in full')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;channel;set' {
+            [CompletionResult]::new('--mobile', '--mobile', [CompletionResultType]::ParameterName, 'Mobile number (dingtalk, feishu, lark, lark-mobile, sms)')
+            [CompletionResult]::new('--employee-id', '--employee-id', [CompletionResultType]::ParameterName, 'Employee ID (dingtalk-exclusive)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address (lark)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Email address (email)')
+            [CompletionResult]::new('--webhook', '--webhook', [CompletionResultType]::ParameterName, 'Robot webhook URL (dingtalk-bot, wecom-bot)')
+            [CompletionResult]::new('--keyword', '--keyword', [CompletionResultType]::ParameterName, 'Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Robot signing secret, SEC... (dingtalk-bot)')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the robot signing secret')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Endpoint URL (webhook)')
+            [CompletionResult]::new('--signature-method', '--signature-method', [CompletionResultType]::ParameterName, 'NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)')
+            [CompletionResult]::new('--signature-key', '--signature-key', [CompletionResultType]::ParameterName, 'Signing key (webhook; required unless the method is NONE)')
+            [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the signing key')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the robot signing secret from one line of stdin')
+            [CompletionResult]::new('--signature-key-stdin', '--signature-key-stdin', [CompletionResultType]::ParameterName, 'Read the signing key from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;channel;remove' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;channel;enable' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;channel;disable' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;channel;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Configure one of your channels (only the fields given change; the rest keep their values)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a channel from the user''s profile (its fields, state and any pending code)')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Select channels for delivery')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop delivering through channels (their configuration is kept)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;channel;help;list' {
+            break
+        }
+        'notify;channel;help;show' {
+            break
+        }
+        'notify;channel;help;set' {
+            break
+        }
+        'notify;channel;help;remove' {
+            break
+        }
+        'notify;channel;help;enable' {
+            break
+        }
+        'notify;channel;help;disable' {
+            break
+        }
+        'notify;channel;help;help' {
+            break
+        }
+        'notify;user' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user and every channel they have configured')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user')
+            [CompletionResult]::new('modify', 'modify', [CompletionResultType]::ParameterValue, 'Change a user''s details and channels as an administrator, all together or not at all')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a user and all their channels')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many users from CSV or TOML, all or nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;user;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print secrets and webhook tokens in full (with --json)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;user;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print secrets and webhook tokens in full')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;user;add' {
+            [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'The name shown to people')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'A role (repeatable)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;user;modify' {
+            [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'The name shown to people')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Replace the user''s roles (repeatable)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a channel field: KIND.FIELD=VALUE (a secret as KIND.FIELD_env=VAR keeps only a reference)')
+            [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'Mark a channel verified and enable it (repeatable)')
+            [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'Disable a channel (repeatable)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create the user when it does not exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;user;remove' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;user;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format, when the file name does not tell')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;user;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user and every channel they have configured')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user')
+            [CompletionResult]::new('modify', 'modify', [CompletionResultType]::ParameterValue, 'Change a user''s details and channels as an administrator, all together or not at all')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a user and all their channels')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many users from CSV or TOML, all or nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;user;help;list' {
+            break
+        }
+        'notify;user;help;show' {
+            break
+        }
+        'notify;user;help;add' {
+            break
+        }
+        'notify;user;help;modify' {
+            break
+        }
+        'notify;user;help;remove' {
+            break
+        }
+        'notify;user;help;import' {
+            break
+        }
+        'notify;user;help;help' {
+            break
+        }
+        'notify;notice' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show which channel kinds are switched on for everyone')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Switch channel kinds on: users may configure and enable them')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;notice;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;notice;enable' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;notice;disable' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;notice;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show which channel kinds are switched on for everyone')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Switch channel kinds on: users may configure and enable them')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;notice;help;list' {
+            break
+        }
+        'notify;notice;help;enable' {
+            break
+        }
+        'notify;notice;help;disable' {
+            break
+        }
+        'notify;notice;help;help' {
+            break
+        }
+        'notify;provider' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers and whether each is configured')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a provider''s settings (secrets masked unless --reveal; defaults marked)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Configure a provider''s credentials (only the fields given change)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;provider;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;provider;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print secrets in full')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;provider;set' {
+            [CompletionResult]::new('--app-key', '--app-key', [CompletionResultType]::ParameterName, 'DingTalk app key')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'Feishu/Lark app id')
+            [CompletionResult]::new('--app-secret', '--app-secret', [CompletionResultType]::ParameterName, 'App secret (dingtalk, feishu, lark)')
+            [CompletionResult]::new('--app-secret-env', '--app-secret-env', [CompletionResultType]::ParameterName, 'Store a reference to a variable holding the app secret')
+            [CompletionResult]::new('--agent-id', '--agent-id', [CompletionResultType]::ParameterName, 'DingTalk agent id (a number)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (https; http only for loopback)')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'SMTP host')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'SMTP port [default: 465 for tls, 587 for starttls, 25 for none]')
+            [CompletionResult]::new('--security', '--security', [CompletionResultType]::ParameterName, 'SMTP security: tls (implicit), starttls (required), none (loopback only)')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'SMTP user name')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'SMTP password')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'Store a reference to a variable holding the SMTP password')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio')
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'SMS vendor: aliyun or twilio')
+            [CompletionResult]::new('--access-key-id', '--access-key-id', [CompletionResultType]::ParameterName, 'Alibaba Cloud AccessKey ID')
+            [CompletionResult]::new('--access-key-secret', '--access-key-secret', [CompletionResultType]::ParameterName, 'Alibaba Cloud AccessKey secret')
+            [CompletionResult]::new('--access-key-secret-env', '--access-key-secret-env', [CompletionResultType]::ParameterName, 'Store a reference to a variable holding the AccessKey secret')
+            [CompletionResult]::new('--sign-name', '--sign-name', [CompletionResultType]::ParameterName, 'Alibaba SMS signature name')
+            [CompletionResult]::new('--template-code', '--template-code', [CompletionResultType]::ParameterName, 'Alibaba SMS template for notifications (template parameter `content`)')
+            [CompletionResult]::new('--verify-template-code', '--verify-template-code', [CompletionResultType]::ParameterName, 'Alibaba SMS template for verification codes (template parameter `code`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Alibaba region [default: cn-hangzhou]')
+            [CompletionResult]::new('--account-sid', '--account-sid', [CompletionResultType]::ParameterName, 'Twilio account SID')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Twilio auth token')
+            [CompletionResult]::new('--auth-token-env', '--auth-token-env', [CompletionResultType]::ParameterName, 'Store a reference to a variable holding the auth token')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--app-secret-stdin', '--app-secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from one line of stdin')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the SMTP password from one line of stdin')
+            [CompletionResult]::new('--access-key-secret-stdin', '--access-key-secret-stdin', [CompletionResultType]::ParameterName, 'Read the AccessKey secret from one line of stdin')
+            [CompletionResult]::new('--auth-token-stdin', '--auth-token-stdin', [CompletionResultType]::ParameterName, 'Read the Twilio auth token from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;provider;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers and whether each is configured')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a provider''s settings (secrets masked unless --reveal; defaults marked)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Configure a provider''s credentials (only the fields given change)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;provider;help;list' {
+            break
+        }
+        'notify;provider;help;show' {
+            break
+        }
+        'notify;provider;help;set' {
+            break
+        }
+        'notify;provider;help;help' {
+            break
+        }
+        'notify;completions' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;help' {
+            [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'Configure, verify, enable and test your own channels')
+            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users and their channels as an administrator')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Notice Management: which channel kinds users may use at all')
+            [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;help;channel' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Configure one of your channels (only the fields given change; the rest keep their values)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a channel from the user''s profile (its fields, state and any pending code)')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Select channels for delivery')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop delivering through channels (their configuration is kept)')
+            break
+        }
+        'notify;help;channel;list' {
+            break
+        }
+        'notify;help;channel;show' {
+            break
+        }
+        'notify;help;channel;set' {
+            break
+        }
+        'notify;help;channel;remove' {
+            break
+        }
+        'notify;help;channel;enable' {
+            break
+        }
+        'notify;help;channel;disable' {
+            break
+        }
+        'notify;help;user' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user and every channel they have configured')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user')
+            [CompletionResult]::new('modify', 'modify', [CompletionResultType]::ParameterValue, 'Change a user''s details and channels as an administrator, all together or not at all')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a user and all their channels')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many users from CSV or TOML, all or nothing')
+            break
+        }
+        'notify;help;user;list' {
+            break
+        }
+        'notify;help;user;show' {
+            break
+        }
+        'notify;help;user;add' {
+            break
+        }
+        'notify;help;user;modify' {
+            break
+        }
+        'notify;help;user;remove' {
+            break
+        }
+        'notify;help;user;import' {
+            break
+        }
+        'notify;help;notice' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show which channel kinds are switched on for everyone')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Switch channel kinds on: users may configure and enable them')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them')
+            break
+        }
+        'notify;help;notice;list' {
+            break
+        }
+        'notify;help;notice;enable' {
+            break
+        }
+        'notify;help;notice;disable' {
+            break
+        }
+        'notify;help;provider' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers and whether each is configured')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a provider''s settings (secrets masked unless --reveal; defaults marked)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Configure a provider''s credentials (only the fields given change)')
+            break
+        }
+        'notify;help;provider;list' {
+            break
+        }
+        'notify;help;provider;show' {
+            break
+        }
+        'notify;help;provider;set' {
+            break
+        }
+        'notify;help;completions' {
+            break
+        }
+        'notify;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

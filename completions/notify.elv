@@ -1,0 +1,637 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[notify] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'notify'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'notify'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand channel 'Configure, verify, enable and test your own channels'
+            cand user 'Manage users and their channels as an administrator'
+            cand notice 'Notice Management: which channel kinds users may use at all'
+            cand provider 'Credentials of the apps and servers that deliver messages'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;channel'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
+            cand show 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
+            cand set 'Configure one of your channels (only the fields given change; the rest keep their values)'
+            cand remove 'Remove a channel from the user''s profile (its fields, state and any pending code)'
+            cand enable 'Select channels for delivery'
+            cand disable 'Stop delivering through channels (their configuration is kept)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;channel;list'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;channel;show'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --reveal 'Print secrets and webhook tokens in full'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;channel;set'= {
+            cand --mobile 'Mobile number (dingtalk, feishu, lark, lark-mobile, sms)'
+            cand --employee-id 'Employee ID (dingtalk-exclusive)'
+            cand --email 'Email address (lark)'
+            cand --address 'Email address (email)'
+            cand --webhook 'Robot webhook URL (dingtalk-bot, wecom-bot)'
+            cand --keyword 'Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)'
+            cand --secret 'Robot signing secret, SEC... (dingtalk-bot)'
+            cand --secret-env 'Store a reference to an environment variable holding the robot signing secret'
+            cand --url 'Endpoint URL (webhook)'
+            cand --signature-method 'NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)'
+            cand --signature-key 'Signing key (webhook; required unless the method is NONE)'
+            cand --signature-key-env 'Store a reference to an environment variable holding the signing key'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --secret-stdin 'Read the robot signing secret from one line of stdin'
+            cand --signature-key-stdin 'Read the signing key from one line of stdin'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;channel;remove'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;channel;enable'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;channel;disable'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;channel;help'= {
+            cand list 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
+            cand show 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
+            cand set 'Configure one of your channels (only the fields given change; the rest keep their values)'
+            cand remove 'Remove a channel from the user''s profile (its fields, state and any pending code)'
+            cand enable 'Select channels for delivery'
+            cand disable 'Stop delivering through channels (their configuration is kept)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;channel;help;list'= {
+        }
+        &'notify;channel;help;show'= {
+        }
+        &'notify;channel;help;set'= {
+        }
+        &'notify;channel;help;remove'= {
+        }
+        &'notify;channel;help;enable'= {
+        }
+        &'notify;channel;help;disable'= {
+        }
+        &'notify;channel;help;help'= {
+        }
+        &'notify;user'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
+            cand show 'Show one user and every channel they have configured'
+            cand add 'Add a user'
+            cand modify 'Change a user''s details and channels as an administrator, all together or not at all'
+            cand remove 'Remove a user and all their channels'
+            cand import 'Create or update many users from CSV or TOML, all or nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;user;list'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --reveal 'Print secrets and webhook tokens in full (with --json)'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;user;show'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --reveal 'Print secrets and webhook tokens in full'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;user;add'= {
+            cand --display-name 'The name shown to people'
+            cand --role 'A role (repeatable)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;user;modify'= {
+            cand --display-name 'The name shown to people'
+            cand --role 'Replace the user''s roles (repeatable)'
+            cand --set 'Set a channel field: KIND.FIELD=VALUE (a secret as KIND.FIELD_env=VAR keeps only a reference)'
+            cand --enable 'Mark a channel verified and enable it (repeatable)'
+            cand --disable 'Disable a channel (repeatable)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --create 'Create the user when it does not exist'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;user;remove'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;user;import'= {
+            cand --format 'The format, when the file name does not tell'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;user;help'= {
+            cand list 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
+            cand show 'Show one user and every channel they have configured'
+            cand add 'Add a user'
+            cand modify 'Change a user''s details and channels as an administrator, all together or not at all'
+            cand remove 'Remove a user and all their channels'
+            cand import 'Create or update many users from CSV or TOML, all or nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;user;help;list'= {
+        }
+        &'notify;user;help;show'= {
+        }
+        &'notify;user;help;add'= {
+        }
+        &'notify;user;help;modify'= {
+        }
+        &'notify;user;help;remove'= {
+        }
+        &'notify;user;help;import'= {
+        }
+        &'notify;user;help;help'= {
+        }
+        &'notify;notice'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Show which channel kinds are switched on for everyone'
+            cand enable 'Switch channel kinds on: users may configure and enable them'
+            cand disable 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;notice;list'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;notice;enable'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;notice;disable'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;notice;help'= {
+            cand list 'Show which channel kinds are switched on for everyone'
+            cand enable 'Switch channel kinds on: users may configure and enable them'
+            cand disable 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;notice;help;list'= {
+        }
+        &'notify;notice;help;enable'= {
+        }
+        &'notify;notice;help;disable'= {
+        }
+        &'notify;notice;help;help'= {
+        }
+        &'notify;provider'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the providers and whether each is configured'
+            cand show 'Show a provider''s settings (secrets masked unless --reveal; defaults marked)'
+            cand set 'Configure a provider''s credentials (only the fields given change)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;provider;list'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;provider;show'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --reveal 'Print secrets in full'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;provider;set'= {
+            cand --app-key 'DingTalk app key'
+            cand --app-id 'Feishu/Lark app id'
+            cand --app-secret 'App secret (dingtalk, feishu, lark)'
+            cand --app-secret-env 'Store a reference to a variable holding the app secret'
+            cand --agent-id 'DingTalk agent id (a number)'
+            cand --api-base 'API base URL (https; http only for loopback)'
+            cand --host 'SMTP host'
+            cand --port 'SMTP port [default: 465 for tls, 587 for starttls, 25 for none]'
+            cand --security 'SMTP security: tls (implicit), starttls (required), none (loopback only)'
+            cand --username 'SMTP user name'
+            cand --password 'SMTP password'
+            cand --password-env 'Store a reference to a variable holding the SMTP password'
+            cand --from 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio'
+            cand --vendor 'SMS vendor: aliyun or twilio'
+            cand --access-key-id 'Alibaba Cloud AccessKey ID'
+            cand --access-key-secret 'Alibaba Cloud AccessKey secret'
+            cand --access-key-secret-env 'Store a reference to a variable holding the AccessKey secret'
+            cand --sign-name 'Alibaba SMS signature name'
+            cand --template-code 'Alibaba SMS template for notifications (template parameter `content`)'
+            cand --verify-template-code 'Alibaba SMS template for verification codes (template parameter `code`)'
+            cand --region 'Alibaba region [default: cn-hangzhou]'
+            cand --account-sid 'Twilio account SID'
+            cand --auth-token 'Twilio auth token'
+            cand --auth-token-env 'Store a reference to a variable holding the auth token'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --app-secret-stdin 'Read the app secret from one line of stdin'
+            cand --password-stdin 'Read the SMTP password from one line of stdin'
+            cand --access-key-secret-stdin 'Read the AccessKey secret from one line of stdin'
+            cand --auth-token-stdin 'Read the Twilio auth token from one line of stdin'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;provider;help'= {
+            cand list 'List the providers and whether each is configured'
+            cand show 'Show a provider''s settings (secrets masked unless --reveal; defaults marked)'
+            cand set 'Configure a provider''s credentials (only the fields given change)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;provider;help;list'= {
+        }
+        &'notify;provider;help;show'= {
+        }
+        &'notify;provider;help;set'= {
+        }
+        &'notify;provider;help;help'= {
+        }
+        &'notify;completions'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;help'= {
+            cand channel 'Configure, verify, enable and test your own channels'
+            cand user 'Manage users and their channels as an administrator'
+            cand notice 'Notice Management: which channel kinds users may use at all'
+            cand provider 'Credentials of the apps and servers that deliver messages'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;help;channel'= {
+            cand list 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
+            cand show 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
+            cand set 'Configure one of your channels (only the fields given change; the rest keep their values)'
+            cand remove 'Remove a channel from the user''s profile (its fields, state and any pending code)'
+            cand enable 'Select channels for delivery'
+            cand disable 'Stop delivering through channels (their configuration is kept)'
+        }
+        &'notify;help;channel;list'= {
+        }
+        &'notify;help;channel;show'= {
+        }
+        &'notify;help;channel;set'= {
+        }
+        &'notify;help;channel;remove'= {
+        }
+        &'notify;help;channel;enable'= {
+        }
+        &'notify;help;channel;disable'= {
+        }
+        &'notify;help;user'= {
+            cand list 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
+            cand show 'Show one user and every channel they have configured'
+            cand add 'Add a user'
+            cand modify 'Change a user''s details and channels as an administrator, all together or not at all'
+            cand remove 'Remove a user and all their channels'
+            cand import 'Create or update many users from CSV or TOML, all or nothing'
+        }
+        &'notify;help;user;list'= {
+        }
+        &'notify;help;user;show'= {
+        }
+        &'notify;help;user;add'= {
+        }
+        &'notify;help;user;modify'= {
+        }
+        &'notify;help;user;remove'= {
+        }
+        &'notify;help;user;import'= {
+        }
+        &'notify;help;notice'= {
+            cand list 'Show which channel kinds are switched on for everyone'
+            cand enable 'Switch channel kinds on: users may configure and enable them'
+            cand disable 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
+        }
+        &'notify;help;notice;list'= {
+        }
+        &'notify;help;notice;enable'= {
+        }
+        &'notify;help;notice;disable'= {
+        }
+        &'notify;help;provider'= {
+            cand list 'List the providers and whether each is configured'
+            cand show 'Show a provider''s settings (secrets masked unless --reveal; defaults marked)'
+            cand set 'Configure a provider''s credentials (only the fields given change)'
+        }
+        &'notify;help;provider;list'= {
+        }
+        &'notify;help;provider;show'= {
+        }
+        &'notify;help;provider;set'= {
+        }
+        &'notify;help;completions'= {
+        }
+        &'notify;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,438 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_notify_global_optspecs
+    string join \n store= u/user= json no-input q/quiet v/verbose color= h/help V/version
+end
+
+function __fish_notify_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_notify_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_notify_using_subcommand
+    set -l cmd (__fish_notify_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c notify -n "__fish_notify_needs_command" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_needs_command" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_needs_command" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_needs_command" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_needs_command" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_needs_command" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_needs_command" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_needs_command" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_needs_command" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_needs_command" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_needs_command" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "remove" -d 'Remove a channel from the user\'s profile (its fields, state and any pending code)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "enable" -d 'Select channels for delivery'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "disable" -d 'Stop delivering through channels (their configuration is kept)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l reveal -d 'Print secrets and webhook tokens in full'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l mobile -d 'Mobile number (dingtalk, feishu, lark, lark-mobile, sms)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l employee-id -d 'Employee ID (dingtalk-exclusive)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l email -d 'Email address (lark)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l address -d 'Email address (email)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l webhook -d 'Robot webhook URL (dingtalk-bot, wecom-bot)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l keyword -d 'Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret -d 'Robot signing secret, SEC... (dingtalk-bot)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-env -d 'Store a reference to an environment variable holding the robot signing secret' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l url -d 'Endpoint URL (webhook)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-method -d 'NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key -d 'Signing key (webhook; required unless the method is NONE)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-env -d 'Store a reference to an environment variable holding the signing key' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-stdin -d 'Read the robot signing secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-stdin -d 'Read the signing key from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a channel from the user\'s profile (its fields, state and any pending code)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Select channels for delivery'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Stop delivering through channels (their configuration is kept)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "list" -d 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "show" -d 'Show one user and every channel they have configured'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "add" -d 'Add a user'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "modify" -d 'Change a user\'s details and channels as an administrator, all together or not at all'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "remove" -d 'Remove a user and all their channels'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "import" -d 'Create or update many users from CSV or TOML, all or nothing'
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l reveal -d 'Print secrets and webhook tokens in full (with --json)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l reveal -d 'Print secrets and webhook tokens in full'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l display-name -d 'The name shown to people' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'A role (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l display-name -d 'The name shown to people' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l role -d 'Replace the user\'s roles (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l set -d 'Set a channel field: KIND.FIELD=VALUE (a secret as KIND.FIELD_env=VAR keeps only a reference)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l enable -d 'Mark a channel verified and enable it (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l disable -d 'Disable a channel (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l create -d 'Create the user when it does not exist'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l format -d 'The format, when the file name does not tell' -r -f -a "csv\t''
+toml\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user and every channel they have configured'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "modify" -d 'Change a user\'s details and channels as an administrator, all together or not at all'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a user and all their channels'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many users from CSV or TOML, all or nothing'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -f -a "list" -d 'Show which channel kinds are switched on for everyone'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -f -a "enable" -d 'Switch channel kinds on: users may configure and enable them'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -f -a "disable" -d 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show which channel kinds are switched on for everyone'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Switch channel kinds on: users may configure and enable them'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -f -a "list" -d 'List the providers and whether each is configured'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -f -a "show" -d 'Show a provider\'s settings (secrets masked unless --reveal; defaults marked)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l reveal -d 'Print secrets in full'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-key -d 'DingTalk app key' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-id -d 'Feishu/Lark app id' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret -d 'App secret (dingtalk, feishu, lark)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-env -d 'Store a reference to a variable holding the app secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l agent-id -d 'DingTalk agent id (a number)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l api-base -d 'API base URL (https; http only for loopback)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l host -d 'SMTP host' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l port -d 'SMTP port [default: 465 for tls, 587 for starttls, 25 for none]' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l security -d 'SMTP security: tls (implicit), starttls (required), none (loopback only)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l username -d 'SMTP user name' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password -d 'SMTP password' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-env -d 'Store a reference to a variable holding the SMTP password' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l from -d 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l vendor -d 'SMS vendor: aliyun or twilio' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-id -d 'Alibaba Cloud AccessKey ID' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret -d 'Alibaba Cloud AccessKey secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-env -d 'Store a reference to a variable holding the AccessKey secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l sign-name -d 'Alibaba SMS signature name' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l template-code -d 'Alibaba SMS template for notifications (template parameter `content`)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l verify-template-code -d 'Alibaba SMS template for verification codes (template parameter `code`)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l region -d 'Alibaba region [default: cn-hangzhou]' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l account-sid -d 'Twilio account SID' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token -d 'Twilio auth token' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-env -d 'Store a reference to a variable holding the auth token' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-stdin -d 'Read the app secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read the SMTP password from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-stdin -d 'Read the AccessKey secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-stdin -d 'Read the Twilio auth token from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the providers and whether each is configured'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a provider\'s settings (secrets masked unless --reveal; defaults marked)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand completions" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand completions" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand completions" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand completions" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "remove" -d 'Remove a channel from the user\'s profile (its fields, state and any pending code)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "enable" -d 'Select channels for delivery'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "disable" -d 'Stop delivering through channels (their configuration is kept)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user and every channel they have configured'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "modify" -d 'Change a user\'s details and channels as an administrator, all together or not at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Remove a user and all their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "import" -d 'Create or update many users from CSV or TOML, all or nothing'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from notice" -f -a "list" -d 'Show which channel kinds are switched on for everyone'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from notice" -f -a "enable" -d 'Switch channel kinds on: users may configure and enable them'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from notice" -f -a "disable" -d 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "list" -d 'List the providers and whether each is configured'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "show" -d 'Show a provider\'s settings (secrets masked unless --reveal; defaults marked)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'

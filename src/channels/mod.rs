@@ -1,0 +1,277 @@
+//! The ten channel kinds of DMS: their fields, how each is verified, and (in one file per kind) how a
+//! message becomes a request and a response becomes an outcome.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::providers::ProviderName;
+use crate::values::{FieldSpec, FieldType, Fields, Value};
+
+/// A channel kind; the identifiers are part of the command line contract and the store format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Dingtalk,
+    DingtalkExclusive,
+    Feishu,
+    Lark,
+    LarkMobile,
+    DingtalkBot,
+    WecomBot,
+    Email,
+    Sms,
+    Webhook,
+}
+
+/// How a channel proves its destination before it may be enabled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verification {
+    /// Nothing to prove (robots and webhooks).
+    None,
+    /// A code sent to the destination.
+    Code,
+    /// The provider's app finds the person.
+    Lookup,
+}
+
+const MOBILE: &str = "+8613100000000";
+pub const SIGNATURE_METHODS: &[&str] = &["NONE", "HMAC_SHA1", "HMAC_SHA256"];
+
+const DINGTALK: &[FieldSpec] = &[FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()];
+const DINGTALK_EXCLUSIVE: &[FieldSpec] =
+    &[FieldSpec::new("employee_id", FieldType::Text, "manager4321").address()];
+const FEISHU: &[FieldSpec] = &[FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()];
+const LARK: &[FieldSpec] = &[
+    FieldSpec {
+        required: false,
+        ..FieldSpec::new("email", FieldType::Email, "alice@example.com").address()
+    },
+    FieldSpec {
+        required: false,
+        ..FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()
+    },
+];
+const DINGTALK_BOT: &[FieldSpec] = &[
+    FieldSpec::new(
+        "webhook",
+        FieldType::Url,
+        "https://oapi.dingtalk.com/robot/send?access_token=...",
+    )
+    .required(),
+    FieldSpec::new("keyword", FieldType::Text, "DMS").required(),
+    FieldSpec::new("secret", FieldType::RobotSecret, "SEC0123456789abcdef"),
+];
+const WECOM_BOT: &[FieldSpec] = &[FieldSpec::new(
+    "webhook",
+    FieldType::Url,
+    "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...",
+)
+.required()];
+const EMAIL: &[FieldSpec] =
+    &[FieldSpec::new("address", FieldType::Email, "alice@example.com").address()];
+const SMS: &[FieldSpec] = &[FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()];
+const WEBHOOK: &[FieldSpec] = &[
+    FieldSpec::new("url", FieldType::Url, "https://hooks.example.com/dms").required(),
+    FieldSpec::new(
+        "signature_method",
+        FieldType::Choice(SIGNATURE_METHODS),
+        "HMAC_SHA256",
+    )
+    .required(),
+    FieldSpec::new("signature_key", FieldType::Secret, "a-long-random-key"),
+];
+
+impl Kind {
+    pub const ALL: [Kind; 10] = [
+        Kind::Dingtalk,
+        Kind::DingtalkExclusive,
+        Kind::Feishu,
+        Kind::Lark,
+        Kind::LarkMobile,
+        Kind::DingtalkBot,
+        Kind::WecomBot,
+        Kind::Email,
+        Kind::Sms,
+        Kind::Webhook,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Dingtalk => "dingtalk",
+            Kind::DingtalkExclusive => "dingtalk-exclusive",
+            Kind::Feishu => "feishu",
+            Kind::Lark => "lark",
+            Kind::LarkMobile => "lark-mobile",
+            Kind::DingtalkBot => "dingtalk-bot",
+            Kind::WecomBot => "wecom-bot",
+            Kind::Email => "email",
+            Kind::Sms => "sms",
+            Kind::Webhook => "webhook",
+        }
+    }
+
+    /// The name DMS gives this channel.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Dingtalk => "DingTalk Standard Edition",
+            Kind::DingtalkExclusive => "DingTalk Exclusive Edition",
+            Kind::Feishu => "Feishu",
+            Kind::Lark => "Lark",
+            Kind::LarkMobile => "Mobile phone (Lark)",
+            Kind::DingtalkBot => "DingTalk chatbot",
+            Kind::WecomBot => "WeCom chatbot",
+            Kind::Email => "Email address",
+            Kind::Sms => "Text message",
+            Kind::Webhook => "Custom webhook",
+        }
+    }
+
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            Kind::Dingtalk => DINGTALK,
+            Kind::DingtalkExclusive => DINGTALK_EXCLUSIVE,
+            Kind::Feishu => FEISHU,
+            Kind::Lark => LARK,
+            Kind::LarkMobile => FEISHU,
+            Kind::DingtalkBot => DINGTALK_BOT,
+            Kind::WecomBot => WECOM_BOT,
+            Kind::Email => EMAIL,
+            Kind::Sms => SMS,
+            Kind::Webhook => WEBHOOK,
+        }
+    }
+
+    pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
+        self.fields().iter().find(|f| f.name == name)
+    }
+
+    pub fn verification(self) -> Verification {
+        match self {
+            Kind::Dingtalk | Kind::DingtalkExclusive | Kind::Email | Kind::Sms => {
+                Verification::Code
+            }
+            Kind::Feishu | Kind::Lark | Kind::LarkMobile => Verification::Lookup,
+            Kind::DingtalkBot | Kind::WecomBot | Kind::Webhook => Verification::None,
+        }
+    }
+
+    /// The provider whose credentials deliveries through this kind use.
+    pub fn provider(self) -> Option<ProviderName> {
+        match self {
+            Kind::Dingtalk | Kind::DingtalkExclusive => Some(ProviderName::Dingtalk),
+            Kind::Feishu => Some(ProviderName::Feishu),
+            Kind::Lark | Kind::LarkMobile => Some(ProviderName::Lark),
+            Kind::Email => Some(ProviderName::Smtp),
+            Kind::Sms => Some(ProviderName::Sms),
+            Kind::DingtalkBot | Kind::WecomBot | Kind::Webhook => None,
+        }
+    }
+
+    /// Values a new channel of this kind starts with when the user gives none.
+    pub fn defaults(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Kind::DingtalkBot => &[("keyword", "DMS")],
+            Kind::Webhook => &[("signature_method", "NONE")],
+            _ => &[],
+        }
+    }
+
+    /// Rules that involve more than one field.
+    pub fn check_fields(self, fields: &Fields) -> Result<(), String> {
+        let get = |name: &str| fields.get(name);
+        match self {
+            Kind::Lark if get("email").is_none() && get("mobile").is_none() => {
+                Err("lark needs an email or a mobile (--email or --mobile)".to_owned())
+            }
+            Kind::Webhook => {
+                let method = get("signature_method")
+                    .and_then(Value::as_text)
+                    .unwrap_or("NONE");
+                if method != "NONE" && get("signature_key").is_none() {
+                    Err(format!(
+                        "signature_key is required with signature_method {method} \
+                         (--signature-key, --signature-key-stdin or --signature-key-env)"
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s || k.as_str().replace('-', "_") == s)
+            .ok_or_else(|| {
+                let names: Vec<_> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "unknown channel kind `{s}` (expected one of: {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+impl clap::ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Kind::ALL
+    }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()).help(self.title()))
+    }
+}
+
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_their_names() {
+        for kind in Kind::ALL {
+            assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
+        }
+        assert!(
+            "pager"
+                .parse::<Kind>()
+                .unwrap_err()
+                .contains("dingtalk-bot")
+        );
+    }
+
+    #[test]
+    fn webhook_needs_a_key_unless_unsigned() {
+        let mut fields = Fields::new();
+        fields.insert("signature_method", Value::Text("HMAC_SHA1".into()));
+        assert!(
+            Kind::Webhook
+                .check_fields(&fields)
+                .unwrap_err()
+                .contains("--signature-key")
+        );
+        fields.insert("signature_method", Value::Text("NONE".into()));
+        assert!(Kind::Webhook.check_fields(&fields).is_ok());
+    }
+}

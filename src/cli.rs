@@ -1,0 +1,85 @@
+//! The root parser: global options and the command tree (each command's flags live in its own file).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0    success (a dry run included)
+  1    failure not covered below (I/O, corrupt store, missing provider, a refused change)
+  2    usage: bad flags or values, or a missing value under --no-input
+  3    delivery failed for at least one destination (the report is still printed)
+  4    verification failed (wrong, expired or exhausted code)
+  130  interrupted, or a prompt was cancelled";
+
+/// Administer notification channels: configure, verify, enable, test and send.
+///
+/// notify keeps each user's channel profile (DingTalk, Feishu, Lark, group chatbots, email, SMS and custom
+/// webhooks) in one TOML store and delivers notifications through them over the vendors' real protocols.
+#[derive(Debug, Parser)]
+#[command(
+    name = "notify",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(after_long_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The TOML store [default: <user config dir>/notify/store.toml]
+    #[arg(long, global = true, env = "NOTIFY_STORE", value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// Whose profile a channel command acts on [default: the store's default_user, else the login name]
+    #[arg(short, long, global = true, env = "NOTIFY_USER", value_name = "NAME")]
+    pub user: Option<String>,
+    /// Machine-readable output on stdout (stable field names)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Print less on stderr
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more detail on stderr (never secrets)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Configure, verify, enable and test your own channels
+    #[command(subcommand)]
+    Channel(commands::channel::ChannelCommand),
+    /// Manage users and their channels as an administrator
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
+    /// Notice Management: which channel kinds users may use at all
+    #[command(subcommand)]
+    Notice(commands::notice::NoticeCommand),
+    /// Credentials of the apps and servers that deliver messages
+    #[command(subcommand)]
+    Provider(commands::provider::ProviderCommand),
+    /// Print a shell completion script
+    Completions(commands::completions::Args),
+}

@@ -1,0 +1,199 @@
+//! `notify channel set`
+
+use anyhow::Result;
+
+use crate::channels::{Kind, Verification};
+use crate::context::Context;
+use crate::error::Error;
+use crate::profiles::{self, Input, VerificationChange};
+use crate::store::{Channel, Schema};
+
+/// Configure one of your channels (only the fields given change; the rest keep their values)
+///
+/// Each kind takes its own fields:
+///   dingtalk            --mobile
+///   dingtalk-exclusive  --employee-id
+///   feishu, lark-mobile --mobile
+///   lark                --email or --mobile
+///   dingtalk-bot        --webhook, --keyword (default DMS), --secret (optional, SEC...)
+///   wecom-bot           --webhook
+///   email               --address
+///   sms                 --mobile
+///   webhook             --url, --signature-method NONE|HMAC_SHA1|HMAC_SHA256, --signature-key
+///
+/// Mobiles outside the Chinese mainland carry their country code (+44...); a bare 11-digit number is a
+/// mainland one. On a terminal, missing fields are asked for (secrets without echo). Changing an address
+/// clears the channel's verification.
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The channel kind
+    pub kind: Kind,
+    /// Mobile number (dingtalk, feishu, lark, lark-mobile, sms)
+    #[arg(long, value_name = "MOBILE")]
+    pub mobile: Option<String>,
+    /// Employee ID (dingtalk-exclusive)
+    #[arg(long, value_name = "ID")]
+    pub employee_id: Option<String>,
+    /// Email address (lark)
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+    /// Email address (email)
+    #[arg(long, value_name = "EMAIL")]
+    pub address: Option<String>,
+    /// Robot webhook URL (dingtalk-bot, wecom-bot)
+    #[arg(long, value_name = "URL")]
+    pub webhook: Option<String>,
+    /// Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)
+    #[arg(long, value_name = "WORD")]
+    pub keyword: Option<String>,
+    /// Robot signing secret, SEC... (dingtalk-bot)
+    #[arg(long, value_name = "SECRET", group = "secret_in")]
+    pub secret: Option<String>,
+    /// Read the robot signing secret from one line of stdin
+    #[arg(long, group = "secret_in")]
+    pub secret_stdin: bool,
+    /// Store a reference to an environment variable holding the robot signing secret
+    #[arg(long, value_name = "VAR", group = "secret_in")]
+    pub secret_env: Option<String>,
+    /// Endpoint URL (webhook)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)
+    #[arg(long, value_name = "METHOD")]
+    pub signature_method: Option<String>,
+    /// Signing key (webhook; required unless the method is NONE)
+    #[arg(long, value_name = "KEY", group = "key_in")]
+    pub signature_key: Option<String>,
+    /// Read the signing key from one line of stdin
+    #[arg(long, group = "key_in")]
+    pub signature_key_stdin: bool,
+    /// Store a reference to an environment variable holding the signing key
+    #[arg(long, value_name = "VAR", group = "key_in")]
+    pub signature_key_env: Option<String>,
+}
+
+impl Args {
+    fn inputs(&self) -> Vec<(&'static str, Input)> {
+        let text = |v: &Option<String>| v.clone().map(Input::Text);
+        [
+            ("mobile", text(&self.mobile)),
+            ("employee_id", text(&self.employee_id)),
+            ("email", text(&self.email)),
+            ("address", text(&self.address)),
+            ("webhook", text(&self.webhook)),
+            ("keyword", text(&self.keyword)),
+            (
+                "secret",
+                Input::secret(
+                    self.secret.as_ref(),
+                    self.secret_stdin,
+                    self.secret_env.as_ref(),
+                ),
+            ),
+            ("url", text(&self.url)),
+            ("signature_method", text(&self.signature_method)),
+            (
+                "signature_key",
+                Input::secret(
+                    self.signature_key.as_ref(),
+                    self.signature_key_stdin,
+                    self.signature_key_env.as_ref(),
+                ),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(name, input)| input.map(|i| (name, i)))
+        .collect()
+    }
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let kind = args.kind;
+    let store = ctx.store.load()?;
+    profiles::ensure_available(&store, kind)?;
+    let name = ctx.user_name(&store)?;
+    profiles::check_user_name(&name).map_err(Error::usage)?;
+    let mut changes = profiles::resolve_inputs(kind, args.inputs())?;
+
+    // Ask for what is still missing before taking the lock; prompts can take a while.
+    let current = store
+        .users
+        .get(&name)
+        .and_then(|u| u.channels.0.get(&kind))
+        .cloned()
+        .unwrap_or_default();
+    let mut preview = current.clone();
+    profiles::apply_fields(&mut preview.fields, &changes);
+    for (field, default) in kind.defaults() {
+        if !preview.fields.contains_key(field)
+            && let Some(spec) = kind.field(field)
+        {
+            preview
+                .fields
+                .insert(spec.name, spec.parse(default).map_err(Error::usage)?);
+        }
+    }
+    for field in kind.needed(&preview.fields) {
+        if !preview.fields.contains_key(field)
+            && let Some(spec) = kind.field(field)
+        {
+            let value = ctx.prompt.field(&format!("channel {kind}"), spec)?;
+            preview.fields.insert(spec.name, value.clone());
+            changes.push((spec, value));
+        }
+    }
+    if kind == Kind::Lark
+        && !preview.fields.contains_key("email")
+        && !preview.fields.contains_key("mobile")
+    {
+        let spec = kind
+            .field("email")
+            .ok_or_else(|| anyhow::anyhow!("lark has an email field"))?;
+        let value = ctx.prompt.field("channel lark", spec)?;
+        changes.push((spec, value));
+    }
+    if changes.is_empty()
+        && store
+            .users
+            .get(&name)
+            .is_some_and(|u| u.channels.0.contains_key(&kind))
+    {
+        return Err(Error::usage(format!("nothing to change for {kind}"))
+            .hint(format!("give the fields to set; `notify channel set --help` lists them, `notify channel show {kind}` shows the current values"))
+            .into());
+    }
+
+    let outcome = ctx.store.update(|store| {
+        profiles::ensure_available(store, kind)?;
+        if store.default_user.is_none() && !ctx.user_given() {
+            store.default_user = Some(name.clone());
+        }
+        let user = store.users.entry(name.clone()).or_default();
+        let channel: &mut Channel = user.channels.0.entry(kind).or_default();
+        let change =
+            profiles::update_channel(channel, kind, &changes, false).map_err(Error::usage)?;
+        Ok((change, channel.is_verified(kind), channel.enabled))
+    })?;
+
+    let (change, verified, enabled) = outcome;
+    ctx.out.note(&format!("{kind} channel of {name} saved"));
+    if change == VerificationChange::Cleared {
+        ctx.out
+            .note("the address changed, so its verification was cleared");
+    }
+    if !verified {
+        let how = match kind.verification() {
+            Verification::Lookup => "look the person up",
+            _ => "send a code",
+        };
+        ctx.out.note(&format!(
+            "next: `notify channel verify {kind}` to {how}, then `notify channel enable {kind}`"
+        ));
+    } else if !enabled {
+        ctx.out.note(&format!(
+            "next: `notify channel enable {kind}` to deliver through it"
+        ));
+    }
+    Ok(())
+}

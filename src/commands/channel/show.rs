@@ -1,0 +1,59 @@
+//! `notify channel show`
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::channels::Kind;
+use crate::commands::view;
+use crate::context::Context;
+use crate::error::Error;
+
+/// Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The channel kind
+    pub kind: Kind,
+    /// Print secrets and webhook tokens in full
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let store = ctx.store.load()?;
+    let name = ctx.user_name(&store)?;
+    let kind = args.kind;
+    let channel = store
+        .users
+        .get(&name)
+        .and_then(|u| u.channels.0.get(&kind))
+        .ok_or_else(|| {
+            Error::failure(format!("{name} has no {kind} channel"))
+                .hint(format!("configure it with `notify channel set {kind}`"))
+        })?;
+    let verified = channel.is_verified(kind);
+    let available = store.notice.allows(kind);
+    if ctx.out.json {
+        return ctx.out.json(&json!({
+            "user": name,
+            "kind": kind.as_str(),
+            "fields": view::fields_json(kind.fields(), &channel.fields, args.reveal),
+            "enabled": channel.enabled,
+            "verified": verified,
+            "available": available,
+            "code_pending": channel.pending.is_some(),
+        }));
+    }
+    let mut rows = vec![
+        vec!["kind".to_owned(), format!("{kind} ({})", kind.title())],
+        vec!["user".to_owned(), name],
+    ];
+    rows.extend(view::field_rows(
+        kind.fields(),
+        &channel.fields,
+        args.reveal,
+    ));
+    rows.push(vec!["enabled".into(), view::yes_no(channel.enabled)]);
+    rows.push(vec!["verified".into(), view::yes_no(verified)]);
+    rows.push(vec!["available".into(), view::yes_no(available)]);
+    ctx.out.table(&["field", "value"], rows)
+}

@@ -1,0 +1,80 @@
+//! `notify notice ...`: Notice Management, the organisation-wide switch for each channel kind.
+
+use anyhow::Result;
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::channels::Kind;
+use crate::commands::view;
+use crate::context::Context;
+
+#[derive(Debug, Subcommand)]
+pub enum NoticeCommand {
+    /// Show which channel kinds are switched on for everyone
+    List,
+    /// Switch channel kinds on: users may configure and enable them
+    Enable(Kinds),
+    /// Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them
+    Disable(Kinds),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Kinds {
+    /// Channel kinds
+    #[arg(required = true)]
+    pub kinds: Vec<Kind>,
+}
+
+pub fn run(ctx: &Context, cmd: &NoticeCommand) -> Result<()> {
+    match cmd {
+        NoticeCommand::List => list(ctx),
+        NoticeCommand::Enable(args) => switch(ctx, &args.kinds, true),
+        NoticeCommand::Disable(args) => switch(ctx, &args.kinds, false),
+    }
+}
+
+fn list(ctx: &Context) -> Result<()> {
+    let store = ctx.store.load()?;
+    let rows: Vec<_> = Kind::ALL
+        .iter()
+        .map(|k| json!({"kind": k.as_str(), "name": k.title(), "enabled": store.notice.allows(*k)}))
+        .collect();
+    if ctx.out.json {
+        return ctx.out.json(&rows);
+    }
+    let table = Kind::ALL
+        .iter()
+        .map(|k| {
+            vec![
+                k.to_string(),
+                k.title().to_owned(),
+                view::yes_no(store.notice.allows(*k)),
+            ]
+        })
+        .collect();
+    ctx.out.table(&["kind", "name", "enabled"], table)
+}
+
+fn switch(ctx: &Context, kinds: &[Kind], on: bool) -> Result<()> {
+    ctx.store.update(|store| {
+        let disabled = &mut store.notice.disabled;
+        if on {
+            disabled.retain(|k| !kinds.contains(k));
+        } else {
+            for kind in kinds {
+                if !disabled.contains(kind) {
+                    disabled.push(*kind);
+                }
+            }
+            disabled.sort();
+        }
+        Ok(())
+    })?;
+    let names: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();
+    ctx.out.note(&format!(
+        "switched {} {} for everyone",
+        if on { "on" } else { "off" },
+        names.join(", ")
+    ));
+    Ok(())
+}

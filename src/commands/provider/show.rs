@@ -1,0 +1,51 @@
+//! `notify provider show`
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::commands::view;
+use crate::context::Context;
+use crate::error::Error;
+use crate::providers::ProviderName;
+
+/// Show a provider's settings (secrets masked unless --reveal; defaults marked)
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The provider
+    pub name: ProviderName,
+    /// Print secrets in full
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let store = ctx.store.load()?;
+    let name = args.name;
+    let fields = store.providers.0.get(&name).ok_or_else(|| {
+        Error::failure(format!("provider {name} is not configured"))
+            .hint(format!("configure it with `notify provider set {name}`"))
+    })?;
+    if ctx.out.json {
+        let mut map = view::fields_json(name.fields(), fields, args.reveal);
+        for spec in name.fields() {
+            if !map.contains_key(spec.name)
+                && let Some(default) = name.default_value(spec.name, fields)
+            {
+                map.insert(spec.name.to_owned(), default.into());
+            }
+        }
+        return ctx.out.json(&json!({"name": name.as_str(), "fields": map}));
+    }
+    let mut rows = Vec::new();
+    for spec in name.fields() {
+        match fields.get(spec.name) {
+            Some(v) => rows.push(vec![spec.name.to_owned(), v.display(args.reveal)]),
+            None => {
+                if let Some(default) = name.default_value(spec.name, fields) {
+                    rows.push(vec![spec.name.to_owned(), format!("{default} (default)")]);
+                }
+            }
+        }
+    }
+    ctx.out.table(&["field", "value"], rows)
+}

@@ -1,0 +1,84 @@
+//! `notify user modify`
+
+use anyhow::Result;
+
+use crate::channels::Kind;
+use crate::context::Context;
+use crate::error::Error;
+use crate::profiles::{self, UserChange};
+
+/// Change a user's details and channels as an administrator, all together or not at all
+///
+/// Values set here count as verified (no code is sent). --enable marks a channel verified and enables it.
+///
+/// Examples:
+///   notify user modify bob --set email.address=bob@example.com --enable email
+///   notify user modify bob --set webhook.url=https://hooks.example.com/dms \
+///       --set webhook.signature_method=HMAC_SHA256 --set webhook.signature_key_env=HOOK_KEY --enable webhook
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The user's name
+    pub name: String,
+    /// The name shown to people
+    #[arg(long, value_name = "TEXT")]
+    pub display_name: Option<String>,
+    /// Replace the user's roles (repeatable)
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Set a channel field: KIND.FIELD=VALUE (a secret as KIND.FIELD_env=VAR keeps only a reference)
+    #[arg(long = "set", value_name = "KIND.FIELD=VALUE")]
+    pub sets: Vec<String>,
+    /// Mark a channel verified and enable it (repeatable)
+    #[arg(long, value_name = "KIND")]
+    pub enable: Vec<Kind>,
+    /// Disable a channel (repeatable)
+    #[arg(long, value_name = "KIND")]
+    pub disable: Vec<Kind>,
+    /// Create the user when it does not exist
+    #[arg(long)]
+    pub create: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let mut change = UserChange {
+        display_name: args.display_name.clone(),
+        roles: (!args.roles.is_empty()).then(|| args.roles.clone()),
+        enable: args.enable.clone(),
+        disable: args.disable.clone(),
+        ..UserChange::default()
+    };
+    for set in &args.sets {
+        let parsed =
+            profiles::parse_assignment(set).map_err(|e| Error::usage(format!("--set {e}")))?;
+        change.sets.push(parsed);
+    }
+    if change.display_name.is_none()
+        && change.roles.is_none()
+        && change.sets.is_empty()
+        && change.enable.is_empty()
+        && change.disable.is_empty()
+    {
+        return Err(Error::usage("nothing to change")
+            .hint("give --display-name, --role, --set KIND.FIELD=VALUE, --enable or --disable")
+            .into());
+    }
+    ctx.store.update(|store| {
+        if !args.create && !store.users.contains_key(&args.name) {
+            return Err(Error::failure(format!("no user named {}", args.name))
+                .hint(format!(
+                    "add it with `notify user add {}`, or pass --create",
+                    args.name
+                ))
+                .into());
+        }
+        for kind in &change.enable {
+            profiles::ensure_available(store, *kind)?;
+        }
+        profiles::apply_user_change(store, &args.name, &change, args.create)
+            .map_err(Error::usage)?;
+        Ok(())
+    })?;
+    ctx.out.note(&format!("modified user {}", args.name));
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! Everything a command needs to know about this run, built once: store path, user, output mode and
+//! whether prompting is possible. The only place that reads the environment.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::error::Error;
+use crate::output::Output;
+use crate::prompt::Prompter;
+use crate::store::{Store, StoreFile};
+
+#[derive(Debug)]
+pub struct Context {
+    pub store: StoreFile,
+    pub out: Output,
+    pub prompt: Prompter,
+    user_flag: Option<String>,
+    login: Option<String>,
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs) -> Result<Self> {
+        let store_path = match &global.store {
+            Some(path) => path.clone(),
+            None => default_store_path()?,
+        };
+        let stdin_tty = std::io::stdin().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stderr_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        let login = ["USER", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+        Ok(Context {
+            store: StoreFile::new(store_path),
+            out: Output::new(global.json, global.quiet, global.verbose, color),
+            prompt: Prompter::new(!global.no_input && stdin_tty && stderr_tty),
+            user_flag: global.user.clone().filter(|u| !u.is_empty()),
+            login,
+        })
+    }
+
+    /// The user a `channel` command acts on: `--user`, else the store's `default_user`, else the login name.
+    pub fn user_name(&self, store: &Store) -> Result<String> {
+        self.user_flag
+            .clone()
+            .or_else(|| store.default_user.clone())
+            .or_else(|| self.login.clone())
+            .ok_or_else(|| {
+                Error::usage("cannot tell which user to act on")
+                    .hint("pass --user NAME or set NOTIFY_USER")
+                    .into()
+            })
+    }
+
+    /// Whether `--user` (or NOTIFY_USER) named the user explicitly.
+    pub fn user_given(&self) -> bool {
+        self.user_flag.is_some()
+    }
+}
+
+fn default_store_path() -> Result<PathBuf> {
+    let dirs = directories::BaseDirs::new().ok_or_else(|| {
+        Error::failure("cannot find your home folder to place the store")
+            .hint("pass --store PATH or set NOTIFY_STORE")
+    })?;
+    Ok(dirs.config_dir().join("notify").join("store.toml"))
+}

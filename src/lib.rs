@@ -1,0 +1,38 @@
+//! `notify` administers DMS-style notification channels.
+//!
+//! A run flows one way: `cli` parses, `context` gathers the store path, user and output mode once, a
+//! command in `commands/` reads or updates the `store` (one TOML file, written under a lock and replaced
+//! atomically), and `output` is the only code that prints. Channel kinds and provider credentials are
+//! described by field tables (`channels`, `providers`, `values`) that drive validation everywhere.
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod channels;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod error;
+pub mod output;
+pub mod profiles;
+pub mod prompt;
+pub mod providers;
+pub mod signing;
+pub mod store;
+pub mod values;
+
+use anyhow::Result;
+
+pub use cli::Cli;
+use cli::Command;
+use context::Context;
+
+/// Runs a parsed command line.
+pub fn run(cli: &Cli, ctx: &Context) -> Result<()> {
+    match &cli.command {
+        Command::Channel(cmd) => commands::channel::run(ctx, cmd),
+        Command::User(cmd) => commands::user::run(ctx, cmd),
+        Command::Notice(cmd) => commands::notice::run(ctx, cmd),
+        Command::Provider(cmd) => commands::provider::run(ctx, cmd),
+        Command::Completions(args) => commands::completions::run(ctx, args),
+    }
+}

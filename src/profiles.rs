@@ -1,0 +1,371 @@
+//! Changes to user profiles shared by the self-service (`channel ...`) and administrator (`user ...`)
+//! commands: turning given values into validated fields, applying them, and the rules for enabling.
+
+use std::io::BufRead;
+
+use anyhow::Result;
+
+use crate::channels::{Kind, Verification};
+use crate::error::Error;
+use crate::store::{Channel, Fields, Schema, Store};
+use crate::values::{FieldSpec, Secret, Value, check_env_name};
+
+/// How a field's value was given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Text(String),
+    /// `--X-stdin`: one line read from standard input.
+    Stdin,
+    /// `--X-env VAR`: keep only a reference to the environment variable.
+    Env(String),
+}
+
+impl Input {
+    /// Combines the three forms of a secret flag (clap keeps them mutually exclusive).
+    pub fn secret(value: Option<&String>, stdin: bool, env: Option<&String>) -> Option<Input> {
+        match (value, stdin, env) {
+            (Some(v), _, _) => Some(Input::Text(v.clone())),
+            (_, true, _) => Some(Input::Stdin),
+            (_, _, Some(var)) => Some(Input::Env(var.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// Validates given inputs against a kind's or provider's fields. Flags that do not belong to it are
+/// usage errors that list the flags it does take.
+pub fn resolve_inputs<S: Schema>(
+    schema: S,
+    inputs: Vec<(&str, Input)>,
+) -> Result<Vec<(&'static FieldSpec, Value)>> {
+    let mut out = Vec::new();
+    let mut stdin_used = false;
+    for (name, input) in inputs {
+        let Some(spec) = schema.spec(name) else {
+            let flags: Vec<String> = schema.specs().iter().map(FieldSpec::flag).collect();
+            return Err(Error::usage(format!(
+                "--{} does not apply to {} (it takes {})",
+                name.replace('_', "-"),
+                schema.describe(),
+                flags.join(", ")
+            ))
+            .into());
+        };
+        let value = match input {
+            Input::Text(raw) => spec.parse(&raw).map_err(|e| {
+                Error::usage(format!(
+                    "invalid {} for {}: {e}",
+                    spec.flag(),
+                    schema.describe()
+                ))
+            })?,
+            Input::Stdin => {
+                if stdin_used {
+                    return Err(
+                        Error::usage("only one secret can be read from stdin per command").into(),
+                    );
+                }
+                stdin_used = true;
+                let line = read_stdin_line()?;
+                spec.parse(&line).map_err(|e| {
+                    Error::usage(format!(
+                        "invalid {}-stdin for {}: {e}",
+                        spec.flag(),
+                        schema.describe()
+                    ))
+                })?
+            }
+            Input::Env(var) => {
+                check_env_name(&var)
+                    .map_err(|e| Error::usage(format!("invalid {}-env: {e}", spec.flag())))?;
+                Value::Secret(Secret::Env(var))
+            }
+        };
+        out.push((spec, value));
+    }
+    Ok(out)
+}
+
+fn read_stdin_line() -> Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Error::usage("cannot read a secret from stdin").caused_by(e))?;
+    let line = line.trim_end_matches(['\r', '\n']).to_owned();
+    if line.is_empty() {
+        return Err(Error::usage("stdin was empty; expected the secret on one line").into());
+    }
+    Ok(line)
+}
+
+/// Applies changes to fields; returns whether an address field changed value.
+pub fn apply_fields(fields: &mut Fields, changes: &[(&'static FieldSpec, Value)]) -> bool {
+    let mut address_changed = false;
+    for (spec, value) in changes {
+        let old = fields.insert(spec.name, value.clone());
+        if spec.address && old.as_ref() != Some(value) {
+            address_changed = true;
+        }
+    }
+    address_changed
+}
+
+/// What happened to a channel's verification when it was changed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum VerificationChange {
+    Unchanged,
+    Cleared,
+}
+
+/// Sets fields on a channel. An administrator's values count as verified; a user's changed address clears
+/// the verification (and any code waiting to be confirmed).
+pub fn update_channel(
+    channel: &mut Channel,
+    kind: Kind,
+    changes: &[(&'static FieldSpec, Value)],
+    admin: bool,
+) -> Result<VerificationChange, String> {
+    for (name, default) in kind.defaults() {
+        if !channel.fields.contains_key(name)
+            && let Some(spec) = kind.field(name)
+            && let Ok(value) = spec.parse(default)
+        {
+            channel.fields.insert(spec.name, value);
+        }
+    }
+    let address_changed = apply_fields(&mut channel.fields, changes);
+    kind.validate(&channel.fields)?;
+    if kind.verification() == Verification::None {
+        channel.verified = true;
+        return Ok(VerificationChange::Unchanged);
+    }
+    if admin {
+        channel.verified = true;
+        channel.pending = None;
+        Ok(VerificationChange::Unchanged)
+    } else if address_changed && (channel.verified || channel.pending.is_some()) {
+        channel.verified = false;
+        channel.pending = None;
+        Ok(VerificationChange::Cleared)
+    } else {
+        if address_changed {
+            channel.pending = None;
+        }
+        Ok(VerificationChange::Unchanged)
+    }
+}
+
+/// Refuses a kind that Notice Management has switched off (exit 1, with the command that fixes it).
+pub fn ensure_available(store: &Store, kind: Kind) -> Result<()> {
+    if store.notice.allows(kind) {
+        Ok(())
+    } else {
+        Err(Error::failure(format!(
+            "channel kind {kind} is switched off in Notice Management"
+        ))
+        .hint(format!(
+            "an administrator can switch it on with `notify notice enable {kind}`"
+        ))
+        .into())
+    }
+}
+
+/// Checks that a user's channel may be enabled: configured, available, verified.
+pub fn ensure_enableable(store: &Store, user: &str, kind: Kind) -> Result<()> {
+    let channel = store
+        .users
+        .get(user)
+        .and_then(|u| u.channels.0.get(&kind))
+        .ok_or_else(|| {
+            Error::failure(format!("{user} has no {kind} channel configured")).hint(format!(
+                "configure it first with `notify channel set {kind}`"
+            ))
+        })?;
+    ensure_available(store, kind)?;
+    if !channel.is_verified(kind) {
+        return Err(
+            Error::failure(format!("the {kind} channel of {user} is not verified yet"))
+                .hint(format!("verify it with `notify channel verify {kind}`"))
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// A user name usable as a store key and on the command line.
+pub fn check_user_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "invalid user name `{name}`: use 1 to 64 letters, digits, `.`, `_`, `-` or `@`, e.g. alice"
+        ))
+    }
+}
+
+/// An administrator's change to one user (`user modify`, one row of `user import`).
+#[derive(Debug, Default, Clone)]
+pub struct UserChange {
+    pub display_name: Option<String>,
+    pub roles: Option<Vec<String>>,
+    pub sets: Vec<(Kind, &'static FieldSpec, Value)>,
+    pub enable: Vec<Kind>,
+    pub disable: Vec<Kind>,
+}
+
+/// Parses `KIND.FIELD=VALUE` (or `KIND.FIELD_env=VAR` for a secret).
+pub fn parse_assignment(text: &str) -> Result<(Kind, &'static FieldSpec, Value), String> {
+    let (key, raw) = text.split_once('=').ok_or_else(|| {
+        format!("`{text}` is not KIND.FIELD=VALUE, e.g. email.address=alice@example.com")
+    })?;
+    parse_field(key.trim(), raw)
+}
+
+/// Finds the field a `KIND.FIELD` key names; `KIND.FIELD_env` names a secret kept as a reference.
+pub fn lookup_field(key: &str) -> Result<(Kind, &'static FieldSpec, bool), String> {
+    let (kind, field) = key
+        .split_once('.')
+        .ok_or_else(|| format!("`{key}` is not KIND.FIELD, e.g. email.address"))?;
+    let kind: Kind = kind.parse()?;
+    if let Some(base) = field.strip_suffix("_env")
+        && let Some(spec) = kind.field(base).filter(|s| s.is_secret())
+    {
+        return Ok((kind, spec, true));
+    }
+    let spec = kind.field(field).ok_or_else(|| {
+        let names: Vec<_> = kind
+            .fields()
+            .iter()
+            .map(|f| format!("{kind}.{}", f.name))
+            .collect();
+        format!(
+            "{kind} has no field `{field}` (its fields: {})",
+            names.join(", ")
+        )
+    })?;
+    Ok((kind, spec, false))
+}
+
+/// Parses a value for `KIND.FIELD` (a `--set` key or a CSV column).
+pub fn parse_field(key: &str, raw: &str) -> Result<(Kind, &'static FieldSpec, Value), String> {
+    let (kind, spec, env) = lookup_field(key)?;
+    let value = if env {
+        check_env_name(raw.trim()).map_err(|e| format!("invalid {key}: {e}"))?;
+        Value::Secret(Secret::Env(raw.trim().to_owned()))
+    } else {
+        spec.parse(raw)
+            .map_err(|e| format!("invalid {kind}.{}: {e}", spec.name))?
+    };
+    Ok((kind, spec, value))
+}
+
+/// Applies an administrator's change. `create` allows a user that does not exist yet.
+pub fn apply_user_change(
+    store: &mut Store,
+    name: &str,
+    change: &UserChange,
+    create: bool,
+) -> Result<(), String> {
+    if let Some(kind) = change.enable.iter().find(|k| change.disable.contains(k)) {
+        return Err(format!("{kind} is both enabled and disabled"));
+    }
+    if !store.users.contains_key(name) {
+        if !create {
+            return Err(format!("no user named {name}"));
+        }
+        check_user_name(name)?;
+    }
+    let notice = store.notice.clone();
+    let user = store.users.entry(name.to_owned()).or_default();
+    if let Some(display) = &change.display_name {
+        user.display_name = Some(display.clone());
+    }
+    if let Some(roles) = &change.roles {
+        user.roles = roles.clone();
+    }
+    let mut kinds: Vec<Kind> = change.sets.iter().map(|(k, _, _)| *k).collect();
+    kinds.dedup();
+    for kind in kinds {
+        let changes: Vec<_> = change
+            .sets
+            .iter()
+            .filter(|(k, _, _)| *k == kind)
+            .map(|(_, spec, value)| (*spec, value.clone()))
+            .collect();
+        let channel = user.channels.0.entry(kind).or_default();
+        update_channel(channel, kind, &changes, true)?;
+    }
+    for kind in &change.enable {
+        let channel = user.channels.0.get_mut(kind).ok_or_else(|| {
+            format!("cannot enable {kind}: {name} has no {kind} channel (set its fields too)")
+        })?;
+        if !notice.allows(*kind) {
+            return Err(format!(
+                "cannot enable {kind}: it is switched off in Notice Management"
+            ));
+        }
+        channel.enabled = true;
+        channel.verified = true;
+        channel.pending = None;
+    }
+    for kind in &change.disable {
+        if let Some(channel) = user.channels.0.get_mut(kind) {
+            channel.enabled = false;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_address_clears_verification_only_for_users() {
+        let mut channel = Channel {
+            verified: true,
+            enabled: true,
+            ..Channel::default()
+        };
+        let spec = Kind::Email.field("address").expect("field");
+        let value = spec.parse("a@example.com").expect("valid");
+        let got = update_channel(&mut channel, Kind::Email, &[(spec, value.clone())], false);
+        assert_eq!(got, Ok(VerificationChange::Cleared));
+        assert!(!channel.verified);
+        assert_eq!(
+            update_channel(&mut channel, Kind::Email, &[(spec, value)], false),
+            Ok(VerificationChange::Unchanged)
+        );
+        let other = spec.parse("b@example.com").expect("valid");
+        update_channel(&mut channel, Kind::Email, &[(spec, other)], true).expect("admin");
+        assert!(channel.verified);
+    }
+
+    #[test]
+    fn assignments_parse_and_name_the_field() {
+        let (kind, spec, value) = parse_assignment("sms.mobile=13100000000").expect("valid");
+        assert_eq!(
+            (kind, spec.name, value),
+            (Kind::Sms, "mobile", Value::Text("+8613100000000".into()))
+        );
+        assert!(
+            parse_assignment("sms.mobile=12")
+                .unwrap_err()
+                .contains("invalid sms.mobile")
+        );
+        assert!(
+            parse_assignment("sms.address=x")
+                .unwrap_err()
+                .contains("sms.mobile")
+        );
+        let (_, _, v) = parse_assignment("webhook.signature_key_env=HOOK_KEY").expect("env");
+        assert_eq!(v, Value::Secret(Secret::Env("HOOK_KEY".into())));
+    }
+}

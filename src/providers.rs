@@ -1,0 +1,203 @@
+//! Provider credentials (the apps and servers that app channels, email and SMS deliver through).
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::values::{FieldSpec, FieldType, Fields, Value, is_loopback_host};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProviderName {
+    Dingtalk,
+    Feishu,
+    Lark,
+    Smtp,
+    Sms,
+}
+
+const DINGTALK: &[FieldSpec] = &[
+    FieldSpec::new("app_key", FieldType::Text, "dingxxxxxxxx").required(),
+    FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
+    FieldSpec::new("agent_id", FieldType::Number, "2345678901").required(),
+    FieldSpec::new("api_base", FieldType::Url, "https://oapi.dingtalk.com"),
+];
+const FEISHU: &[FieldSpec] = &[
+    FieldSpec::new("app_id", FieldType::Text, "cli_a1b2c3d4e5f6").required(),
+    FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
+    FieldSpec::new("api_base", FieldType::Url, "https://open.feishu.cn"),
+];
+const LARK: &[FieldSpec] = &[
+    FieldSpec::new("app_id", FieldType::Text, "cli_a1b2c3d4e5f6").required(),
+    FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
+    FieldSpec::new("api_base", FieldType::Url, "https://open.larksuite.com"),
+];
+pub const SECURITY: &[&str] = &["tls", "starttls", "none"];
+const SMTP: &[FieldSpec] = &[
+    FieldSpec::new("host", FieldType::Host, "smtp.example.com").required(),
+    FieldSpec::new("port", FieldType::Port, "465"),
+    FieldSpec::new("security", FieldType::Choice(SECURITY), "tls"),
+    FieldSpec::new("username", FieldType::Text, "dms@example.com"),
+    FieldSpec::new("password", FieldType::Secret, "the SMTP password"),
+    FieldSpec::new("from", FieldType::Mailbox, "DMS <dms@example.com>").required(),
+];
+pub const VENDORS: &[&str] = &["aliyun", "twilio"];
+const SMS: &[FieldSpec] = &[
+    FieldSpec::new("vendor", FieldType::Choice(VENDORS), "aliyun").required(),
+    FieldSpec::new("access_key_id", FieldType::Text, "LTAI5t..."),
+    FieldSpec::new(
+        "access_key_secret",
+        FieldType::Secret,
+        "the AccessKey secret",
+    ),
+    FieldSpec::new("sign_name", FieldType::Text, "DMS"),
+    FieldSpec::new("template_code", FieldType::Text, "SMS_123456789"),
+    FieldSpec::new("verify_template_code", FieldType::Text, "SMS_987654321"),
+    FieldSpec::new("region", FieldType::Text, "cn-hangzhou"),
+    FieldSpec::new("account_sid", FieldType::Text, "ACxxxxxxxxxxxxxxxx"),
+    FieldSpec::new("auth_token", FieldType::Secret, "the Twilio auth token"),
+    FieldSpec::new("from", FieldType::Text, "+15017122661"),
+    FieldSpec::new("api_base", FieldType::Url, "https://dysmsapi.aliyuncs.com"),
+];
+
+/// SMS fields each vendor needs.
+const ALIYUN_FIELDS: &[&str] = &[
+    "access_key_id",
+    "access_key_secret",
+    "sign_name",
+    "template_code",
+];
+const TWILIO_FIELDS: &[&str] = &["account_sid", "auth_token", "from"];
+
+impl ProviderName {
+    pub const ALL: [ProviderName; 5] = [
+        ProviderName::Dingtalk,
+        ProviderName::Feishu,
+        ProviderName::Lark,
+        ProviderName::Smtp,
+        ProviderName::Sms,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderName::Dingtalk => "dingtalk",
+            ProviderName::Feishu => "feishu",
+            ProviderName::Lark => "lark",
+            ProviderName::Smtp => "smtp",
+            ProviderName::Sms => "sms",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ProviderName::Dingtalk => "DingTalk internal app (work notices)",
+            ProviderName::Feishu => "Feishu internal app",
+            ProviderName::Lark => "Lark internal app",
+            ProviderName::Smtp => "SMTP server for email",
+            ProviderName::Sms => "SMS vendor (aliyun or twilio)",
+        }
+    }
+
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            ProviderName::Dingtalk => DINGTALK,
+            ProviderName::Feishu => FEISHU,
+            ProviderName::Lark => LARK,
+            ProviderName::Smtp => SMTP,
+            ProviderName::Sms => SMS,
+        }
+    }
+
+    pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
+        self.fields().iter().find(|f| f.name == name)
+    }
+
+    /// The value a field takes when the store has none.
+    pub fn default_value(self, field: &str, fields: &Fields) -> Option<String> {
+        let text = |name: &str| fields.get(name).and_then(Value::as_text).map(str::to_owned);
+        match (self, field) {
+            (ProviderName::Dingtalk, "api_base") => Some("https://oapi.dingtalk.com".into()),
+            (ProviderName::Feishu, "api_base") => Some("https://open.feishu.cn".into()),
+            (ProviderName::Lark, "api_base") => Some("https://open.larksuite.com".into()),
+            (ProviderName::Smtp, "security") => Some("tls".into()),
+            (ProviderName::Smtp, "port") => Some(
+                match text("security").as_deref().unwrap_or("tls") {
+                    "starttls" => "587",
+                    "none" => "25",
+                    _ => "465",
+                }
+                .into(),
+            ),
+            (ProviderName::Sms, "region") => Some("cn-hangzhou".into()),
+            (ProviderName::Sms, "api_base") => Some(
+                if text("vendor").as_deref() == Some("twilio") {
+                    "https://api.twilio.com"
+                } else {
+                    "https://dysmsapi.aliyuncs.com"
+                }
+                .into(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Fields that must be present for the provider to be usable.
+    pub fn needed_fields(self, fields: &Fields) -> Vec<&'static str> {
+        let mut needed: Vec<&'static str> = self
+            .fields()
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.name)
+            .collect();
+        if self == ProviderName::Sms {
+            match fields.get("vendor").and_then(Value::as_text) {
+                Some("twilio") => needed.extend(TWILIO_FIELDS),
+                Some(_) => needed.extend(ALIYUN_FIELDS),
+                None => {}
+            }
+        }
+        needed
+    }
+
+    /// Rules across fields, checked whenever a provider is written or read.
+    pub fn check_fields(self, fields: &Fields) -> Result<(), String> {
+        let get = |name: &str| fields.get(name);
+        if self == ProviderName::Smtp
+            && get("security").and_then(Value::as_text) == Some("none")
+            && let Some(host) = get("host").and_then(Value::as_text)
+            && !is_loopback_host(host)
+        {
+            return Err(format!(
+                "security none (plain SMTP) is allowed only towards a loopback host, not {host}; use tls or starttls"
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for ProviderName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ProviderName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        ProviderName::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown provider `{s}` (expected one of: dingtalk, feishu, lark, smtp, sms)"
+                )
+            })
+    }
+}
+
+impl clap::ValueEnum for ProviderName {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ProviderName::ALL
+    }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()).help(self.title()))
+    }
+}

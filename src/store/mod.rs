@@ -1,0 +1,9 @@
+//! The profile store: one TOML file, read without a lock (writes replace it atomically) and written under
+//! an exclusive lock so that concurrent `notify` processes take turns instead of losing each other's work.
+
+mod file;
+mod migrate;
+pub mod schema;
+
+pub use file::StoreFile;
+pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};

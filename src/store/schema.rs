@@ -1,0 +1,482 @@
+//! The on-disk schema of the store (version 1): users, their channels, Notice Management and providers.
+//!
+//! Channel and provider fields are driven by the field tables in `channels` and `providers`, so the store
+//! is checked by the same rules as the command line. Deserialising straight from the TOML text lets the
+//! parser report the line and column of a bad value.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::channels::{Kind, Verification};
+use crate::providers::ProviderName;
+pub use crate::values::Fields;
+use crate::values::{FieldSpec, Secret, Value, check_env_name};
+
+pub const CURRENT_VERSION: i64 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Store {
+    pub version: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_user: Option<String>,
+    #[serde(default)]
+    pub notice: Notice,
+    #[serde(default, skip_serializing_if = "Providers::is_empty")]
+    pub providers: Providers,
+    #[serde(default)]
+    pub users: BTreeMap<String, User>,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store {
+            version: CURRENT_VERSION,
+            default_user: None,
+            notice: Notice::default(),
+            providers: Providers::default(),
+            users: BTreeMap::new(),
+        }
+    }
+}
+
+/// Notice Management: the kinds an administrator has switched off for everyone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    #[serde(default)]
+    pub disabled: Vec<Kind>,
+}
+
+impl Notice {
+    pub fn allows(&self, kind: Kind) -> bool {
+        !self.disabled.contains(&kind)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Channels::is_empty")]
+    pub channels: Channels,
+}
+
+/// One configured channel of a user.
+#[derive(Debug, Clone, Default)]
+pub struct Channel {
+    pub fields: Fields,
+    pub enabled: bool,
+    pub verified: bool,
+    /// The outstanding verification code, if one was sent.
+    pub pending: Option<PendingCode>,
+}
+
+impl Channel {
+    pub fn text(&self, field: &str) -> Option<&str> {
+        self.fields.get(field).and_then(Value::as_text)
+    }
+    /// Verified, or a kind that needs no verification.
+    pub fn is_verified(&self, kind: Kind) -> bool {
+        self.verified || kind.verification() == Verification::None
+    }
+}
+
+/// A verification code waiting to be confirmed: only its salted digest is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PendingCode {
+    pub salt: String,
+    pub digest: String,
+    /// Unix seconds.
+    pub sent_at: i64,
+    pub expires_at: i64,
+    pub attempts: u32,
+}
+
+/// A user's channels, in the contract's kind order.
+#[derive(Debug, Clone, Default)]
+pub struct Channels(pub BTreeMap<Kind, Channel>);
+
+impl Channels {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The configured providers.
+#[derive(Debug, Clone, Default)]
+pub struct Providers(pub BTreeMap<ProviderName, Fields>);
+
+impl Providers {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// What the generic field machinery needs to know about a channel kind or a provider.
+pub trait Schema: Copy + fmt::Display {
+    fn specs(self) -> &'static [FieldSpec];
+    /// Fields that must be present, given the others.
+    fn needed(self, fields: &Fields) -> Vec<&'static str>;
+    /// Rules across fields.
+    fn cross_check(self, fields: &Fields) -> Result<(), String>;
+    /// `channel email` / `provider smtp`, for messages.
+    fn describe(self) -> String;
+
+    fn spec(self, name: &str) -> Option<&'static FieldSpec> {
+        self.specs().iter().find(|f| f.name == name)
+    }
+    /// Every rule a complete record must satisfy.
+    fn validate(self, fields: &Fields) -> Result<(), String> {
+        let missing: Vec<_> = self
+            .needed(fields)
+            .into_iter()
+            .filter(|n| !fields.contains_key(n))
+            .collect();
+        if let Some(first) = missing.first() {
+            let spec = self.spec(first).map_or_else(String::new, |s| {
+                format!(" ({}, e.g. {})", s.flag(), s.example)
+            });
+            return Err(format!("{} is missing `{first}`{spec}", self.describe()));
+        }
+        self.cross_check(fields)
+    }
+}
+
+impl Schema for Kind {
+    fn specs(self) -> &'static [FieldSpec] {
+        self.fields()
+    }
+    fn needed(self, _: &Fields) -> Vec<&'static str> {
+        self.fields()
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.name)
+            .collect()
+    }
+    fn cross_check(self, fields: &Fields) -> Result<(), String> {
+        self.check_fields(fields)
+    }
+    fn describe(self) -> String {
+        format!("channel {self}")
+    }
+}
+
+impl Schema for ProviderName {
+    fn specs(self) -> &'static [FieldSpec] {
+        self.fields()
+    }
+    fn needed(self, fields: &Fields) -> Vec<&'static str> {
+        self.needed_fields(fields)
+    }
+    fn cross_check(self, fields: &Fields) -> Result<(), String> {
+        self.check_fields(fields)
+    }
+    fn describe(self) -> String {
+        format!("provider {self}")
+    }
+}
+
+/// Writes fields in table order; a secret kept as an environment reference goes under `<name>_env`.
+fn serialize_fields<M: SerializeMap>(
+    map: &mut M,
+    specs: &[FieldSpec],
+    fields: &Fields,
+) -> Result<(), M::Error> {
+    for spec in specs {
+        match fields.get(spec.name) {
+            None => {}
+            Some(Value::Text(t)) => map.serialize_entry(spec.name, t)?,
+            Some(Value::Number(n)) => map.serialize_entry(spec.name, n)?,
+            Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(spec.name, s)?,
+            Some(Value::Secret(Secret::Env(var))) => {
+                map.serialize_entry(&format!("{}_env", spec.name), var)?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads one field value, validating it as the command line would.
+struct ValueSeed {
+    spec: &'static FieldSpec,
+    env: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a value for `{}` such as {}",
+            self.spec.name, self.spec.example
+        )
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        let name = self.spec.name;
+        if self.env {
+            check_env_name(v).map_err(|e| E::custom(format!("invalid `{name}_env`: {e}")))?;
+            return Ok(Value::Secret(Secret::Env(v.to_owned())));
+        }
+        self.spec
+            .parse(v)
+            .map_err(|e| E::custom(format!("invalid `{name}`: {e}")))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        if self.env {
+            return Err(E::invalid_type(de::Unexpected::Signed(v), &self));
+        }
+        let name = self.spec.name;
+        self.spec
+            .parse_number(v)
+            .map_err(|e| E::custom(format!("invalid `{name}`: {e}")))
+    }
+}
+
+/// Reads the fields (and, for channels, the state keys) of one table.
+struct RecordVisitor<S> {
+    schema: S,
+    with_state: bool,
+}
+
+#[derive(Default)]
+struct Record {
+    fields: Fields,
+    enabled: Option<bool>,
+    verified: Option<bool>,
+    pending: Option<PendingCode>,
+}
+
+impl<'de, S: Schema> Visitor<'de> for RecordVisitor<S> {
+    type Value = Record;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the table of {}", self.schema.describe())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+        let mut record = Record::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "enabled" if self.with_state => record.enabled = Some(map.next_value()?),
+                "verified" if self.with_state => record.verified = Some(map.next_value()?),
+                "verification" if self.with_state => record.pending = Some(map.next_value()?),
+                other => {
+                    let (name, env) = match other.strip_suffix("_env") {
+                        Some(base) if self.schema.spec(base).is_some_and(FieldSpec::is_secret) => {
+                            (base, true)
+                        }
+                        _ => (other, false),
+                    };
+                    let Some(spec) = self.schema.spec(name) else {
+                        let known: Vec<_> = self.schema.specs().iter().map(|s| s.name).collect();
+                        return Err(de::Error::custom(format!(
+                            "unknown field `{other}` in {} (its fields: {})",
+                            self.schema.describe(),
+                            known.join(", ")
+                        )));
+                    };
+                    if record.fields.contains_key(spec.name) {
+                        return Err(de::Error::custom(format!("`{}` is given twice", spec.name)));
+                    }
+                    let value = map.next_value_seed(ValueSeed { spec, env })?;
+                    record.fields.insert(spec.name, value);
+                }
+            }
+        }
+        self.schema
+            .validate(&record.fields)
+            .map_err(de::Error::custom)?;
+        Ok(record)
+    }
+}
+
+impl Serialize for Channels {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (kind, channel) in &self.0 {
+            map.serialize_entry(kind.as_str(), &ChannelOut(*kind, channel))?;
+        }
+        map.end()
+    }
+}
+
+struct ChannelOut<'a>(Kind, &'a Channel);
+
+impl Serialize for ChannelOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ChannelOut(kind, channel) = self;
+        let mut map = s.serialize_map(None)?;
+        serialize_fields(&mut map, kind.fields(), &channel.fields)?;
+        map.serialize_entry("enabled", &channel.enabled)?;
+        if kind.verification() != Verification::None {
+            map.serialize_entry("verified", &channel.verified)?;
+        }
+        if let Some(pending) = &channel.pending {
+            map.serialize_entry("verification", pending)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Channels {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Channels;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of channels by kind")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Channels, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let kind: Kind = key.parse().map_err(de::Error::custom)?;
+                    let record = map.next_value_seed(SeedOf(RecordVisitor {
+                        schema: kind,
+                        with_state: true,
+                    }))?;
+                    out.insert(
+                        kind,
+                        Channel {
+                            fields: record.fields,
+                            enabled: record.enabled.unwrap_or(false),
+                            verified: record
+                                .verified
+                                .unwrap_or(kind.verification() == Verification::None),
+                            pending: record.pending,
+                        },
+                    );
+                }
+                Ok(Channels(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl Serialize for Providers {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, fields) in &self.0 {
+            map.serialize_entry(name.as_str(), &ProviderOut(*name, fields))?;
+        }
+        map.end()
+    }
+}
+
+struct ProviderOut<'a>(ProviderName, &'a Fields);
+
+impl Serialize for ProviderOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        serialize_fields(&mut map, self.0.fields(), self.1)?;
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Providers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Providers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of providers by name")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Providers, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let name: ProviderName = key.parse().map_err(de::Error::custom)?;
+                    let record = map.next_value_seed(SeedOf(RecordVisitor {
+                        schema: name,
+                        with_state: false,
+                    }))?;
+                    out.insert(name, record.fields);
+                }
+                Ok(Providers(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Adapts a map visitor into a seed for `next_value_seed`.
+struct SeedOf<V>(V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for SeedOf<V> {
+    type Value = V::Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        d.deserialize_map(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_round_trips_through_toml() {
+        let text = r#"
+version = 1
+default_user = "alice"
+[notice]
+disabled = ["sms"]
+[providers.smtp]
+host = "smtp.example.com"
+port = 465
+security = "tls"
+password_env = "SMTP_PASSWORD"
+from = "DMS <dms@example.com>"
+[users.alice]
+display_name = "Alice"
+roles = ["dba"]
+[users.alice.channels.email]
+address = "alice@example.com"
+enabled = true
+verified = true
+[users.alice.channels.dingtalk-bot]
+webhook = "https://oapi.dingtalk.com/robot/send?access_token=abc"
+keyword = "DMS"
+secret = "SECabc"
+enabled = true
+"#;
+        let store: Store = toml::from_str(text).expect("valid store");
+        let again = toml::to_string(&store).expect("serialises");
+        let back: Store = toml::from_str(&again).expect("reparses");
+        assert_eq!(toml::to_string(&back).expect("serialises"), again);
+        assert!(
+            again.contains("password_env = \"SMTP_PASSWORD\""),
+            "{again}"
+        );
+        assert!(!store.notice.allows(Kind::Sms));
+        let email = &store.users["alice"].channels.0[&Kind::Email];
+        assert!(email.enabled && email.verified);
+        assert!(store.users["alice"].channels.0[&Kind::DingtalkBot].verified);
+    }
+
+    #[test]
+    fn bad_values_are_reported_with_their_line() {
+        let text = "version = 1\n[users.a.channels.sms]\nmobile = \"12\"\n";
+        let err = toml::from_str::<Store>(text).unwrap_err();
+        assert!(err.to_string().contains("line 3"), "{err}");
+        assert!(err.to_string().contains("invalid `mobile`"), "{err}");
+        let text = "version = 1\n[users.a.channels.pager]\nnumber = \"1\"\n";
+        let err = toml::from_str::<Store>(text).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown channel kind `pager`"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! Configuration commands end to end.

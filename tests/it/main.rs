@@ -1,0 +1,7 @@
+//! End-to-end tests: the real `notify` binary against real servers on 127.0.0.1.
+
+mod support;
+
+mod config;
+mod generated;
+mod store;

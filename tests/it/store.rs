@@ -1,0 +1,1 @@
+//! Store file handling end to end.

@@ -1,0 +1,392 @@
+//! A real plain-text SMTP server (mailin-embedded) on 127.0.0.1 that records every message.
+#![allow(dead_code)]
+
+use mailin_embedded::{Handler, Response, Server, SslConfig, response};
+use std::io;
+use std::net::TcpListener;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Most SMTP sessions served at once (mailin-embedded uses a fixed thread pool).
+const SESSIONS: u32 = 16;
+/// Largest DATA section kept per message; anything beyond is dropped and logged.
+const MAX_DATA: usize = 64 * 1024 * 1024;
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// One accepted message: the envelope and the DATA section as received
+/// (dot-unstuffed, without the terminating `.` line).
+#[derive(Clone, Debug)]
+pub struct Mail {
+    /// Envelope sender (MAIL FROM), without angle brackets.
+    pub from: String,
+    /// Envelope recipients (RCPT TO), without angle brackets, in order.
+    pub to: Vec<String>,
+    /// The whole DATA section as received.
+    pub data: Vec<u8>,
+}
+
+impl Mail {
+    /// The whole DATA section as UTF-8 (lossy).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.data).into_owned()
+    }
+
+    /// The unfolded raw value of the first header field named `name` (case-insensitive),
+    /// without decoding RFC 2047 encoded-words.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let (head, _) = split_head_body(&self.text());
+        header_in(&head, name)
+    }
+
+    /// Like [`Mail::header`], with RFC 2047 encoded-words (`=?utf-8?b?...?=`, `?q?`) decoded.
+    pub fn header_decoded(&self, name: &str) -> Option<String> {
+        self.header(name).map(|v| decode_words(&v))
+    }
+
+    /// The body with its Content-Transfer-Encoding (base64, quoted-printable) undone.
+    /// For a multipart message, the decoded bodies of all its leaf parts, joined by `\n`.
+    pub fn body_text(&self) -> String {
+        decode_entity(&self.text())
+    }
+}
+
+struct Shared {
+    mails: Mutex<Vec<Mail>>,
+    arrived: Condvar,
+}
+
+/// Per-session handler: mailin-embedded clones it for every connection.
+#[derive(Clone)]
+struct Collector {
+    shared: Arc<Shared>,
+    current: Option<Mail>,
+    overflow: bool,
+}
+
+impl Handler for Collector {
+    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
+        self.current = Some(Mail {
+            from: from.to_string(),
+            to: to.to_vec(),
+            data: Vec::new(),
+        });
+        self.overflow = false;
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> io::Result<()> {
+        if let Some(mail) = self.current.as_mut() {
+            if mail.data.len() + buf.len() <= MAX_DATA {
+                mail.data.extend_from_slice(buf);
+            } else if !self.overflow {
+                self.overflow = true;
+                eprintln!("[smtp fixture] message larger than {MAX_DATA} bytes; truncating");
+            }
+        }
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        if let Some(mail) = self.current.take() {
+            lock(&self.shared.mails).push(mail);
+            self.shared.arrived.notify_all();
+        }
+        response::OK
+    }
+}
+
+/// A plain SMTP server (no TLS, no AUTH) on 127.0.0.1 with a free port.
+///
+/// mailin-embedded has no shutdown: the server thread lives until the test process ends.
+pub struct SmtpServer {
+    port: u16,
+    shared: Arc<Shared>,
+}
+
+impl SmtpServer {
+    /// Bind 127.0.0.1:0 and serve SMTP on it from a background thread.
+    pub fn start() -> SmtpServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("smtp fixture: bind 127.0.0.1:0");
+        let port = listener
+            .local_addr()
+            .expect("smtp fixture: local_addr")
+            .port();
+        let shared = Arc::new(Shared {
+            mails: Mutex::new(Vec::new()),
+            arrived: Condvar::new(),
+        });
+        let handler = Collector {
+            shared: Arc::clone(&shared),
+            current: None,
+            overflow: false,
+        };
+        let mut server = Server::new(handler);
+        server
+            .with_name("localhost")
+            .with_num_threads(SESSIONS)
+            .with_tcp_listener(listener)
+            .with_ssl(SslConfig::None)
+            .expect("smtp fixture: configure without TLS");
+        thread::Builder::new()
+            .name(format!("smtp-fixture-{port}"))
+            .spawn(move || {
+                if let Err(e) = server.serve() {
+                    eprintln!("[smtp fixture :{port}] server stopped: {e}");
+                }
+            })
+            .expect("smtp fixture: spawn server thread");
+        SmtpServer { port, shared }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Every message accepted so far, in order of completion.
+    pub fn messages(&self) -> Vec<Mail> {
+        lock(&self.shared.mails).clone()
+    }
+
+    /// Wait until at least `n` messages have been accepted or `timeout` has passed,
+    /// then return all of them (possibly fewer than `n`).
+    pub fn wait_for(&self, n: usize, timeout: Duration) -> Vec<Mail> {
+        // A timeout too large to represent means "wait as long as it takes".
+        let deadline = Instant::now().checked_add(timeout);
+        let mut mails = lock(&self.shared.mails);
+        while mails.len() < n {
+            let left = match deadline {
+                Some(d) => d.saturating_duration_since(Instant::now()),
+                None => Duration::from_secs(3600),
+            };
+            if left.is_zero() {
+                break;
+            }
+            mails = match self.shared.arrived.wait_timeout(mails, left) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+        mails.clone()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Minimal MIME reading, enough for assertions in tests.
+
+/// Split an entity into its header section and body at the first empty line.
+fn split_head_body(text: &str) -> (String, String) {
+    let text = text.replace("\r\n", "\n");
+    match text.find("\n\n") {
+        Some(i) => (text[..i + 1].to_string(), text[i + 2..].to_string()),
+        None if text.starts_with('\n') => (String::new(), text[1..].to_string()),
+        None => (text, String::new()),
+    }
+}
+
+/// First header `name` in a header section (LF line endings), unfolded and trimmed.
+fn header_in(head: &str, name: &str) -> Option<String> {
+    let mut found: Option<String> = None;
+    for line in head.lines() {
+        if line.starts_with([' ', '\t']) {
+            if let Some(v) = found.as_mut() {
+                v.push_str(line);
+            }
+            continue;
+        }
+        if found.is_some() {
+            break;
+        }
+        if let Some((n, v)) = line.split_once(':')
+            && n.trim_end().eq_ignore_ascii_case(name)
+        {
+            found = Some(v.trim_start().to_string());
+        }
+    }
+    found.map(|v| v.trim().to_string())
+}
+
+/// A parameter (e.g. `boundary`, `charset`) of a structured header value.
+fn header_param(value: &str, param: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case(param)
+            .then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
+/// Decode a MIME entity's body (recursing into multiparts).
+fn decode_entity(entity: &str) -> String {
+    let (head, body) = split_head_body(entity);
+    let content_type = header_in(&head, "Content-Type").unwrap_or_default();
+    if content_type
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("multipart/")
+        && let Some(boundary) = header_param(&content_type, "boundary")
+    {
+        let delimiter = format!("--{boundary}");
+        let mut parts = Vec::new();
+        let mut current: Option<Vec<&str>> = None;
+        for line in body.lines() {
+            if line.trim_end() == delimiter || line.trim_end() == format!("{delimiter}--") {
+                if let Some(lines) = current.take() {
+                    parts.push(decode_entity(&lines.join("\n")));
+                }
+                if line.trim_end() != delimiter {
+                    break;
+                }
+                current = Some(Vec::new());
+            } else if let Some(lines) = current.as_mut() {
+                lines.push(line);
+            }
+        }
+        return parts.join("\n");
+    }
+    let cte = header_in(&head, "Content-Transfer-Encoding")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let bytes = match cte.trim() {
+        "base64" => base64_decode(&body),
+        "quoted-printable" => qp_decode(&body, false),
+        _ => body.into_bytes(),
+    };
+    let charset = header_param(&content_type, "charset").unwrap_or_default();
+    charset_decode(&charset, &bytes)
+}
+
+fn charset_decode(charset: &str, bytes: &[u8]) -> String {
+    let cs = charset.to_ascii_lowercase();
+    if cs == "iso-8859-1" || cs == "latin1" || cs == "latin-1" {
+        bytes.iter().map(|&b| b as char).collect()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+/// Decode RFC 2047 encoded-words; whitespace between adjacent encoded-words is dropped.
+fn decode_words(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    let mut pending_ws = String::new();
+    let mut last_was_word = false;
+    while !rest.is_empty() {
+        let ws_len = rest.len() - rest.trim_start().len();
+        if ws_len > 0 {
+            pending_ws.push_str(&rest[..ws_len]);
+            rest = &rest[ws_len..];
+            continue;
+        }
+        let token_end = rest.find([' ', '\t', '\r', '\n']).unwrap_or(rest.len());
+        let token = &rest[..token_end];
+        match decode_word(token) {
+            Some(decoded) => {
+                if !last_was_word {
+                    out.push_str(&pending_ws);
+                }
+                out.push_str(&decoded);
+                last_was_word = true;
+            }
+            None => {
+                out.push_str(&pending_ws);
+                out.push_str(token);
+                last_was_word = false;
+            }
+        }
+        pending_ws.clear();
+        rest = &rest[token_end..];
+    }
+    out.push_str(&pending_ws);
+    out
+}
+
+/// Decode one `=?charset?B|Q?text?=` word; `None` if `token` is not one.
+fn decode_word(token: &str) -> Option<String> {
+    let inner = token.strip_prefix("=?")?.strip_suffix("?=")?;
+    let mut it = inner.splitn(3, '?');
+    let charset = it.next()?;
+    let encoding = it.next()?;
+    let text = it.next()?;
+    let charset = charset.split('*').next().unwrap_or(charset); // drop RFC 2231 language
+    let bytes = match encoding {
+        "B" | "b" => base64_decode(text),
+        "Q" | "q" => qp_decode(text, true),
+        _ => return None,
+    };
+    Some(charset_decode(charset, &bytes))
+}
+
+/// Lenient base64 decoding: characters outside the alphabet (line breaks, padding) are skipped.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => continue,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+/// Quoted-printable decoding; `q_word` selects RFC 2047 "Q" rules (`_` is a space).
+fn qp_decode(text: &str, q_word: bool) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(text.len());
+    let lines: Vec<&str> = if q_word {
+        vec![text]
+    } else {
+        text.split('\n').collect()
+    };
+    let count = lines.len();
+    for (n, line) in lines.into_iter().enumerate() {
+        let line = if q_word {
+            line
+        } else {
+            line.trim_end_matches([' ', '\t', '\r'])
+        };
+        let bytes = line.as_bytes();
+        let mut soft_break = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'=' if i + 1 == bytes.len() => soft_break = true,
+                b'=' => {
+                    match (
+                        bytes.get(i + 1).and_then(|&b| hex(b)),
+                        bytes.get(i + 2).and_then(|&b| hex(b)),
+                    ) {
+                        (Some(h), Some(l)) => {
+                            out.push(h * 16 + l);
+                            i += 2;
+                        }
+                        _ => out.push(b'='),
+                    }
+                }
+                b'_' if q_word => out.push(b' '),
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        if !soft_break && n + 1 < count {
+            out.push(b'\n');
+        }
+    }
+    out
+}
