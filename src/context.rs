@@ -19,6 +19,7 @@ pub struct Context {
     pub prompt: Prompter,
     user_flag: Option<String>,
     login: Option<String>,
+    clock: Option<i64>,
 }
 
 impl Context {
@@ -45,6 +46,10 @@ impl Context {
             prompt: Prompter::new(!global.no_input && stdin_tty && stderr_tty),
             user_flag: global.user.clone().filter(|u| !u.is_empty()),
             login,
+            // A fixed clock for tests of code expiry (Unix seconds); never set in normal use.
+            clock: std::env::var("NOTIFY_NOW")
+                .ok()
+                .and_then(|v| v.parse().ok()),
         })
     }
 
@@ -59,6 +64,20 @@ impl Context {
                     .hint("pass --user NAME or set NOTIFY_USER")
                     .into()
             })
+    }
+
+    /// Now, in Unix seconds.
+    pub fn now(&self) -> i64 {
+        self.clock.unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
+    }
+
+    /// Where app access tokens are cached (`<user cache dir>/notify/tokens`).
+    pub fn token_cache_dir(&self) -> Option<PathBuf> {
+        directories::BaseDirs::new().map(|d| d.cache_dir().join("notify").join("tokens"))
     }
 
     /// Whether `--user` (or NOTIFY_USER) named the user explicitly.

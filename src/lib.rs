@@ -11,6 +11,7 @@ pub mod channels;
 pub mod cli;
 pub mod commands;
 pub mod context;
+pub mod delivery;
 pub mod error;
 pub mod output;
 pub mod profiles;
@@ -18,7 +19,9 @@ pub mod prompt;
 pub mod providers;
 pub mod signing;
 pub mod store;
+pub mod transport;
 pub mod values;
+pub mod verify;
 
 use anyhow::Result;
 
@@ -33,6 +36,8 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<()> {
         Command::User(cmd) => commands::user::run(ctx, cmd),
         Command::Notice(cmd) => commands::notice::run(ctx, cmd),
         Command::Provider(cmd) => commands::provider::run(ctx, cmd),
+        Command::Send(args) => commands::send::run(ctx, args),
+        Command::Listen(args) => commands::listen::run(ctx, args),
         Command::Completions(args) => commands::completions::run(ctx, args),
     }
 }

@@ -28,7 +28,8 @@ fn main() -> ExitCode {
 /// Prints the error (unless it is a closed pipe) and picks the exit code.
 fn report(err: &anyhow::Error, out: Option<&Output>) -> ExitCode {
     let code = error::exit_code(err);
-    if code != Exit::Success {
+    // Ctrl-C needs no message; everything else says what went wrong.
+    if code != Exit::Success && code != Exit::Interrupted {
         let text = error::render(err);
         match out {
             Some(out) => out.error(&text),

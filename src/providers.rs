@@ -126,7 +126,9 @@ impl ProviderName {
                 }
                 .into(),
             ),
-            (ProviderName::Sms, "region") => Some("cn-hangzhou".into()),
+            (ProviderName::Sms, "region") if text("vendor").as_deref() != Some("twilio") => {
+                Some("cn-hangzhou".into())
+            }
             (ProviderName::Sms, "api_base") => Some(
                 if text("vendor").as_deref() == Some("twilio") {
                     "https://api.twilio.com"

@@ -276,14 +276,7 @@ fn check_url(raw: &str) -> Result<(), String> {
 }
 
 /// Query parameters whose values are credentials.
-const TOKEN_PARAMS: &[&str] = &[
-    "access_token",
-    "key",
-    "token",
-    "sign",
-    "secret",
-    "appsecret",
-];
+const TOKEN_PARAMS: &[&str] = &["access_token", "key", "token", "secret", "appsecret"];
 
 /// Masks the credentials a URL carries: token query parameters and the last segment of a Feishu/Lark hook.
 pub fn mask_url_tokens(text: &str) -> String {

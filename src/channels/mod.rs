@@ -1,6 +1,16 @@
 //! The ten channel kinds of DMS: their fields, how each is verified, and (in one file per kind) how a
 //! message becomes a request and a response becomes an outcome.
 
+pub mod dingtalk;
+pub mod dingtalk_bot;
+pub mod email;
+pub mod feishu;
+pub mod message;
+pub mod sms;
+pub mod webhook;
+pub mod wecom_bot;
+pub mod wire;
+
 use std::fmt;
 use std::str::FromStr;
 

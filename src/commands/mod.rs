@@ -3,7 +3,11 @@
 
 pub mod channel;
 pub mod completions;
+pub mod listen;
 pub mod notice;
 pub mod provider;
+pub mod send;
 pub mod user;
 mod view;
+
+pub use view::destination;

@@ -10,6 +10,7 @@ use crate::values::FieldSpec;
 pub fn destination(kind: Kind, channel: &Channel) -> String {
     let name = match kind {
         Kind::Lark if channel.fields.contains_key("email") => "email",
+        Kind::Lark => "mobile",
         Kind::DingtalkBot | Kind::WecomBot => "webhook",
         Kind::Webhook => "url",
         _ => kind.fields().first().map_or("", |f| f.name),

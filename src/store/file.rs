@@ -149,7 +149,8 @@ impl StoreFile {
                     self.path.display()
                 ))
         };
-        let table: toml::Table = toml::from_str(text).map_err(|e| invalid(&e))?;
+        let located = |e: toml::de::Error| invalid(&Located(text, e));
+        let table: toml::Table = toml::from_str(text).map_err(located)?;
         let version = migrate::version_of(&table).map_err(|e| invalid(&e))?;
         if version > CURRENT_VERSION {
             return Err(Error::failure(format!(
@@ -159,12 +160,11 @@ impl StoreFile {
             .hint("upgrade notify, or point --store at another file")
             .into());
         }
+        // Parse the text itself, not the table, so that errors carry their line and column.
         if version == CURRENT_VERSION {
-            // Parse the text itself, not the table, so that errors carry their line and column.
-            return toml::from_str(text).map_err(|e| invalid(&e).into());
+            return toml::from_str(text).map_err(|e| located(e).into());
         }
-        let upgraded = migrate::upgrade(table, version);
-        Store::deserialize_table(upgraded).map_err(|e| invalid(&e).into())
+        migrate::parse_old(text, version).map_err(|e| located(e).into())
     }
 
     /// Writes `text` to a temporary file beside the store, syncs it, and renames it over the store.
@@ -179,6 +179,12 @@ impl StoreFile {
             .permissions(fs::Permissions::from_mode(existing_mode.unwrap_or(0o600)))
             .tempfile_in(&dir)
             .map_err(|e| fail("write", e))?;
+        // The mode given at creation passes through the umask; set it again so that it is kept exactly.
+        if let Some(mode) = existing_mode {
+            tmp.as_file()
+                .set_permissions(fs::Permissions::from_mode(mode))
+                .map_err(|e| fail("write", e))?;
+        }
         tmp.write_all(text.as_bytes())
             .map_err(|e| fail("write", e))?;
         tmp.as_file().sync_all().map_err(|e| fail("sync", e))?;
@@ -192,9 +198,22 @@ impl StoreFile {
     }
 }
 
-impl Store {
-    fn deserialize_table(table: toml::Table) -> Result<Store, toml::de::Error> {
-        let text = toml::to_string(&table).unwrap_or_default();
-        toml::from_str(&text)
+/// A TOML error as `line L, column C: what`, without the parser's excerpt of the line: the line may hold a
+/// secret (a robot secret, a token in a webhook URL), and messages never show secrets.
+struct Located<'a>(&'a str, toml::de::Error);
+
+impl std::fmt::Display for Located<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Located(text, e) = self;
+        let message = e.message().trim_end();
+        match e.span() {
+            Some(span) => {
+                let before = text.get(..span.start).unwrap_or(text);
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            None => f.write_str(message),
+        }
     }
 }

@@ -155,10 +155,16 @@ impl Schema for Kind {
     fn specs(self) -> &'static [FieldSpec] {
         self.fields()
     }
-    fn needed(self, _: &Fields) -> Vec<&'static str> {
+    fn needed(self, fields: &Fields) -> Vec<&'static str> {
+        // A signed webhook needs its key: listing it here lets `channel set` ask for it (or name its flag).
+        let signed = self == Kind::Webhook
+            && fields
+                .get("signature_method")
+                .and_then(Value::as_text)
+                .is_some_and(|m| m != "NONE");
         self.fields()
             .iter()
-            .filter(|f| f.required)
+            .filter(|f| f.required || (signed && f.name == "signature_key"))
             .map(|f| f.name)
             .collect()
     }

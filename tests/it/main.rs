@@ -3,5 +3,8 @@
 mod support;
 
 mod config;
+mod delivery;
 mod generated;
+mod listen;
 mod store;
+mod verify;

@@ -11,6 +11,8 @@ mod list;
 mod remove;
 mod set;
 mod show;
+mod test;
+pub mod verify;
 
 #[derive(Debug, Subcommand)]
 pub enum ChannelCommand {
@@ -20,6 +22,8 @@ pub enum ChannelCommand {
     Remove(remove::Args),
     Enable(enable::Args),
     Disable(disable::Args),
+    Verify(verify::Args),
+    Test(test::Args),
 }
 
 pub fn run(ctx: &Context, cmd: &ChannelCommand) -> Result<()> {
@@ -30,5 +34,7 @@ pub fn run(ctx: &Context, cmd: &ChannelCommand) -> Result<()> {
         ChannelCommand::Remove(args) => remove::run(ctx, args),
         ChannelCommand::Enable(args) => enable::run(ctx, args),
         ChannelCommand::Disable(args) => disable::run(ctx, args),
+        ChannelCommand::Verify(args) => verify::run(ctx, args),
+        ChannelCommand::Test(args) => test::run(ctx, args),
     }
 }

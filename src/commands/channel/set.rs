@@ -4,9 +4,11 @@ use anyhow::Result;
 
 use crate::channels::{Kind, Verification};
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{self, Error, Exit};
 use crate::profiles::{self, Input, VerificationChange};
 use crate::store::{Channel, Schema};
+
+use super::verify;
 
 /// Configure one of your channels (only the fields given change; the rest keep their values)
 ///
@@ -173,27 +175,51 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let channel: &mut Channel = user.channels.0.entry(kind).or_default();
         let change =
             profiles::update_channel(channel, kind, &changes, false).map_err(Error::usage)?;
-        Ok((change, channel.is_verified(kind), channel.enabled))
+        Ok((
+            change,
+            channel.is_verified(kind),
+            channel.enabled,
+            channel.pending.is_some(),
+        ))
     })?;
 
-    let (change, verified, enabled) = outcome;
+    let (change, verified, enabled, code_waiting) = outcome;
     ctx.out.note(&format!("{kind} channel of {name} saved"));
     if change == VerificationChange::Cleared {
         ctx.out
             .note("the address changed, so its verification was cleared");
     }
-    if !verified {
-        let how = match kind.verification() {
-            Verification::Lookup => "look the person up",
-            _ => "send a code",
-        };
-        ctx.out.note(&format!(
-            "next: `notify channel verify {kind}` to {how}, then `notify channel enable {kind}`"
-        ));
-    } else if !enabled {
-        ctx.out.note(&format!(
-            "next: `notify channel enable {kind}` to deliver through it"
-        ));
+    if verified {
+        if !enabled {
+            ctx.out.note(&format!(
+                "next: `notify channel enable {kind}` to deliver through it"
+            ));
+        }
+        return Ok(());
     }
-    Ok(())
+    if code_waiting {
+        ctx.out.note(&format!(
+            "a code is already waiting: confirm it with `notify channel verify {kind} --code N`"
+        ));
+        return Ok(());
+    }
+    // Go straight on to verification: send the code (and ask for it on a terminal) or look the person up.
+    match verify::start(ctx, kind, true) {
+        Ok(()) => Ok(()),
+        Err(e) if matches!(error::exit_code(&e), Exit::Verification | Exit::Interrupted) => Err(e),
+        Err(e) => {
+            let what = match kind.verification() {
+                Verification::Lookup => "look the person up",
+                _ => "send a verification code",
+            };
+            ctx.out.warn(&format!(
+                "the channel is saved but could not {what} yet: {}",
+                error::render(&e).trim_end().trim_start_matches("error: ")
+            ));
+            ctx.out.note(&format!(
+                "retry with `notify channel verify {kind}`, then `notify channel enable {kind}`"
+            ));
+            Ok(())
+        }
+    }
 }

@@ -31,7 +31,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             if !map.contains_key(spec.name)
                 && let Some(default) = name.default_value(spec.name, fields)
             {
-                map.insert(spec.name.to_owned(), default.into());
+                // Typed like a stored value: a default port is a number, not text.
+                let value = spec
+                    .parse(&default)
+                    .map_or_else(|_| default.into(), |v| v.to_json(args.reveal));
+                map.insert(spec.name.to_owned(), value);
             }
         }
         return ctx.out.json(&json!({"name": name.as_str(), "fields": map}));

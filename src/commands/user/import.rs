@@ -1,5 +1,6 @@
 //! `notify user import`
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -210,8 +211,16 @@ fn parse_toml(text: &str) -> Result<(Vec<Row>, RowErrors)> {
     let Some(users) = doc.get("users").and_then(toml::Value::as_table) else {
         return Err(Error::usage("the TOML import has no [users.<name>] tables").into());
     };
+    // The same users again, with where each one's table starts in the text.
+    #[derive(serde::Deserialize)]
+    struct Spans {
+        users: BTreeMap<String, toml::Spanned<toml::Value>>,
+    }
+    let spans = toml::from_str::<Spans>(text)
+        .map(|s| s.users)
+        .unwrap_or_default();
     for (name, value) in users {
-        let line = line_of(text, name);
+        let line = spans.get(name).map_or(0, |v| line_at(text, v.span().start));
         match toml_row(name, value) {
             Ok(change) => rows.push(Row {
                 line,
@@ -224,16 +233,9 @@ fn parse_toml(text: &str) -> Result<(Vec<Row>, RowErrors)> {
     Ok((rows, errors))
 }
 
-/// The line of the `[users.<name>]` header (1-based), for messages.
-fn line_of(text: &str, name: &str) -> usize {
-    let plain = format!("[users.{name}");
-    let quoted = format!("[users.\"{name}\"");
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.starts_with(&plain) || l.starts_with(&quoted)
-        })
-        .map_or(0, |i| i + 1)
+/// The 1-based line of a byte offset, for messages.
+fn line_at(text: &str, offset: usize) -> usize {
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
 }
 
 fn toml_row(name: &str, value: &toml::Value) -> Result<UserChange, String> {

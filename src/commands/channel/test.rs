@@ -1,0 +1,82 @@
+//! `notify channel test`
+
+use anyhow::Result;
+
+use crate::channels::Kind;
+use crate::channels::message::{Event, Format, Message};
+use crate::channels::webhook::Person;
+use crate::commands::send::{self, LimitArgs};
+use crate::context::Context;
+use crate::delivery::{self, Destination, Plan};
+use crate::error::Error;
+use crate::profiles;
+
+/// Send a test message through one of your channels now (enabled or not)
+///
+/// Uses the channel's configuration and its provider exactly as `notify send` would; prints the
+/// one-row report (exit 3 when the delivery failed).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The channel kind
+    pub kind: Kind,
+    /// The text to send
+    #[arg(
+        short,
+        long,
+        value_name = "TEXT",
+        default_value = "This is a test message from notify."
+    )]
+    pub message: String,
+    /// Print the request instead of sending it
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let store = ctx.store.load()?;
+    let name = ctx.user_name(&store)?;
+    let kind = args.kind;
+    let user = store.users.get(&name);
+    let channel = user.and_then(|u| u.channels.0.get(&kind)).ok_or_else(|| {
+        Error::failure(format!("{name} has no {kind} channel"))
+            .hint(format!("configure it with `notify channel set {kind}`"))
+    })?;
+    profiles::ensure_available(&store, kind)?;
+    let target = delivery::target_for(&store, kind, channel).map_err(|e| {
+        let hint = kind.provider().map_or_else(
+            || format!("check it with `notify channel show {kind}`"),
+            |p| format!("configure the provider with `notify provider set {p}`"),
+        );
+        Error::failure(format!("cannot test {kind}: {e}")).hint(hint)
+    })?;
+    let person = Person {
+        uid: name.clone(),
+        name: user
+            .and_then(|u| u.display_name.clone())
+            .unwrap_or_default(),
+    };
+    let mut plan = Plan {
+        destinations: vec![Destination {
+            recipients: vec![name.clone()],
+            kind,
+            shown: crate::commands::destination(kind, channel),
+            target: Ok(target),
+        }],
+        ..Plan::default()
+    };
+    plan.audience.target_users.push(person.clone());
+    plan.audience.receivers.push(person);
+    let event = Event {
+        name: "Test".into(),
+        ..Event::default()
+    };
+    let msg = Message::new(
+        Some("[DMS] Test message".into()),
+        args.message.clone(),
+        Format::Text,
+        event,
+    );
+    send::execute(ctx, plan, msg, &args.limits, args.dry_run)
+}
