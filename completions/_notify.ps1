@@ -39,6 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users and their channels as an administrator')
             [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Notice Management: which channel kinds users may use at all')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through users'' channels and ad-hoc destinations')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -64,6 +66,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a channel from the user''s profile (its fields, state and any pending code)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Select channels for delivery')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop delivering through channels (their configuration is kept)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove a channel''s destination so that it can be enabled')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message through one of your channels now (enabled or not)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -184,6 +188,49 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'notify;channel;verify' {
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code you received')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;channel;test' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The text to send')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The text to send')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Seconds the whole send may take, retries and robot pacing included')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a retryable failure (rate limit, 5xx, dropped connection)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Destinations in flight at once')
+            [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds (doubles each retry, with jitter)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request instead of sending it')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'notify;channel;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal')
@@ -191,6 +238,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a channel from the user''s profile (its fields, state and any pending code)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Select channels for delivery')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop delivering through channels (their configuration is kept)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove a channel''s destination so that it can be enabled')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message through one of your channels now (enabled or not)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -210,6 +259,12 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;channel;help;disable' {
+            break
+        }
+        'notify;channel;help;verify' {
+            break
+        }
+        'notify;channel;help;test' {
             break
         }
         'notify;channel;help;help' {
@@ -594,6 +649,81 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;provider;help;help' {
             break
         }
+        'notify;send' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'A stored user to notify (repeatable)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only use these channel kinds of the recipients (repeatable)')
+            [CompletionResult]::new('--webhook', '--webhook', [CompletionResultType]::ParameterName, 'Ad-hoc custom webhook URL (repeatable)')
+            [CompletionResult]::new('--signature-method', '--signature-method', [CompletionResultType]::ParameterName, 'Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256')
+            [CompletionResult]::new('--signature-key', '--signature-key', [CompletionResultType]::ParameterName, 'Signing key for --webhook')
+            [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Read the --webhook signing key from this environment variable')
+            [CompletionResult]::new('--dingtalk-bot', '--dingtalk-bot', [CompletionResultType]::ParameterName, 'Ad-hoc DingTalk chatbot webhook URL (repeatable)')
+            [CompletionResult]::new('--keyword', '--keyword', [CompletionResultType]::ParameterName, 'Keyword for --dingtalk-bot')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (SEC...) for --dingtalk-bot')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Read the --dingtalk-bot secret from this environment variable')
+            [CompletionResult]::new('--wecom-bot', '--wecom-bot', [CompletionResultType]::ParameterName, 'Ad-hoc WeCom chatbot webhook URL (repeatable)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Ad-hoc email address, sent through the smtp provider (repeatable)')
+            [CompletionResult]::new('--sms', '--sms', [CompletionResultType]::ParameterName, 'Ad-hoc mobile number, sent through the sms provider (repeatable)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text')
+            [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from a file, or - for stdin')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Email subject and chat heading [default: "[DMS] " and the event name or the message''s first line]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The DMS event name, e.g. TicketApproval')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'The DMS event category')
+            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The DMS module')
+            [CompletionResult]::new('--task-id', '--task-id', [CompletionResultType]::ParameterName, 'The task''s ID')
+            [CompletionResult]::new('--task-name', '--task-name', [CompletionResultType]::ParameterName, 'The task''s name')
+            [CompletionResult]::new('--submitter', '--submitter', [CompletionResultType]::ParameterName, 'The submitter''s user name (their display name comes from the store)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Seconds the whole send may take, retries and robot pacing included')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a retryable failure (rate limit, 5xx, dropped connection)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Destinations in flight at once')
+            [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds (doubles each retry, with jitter)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--all-users', '--all-users', [CompletionResultType]::ParameterName, 'Notify every stored user')
+            [CompletionResult]::new('--signature-key-stdin', '--signature-key-stdin', [CompletionResultType]::ParameterName, 'Read the --webhook signing key from one line of stdin')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the --dingtalk-bot secret from one line of stdin')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print every request as it would be sent (signed, secrets masked) and send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;listen' {
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)')
+            [CompletionResult]::new('--signature-method', '--signature-method', [CompletionResultType]::ParameterName, 'How deliveries must be signed: the sender''s --signature-method [default: NONE]')
+            [CompletionResult]::new('--signature-key', '--signature-key', [CompletionResultType]::ParameterName, 'The signing key (other local users can see it in the process list: prefer -env or -stdin)')
+            [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Read the signing key from this environment variable')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after N accepted events; rejected requests and repeats do not count')
+            [CompletionResult]::new('--read-timeout-ms', '--read-timeout-ms', [CompletionResultType]::ParameterName, 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Allow an address that is not loopback (plain HTTP: anyone on the way can read the deliveries)')
+            [CompletionResult]::new('--signature-key-stdin', '--signature-key-stdin', [CompletionResultType]::ParameterName, 'Read the signing key from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'notify;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
@@ -616,6 +746,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users and their channels as an administrator')
             [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Notice Management: which channel kinds users may use at all')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through users'' channels and ad-hoc destinations')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -627,6 +759,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a channel from the user''s profile (its fields, state and any pending code)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Select channels for delivery')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop delivering through channels (their configuration is kept)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove a channel''s destination so that it can be enabled')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message through one of your channels now (enabled or not)')
             break
         }
         'notify;help;channel;list' {
@@ -645,6 +779,12 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;channel;disable' {
+            break
+        }
+        'notify;help;channel;verify' {
+            break
+        }
+        'notify;help;channel;test' {
             break
         }
         'notify;help;user' {
@@ -702,6 +842,12 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;provider;set' {
+            break
+        }
+        'notify;help;send' {
+            break
+        }
+        'notify;help;listen' {
             break
         }
         'notify;help;completions' {

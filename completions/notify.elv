@@ -36,6 +36,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand user 'Manage users and their channels as an administrator'
             cand notice 'Notice Management: which channel kinds users may use at all'
             cand provider 'Credentials of the apps and servers that deliver messages'
+            cand send 'Send a notification through users'' channels and ad-hoc destinations'
+            cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -60,6 +62,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand remove 'Remove a channel from the user''s profile (its fields, state and any pending code)'
             cand enable 'Select channels for delivery'
             cand disable 'Stop delivering through channels (their configuration is kept)'
+            cand verify 'Prove a channel''s destination so that it can be enabled'
+            cand test 'Send a test message through one of your channels now (enabled or not)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;channel;list'= {
@@ -173,6 +177,47 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;channel;verify'= {
+            cand --code 'The code you received'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;channel;test'= {
+            cand -m 'The text to send'
+            cand --message 'The text to send'
+            cand --timeout 'Seconds one attempt may take'
+            cand --deadline 'Seconds the whole send may take, retries and robot pacing included'
+            cand --retries 'Retries after a retryable failure (rate limit, 5xx, dropped connection)'
+            cand --concurrency 'Destinations in flight at once'
+            cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the request instead of sending it'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'notify;channel;help'= {
             cand list 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
             cand show 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
@@ -180,6 +225,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand remove 'Remove a channel from the user''s profile (its fields, state and any pending code)'
             cand enable 'Select channels for delivery'
             cand disable 'Stop delivering through channels (their configuration is kept)'
+            cand verify 'Prove a channel''s destination so that it can be enabled'
+            cand test 'Send a test message through one of your channels now (enabled or not)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;channel;help;list'= {
@@ -193,6 +240,10 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;help;enable'= {
         }
         &'notify;channel;help;disable'= {
+        }
+        &'notify;channel;help;verify'= {
+        }
+        &'notify;channel;help;test'= {
         }
         &'notify;channel;help;help'= {
         }
@@ -542,6 +593,79 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;help;help'= {
         }
+        &'notify;send'= {
+            cand --to 'A stored user to notify (repeatable)'
+            cand --channel 'Only use these channel kinds of the recipients (repeatable)'
+            cand --webhook 'Ad-hoc custom webhook URL (repeatable)'
+            cand --signature-method 'Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256'
+            cand --signature-key 'Signing key for --webhook'
+            cand --signature-key-env 'Read the --webhook signing key from this environment variable'
+            cand --dingtalk-bot 'Ad-hoc DingTalk chatbot webhook URL (repeatable)'
+            cand --keyword 'Keyword for --dingtalk-bot'
+            cand --secret 'Signing secret (SEC...) for --dingtalk-bot'
+            cand --secret-env 'Read the --dingtalk-bot secret from this environment variable'
+            cand --wecom-bot 'Ad-hoc WeCom chatbot webhook URL (repeatable)'
+            cand --email 'Ad-hoc email address, sent through the smtp provider (repeatable)'
+            cand --sms 'Ad-hoc mobile number, sent through the sms provider (repeatable)'
+            cand -m 'The message text'
+            cand --message 'The message text'
+            cand --message-file 'Read the message from a file, or - for stdin'
+            cand --title 'Email subject and chat heading [default: "[DMS] " and the event name or the message''s first line]'
+            cand --format 'Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)'
+            cand --event 'The DMS event name, e.g. TicketApproval'
+            cand --category 'The DMS event category'
+            cand --module 'The DMS module'
+            cand --task-id 'The task''s ID'
+            cand --task-name 'The task''s name'
+            cand --submitter 'The submitter''s user name (their display name comes from the store)'
+            cand --timeout 'Seconds one attempt may take'
+            cand --deadline 'Seconds the whole send may take, retries and robot pacing included'
+            cand --retries 'Retries after a retryable failure (rate limit, 5xx, dropped connection)'
+            cand --concurrency 'Destinations in flight at once'
+            cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --all-users 'Notify every stored user'
+            cand --signature-key-stdin 'Read the --webhook signing key from one line of stdin'
+            cand --secret-stdin 'Read the --dingtalk-bot secret from one line of stdin'
+            cand --dry-run 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;listen'= {
+            cand --addr 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)'
+            cand --signature-method 'How deliveries must be signed: the sender''s --signature-method [default: NONE]'
+            cand --signature-key 'The signing key (other local users can see it in the process list: prefer -env or -stdin)'
+            cand --signature-key-env 'Read the signing key from this environment variable'
+            cand --count 'Exit (0) after N accepted events; rejected requests and repeats do not count'
+            cand --read-timeout-ms 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --allow-remote 'Allow an address that is not loopback (plain HTTP: anyone on the way can read the deliveries)'
+            cand --signature-key-stdin 'Read the signing key from one line of stdin'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -563,6 +687,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand user 'Manage users and their channels as an administrator'
             cand notice 'Notice Management: which channel kinds users may use at all'
             cand provider 'Credentials of the apps and servers that deliver messages'
+            cand send 'Send a notification through users'' channels and ad-hoc destinations'
+            cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -573,6 +699,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand remove 'Remove a channel from the user''s profile (its fields, state and any pending code)'
             cand enable 'Select channels for delivery'
             cand disable 'Stop delivering through channels (their configuration is kept)'
+            cand verify 'Prove a channel''s destination so that it can be enabled'
+            cand test 'Send a test message through one of your channels now (enabled or not)'
         }
         &'notify;help;channel;list'= {
         }
@@ -585,6 +713,10 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;channel;enable'= {
         }
         &'notify;help;channel;disable'= {
+        }
+        &'notify;help;channel;verify'= {
+        }
+        &'notify;help;channel;test'= {
         }
         &'notify;help;user'= {
             cand list 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
@@ -627,6 +759,10 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;provider;show'= {
         }
         &'notify;help;provider;set'= {
+        }
+        &'notify;help;send'= {
+        }
+        &'notify;help;listen'= {
         }
         &'notify;help;completions'= {
         }

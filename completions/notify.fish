@@ -39,26 +39,30 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "channel" -d 'Configur
 complete -c notify -n "__fish_notify_needs_command" -f -a "user" -d 'Manage users and their channels as an administrator'
 complete -c notify -n "__fish_notify_needs_command" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
 complete -c notify -n "__fish_notify_needs_command" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_needs_command" -f -a "send" -d 'Send a notification through users\' channels and ad-hoc destinations'
+complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l json -d 'Machine-readable output on stdout (stable field names)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s q -l quiet -d 'Print less on stderr'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s h -l help -d 'Print help'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "remove" -d 'Remove a channel from the user\'s profile (its fields, state and any pending code)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "enable" -d 'Select channels for delivery'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "disable" -d 'Stop delivering through channels (their configuration is kept)'
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "remove" -d 'Remove a channel from the user\'s profile (its fields, state and any pending code)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "enable" -d 'Select channels for delivery'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "disable" -d 'Stop delivering through channels (their configuration is kept)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "verify" -d 'Prove a channel\'s destination so that it can be enabled'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "test" -d 'Send a test message through one of your channels now (enabled or not)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -140,12 +144,44 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l code -d 'The code you received' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s m -l message -d 'The text to send' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l timeout -d 'Seconds one attempt may take' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l dry-run -d 'Print the request instead of sending it'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a channel from the user\'s profile (its fields, state and any pending code)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Select channels for delivery'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Stop delivering through channels (their configuration is kept)'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove a channel\'s destination so that it can be enabled'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message through one of your channels now (enabled or not)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -401,6 +437,80 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a provider\'s settings (secrets masked unless --reveal; defaults marked)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand send" -l to -d 'A stored user to notify (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l channel -d 'Only use these channel kinds of the recipients (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand send" -l webhook -d 'Ad-hoc custom webhook URL (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-method -d 'Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key -d 'Signing key for --webhook' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-env -d 'Read the --webhook signing key from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l dingtalk-bot -d 'Ad-hoc DingTalk chatbot webhook URL (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l keyword -d 'Keyword for --dingtalk-bot' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l secret -d 'Signing secret (SEC...) for --dingtalk-bot' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l secret-env -d 'Read the --dingtalk-bot secret from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l wecom-bot -d 'Ad-hoc WeCom chatbot webhook URL (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l email -d 'Ad-hoc email address, sent through the smtp provider (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l sms -d 'Ad-hoc mobile number, sent through the sms provider (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -s m -l message -d 'The message text' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
+complete -c notify -n "__fish_notify_using_subcommand send" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event name or the message\'s first line]' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l format -d 'Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)' -r -f -a "text\t''
+markdown\t''"
+complete -c notify -n "__fish_notify_using_subcommand send" -l event -d 'The DMS event name, e.g. TicketApproval' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l category -d 'The DMS event category' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l module -d 'The DMS module' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l task-id -d 'The task\'s ID' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l task-name -d 'The task\'s name' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l submitter -d 'The submitter\'s user name (their display name comes from the store)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l timeout -d 'Seconds one attempt may take' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand send" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand send" -l all-users -d 'Notify every stored user'
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-stdin -d 'Read the --webhook signing key from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand send" -l secret-stdin -d 'Read the --dingtalk-bot secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand send" -l dry-run -d 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+complete -c notify -n "__fish_notify_using_subcommand send" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand send" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand send" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand send" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand send" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand listen" -l addr -d 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-method -d 'How deliveries must be signed: the sender\'s --signature-method [default: NONE]' -r -f -a "NONE\t''
+HMAC_SHA1\t''
+HMAC_SHA256\t''"
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -d 'The signing key (other local users can see it in the process list: prefer -env or -stdin)' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read the signing key from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l count -d 'Exit (0) after N accepted events; rejected requests and repeats do not count' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms -d 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand listen" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand listen" -l allow-remote -d 'Allow an address that is not loopback (plain HTTP: anyone on the way can read the deliveries)'
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-stdin -d 'Read the signing key from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand listen" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand listen" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand listen" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand listen" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand completions" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -412,18 +522,22 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "send" -d 'Send a notification through users\' channels and ad-hoc destinations'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "remove" -d 'Remove a channel from the user\'s profile (its fields, state and any pending code)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "enable" -d 'Select channels for delivery'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "disable" -d 'Stop delivering through channels (their configuration is kept)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "verify" -d 'Prove a channel\'s destination so that it can be enabled'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "test" -d 'Send a test message through one of your channels now (enabled or not)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user and every channel they have configured'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user'
