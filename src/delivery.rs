@@ -116,6 +116,13 @@ pub enum Target {
     },
 }
 
+impl Destination {
+    /// The channel column of the report (`-` when the recipient has none).
+    pub fn channel(&self) -> &'static str {
+        self.kind.map_or("-", Kind::as_str)
+    }
+}
+
 impl Target {
     /// Identity for merging recipients who share one robot or webhook.
     fn shared_key(&self) -> Option<String> {
@@ -143,7 +150,8 @@ impl Target {
 #[derive(Debug, Clone)]
 pub struct Destination {
     pub recipients: Vec<String>,
-    pub kind: Kind,
+    /// None for a recipient with nothing to deliver through.
+    pub kind: Option<Kind>,
     pub shown: String,
     pub target: Result<Target, (Outcome, String)>,
 }
@@ -385,7 +393,7 @@ pub fn plan_users(
             if let Some(reason) = unusable(store, *kind, channel) {
                 plan.destinations.push(Destination {
                     recipients: vec![name.clone()],
-                    kind: *kind,
+                    kind: Some(*kind),
                     shown,
                     target: Err((Outcome::Skipped, reason)),
                 });
@@ -404,7 +412,7 @@ pub fn plan_users(
             }
             plan.destinations.push(Destination {
                 recipients: vec![name.clone()],
-                kind: *kind,
+                kind: Some(*kind),
                 shown,
                 target,
             });
@@ -414,7 +422,7 @@ pub fn plan_users(
                 rows += 1;
                 plan.destinations.push(Destination {
                     recipients: vec![name.clone()],
-                    kind: *kind,
+                    kind: Some(*kind),
                     shown: String::new(),
                     target: Err((Outcome::Skipped, "not configured".into())),
                 });
@@ -423,13 +431,10 @@ pub fn plan_users(
         if rows == 0 {
             plan.destinations.push(Destination {
                 recipients: vec![name.clone()],
-                kind: Kind::Email,
+                kind: None,
                 shown: String::new(),
                 target: Err((Outcome::Skipped, "no channels configured".into())),
             });
-            if let Some(last) = plan.destinations.last_mut() {
-                last.shown = "-".into();
-            }
         }
         if usable {
             plan.audience.receivers.push(person);
@@ -625,7 +630,7 @@ impl Engine {
             } else {
                 dest.recipients.join(", ")
             },
-            channel: dest.kind.to_string(),
+            channel: dest.channel().to_owned(),
             destination: dest.shown.clone(),
             outcome: Outcome::Delivered,
             attempts: 0,
@@ -758,11 +763,7 @@ impl Engine {
         timeout: Duration,
         judge: fn(&HttpResponse) -> Verdict,
     ) -> Result<(), Verdict> {
-        let resp = self.http.send(req, timeout).await?;
-        match judge(&resp) {
-            Verdict::Delivered => Ok(()),
-            other => Err(other),
-        }
+        delivered(judge(&self.http.send(req, timeout).await?))
     }
 
     async fn send_target(
@@ -942,36 +943,67 @@ impl Engine {
             .await
     }
 
+    /// One step against an app's API: `build` makes the request with the current access token and `read`
+    /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once.
+    async fn with_token<T>(
+        &self,
+        app: &App,
+        deadline: Instant,
+        build: impl Fn(&str) -> HttpRequest,
+        read: fn(&HttpResponse) -> Result<T, Verdict>,
+    ) -> Attempted<T> {
+        let token_invalid = match app.provider {
+            ProviderName::Dingtalk => dingtalk::TOKEN_INVALID,
+            _ => feishu::TOKEN_INVALID,
+        };
+        let mut refreshed = false;
+        loop {
+            let token = match self.token(app, deadline).await {
+                Ok(t) => t,
+                Err(f) => {
+                    return Attempted {
+                        result: Err(f),
+                        attempts: 0,
+                    };
+                }
+            };
+            let req = build(&token);
+            let done = self
+                .retrying(deadline, None, |t| {
+                    let req = &req;
+                    async move { read(&self.http.send(req, t).await?) }
+                })
+                .await;
+            match &done.result {
+                Err(f) if !refreshed && token_invalid.contains(&f.code.as_str()) => {
+                    self.tokens.invalidate(app).await;
+                    refreshed = true;
+                }
+                _ => return done,
+            }
+        }
+    }
+
     /// Finds a DingTalk userid by mobile (Standard Edition).
-    /// Like the send, the lookup refreshes the token once if DingTalk says it is no longer valid.
     pub async fn dingtalk_userid(
         &self,
         app: &App,
         mobile: &str,
         deadline: Instant,
     ) -> Result<String, Failure> {
-        let wire = mainland_bare(mobile).to_owned();
-        let mut refreshed = false;
-        loop {
-            let token = self.token(app, deadline).await?;
-            let result = self
-                .retrying(deadline, None, |t| {
-                    let req = dingtalk::userid_request(&app.api_base, &token, &wire);
-                    async move { dingtalk::parse_userid(&self.http.send(&req, t).await?) }
-                })
-                .await
-                .result;
-            match &result {
-                Err(f) if !refreshed && dingtalk::TOKEN_INVALID.contains(&f.code.as_str()) => {
-                    self.tokens.invalidate(app).await;
-                    refreshed = true;
-                }
-                _ => return result,
-            }
-        }
+        let wire = mainland_bare(mobile);
+        self.with_token(
+            app,
+            deadline,
+            |token| dingtalk::userid_request(&app.api_base, token, wire),
+            dingtalk::parse_userid,
+        )
+        .await
+        .result
     }
 
-    /// Sends a DingTalk work notice, refreshing the token once if DingTalk says it is no longer valid.
+    /// Sends a DingTalk work notice to a userid, or to the user a mobile belongs to. `attempts` counts
+    /// the notice itself, not the lookup.
     pub async fn send_dingtalk(
         &self,
         app: &App,
@@ -993,33 +1025,15 @@ impl Engine {
             },
             (None, None) => return refused("invalid", "no mobile or employee ID".into()),
         };
-        let mut refreshed = false;
-        loop {
-            let token = match self.token(app, deadline).await {
-                Ok(t) => t,
-                Err(f) => {
-                    return Attempted {
-                        result: Err(f),
-                        attempts: 0,
-                    };
-                }
-            };
-            let req = dingtalk::send_request(&app.api_base, &token, app.agent_id, &userid, text);
-            let done = self
-                .retrying(deadline, None, |t| self.exchange(&req, t, dingtalk::judge))
-                .await;
-            match &done.result {
-                Err(f) if !refreshed && dingtalk::TOKEN_INVALID.contains(&f.code.as_str()) => {
-                    self.tokens.invalidate(app).await;
-                    refreshed = true;
-                }
-                _ => return done,
-            }
-        }
+        let build =
+            |token: &str| dingtalk::send_request(&app.api_base, token, app.agent_id, &userid, text);
+        self.with_token(app, deadline, build, |resp| {
+            delivered(dingtalk::judge(resp))
+        })
+        .await
     }
 
     /// Finds a Feishu/Lark open_id by mobile or email.
-    /// The lookup refreshes the token once if Feishu/Lark says it is no longer valid.
     pub async fn feishu_open_id(
         &self,
         app: &App,
@@ -1027,28 +1041,15 @@ impl Engine {
         email: Option<&str>,
         deadline: Instant,
     ) -> Result<String, Failure> {
-        let wire = mobile.map(|m| mainland_bare(m).to_owned());
-        let mut refreshed = false;
-        loop {
-            let token = self.token(app, deadline).await?;
-            let result = self
-                .retrying(deadline, None, |t| {
-                    let req = feishu::lookup_request(&app.api_base, &token, wire.as_deref(), email);
-                    async move { feishu::parse_lookup(&self.http.send(&req, t).await?) }
-                })
-                .await
-                .result;
-            match &result {
-                Err(f) if !refreshed && feishu::TOKEN_INVALID.contains(&f.code.as_str()) => {
-                    self.tokens.invalidate(app).await;
-                    refreshed = true;
-                }
-                _ => return result,
-            }
-        }
+        let wire = mobile.map(mainland_bare);
+        let build = |token: &str| feishu::lookup_request(&app.api_base, token, wire, email);
+        self.with_token(app, deadline, build, feishu::parse_lookup)
+            .await
+            .result
     }
 
-    /// Sends a Feishu/Lark text message; with an email the message goes straight to it.
+    /// Sends a Feishu/Lark text message; with an email the message goes straight to it. The `uuid`
+    /// stays the same across retries and token refreshes.
     pub async fn send_feishu(
         &self,
         app: &App,
@@ -1071,29 +1072,18 @@ impl Engine {
             (None, None) => return refused("invalid", "no mobile or email".into()),
         };
         let uuid = new_uuid();
-        let mut refreshed = false;
-        loop {
-            let token = match self.token(app, deadline).await {
-                Ok(t) => t,
-                Err(f) => {
-                    return Attempted {
-                        result: Err(f),
-                        attempts: 0,
-                    };
-                }
-            };
-            let req = feishu::send_request(&app.api_base, &token, id_type, &id, text, &uuid);
-            let done = self
-                .retrying(deadline, None, |t| self.exchange(&req, t, feishu::judge))
-                .await;
-            match &done.result {
-                Err(f) if !refreshed && feishu::TOKEN_INVALID.contains(&f.code.as_str()) => {
-                    self.tokens.invalidate(app).await;
-                    refreshed = true;
-                }
-                _ => return done,
-            }
-        }
+        let build =
+            |token: &str| feishu::send_request(&app.api_base, token, id_type, &id, text, &uuid);
+        self.with_token(app, deadline, build, |resp| delivered(feishu::judge(resp)))
+            .await
+    }
+}
+
+/// A verdict as a step result: success, or the verdict to act on.
+fn delivered(verdict: Verdict) -> Result<(), Verdict> {
+    match verdict {
+        Verdict::Delivered => Ok(()),
+        other => Err(other),
     }
 }
 

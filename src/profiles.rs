@@ -316,9 +316,12 @@ pub fn apply_user_change(
         channel.pending = None;
     }
     for kind in &change.disable {
-        if let Some(channel) = user.channels.0.get_mut(kind) {
-            channel.enabled = false;
-        }
+        let channel = user
+            .channels
+            .0
+            .get_mut(kind)
+            .ok_or_else(|| format!("cannot disable {kind}: {name} has no {kind} channel"))?;
+        channel.enabled = false;
     }
     Ok(())
 }

@@ -322,7 +322,7 @@ impl Args {
         let mut out = Vec::new();
         let row = |kind: Kind, shown: String, target: Result<Target, String>| Destination {
             recipients: Vec::new(),
-            kind,
+            kind: Some(kind),
             shown,
             target: target.map_err(|e| (Outcome::Failed, e)),
         };
@@ -504,12 +504,16 @@ fn print_dry_run(ctx: &Context, plan: &Plan, msg: &Message) -> Result<()> {
         };
         match delivery::dry_run(dest, msg, audience) {
             Ok(requests) => {
-                text.push_str(&format!("# {recipient} · {} · {}\n", dest.kind, dest.shown));
+                text.push_str(&format!(
+                    "# {recipient} · {} · {}\n",
+                    dest.channel(),
+                    dest.shown
+                ));
                 for r in &requests {
                     text.push_str(r);
                     text.push('\n');
                 }
-                json_rows.push(json!({"recipient": recipient, "channel": dest.kind.as_str(), "destination": dest.shown, "requests": requests}));
+                json_rows.push(json!({"recipient": recipient, "channel": dest.channel(), "destination": dest.shown, "requests": requests}));
             }
             Err(reason) => {
                 let outcome = match &dest.target {
@@ -518,9 +522,9 @@ fn print_dry_run(ctx: &Context, plan: &Plan, msg: &Message) -> Result<()> {
                 };
                 text.push_str(&format!(
                     "# {recipient} · {} · {outcome}: {reason}\n\n",
-                    dest.kind
+                    dest.channel()
                 ));
-                json_rows.push(json!({"recipient": recipient, "channel": dest.kind.as_str(), "destination": dest.shown, "outcome": outcome, "reason": reason}));
+                json_rows.push(json!({"recipient": recipient, "channel": dest.channel(), "destination": dest.shown, "outcome": outcome, "reason": reason}));
             }
         }
     }

@@ -45,6 +45,8 @@ impl StoreFile {
                 .create(&dir)
                 .with_context(|| format!("cannot create the folder {}", dir.display()))?;
         }
+        // A new store must not be created where others could replace it either.
+        refuse_shared(&dir, "the store's folder", "700")?;
         let _lock = self.lock()?;
         let (mut store, existing_mode) = self.read()?;
         let out = change(&mut store)?;
@@ -98,45 +100,11 @@ impl StoreFile {
         Ok((self.parse(&text)?, Some(mode)))
     }
 
-    /// Refuses a store (or its folder) that others could rewrite, as ssh refuses such keys.
+    /// Refuses a store (or its folder) that others could rewrite, as ssh refuses such keys; returns the
+    /// store's permission bits.
     fn check_permissions(&self) -> Result<u32> {
-        let mode = fs::metadata(&self.path)
-            .with_context(|| format!("cannot read {}", self.path.display()))?
-            .permissions()
-            .mode();
-        if mode & 0o022 != 0 {
-            return Err(Error::failure(format!(
-                "the store {} is writable by {} (mode {:o}); refusing to use it",
-                self.path.display(),
-                if mode & 0o002 != 0 {
-                    "others"
-                } else {
-                    "its group"
-                },
-                mode & 0o777
-            ))
-            .hint(format!("chmod 600 {}", self.path.display()))
-            .into());
-        }
-        let dir = self.folder();
-        let dir_mode = fs::metadata(&dir)
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .permissions()
-            .mode();
-        if dir_mode & 0o022 != 0 {
-            return Err(Error::failure(format!(
-                "the store's folder {} is writable by {} (mode {:o}); refusing to use the store",
-                dir.display(),
-                if dir_mode & 0o002 != 0 {
-                    "others"
-                } else {
-                    "its group"
-                },
-                dir_mode & 0o777
-            ))
-            .hint(format!("chmod 700 {}", dir.display()))
-            .into());
-        }
+        let mode = refuse_shared(&self.path, "the store", "600")?;
+        refuse_shared(&self.folder(), "the store's folder", "700")?;
         Ok(mode & 0o7777)
     }
 
@@ -200,7 +168,7 @@ impl StoreFile {
 
 /// A TOML error as `line L, column C: what`, without the parser's excerpt of the line: the line may hold a
 /// secret (a robot secret, a token in a webhook URL), and messages never show secrets.
-struct Located<'a>(&'a str, toml::de::Error);
+pub struct Located<'a>(pub &'a str, pub toml::de::Error);
 
 impl std::fmt::Display for Located<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -216,4 +184,27 @@ impl std::fmt::Display for Located<'_> {
             None => f.write_str(message),
         }
     }
+}
+
+/// The mode of `path`, or an error with the `chmod` to run when group or others may write to it.
+fn refuse_shared(path: &Path, what: &str, fix: &str) -> Result<u32> {
+    let mode = fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .permissions()
+        .mode();
+    if mode & 0o022 != 0 {
+        let who = if mode & 0o002 != 0 {
+            "others"
+        } else {
+            "its group"
+        };
+        return Err(Error::failure(format!(
+            "{what} {} is writable by {who} (mode {:o}); refusing to use it",
+            path.display(),
+            mode & 0o777
+        ))
+        .hint(format!("chmod {fix} {}", path.display()))
+        .into());
+    }
+    Ok(mode)
 }

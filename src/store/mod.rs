@@ -5,5 +5,5 @@ mod file;
 mod migrate;
 pub mod schema;
 
-pub use file::StoreFile;
+pub use file::{Located, StoreFile};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};

@@ -970,6 +970,11 @@ fn modify_enables_marks_verified_and_disables() {
         bob["channels"]["email"],
         json!({"address": "bob@example.com", "enabled": false, "verified": true})
     );
+    let before = env.store_text();
+    env.run(&["user", "modify", "bob", "--disable", "sms"])
+        .code(2)
+        .stderr_has("bob has no sms channel");
+    assert_eq!(env.store_text(), before);
 
     env.run(&[
         "user",

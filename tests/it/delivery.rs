@@ -2608,3 +2608,15 @@ fn channel_test_refuses_what_it_cannot_test() {
         .stderr_has("switched off in Notice Management")
         .stderr_has("notify notice enable webhook");
 }
+
+#[test]
+fn a_recipient_without_channels_is_one_skipped_row() {
+    let env = Env::new();
+    env.run(&["user", "add", "carol"]).ok();
+    let run = send(&env, &["--to", "carol", "--message", "hello"]);
+    run.ok();
+    let row = only_row(&run);
+    assert_eq!(row["recipient"], "carol");
+    assert_eq!(row["channel"], "-");
+    assert_skipped(&row, "no channels configured");
+}

@@ -194,6 +194,19 @@ fn a_group_writable_folder_is_refused() {
 }
 
 #[test]
+fn no_store_is_created_in_a_folder_others_can_write() {
+    let env = Env::new();
+    std::fs::create_dir_all(folder(&env)).expect("mkdir");
+    chmod(folder(&env), 0o777);
+    let dir = folder(&env).display().to_string();
+    env.run(&["user", "add", "carol"])
+        .code(1)
+        .stderr_has("writable by others")
+        .stderr_has(&format!("hint: chmod 700 {dir}"));
+    assert!(!env.store.exists(), "no store was created");
+}
+
+#[test]
 fn sixty_four_concurrent_modifies_all_land() {
     let env = Env::new();
     let mut csv = String::from("name\n");

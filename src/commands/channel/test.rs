@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut plan = Plan {
         destinations: vec![Destination {
             recipients: vec![name.clone()],
-            kind,
+            kind: Some(kind),
             shown: crate::commands::destination(kind, channel),
             target: Ok(target),
         }],

@@ -187,7 +187,7 @@ fn send_code(
     let plan = Plan {
         destinations: vec![Destination {
             recipients: vec![user.to_owned()],
-            kind,
+            kind: Some(kind),
             shown: String::new(),
             target: Ok(target),
         }],

@@ -204,7 +204,7 @@ fn parse_csv(text: &str) -> (Vec<Row>, RowErrors) {
 fn parse_toml(text: &str) -> Result<(Vec<Row>, RowErrors)> {
     let doc: toml::Table = toml::from_str(text).map_err(|e| {
         Error::usage("the import is not valid TOML")
-            .caused_by(anyhow::anyhow!("{}", e.to_string().trim_end()))
+            .caused_by(anyhow::anyhow!("{}", crate::store::Located(text, e)))
     })?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
