@@ -6,7 +6,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 
-pub const EXIT_CODES: &str = "\
+pub const EXAMPLES_AND_EXIT_CODES: &str = "\
+Examples:
+  notify channel set email --address alice@example.com     configure (and verify) your email
+  notify channel enable email                              deliver through it
+  notify user modify bob --set sms.mobile=13100000000 --enable sms
+  notify send --to alice --to bob --event TicketApproval --message \"Ticket 42 awaits approval\"
+  notify listen --count 1 &  notify send --webhook http://127.0.0.1:8787/ --message hi
+
 Exit codes:
   0    success (a dry run included)
   1    failure not covered below (I/O, corrupt store, missing provider, a refused change)
@@ -26,7 +33,7 @@ Exit codes:
     propagate_version = true,
     max_term_width = 100
 )]
-#[command(after_long_help = EXIT_CODES)]
+#[command(after_long_help = EXAMPLES_AND_EXIT_CODES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -37,25 +44,44 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The TOML store [default: <user config dir>/notify/store.toml]
-    #[arg(long, global = true, env = "NOTIFY_STORE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "NOTIFY_STORE",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub store: Option<PathBuf>,
     /// Whose profile a channel command acts on [default: the store's default_user, else the login name]
-    #[arg(short, long, global = true, env = "NOTIFY_USER", value_name = "NAME")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "NOTIFY_USER",
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub user: Option<String>,
     /// Machine-readable output on stdout (stable field names)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
     /// Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_input: bool,
     /// Print less on stderr
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Global options"
+    )]
     pub quiet: bool,
     /// Print more detail on stderr (never secrets)
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Global options")]
     pub verbose: u8,
     /// When to use colour
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorChoice,
 }
 

@@ -31,6 +31,8 @@ use context::Context;
 
 /// Runs a parsed command line.
 pub fn run(cli: &Cli, ctx: &Context) -> Result<()> {
+    ctx.out
+        .detail(&format!("store: {}", ctx.store.path().display()));
     match &cli.command {
         Command::Channel(cmd) => commands::channel::run(ctx, cmd),
         Command::User(cmd) => commands::user::run(ctx, cmd),
