@@ -459,6 +459,7 @@ impl Tokens {
         }
     }
 
+    /// The cache file's name: the provider and a digest of the API base and app id (never the secret).
     fn key(app: &App) -> String {
         let digest = crate::signing::hmac_sha256(app.api_base.as_bytes(), app.id.as_bytes());
         format!("{}-{}", app.provider, &hex_encode(&digest)[..16])
@@ -472,8 +473,9 @@ impl Tokens {
 
     fn write_file(&self, key: &str, token: &str, expires_at: u64) {
         use std::io::Write;
-        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        use std::os::unix::fs::DirBuilderExt;
         let Some(dir) = &self.dir else { return };
+        // tempfile creates the file 0600, and the rename keeps that mode.
         let _ = std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
@@ -485,7 +487,6 @@ impl Tokens {
         if tmp.write_all(body.as_bytes()).is_ok() {
             let _ = tmp.persist(dir.join(format!("{key}.json")));
         }
-        let _ = std::fs::OpenOptions::new().mode(0o600);
     }
 
     /// A token valid for at least a few more minutes, fetching one when needed.
