@@ -4,7 +4,6 @@ use anyhow::Result;
 
 use crate::channels::Kind;
 use crate::context::Context;
-use crate::profiles;
 
 /// Select channels for delivery
 ///
@@ -18,22 +17,5 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let name = ctx.store.update(|store| {
-        let name = ctx.user_name(store)?;
-        for kind in &args.kinds {
-            profiles::ensure_enableable(store, &name, *kind)?;
-        }
-        if let Some(user) = store.users.get_mut(&name) {
-            for kind in &args.kinds {
-                if let Some(channel) = user.channels.0.get_mut(kind) {
-                    channel.enabled = true;
-                }
-            }
-        }
-        Ok(name)
-    })?;
-    let kinds: Vec<_> = args.kinds.iter().map(|k| k.as_str()).collect();
-    ctx.out
-        .note(&format!("enabled {} for {name}", kinds.join(", ")));
-    Ok(())
+    super::switch(ctx, &args.kinds, true)
 }

@@ -3,7 +3,10 @@
 use anyhow::Result;
 use clap::Subcommand;
 
+use crate::channels::Kind;
 use crate::context::Context;
+use crate::error::Error;
+use crate::profiles;
 
 mod disable;
 mod enable;
@@ -37,4 +40,38 @@ pub fn run(ctx: &Context, cmd: &ChannelCommand) -> Result<()> {
         ChannelCommand::Verify(args) => verify::run(ctx, args),
         ChannelCommand::Test(args) => test::run(ctx, args),
     }
+}
+
+/// Enables or disables the user's channels, all or none: enabling checks each channel may be enabled
+/// (configured, available, verified), disabling that it exists.
+fn switch(ctx: &Context, kinds: &[Kind], on: bool) -> Result<()> {
+    let name = ctx.store.update(|store| {
+        let name = ctx.user_name(store)?;
+        for kind in kinds {
+            if on {
+                profiles::ensure_enableable(store, &name, *kind)?;
+            } else if !store
+                .users
+                .get(&name)
+                .is_some_and(|u| u.channels.0.contains_key(kind))
+            {
+                return Err(Error::failure(format!("{name} has no {kind} channel"))
+                    .hint("`notify channel list` shows the configured channels")
+                    .into());
+            }
+        }
+        if let Some(user) = store.users.get_mut(&name) {
+            for kind in kinds {
+                if let Some(channel) = user.channels.0.get_mut(kind) {
+                    channel.enabled = on;
+                }
+            }
+        }
+        Ok(name)
+    })?;
+    let kinds: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();
+    let verb = if on { "enabled" } else { "disabled" };
+    ctx.out
+        .note(&format!("{verb} {} for {name}", kinds.join(", ")));
+    Ok(())
 }
