@@ -39,9 +39,9 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users and their channels as an administrator')
             [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Notice Management: which channel kinds users may use at all')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
-            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through users'' channels and ad-hoc destinations')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -735,8 +735,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -746,9 +746,9 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users and their channels as an administrator')
             [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Notice Management: which channel kinds users may use at all')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
-            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through users'' channels and ad-hoc destinations')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

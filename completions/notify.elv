@@ -36,9 +36,9 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand user 'Manage users and their channels as an administrator'
             cand notice 'Notice Management: which channel kinds users may use at all'
             cand provider 'Credentials of the apps and servers that deliver messages'
-            cand send 'Send a notification through users'' channels and ad-hoc destinations'
+            cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;channel'= {
@@ -677,8 +677,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --quiet 'Print less on stderr'
             cand -v 'Print more detail on stderr (never secrets)'
             cand --verbose 'Print more detail on stderr (never secrets)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -687,9 +687,9 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand user 'Manage users and their channels as an administrator'
             cand notice 'Notice Management: which channel kinds users may use at all'
             cand provider 'Credentials of the apps and servers that deliver messages'
-            cand send 'Send a notification through users'' channels and ad-hoc destinations'
+            cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;help;channel'= {

@@ -106,10 +106,7 @@ pub enum Command {
     /// Credentials of the apps and servers that deliver messages
     #[command(subcommand)]
     Provider(commands::provider::ProviderCommand),
-    /// Send a notification through users' channels and ad-hoc destinations
     Send(commands::send::Args),
-    /// Receive custom-webhook deliveries on loopback and check their signatures
     Listen(commands::listen::Args),
-    /// Print a shell completion script
     Completions(commands::completions::Args),
 }

@@ -20,19 +20,21 @@ use crate::values::{FieldSpec, FieldType, Secret, mask_url_tokens};
 
 /// Send a notification through every enabled channel of the recipients (and ad-hoc destinations)
 ///
-/// Recipients are stored users (--to, repeatable; --all-users; default: the current user) and ad-hoc
-/// destinations that need no profile (--webhook, --dingtalk-bot, --wecom-bot, --email, --sms). Only
-/// channels that are enabled, verified where they need it, and switched on in Notice Management are used;
-/// every other channel is reported as skipped with its reason. Recipients sharing one group robot or
-/// webhook get one message.
+/// Recipients are stored users (--to, repeatable; --all-users; default: the current user) and
+/// ad-hoc destinations that need no profile (--webhook, --dingtalk-bot, --wecom-bot, --email,
+/// --sms). Only channels that are enabled, verified where they need it, and switched on in Notice
+/// Management are used; every other channel is reported as skipped with its reason. Recipients
+/// sharing one group robot or webhook get one message.
 ///
 /// Examples:
-///   notify send --to alice --to bob --event TicketApproval --task-id 42 --message "Ticket 42 awaits approval"
+///   notify send --to alice --to bob --event TicketApproval --task-id 42 \
+///       --message "Ticket 42 awaits approval"
 ///   notify send --webhook https://hooks.example.com/dms --signature-method HMAC_SHA256 \
 ///       --signature-key-env HOOK_KEY --message "Change 7 failed" --dry-run
 ///   echo "nightly export done" | notify send --all-users --channel email --message-file -
 ///
-/// Exit 0 when every destination was delivered or skipped, 3 when any failed (the report still prints).
+/// Exit 0 when every destination was delivered or skipped, 3 when any failed (the report still
+/// prints).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -46,109 +48,8 @@ pub struct Args {
     #[arg(long = "channel", value_name = "KIND", help_heading = "Recipients")]
     pub channels: Vec<Kind>,
 
-    /// Ad-hoc custom webhook URL (repeatable)
-    #[arg(
-        long = "webhook",
-        value_name = "URL",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub webhooks: Vec<String>,
-    /// Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256
-    #[arg(
-        long,
-        value_name = "METHOD",
-        requires = "webhooks",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub signature_method: Option<String>,
-    /// Signing key for --webhook
-    #[arg(
-        long,
-        value_name = "KEY",
-        group = "key_in",
-        requires = "webhooks",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub signature_key: Option<String>,
-    /// Read the --webhook signing key from one line of stdin
-    #[arg(
-        long,
-        group = "key_in",
-        requires = "webhooks",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub signature_key_stdin: bool,
-    /// Read the --webhook signing key from this environment variable
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "key_in",
-        requires = "webhooks",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub signature_key_env: Option<String>,
-    /// Ad-hoc DingTalk chatbot webhook URL (repeatable)
-    #[arg(
-        long = "dingtalk-bot",
-        value_name = "URL",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub dingtalk_bots: Vec<String>,
-    /// Keyword for --dingtalk-bot
-    #[arg(
-        long,
-        value_name = "WORD",
-        default_value = "DMS",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub keyword: String,
-    /// Signing secret (SEC...) for --dingtalk-bot
-    #[arg(
-        long,
-        value_name = "SECRET",
-        group = "secret_in",
-        requires = "dingtalk_bots",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub secret: Option<String>,
-    /// Read the --dingtalk-bot secret from one line of stdin
-    #[arg(
-        long,
-        group = "secret_in",
-        requires = "dingtalk_bots",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub secret_stdin: bool,
-    /// Read the --dingtalk-bot secret from this environment variable
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "secret_in",
-        requires = "dingtalk_bots",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub secret_env: Option<String>,
-    /// Ad-hoc WeCom chatbot webhook URL (repeatable)
-    #[arg(
-        long = "wecom-bot",
-        value_name = "URL",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub wecom_bots: Vec<String>,
-    /// Ad-hoc email address, sent through the smtp provider (repeatable)
-    #[arg(
-        long = "email",
-        value_name = "ADDR",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub emails: Vec<String>,
-    /// Ad-hoc mobile number, sent through the sms provider (repeatable)
-    #[arg(
-        long = "sms",
-        value_name = "MOBILE",
-        help_heading = "Ad-hoc destinations"
-    )]
-    pub sms: Vec<String>,
+    #[command(flatten)]
+    pub adhoc: AdhocArgs,
 
     #[command(flatten)]
     pub content: ContentArgs,
@@ -158,6 +59,61 @@ pub struct Args {
     /// Print every request as it would be sent (signed, secrets masked) and send nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// Destinations that need no stored profile.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Ad-hoc destinations")]
+pub struct AdhocArgs {
+    /// Ad-hoc custom webhook URL (repeatable)
+    #[arg(long = "webhook", value_name = "URL")]
+    pub webhooks: Vec<String>,
+    /// Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256
+    #[arg(long, value_name = "METHOD", requires = "webhooks")]
+    pub signature_method: Option<String>,
+    /// Signing key for --webhook
+    #[arg(long, value_name = "KEY", group = "key_in", requires = "webhooks")]
+    pub signature_key: Option<String>,
+    /// Read the --webhook signing key from one line of stdin
+    #[arg(long, group = "key_in", requires = "webhooks")]
+    pub signature_key_stdin: bool,
+    /// Read the --webhook signing key from this environment variable
+    #[arg(long, value_name = "VAR", group = "key_in", requires = "webhooks")]
+    pub signature_key_env: Option<String>,
+    /// Ad-hoc DingTalk chatbot webhook URL (repeatable)
+    #[arg(long = "dingtalk-bot", value_name = "URL")]
+    pub dingtalk_bots: Vec<String>,
+    /// Keyword for --dingtalk-bot
+    #[arg(long, value_name = "WORD", default_value = "DMS")]
+    pub keyword: String,
+    /// Signing secret (SEC...) for --dingtalk-bot
+    #[arg(
+        long,
+        value_name = "SECRET",
+        group = "secret_in",
+        requires = "dingtalk_bots"
+    )]
+    pub secret: Option<String>,
+    /// Read the --dingtalk-bot secret from one line of stdin
+    #[arg(long, group = "secret_in", requires = "dingtalk_bots")]
+    pub secret_stdin: bool,
+    /// Read the --dingtalk-bot secret from this environment variable
+    #[arg(
+        long,
+        value_name = "VAR",
+        group = "secret_in",
+        requires = "dingtalk_bots"
+    )]
+    pub secret_env: Option<String>,
+    /// Ad-hoc WeCom chatbot webhook URL (repeatable)
+    #[arg(long = "wecom-bot", value_name = "URL")]
+    pub wecom_bots: Vec<String>,
+    /// Ad-hoc email address, sent through the smtp provider (repeatable)
+    #[arg(long = "email", value_name = "ADDR")]
+    pub emails: Vec<String>,
+    /// Ad-hoc mobile number, sent through the sms provider (repeatable)
+    #[arg(long = "sms", value_name = "MOBILE")]
+    pub sms: Vec<String>,
 }
 
 /// What the notification says.
@@ -317,8 +273,8 @@ fn secret_arg(input: Option<Input>, flag: &str) -> Result<Option<String>> {
     }
 }
 
-impl Args {
-    fn adhoc(&self, store: &Store) -> Result<Vec<Destination>> {
+impl AdhocArgs {
+    fn destinations(&self, store: &Store) -> Result<Vec<Destination>> {
         let mut out = Vec::new();
         let row = |kind: Kind, shown: String, target: Result<Target, String>| Destination {
             recipients: Vec::new(),
@@ -423,7 +379,7 @@ impl Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
-    let adhoc = args.adhoc(&store)?;
+    let adhoc = args.adhoc.destinations(&store)?;
     let users: Vec<String> = if args.all_users {
         store.users.keys().cloned().collect()
     } else if !args.to.is_empty() {

@@ -23,9 +23,9 @@ use super::verify;
 ///   sms                 --mobile
 ///   webhook             --url, --signature-method NONE|HMAC_SHA1|HMAC_SHA256, --signature-key
 ///
-/// Mobiles outside the Chinese mainland carry their country code (+44...); a bare 11-digit number is a
-/// mainland one. On a terminal, missing fields are asked for (secrets without echo). Changing an address
-/// clears the channel's verification.
+/// Mobiles outside the Chinese mainland carry their country code (+44...); a bare 11-digit number
+/// is a mainland one. On a terminal, missing fields are asked for (secrets without echo).
+/// Changing an address clears the channel's verification.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

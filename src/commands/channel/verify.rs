@@ -16,11 +16,11 @@ use crate::verify::{self, Rejection};
 
 /// Prove a channel's destination so that it can be enabled
 ///
-/// email, sms, dingtalk and dingtalk-exclusive: without --code, send a fresh six-digit code (by email, by
-/// SMS to the mobile, or as a DingTalk work notice to the employee ID); then confirm it with --code.
-/// A code expires after 10 minutes and dies after 5 wrong tries; a new code replaces the old one, at
-/// most one a minute. feishu, lark and lark-mobile: the provider's app looks the person up; found means
-/// verified. On a terminal, a sent code is asked for straight away.
+/// email, sms, dingtalk and dingtalk-exclusive: without --code, send a fresh six-digit code (by
+/// email, by SMS to the mobile, or as a DingTalk work notice to the employee ID); then confirm it
+/// with --code. A code expires after 10 minutes and dies after 5 wrong tries; a new code replaces
+/// the old one, at most one a minute. feishu, lark and lark-mobile: the provider's app looks the
+/// person up; found means verified. On a terminal, a sent code is asked for straight away.
 ///
 /// Examples:
 ///   notify channel verify email            # sends the code

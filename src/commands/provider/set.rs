@@ -15,11 +15,14 @@ use crate::store::Schema;
 ///   lark      --app-id --app-secret [--api-base https://open.larksuite.com]
 ///   smtp      --host [--port] [--security tls|starttls|none] [--username] [--password] --from
 ///   sms       --vendor aliyun --access-key-id --access-key-secret --sign-name --template-code
-///               [--verify-template-code] [--region cn-hangzhou] [--api-base https://dysmsapi.aliyuncs.com]
-///   sms       --vendor twilio --account-sid --auth-token --from [--api-base https://api.twilio.com]
+///               [--verify-template-code] [--region cn-hangzhou]
+///               [--api-base https://dysmsapi.aliyuncs.com]
+///   sms       --vendor twilio --account-sid --auth-token --from
+///               [--api-base https://api.twilio.com]
 ///
-/// Every secret flag --X also comes as --X-stdin (one line of stdin) and --X-env VAR (only a reference to
-/// the variable is stored). `--security none` (plain SMTP) is allowed only towards a loopback host.
+/// Every secret flag --X also comes as --X-stdin (one line of stdin) and --X-env VAR (only a
+/// reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
+/// loopback host.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

@@ -12,15 +12,16 @@ use crate::profiles::{self, UserChange};
 
 /// Create or update many users from CSV or TOML, all or nothing
 ///
-/// CSV: a header row of field names: `name` (required), `display_name`, `roles` (`;`-separated), any
-/// `<kind>.<field>` (e.g. `email.address`, `sms.mobile`, `webhook.signature_key_env`), and `enable`
-/// (`;`-separated kinds). Empty cells change nothing.
+/// CSV: a header row of field names: `name` (required), `display_name`, `roles` (`;`-separated),
+/// any `<kind>.<field>` (e.g. `email.address`, `sms.mobile`, `webhook.signature_key_env`), and
+/// `enable` (`;`-separated kinds). Empty cells change nothing.
 ///
-/// TOML: `[users.<name>]` tables as in the store (display_name, roles, [users.<name>.channels.<kind>]
-/// with its fields and `enabled`). Absent fields change nothing.
+/// TOML: `[users.<name>]` tables as in the store (display_name, roles,
+/// [users.<name>.channels.<kind>] with its fields and `enabled`). Absent fields change nothing.
 ///
-/// Values count as verified, as with `user modify`. One bad row fails the whole import with exit 2 and
-/// every bad row is reported by its line number (the CSV header is line 1). Reads stdin when FILE is `-`.
+/// Values count as verified, as with `user modify`. One bad row fails the whole import with exit
+/// 2 and every bad row is reported by its line number (the CSV header is line 1). Reads stdin
+/// when FILE is `-`.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

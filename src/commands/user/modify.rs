@@ -9,12 +9,14 @@ use crate::profiles::{self, UserChange};
 
 /// Change a user's details and channels as an administrator, all together or not at all
 ///
-/// Values set here count as verified (no code is sent). --enable marks a channel verified and enables it.
+/// Values set here count as verified (no code is sent). --enable marks a channel verified and
+/// enables it.
 ///
 /// Examples:
 ///   notify user modify bob --set email.address=bob@example.com --enable email
 ///   notify user modify bob --set webhook.url=https://hooks.example.com/dms \
-///       --set webhook.signature_method=HMAC_SHA256 --set webhook.signature_key_env=HOOK_KEY --enable webhook
+///       --set webhook.signature_method=HMAC_SHA256 --set webhook.signature_key_env=HOOK_KEY \
+///       --enable webhook
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
