@@ -5,6 +5,7 @@ mod support;
 mod config;
 mod delivery;
 mod generated;
+mod interop;
 mod listen;
 mod store;
 mod verify;
