@@ -2620,3 +2620,62 @@ fn a_recipient_without_channels_is_one_skipped_row() {
     assert_eq!(row["channel"], "-");
     assert_skipped(&row, "no channels configured");
 }
+
+#[test]
+fn encrypted_smtp_is_never_downgraded_to_plain_text() {
+    // The fixture speaks plain SMTP only: a provider that asks for STARTTLS or implicit TLS must fail
+    // rather than send the mail in the clear.
+    let smtp = SmtpServer::start();
+    let env = Env::new();
+    let port = smtp.port().to_string();
+    for security in ["starttls", "tls"] {
+        env.run(&[
+            "provider",
+            "set",
+            "smtp",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--security",
+            security,
+            "--from",
+            "DMS <dms@example.com>",
+        ])
+        .ok();
+        let run = send(
+            &env,
+            &[
+                "--email",
+                "alice@example.com",
+                "--message",
+                "secret report",
+                "--retries",
+                "1",
+            ],
+        );
+        run.code(3);
+        let row = only_row(&run);
+        assert_eq!(row["outcome"], "failed", "{security}");
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(smtp.messages().is_empty(), "no mail went out in the clear");
+}
+
+#[test]
+fn https_webhooks_really_use_tls() {
+    // A plain HTTP server behind an https URL: the TLS handshake fails, nothing is delivered.
+    let server = HttpServer::start();
+    let env = Env::new();
+    let url = server.url("/hook").replacen("http://", "https://", 1);
+    let run = send(
+        &env,
+        &["--webhook", &url, "--message", "hi", "--retries", "0"],
+    );
+    run.code(3);
+    assert_eq!(only_row(&run)["outcome"], "failed");
+    assert!(
+        server.requests().is_empty(),
+        "no request was read as plain HTTP"
+    );
+}
