@@ -8,4 +8,5 @@ mod generated;
 mod interop;
 mod listen;
 mod store;
+mod terminal;
 mod verify;

@@ -1,0 +1,207 @@
+//! Prompts on a real terminal: `script` (util-linux) gives `notify` a pseudo-terminal, the test types
+//! into it and reads the screen. Skipped, with a note, where `script` is missing.
+
+use std::io::{Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::support::Env;
+use crate::support::smtp::SmtpServer;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// `notify` running on a pseudo-terminal.
+struct Terminal {
+    child: Child,
+    input: ChildStdin,
+    screen: Arc<Mutex<String>>,
+}
+
+impl Terminal {
+    fn start(env: &Env, args: &[&str]) -> Option<Terminal> {
+        if Command::new("script").arg("--version").output().is_err() {
+            eprintln!("skipped: `script` (util-linux) is not installed");
+            return None;
+        }
+        let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_notify"))
+            .chain(args.iter().copied())
+            .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+            .collect();
+        // The same environment as every other run of the binary in these tests.
+        let base = env.command(&[]);
+        let mut script = Command::new("script");
+        script
+            .args(["-qfec", &quoted.join(" "), "/dev/null"])
+            .env_clear()
+            .env("TERM", "dumb");
+        for (key, value) in base.get_envs() {
+            if let Some(value) = value {
+                script.env(key, value);
+            }
+        }
+        let mut child = script
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("script");
+        let input = child.stdin.take().expect("stdin");
+        let mut out = child.stdout.take().expect("stdout");
+        let screen = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = out.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .expect("screen")
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        Some(Terminal {
+            child,
+            input,
+            screen,
+        })
+    }
+
+    fn screen(&self) -> String {
+        self.screen.lock().expect("screen").clone()
+    }
+
+    /// Waits until the screen shows `text` (after `from` bytes), returning where it ends.
+    fn expect(&self, text: &str, from: usize) -> usize {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if let Some(at) = screen.get(from..).and_then(|s| s.find(text)) {
+                return from + at + text.len();
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "the terminal never showed {text:?}:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn type_line(&mut self, line: &str) {
+        self.input
+            .write_all(format!("{line}\r").as_bytes())
+            .expect("type");
+        self.input.flush().expect("flush");
+    }
+
+    fn finish(mut self) -> (i32, String) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                std::thread::sleep(Duration::from_millis(50));
+                return (status.code().unwrap_or(-1), self.screen());
+            }
+            if start.elapsed() > WAIT {
+                let _ = self.child.kill();
+                panic!("notify did not finish:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn a_missing_field_is_asked_for_until_it_is_valid() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["channel", "set", "sms"]) else {
+        return;
+    };
+    let at = term.expect("mobile (e.g. +8613100000000)", 0);
+    term.type_line("12345");
+    let at = term.expect("expected an 11-digit mainland", at);
+    term.type_line("13100000000");
+    term.expect("sms channel of alice saved", at);
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        env.store_text().contains("mobile = \"+8613100000000\""),
+        "{}",
+        env.store_text()
+    );
+}
+
+#[test]
+fn secrets_are_asked_for_without_echo() {
+    let env = Env::new();
+    let args = [
+        "channel",
+        "set",
+        "webhook",
+        "--url",
+        "https://hooks.example.com/dms",
+        "--signature-method",
+        "HMAC_SHA256",
+    ];
+    let Some(mut term) = Terminal::start(&env, &args) else {
+        return;
+    };
+    term.expect("signature key", 0);
+    term.type_line("typed-secret-value");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        !screen.contains("typed-secret-value"),
+        "the secret was echoed:\n{screen}"
+    );
+    assert!(
+        env.store_text()
+            .contains("signature_key = \"typed-secret-value\"")
+    );
+}
+
+#[test]
+fn setting_an_email_on_a_terminal_sends_the_code_and_asks_for_it() {
+    let env = Env::new();
+    let smtp = SmtpServer::start();
+    let port = smtp.port().to_string();
+    env.run(&[
+        "provider",
+        "set",
+        "smtp",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "DMS <dms@example.com>",
+    ])
+    .ok();
+    let Some(mut term) = Terminal::start(
+        &env,
+        &["channel", "set", "email", "--address", "alice@example.com"],
+    ) else {
+        return;
+    };
+    let at = term.expect("verification code", 0);
+    let mail = smtp.wait_for(1, WAIT).pop().expect("the code by mail");
+    let body = mail.body_text();
+    let start = body.find(" is ").expect("code sentence") + 4;
+    let code = body[start..start + 6].to_owned();
+    term.type_line(&code);
+    term.expect("is verified", at);
+    let (status, screen) = term.finish();
+    assert_eq!(status, 0, "{screen}");
+    let list = env.run(&["channel", "list", "--json"]);
+    let email = list
+        .json()
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["kind"] == "email")
+        .cloned()
+        .expect("email");
+    assert_eq!(email["verified"], true);
+}
