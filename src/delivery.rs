@@ -23,7 +23,7 @@ use crate::providers::ProviderName;
 use crate::signing::{SignatureMethod, hex_encode, utc_timestamp};
 use crate::store::{Channel, Fields, Schema, Store};
 use crate::transport::{Http, SmtpSettings, send_mail};
-use crate::values::{Value, mainland_bare, mask_url_tokens};
+use crate::values::{Value, mainland_bare};
 
 /// Limits of one send.
 #[derive(Debug, Clone)]
@@ -1265,9 +1265,4 @@ pub fn dry_run(
             vec![req.render_masked()]
         }
     })
-}
-
-/// Shows a URL the way reports do.
-pub fn show_url(url: &str) -> String {
-    mask_url_tokens(url)
 }

@@ -85,13 +85,23 @@ fn transport_failure(e: reqwest::Error) -> Verdict {
         "connection"
     };
     // reqwest's messages can carry the URL, and URLs can carry tokens: keep only the cause.
+    // The outer layers only say "error sending request" / "client error (Connect)": keep the causes.
     let e = e.without_url();
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(&e);
+    let mut parts: Vec<String> = Vec::new();
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(s) = source {
-        message = format!("{message}: {s}");
+        let text = s.to_string();
+        let generic = text.starts_with("error sending request") || text.starts_with("client error");
+        if !generic && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
         source = s.source();
     }
+    let message = if parts.is_empty() {
+        e.to_string()
+    } else {
+        parts.join(": ")
+    };
     Verdict::retry(code, message, None)
 }
 
