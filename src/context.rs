@@ -75,9 +75,9 @@ impl Context {
         })
     }
 
-    /// Where app access tokens are cached (`<user cache dir>/notify/tokens`).
-    pub fn token_cache_dir(&self) -> Option<PathBuf> {
-        directories::BaseDirs::new().map(|d| d.cache_dir().join("notify").join("tokens"))
+    /// Where app access tokens and robot send times are kept between runs (`<user cache dir>/notify`).
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        directories::BaseDirs::new().map(|d| d.cache_dir().join("notify"))
     }
 
     /// Whether `--user` (or NOTIFY_USER) named the user explicitly.

@@ -7,7 +7,7 @@
 //! backoff and jitter (or the server's `Retry-After`), paces group robots at 20 messages a minute, and
 //! keeps each message's idempotency key across its retries.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -524,35 +524,95 @@ impl Tokens {
     }
 }
 
-/// Paces each group robot at 20 messages in any 60 seconds.
+/// Paces each group robot at 20 messages in any 60 seconds, across runs too: each robot's recent send
+/// times live in a small 0600 file under the cache folder, locked while it is read and rewritten (in
+/// memory when there is no cache folder).
 #[derive(Debug, Default)]
 struct Pacer {
-    sent: Mutex<HashMap<String, VecDeque<Instant>>>,
+    dir: Option<PathBuf>,
+    sent: std::sync::Mutex<HashMap<String, Vec<u64>>>,
 }
 
 const ROBOT_BUDGET: usize = 20;
-const ROBOT_WINDOW: Duration = Duration::from_secs(60);
+const ROBOT_WINDOW_MS: u64 = 60_000;
 
 impl Pacer {
+    fn new(dir: Option<PathBuf>) -> Self {
+        Pacer {
+            dir,
+            sent: std::sync::Mutex::default(),
+        }
+    }
+
+    /// Takes a slot in `times` (Unix ms) if one is free at `now`, else says how long until one is.
+    fn take(times: &mut Vec<u64>, now: u64) -> Result<(), Duration> {
+        times.retain(|t| now.saturating_sub(*t) < ROBOT_WINDOW_MS && *t <= now + ROBOT_WINDOW_MS);
+        if times.len() < ROBOT_BUDGET {
+            times.push(now);
+            return Ok(());
+        }
+        let oldest = times.iter().min().copied().unwrap_or(now);
+        Err(Duration::from_millis(
+            (oldest + ROBOT_WINDOW_MS).saturating_sub(now).max(1),
+        ))
+    }
+
+    fn take_in_memory(&self, robot: &str, now: u64) -> Result<(), Duration> {
+        let mut sent = self
+            .sent
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Self::take(sent.entry(robot.to_owned()).or_default(), now)
+    }
+
+    /// The file-backed slot; the lock is held only for this synchronous read-modify-write.
+    fn take_in_file(
+        dir: &std::path::Path,
+        robot: &str,
+        now: u64,
+    ) -> std::io::Result<Result<(), Duration>> {
+        use std::io::{Read, Seek, Write};
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        // Named by a digest of the URL: the URL itself carries the robot's token.
+        let name = hex_encode(&crate::signing::hmac_sha256(
+            b"notify robot pacing",
+            robot.as_bytes(),
+        ));
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(dir.join(format!("{}.json", &name[..24])))?;
+        file.lock()?;
+        let mut text = String::new();
+        file.read_to_string(&mut text)?;
+        let mut times: Vec<u64> = serde_json::from_str(&text).unwrap_or_default();
+        let taken = Self::take(&mut times, now);
+        if taken.is_ok() {
+            file.set_len(0)?;
+            file.rewind()?;
+            file.write_all(serde_json::to_string(&times).unwrap_or_default().as_bytes())?;
+        }
+        Ok(taken)
+    }
+
     async fn slot(&self, robot: &str, deadline: Instant) -> Result<(), Failure> {
         loop {
-            let wait = {
-                let mut sent = self.sent.lock().await;
-                let queue = sent.entry(robot.to_owned()).or_default();
-                let now = Instant::now();
-                while queue
-                    .front()
-                    .is_some_and(|t| now.duration_since(*t) >= ROBOT_WINDOW)
-                {
-                    queue.pop_front();
-                }
-                if queue.len() < ROBOT_BUDGET {
-                    queue.push_back(now);
-                    return Ok(());
-                }
-                queue.front().map_or(Duration::ZERO, |t| {
-                    ROBOT_WINDOW.saturating_sub(now.duration_since(*t))
-                })
+            let now = now_ms();
+            let taken = match &self.dir {
+                Some(dir) => Self::take_in_file(dir, robot, now)
+                    .unwrap_or_else(|_| self.take_in_memory(robot, now)),
+                None => self.take_in_memory(robot, now),
+            };
+            let wait = match taken {
+                Ok(()) => return Ok(()),
+                Err(wait) => wait,
             };
             if Instant::now() + wait > deadline {
                 return Err(Failure {
@@ -583,12 +643,13 @@ pub struct Attempted<T> {
 }
 
 impl Engine {
-    pub fn new(opts: Options, token_dir: Option<PathBuf>) -> anyhow::Result<Self> {
+    /// `cache_dir` (`<user cache dir>/notify`) keeps app tokens and robot send times between runs.
+    pub fn new(opts: Options, cache_dir: Option<PathBuf>) -> anyhow::Result<Self> {
         Ok(Engine {
             http: Http::new()?,
             opts,
-            tokens: Tokens::new(token_dir),
-            pacer: Pacer::default(),
+            tokens: Tokens::new(cache_dir.as_ref().map(|d| d.join("tokens"))),
+            pacer: Pacer::new(cache_dir.map(|d| d.join("robots"))),
         })
     }
 

@@ -5,7 +5,8 @@ use serde_json::json;
 
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_code};
 
-const RETRYABLE: &[i64] = &[11232, 99991400, 1000004, 1000005];
+/// Rate limits (bot, app, per chat: 230020) and busy.
+const RETRYABLE: &[i64] = &[11232, 99991400, 230020, 1000004, 1000005];
 /// The tenant token is invalid or expired: fetch a new one and try again.
 pub const TOKEN_INVALID: &[&str] = &["99991663", "99991661", "99991668"];
 pub const USER_NOT_FOUND: &str = "user_not_found";
@@ -131,6 +132,22 @@ mod tests {
         assert_eq!(body["content"], r#"{"text":"hi \"you\""}"#);
         assert_eq!(body["uuid"], "u-1");
         assert!(req.render_masked().contains("Authorization: ****"));
+    }
+
+    #[test]
+    fn the_per_chat_rate_limit_is_retried() {
+        let resp = HttpResponse {
+            status: 400,
+            headers: vec![],
+            body: br#"{"code":230020,"msg":"frequency limit"}"#.to_vec(),
+        };
+        assert!(matches!(judge(&resp), Verdict::Retry(f) if f.code == "230020"));
+        let resp = HttpResponse {
+            status: 400,
+            headers: vec![],
+            body: br#"{"code":230001,"msg":"bad id"}"#.to_vec(),
+        };
+        assert!(matches!(judge(&resp), Verdict::Permanent(_)));
     }
 
     #[test]

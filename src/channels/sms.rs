@@ -123,21 +123,29 @@ pub fn twilio_request(
 
 pub fn judge_twilio(resp: &HttpResponse) -> Verdict {
     match judge_status(resp) {
-        Verdict::Delivered => Verdict::Delivered,
+        // Twilio answers a created message with 201; any other 2xx is not Twilio saying yes.
+        Verdict::Delivered if resp.status == 201 => Verdict::Delivered,
+        Verdict::Delivered => Verdict::permanent(
+            resp.status.to_string(),
+            format!(
+                "unexpected answer: HTTP {} (Twilio answers 201)",
+                resp.status
+            ),
+        ),
         verdict => {
             let body = resp.json().unwrap_or_default();
             let code = body["code"].as_i64().map(|c| c.to_string());
             let message = body["message"].as_str().map(str::to_owned);
-            match (verdict, code) {
-                (Verdict::Retry(f), c) => Verdict::retry(
-                    c.unwrap_or(f.code),
+            match verdict {
+                Verdict::Retry(f) => Verdict::retry(
+                    code.unwrap_or(f.code),
                     message.unwrap_or(f.message),
                     f.retry_after,
                 ),
-                (Verdict::Permanent(f), c) => {
-                    Verdict::permanent(c.unwrap_or(f.code), message.unwrap_or(f.message))
+                Verdict::Permanent(f) => {
+                    Verdict::permanent(code.unwrap_or(f.code), message.unwrap_or(f.message))
                 }
-                (Verdict::Delivered, _) => Verdict::Delivered,
+                Verdict::Delivered => Verdict::Delivered,
             }
         }
     }
@@ -184,6 +192,23 @@ mod tests {
         assert_eq!(signature, expected);
         assert!(req.url.contains("%20") && req.url.contains("%2A") && !req.url.contains('+'));
         assert_eq!(aliyun_phone("+447700900123"), "447700900123");
+    }
+
+    #[test]
+    fn twilio_success_is_201_only() {
+        let r = |status: u16, body: &str| HttpResponse {
+            status,
+            headers: vec![],
+            body: body.as_bytes().to_vec(),
+        };
+        assert_eq!(
+            judge_twilio(&r(201, r#"{"sid":"SM1"}"#)),
+            Verdict::Delivered
+        );
+        assert!(matches!(judge_twilio(&r(200, "{}")), Verdict::Permanent(_)));
+        assert!(
+            matches!(judge_twilio(&r(429, r#"{"code":20429,"message":"Too Many Requests"}"#)), Verdict::Retry(f) if f.code == "20429")
+        );
     }
 
     #[test]

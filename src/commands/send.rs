@@ -429,7 +429,7 @@ pub fn execute(
         return print_dry_run(ctx, &plan, &msg);
     }
     let opts = limits.options()?;
-    let engine = Arc::new(Engine::new(opts, ctx.token_cache_dir())?);
+    let engine = Arc::new(Engine::new(opts, ctx.cache_dir())?);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

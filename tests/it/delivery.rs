@@ -850,6 +850,48 @@ fn a_robot_is_paced_at_twenty_messages_a_minute() {
     assert_eq!(server.requests().len(), 20, "the 21st message went out");
 }
 
+#[test]
+fn robot_pacing_holds_across_separate_runs() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    let url = server.url(&format!("/robot/send?access_token={ROBOT_TOKEN}"));
+    let mut args = vec!["--message", "DMS burst"];
+    for _ in 0..20 {
+        args.push("--wecom-bot");
+        args.push(&url);
+    }
+    send(&env, &args).ok();
+    // A second process a moment later finds the robot's budget spent.
+    let run = send(
+        &env,
+        &[
+            "--deadline",
+            "1",
+            "--message",
+            "DMS one more",
+            "--wecom-bot",
+            &url,
+        ],
+    );
+    run.code(3);
+    let reason = only_row(&run)["reason"]
+        .as_str()
+        .expect("reason")
+        .to_owned();
+    assert!(reason.contains("robot rate limit (20/min)"), "{reason}");
+    assert_eq!(server.requests().len(), 20, "the 21st message went out");
+    // The send times are kept in a private file that is named without the robot's token.
+    let dir = env.path("cache").join("notify").join("robots");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("robots folder")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(files.len(), 1);
+    let meta = files[0].metadata().expect("metadata");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(!files[0].file_name().to_string_lossy().contains(ROBOT_TOKEN));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // WeCom group robot
 

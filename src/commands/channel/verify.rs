@@ -74,7 +74,7 @@ fn engine(ctx: &Context) -> Result<Arc<Engine>> {
         deadline: Duration::from_secs(30),
         ..Options::default()
     };
-    Ok(Arc::new(Engine::new(opts, ctx.token_cache_dir())?))
+    Ok(Arc::new(Engine::new(opts, ctx.cache_dir())?))
 }
 
 /// Sends a code (or looks the person up); with `ask`, prompts for the code on a terminal.
