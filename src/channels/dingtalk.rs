@@ -20,7 +20,7 @@ pub fn token_request(base: &str, app_key: &str, app_secret: &str) -> HttpRequest
         percent_encode_rfc3986(app_key),
         percent_encode_rfc3986(app_secret)
     );
-    HttpRequest::new(Method::Get, url).secret(app_secret)
+    HttpRequest::new(Method::Get, url)
 }
 
 /// The token and its lifetime in seconds.
@@ -45,9 +45,7 @@ pub fn userid_request(base: &str, token: &str, mobile: &str) -> HttpRequest {
         "{}/topapi/v2/user/getbymobile?access_token={token}",
         base.trim_end_matches('/')
     );
-    HttpRequest::new(Method::Post, url)
-        .json(&json!({"mobile": mobile}))
-        .secret(token)
+    HttpRequest::new(Method::Post, url).json(&json!({"mobile": mobile}))
 }
 
 pub fn parse_userid(resp: &HttpResponse) -> Result<String, Verdict> {
@@ -79,9 +77,7 @@ pub fn send_request(
         "userid_list": userid,
         "msg": {"msgtype": "text", "text": {"content": text}},
     });
-    HttpRequest::new(Method::Post, url)
-        .json(&body)
-        .secret(token)
+    HttpRequest::new(Method::Post, url).json(&body)
 }
 
 pub fn message_text(msg: &Message) -> String {

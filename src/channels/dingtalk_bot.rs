@@ -62,11 +62,7 @@ pub fn request(
             "msgUuid": msg_uuid,
         }),
     };
-    let req = HttpRequest::new(Method::Post, url).json(&body);
-    match secret {
-        Some(secret) => req.secret(secret),
-        None => req,
-    }
+    HttpRequest::new(Method::Post, url).json(&body)
 }
 
 pub fn judge(resp: &HttpResponse) -> Verdict {

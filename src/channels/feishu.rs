@@ -22,7 +22,7 @@ pub fn token_request(api_base: &str, app_id: &str, app_secret: &str) -> HttpRequ
     );
     HttpRequest::new(Method::Post, url)
         .json(&json!({"app_id": app_id, "app_secret": app_secret}))
-        .secret(app_secret)
+        .secret_field("app_secret")
 }
 
 pub fn parse_token(resp: &HttpResponse) -> Result<(String, u64), Verdict> {
@@ -45,11 +45,8 @@ pub fn parse_token(resp: &HttpResponse) -> Result<(String, u64), Verdict> {
 }
 
 fn authorized(req: HttpRequest, token: &str) -> HttpRequest {
-    let mut req = req
-        .header("Authorization", format!("Bearer {token}"))
-        .secret(token);
-    req.secret_headers.push("Authorization");
-    req
+    req.header("Authorization", format!("Bearer {token}"))
+        .secret_header("Authorization")
 }
 
 /// Looks a person up by mobile (`+86...` sent bare for the mainland) or email.

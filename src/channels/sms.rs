@@ -57,7 +57,7 @@ pub fn aliyun_request(
         cfg.api_base.trim_end_matches('/'),
         percent_encode_rfc3986(&signature)
     );
-    HttpRequest::new(Method::Get, url).secret(cfg.access_key_secret)
+    HttpRequest::new(Method::Get, url)
 }
 
 /// Success iff `Code == "OK"`; the business throttle is worth retrying, other `isv.*` codes are not.
@@ -115,8 +115,7 @@ pub fn twilio_request(
     let mut req = HttpRequest::new(Method::Post, url)
         .header("Authorization", format!("Basic {auth}"))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .secret(auth_token);
-    req.secret_headers.push("Authorization");
+        .secret_header("Authorization");
     req.body = form.into_bytes();
     req
 }

@@ -85,8 +85,7 @@ pub fn request(
         .header("Content-Type", "application/json; charset=utf-8")
         .header("DMS-Event", "Message Hook")
         .header("User-Agent", concat!("notify/", env!("CARGO_PKG_VERSION")))
-        .header("X-Notify-Delivery", delivery_id)
-        .secret(key);
+        .header("X-Notify-Delivery", delivery_id);
     if let Some(signature) = webhook_signature(method, key.as_bytes(), &body) {
         req = req.header("X-Notify-Signature", signature);
     }

@@ -28,8 +28,8 @@ pub struct HttpRequest {
     pub body: Vec<u8>,
     /// Header names whose values are credentials (masked in a dry run).
     pub secret_headers: Vec<&'static str>,
-    /// Text that must never be printed (secrets inside the body or URL), replaced by `****` in a dry run.
-    pub secrets: Vec<String>,
+    /// Top-level fields of a JSON body whose values are credentials (masked in a dry run).
+    pub secret_fields: Vec<&'static str>,
 }
 
 impl HttpRequest {
@@ -40,7 +40,7 @@ impl HttpRequest {
             headers: Vec::new(),
             body: Vec::new(),
             secret_headers: Vec::new(),
-            secrets: Vec::new(),
+            secret_fields: Vec::new(),
         }
     }
 
@@ -54,48 +54,53 @@ impl HttpRequest {
         self.header("Content-Type", "application/json; charset=utf-8")
     }
 
-    pub fn secret(mut self, text: impl Into<String>) -> Self {
-        let text = text.into();
-        if !text.is_empty() {
-            self.secrets.push(text);
-        }
+    /// Marks a header whose value is a credential.
+    pub fn secret_header(mut self, name: &'static str) -> Self {
+        self.secret_headers.push(name);
         self
     }
 
-    /// The request as a dry run prints it: method, URL, headers, body, with every secret masked.
+    /// Marks a JSON body field whose value is a credential.
+    pub fn secret_field(mut self, name: &'static str) -> Self {
+        self.secret_fields.push(name);
+        self
+    }
+
+    /// The request as a dry run prints it: method, URL, headers and body exactly as sent, except that
+    /// credentials (token query parameters, marked headers, marked JSON fields) read `****`. Secrets that
+    /// only key a signature never appear on the wire, so there is nothing else to hide.
     pub fn render_masked(&self) -> String {
-        let mask = |text: &str| {
-            let mut out = text.to_owned();
-            for secret in &self.secrets {
-                out = out.replace(secret.as_str(), "****");
-                let encoded = crate::signing::percent_encode_rfc3986(secret);
-                out = out.replace(&encoded, "****");
-            }
-            out
-        };
-        let mut out = format!(
-            "{} {}\n",
-            self.method.as_str(),
-            mask(&mask_url_tokens(&self.url))
-        );
+        let mut out = format!("{} {}\n", self.method.as_str(), mask_url_tokens(&self.url));
         for (name, value) in &self.headers {
-            let value = if self
+            let secret = self
                 .secret_headers
                 .iter()
-                .any(|h| h.eq_ignore_ascii_case(name))
-            {
-                "****".to_owned()
-            } else {
-                mask(value)
-            };
-            out.push_str(&format!("{name}: {value}\n"));
+                .any(|h| h.eq_ignore_ascii_case(name));
+            out.push_str(&format!(
+                "{name}: {}\n",
+                if secret { "****" } else { value }
+            ));
         }
         if !self.body.is_empty() {
             out.push('\n');
-            out.push_str(&mask(&String::from_utf8_lossy(&self.body)));
+            out.push_str(&self.masked_body());
             out.push('\n');
         }
         out
+    }
+
+    fn masked_body(&self) -> String {
+        if !self.secret_fields.is_empty()
+            && let Ok(serde_json::Value::Object(mut map)) = serde_json::from_slice(&self.body)
+        {
+            for field in &self.secret_fields {
+                if let Some(v) = map.get_mut(*field) {
+                    *v = serde_json::Value::from("****");
+                }
+            }
+            return serde_json::Value::Object(map).to_string();
+        }
+        String::from_utf8_lossy(&self.body).into_owned()
     }
 }
 
@@ -296,20 +301,28 @@ mod tests {
     }
 
     #[test]
-    fn dry_runs_mask_secrets() {
+    fn dry_runs_mask_credentials_and_keep_the_rest_byte_for_byte() {
         let req = HttpRequest::new(
-            Method::Get,
-            "https://x.example/gettoken?appkey=k&appsecret=s3cret",
+            Method::Post,
+            "https://x.example/gettoken?appkey=k&appsecret=s3cret&sign=a%2Bb%3D",
         )
         .header("Authorization", "Bearer t-123")
-        .secret("s3cret");
-        let req = HttpRequest {
-            secret_headers: vec!["Authorization"],
-            ..req
-        };
+        .header("DMS-Event", "Message Hook")
+        .secret_header("Authorization")
+        .json(&serde_json::json!({"app_secret": "s3cret", "taskId": "k"}))
+        .secret_field("app_secret");
         let text = req.render_masked();
         assert!(
             !text.contains("s3cret") && !text.contains("t-123"),
+            "{text}"
+        );
+        assert!(
+            text.contains("appkey=k&appsecret=****&sign=a%2Bb%3D"),
+            "{text}"
+        );
+        assert!(text.contains("DMS-Event: Message Hook"), "{text}");
+        assert!(
+            text.contains(r#"{"app_secret":"****","taskId":"k"}"#),
             "{text}"
         );
     }

@@ -2721,3 +2721,76 @@ fn https_webhooks_really_use_tls() {
         "no request was read as plain HTTP"
     );
 }
+
+#[test]
+fn dry_run_prints_the_exact_signed_bytes() {
+    let env = Env::new();
+    let run = env.run(&[
+        "send",
+        "--dry-run",
+        "--message",
+        "hi",
+        "--dingtalk-bot",
+        "http://127.0.0.1:9/robot/send?access_token=dry-token",
+        "--secret",
+        "SECtest",
+    ]);
+    run.ok();
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("POST "))
+        .expect("request line")
+        .to_owned();
+    assert!(
+        line.contains("access_token=****") && !run.stdout.contains("dry-token"),
+        "{line}"
+    );
+    let query = line.split_once('?').expect("query").1;
+    let get = |name: &str| {
+        query
+            .split('&')
+            .find_map(|p| p.strip_prefix(&format!("{name}=")))
+            .expect("param")
+            .to_owned()
+    };
+    let ts: u64 = get("timestamp").parse().expect("ms timestamp");
+    // The sign is shown percent-encoded exactly once, as it goes on the wire.
+    assert_eq!(get("sign"), pct(&dingtalk_sign("SECtest", ts)));
+
+    // A short key must not mangle the rest of the output; the printed signature covers the printed body.
+    let run = env.run(&[
+        "send",
+        "--dry-run",
+        "--message",
+        "hi",
+        "--webhook",
+        "http://127.0.0.1:9/hook",
+        "--signature-method",
+        "HMAC_SHA1",
+        "--signature-key",
+        "k",
+    ]);
+    run.ok();
+    assert!(
+        run.stdout.contains("DMS-Event: Message Hook"),
+        "{}",
+        run.stdout
+    );
+    let signature = run
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("X-Notify-Signature: "))
+        .expect("signature header")
+        .to_owned();
+    let body = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("{\"messageEvent\""))
+        .expect("body");
+    assert!(body.contains(r#""taskId":"""#), "{body}");
+    assert_eq!(
+        signature,
+        format!("sha1={}", hex_encode(&hmac_sha1(b"k", body.as_bytes())))
+    );
+}
