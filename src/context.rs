@@ -39,17 +39,22 @@ impl Context {
         };
         let login = ["USER", "LOGNAME"]
             .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .or_else(account_name);
         Ok(Context {
             store: StoreFile::new(store_path),
             out: Output::new(global.json, global.quiet, global.verbose, color),
             prompt: Prompter::new(!global.no_input && stdin_tty && stderr_tty),
             user_flag: global.user.clone().filter(|u| !u.is_empty()),
             login,
-            // A fixed clock for tests of code expiry (Unix seconds); never set in normal use.
-            clock: std::env::var("NOTIFY_NOW")
-                .ok()
-                .and_then(|v| v.parse().ok()),
+            // A fixed clock for the tests of code expiry (Unix seconds), honoured by debug builds only.
+            clock: if cfg!(debug_assertions) {
+                std::env::var("NOTIFY_NOW")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+            } else {
+                None
+            },
         })
     }
 
@@ -92,4 +97,22 @@ fn default_store_path() -> Result<PathBuf> {
             .hint("pass --store PATH or set NOTIFY_STORE")
     })?;
     Ok(dirs.config_dir().join("notify").join("store.toml"))
+}
+
+/// The account name of this process's user, from the passwd database (for cron jobs and containers that
+/// set no USER).
+fn account_name() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .to_owned();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut parts = line.split(':');
+        let name = parts.next()?;
+        (parts.nth(1)? == uid).then(|| name.to_owned())
+    })
 }

@@ -94,7 +94,9 @@ fn read_stdin_line() -> Result<String> {
         .map_err(|e| Error::usage("cannot read a secret from stdin").caused_by(e))?;
     let line = line.trim_end_matches(['\r', '\n']).to_owned();
     if line.is_empty() {
-        return Err(Error::usage("stdin was empty; expected the secret on one line").into());
+        return Err(Error::usage("stdin was empty; expected the secret on one line")
+            .hint("pipe it in, e.g. `printf '%s\\n' \"$SECRET\" | notify ...`, or use the -env form")
+            .into());
     }
     Ok(line)
 }
@@ -119,7 +121,8 @@ pub enum VerificationChange {
 }
 
 /// Sets fields on a channel. An administrator's values count as verified; a user's changed address clears
-/// the verification (and any code waiting to be confirmed).
+/// the verification (and any code waiting to be confirmed) and disables the channel until it is verified
+/// and enabled again, so that nothing reads as enabled while it cannot be used.
 pub fn update_channel(
     channel: &mut Channel,
     kind: Kind,
@@ -146,6 +149,7 @@ pub fn update_channel(
         Ok(VerificationChange::Unchanged)
     } else if address_changed && (channel.verified || channel.pending.is_some()) {
         channel.verified = false;
+        channel.enabled = false;
         channel.pending = None;
         Ok(VerificationChange::Cleared)
     } else {

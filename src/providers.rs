@@ -159,6 +159,30 @@ impl ProviderName {
         needed
     }
 
+    /// A field among `given` that belongs to the other SMS vendor, if any.
+    pub fn other_vendor_field<'a>(
+        self,
+        fields: &Fields,
+        mut given: impl Iterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        if self != ProviderName::Sms {
+            return None;
+        }
+        let other: &[&str] = match fields.get("vendor").and_then(Value::as_text) {
+            Some("twilio") => &[
+                "access_key_id",
+                "access_key_secret",
+                "sign_name",
+                "template_code",
+                "verify_template_code",
+                "region",
+            ],
+            Some(_) => &["account_sid", "auth_token", "from"],
+            None => return None,
+        };
+        given.find(|f| other.contains(f))
+    }
+
     /// Rules across fields, checked whenever a provider is written or read.
     pub fn check_fields(self, fields: &Fields) -> Result<(), String> {
         let get = |name: &str| fields.get(name);

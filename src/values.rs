@@ -89,7 +89,12 @@ impl FieldSpec {
                 ),
             },
             FieldType::Email => match raw.parse::<lettre::Address>() {
-                Ok(a) => Ok(Value::Text(a.to_string())),
+                // Domains are case-insensitive: `A@Example.COM` and `A@example.com` are one address.
+                Ok(a) => Ok(Value::Text(format!(
+                    "{}@{}",
+                    a.user(),
+                    a.domain().to_ascii_lowercase()
+                ))),
                 Err(_) => fail("expected an email address"),
             },
             FieldType::Mailbox => match raw.parse::<lettre::message::Mailbox>() {

@@ -207,8 +207,9 @@ impl ContentArgs {
                 text
             }
             (None, Some(path)) => std::fs::read_to_string(path).map_err(|e| {
-                Error::usage(format!("cannot read the message file {}", path.display()))
+                Error::failure(format!("cannot read the message file {}", path.display()))
                     .caused_by(e)
+                    .hint("check the path, or pass the text with --message")
             })?,
             (None, None) => match default_text {
                 Some(t) => t.to_owned(),
@@ -261,14 +262,16 @@ fn secret_arg(input: Option<Input>, flag: &str) -> Result<Option<String>> {
                 .map_err(|e| Error::usage(format!("cannot read {flag}-stdin")).caused_by(e))?;
             Some(line.trim_end_matches(['\r', '\n']).to_owned())
         }
-        Some(Input::Env(var)) => Some(
-            Secret::Env(var)
-                .resolve()
-                .map_err(|e| Error::usage(format!("{flag}-env: {e}")))?,
-        ),
+        Some(Input::Env(var)) => Some(Secret::Env(var).resolve().map_err(|e| {
+            Error::usage(format!("{flag}-env: {e}")).hint(format!(
+                "export the variable first, or pass the secret with {flag}-stdin"
+            ))
+        })?),
     };
     match resolved {
-        Some(s) if s.is_empty() => Err(Error::usage(format!("{flag} is empty")).into()),
+        Some(s) if s.is_empty() => Err(Error::usage(format!("{flag} is empty"))
+            .hint(format!("give the secret on one line (e.g. `printf '%s\\n' \"$KEY\" | notify send ... {flag}-stdin`)"))
+            .into()),
         other => Ok(other),
     }
 }
@@ -292,9 +295,13 @@ impl AdhocArgs {
         )?;
         let method: SignatureMethod = match &self.signature_method {
             Some(m) => m.parse().map_err(Error::usage)?,
-            None if key.is_some() => SignatureMethod::HmacSha256,
             None => SignatureMethod::None,
         };
+        if method == SignatureMethod::None && key.is_some() {
+            return Err(Error::usage("a --webhook signing key needs --signature-method")
+                .hint("add --signature-method HMAC_SHA256 (or HMAC_SHA1); unsigned deliveries need no key")
+                .into());
+        }
         if method != SignatureMethod::None && key.is_none() {
             return Err(
                 Error::usage(format!("--signature-method {method} needs a key"))

@@ -77,6 +77,9 @@ pub struct Channel {
     pub verified: bool,
     /// The outstanding verification code, if one was sent.
     pub pending: Option<PendingCode>,
+    /// When the last code was sent (Unix seconds), kept even when an address change drops the code,
+    /// so that changing the address back and forth cannot send more than one code a minute.
+    pub code_sent_at: Option<i64>,
 }
 
 impl Channel {
@@ -142,9 +145,9 @@ pub trait Schema: Copy + fmt::Display {
             .filter(|n| !fields.contains_key(n))
             .collect();
         if let Some(first) = missing.first() {
-            let spec = self.spec(first).map_or_else(String::new, |s| {
-                format!(" ({}, e.g. {})", s.flag(), s.example)
-            });
+            let spec = self
+                .spec(first)
+                .map_or_else(String::new, |s| format!(" (e.g. {})", s.example));
             return Err(format!("{} is missing `{first}`{spec}", self.describe()));
         }
         self.cross_check(fields)
@@ -266,6 +269,7 @@ struct Record {
     enabled: Option<bool>,
     verified: Option<bool>,
     pending: Option<PendingCode>,
+    code_sent_at: Option<i64>,
 }
 
 impl<'de, S: Schema> Visitor<'de> for RecordVisitor<S> {
@@ -280,6 +284,7 @@ impl<'de, S: Schema> Visitor<'de> for RecordVisitor<S> {
                 "enabled" if self.with_state => record.enabled = Some(map.next_value()?),
                 "verified" if self.with_state => record.verified = Some(map.next_value()?),
                 "verification" if self.with_state => record.pending = Some(map.next_value()?),
+                "code_sent_at" if self.with_state => record.code_sent_at = Some(map.next_value()?),
                 other => {
                     let (name, env) = match other.strip_suffix("_env") {
                         Some(base) if self.schema.spec(base).is_some_and(FieldSpec::is_secret) => {
@@ -331,6 +336,9 @@ impl Serialize for ChannelOut<'_> {
         if kind.verification() != Verification::None {
             map.serialize_entry("verified", &channel.verified)?;
         }
+        if let Some(at) = channel.code_sent_at {
+            map.serialize_entry("code_sent_at", &at)?;
+        }
         if let Some(pending) = &channel.pending {
             map.serialize_entry("verification", pending)?;
         }
@@ -363,6 +371,7 @@ impl<'de> Deserialize<'de> for Channels {
                                 .verified
                                 .unwrap_or(kind.verification() == Verification::None),
                             pending: record.pending,
+                            code_sent_at: record.code_sent_at,
                         },
                     );
                 }

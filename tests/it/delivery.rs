@@ -1778,10 +1778,21 @@ fn unusable_channels_are_skipped_with_reasons_and_the_rest_still_go_out() {
             "email",
         ],
     );
-    // Alice changes her own mobile: still enabled, no longer verified.
+    // Alice changes her own mobile: no longer verified (and disabled). A store edited by hand can still
+    // say enabled; the send must skip it all the same.
     env.run(&["channel", "set", "sms", "--mobile", "13100000001"])
         .ok()
         .stderr_has("verification was cleared");
+    let edited = env.store_text().replace(
+        "mobile = \"+8613100000001\"\nenabled = false",
+        "mobile = \"+8613100000001\"\nenabled = true",
+    );
+    assert_ne!(
+        edited,
+        env.store_text(),
+        "the sms channel is in the store as expected"
+    );
+    env.write_store(&edited);
     env.run(&["notice", "disable", "dingtalk-bot"]).ok();
 
     let run = send(&env, &["--to", "alice", "--message", "DMS check"]);
@@ -2793,4 +2804,20 @@ fn dry_run_prints_the_exact_signed_bytes() {
         signature,
         format!("sha1={}", hex_encode(&hmac_sha1(b"k", body.as_bytes())))
     );
+}
+
+#[test]
+fn a_webhook_key_without_a_method_is_refused() {
+    let env = Env::new();
+    env.run(&[
+        "send",
+        "--webhook",
+        "http://127.0.0.1:9/hook",
+        "--signature-key",
+        "k",
+        "--message",
+        "hi",
+    ])
+    .code(2)
+    .stderr_has("needs --signature-method");
 }

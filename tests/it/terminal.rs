@@ -205,3 +205,47 @@ fn setting_an_email_on_a_terminal_sends_the_code_and_asks_for_it() {
         .expect("email");
     assert_eq!(email["verified"], true);
 }
+
+#[test]
+fn a_wrong_code_at_the_prompt_is_asked_again() {
+    let env = Env::new();
+    let smtp = SmtpServer::start();
+    let port = smtp.port().to_string();
+    env.run(&[
+        "provider",
+        "set",
+        "smtp",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "DMS <dms@example.com>",
+    ])
+    .ok();
+    let Some(mut term) = Terminal::start(
+        &env,
+        &["channel", "set", "email", "--address", "alice@example.com"],
+    ) else {
+        return;
+    };
+    let at = term.expect("verification code", 0);
+    let body = smtp
+        .wait_for(1, WAIT)
+        .pop()
+        .expect("the code by mail")
+        .body_text();
+    let start = body.find(" is ").expect("code sentence") + 4;
+    let code = body[start..start + 6].to_owned();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    term.type_line("12");
+    let at = term.expect("six digits", at);
+    term.type_line(wrong);
+    let at = term.expect("wrong code; 4 attempts left", at);
+    term.type_line(&code);
+    term.expect("is verified", at);
+    let (status, screen) = term.finish();
+    assert_eq!(status, 0, "{screen}");
+}

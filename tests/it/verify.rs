@@ -188,21 +188,51 @@ fn a_changed_address_clears_the_verification_and_needs_a_new_code() {
     env.run(&["channel", "verify", "email", "--code", &code])
         .ok();
     env.run(&["channel", "enable", "email"]).ok();
+    // Within the minute, a new address gets no new code (the resend limit survives the change).
     env.run(&[
         "channel",
         "set",
         "email",
         "--address",
-        "alice@corp.example.com",
+        "alice@other.example.com",
     ])
     .ok()
-    .stderr_has("verification was cleared");
-    assert_eq!(channel_json(&env, "email")["verified"], false);
+    .stderr_has("verification was cleared")
+    .stderr_has("wait");
+    assert_eq!(smtp.messages().len(), 1);
+    let later = Env {
+        dir: tempfile::tempdir().expect("dir"),
+        store: env.store.clone(),
+        extra: vec![("NOTIFY_NOW".into(), (now_secs() + 61).to_string())],
+    };
+    later
+        .run(&[
+            "channel",
+            "set",
+            "email",
+            "--address",
+            "alice@corp.example.com",
+        ])
+        .ok();
+    let email = channel_json(&env, "email");
+    assert_eq!(email["verified"], false);
+    assert_eq!(
+        email["enabled"], false,
+        "disabled until verified and enabled again"
+    );
     let mails = smtp.wait_for(2, WAIT);
     assert_eq!(mails[1].to, vec!["alice@corp.example.com".to_owned()]);
     // The old code does not verify the new address.
-    env.run(&["channel", "verify", "email", "--code", &code])
+    later
+        .run(&["channel", "verify", "email", "--code", &code])
         .code(4);
+}
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs()
 }
 
 #[test]
@@ -476,13 +506,44 @@ fn feishu_and_lark_are_verified_by_looking_the_person_up() {
     assert_eq!(lookup.json()["mobiles"][0], "13100000000");
     assert_eq!(lookup.header("Authorization"), Some("Bearer t-1"));
 
-    // The channel is saved, and the failed lookup is a failed verification (exit 4).
+    // `set` saved the channel, so it succeeds and warns; `verify` itself fails with exit 4.
     env.run(&["channel", "set", "lark", "--email", "x@example.com"])
-        .code(4)
+        .ok()
         .stderr_has("found no user");
     assert_eq!(channel_json(&env, "lark")["configured"], true);
     env.run(&["channel", "verify", "lark"])
         .code(4)
         .stderr_has("found no user");
     assert_eq!(channel_json(&env, "lark")["verified"], false);
+}
+
+#[test]
+fn a_malformed_code_is_a_usage_error_and_costs_no_attempt() {
+    let (env, smtp) = smtp_env();
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    smtp.wait_for(1, WAIT);
+    let before = env.store_text();
+    env.run(&["channel", "verify", "email", "--code", "12ab"])
+        .code(2)
+        .stderr_has("six digits");
+    assert_eq!(env.store_text(), before, "no attempt was counted");
+}
+
+#[test]
+fn email_domains_are_compared_without_case() {
+    let (env, smtp) = smtp_env();
+    env.run(&["channel", "set", "email", "--address", "Alice@Example.COM"])
+        .ok();
+    let code = code_in(&smtp.wait_for(1, WAIT)[0].body_text());
+    env.run(&["channel", "verify", "email", "--code", &code])
+        .ok();
+    env.run(&["channel", "set", "email", "--address", "Alice@example.com"])
+        .ok();
+    assert_eq!(
+        channel_json(&env, "email")["verified"],
+        true,
+        "the same address"
+    );
+    assert!(env.store_text().contains("address = \"Alice@example.com\""));
 }

@@ -23,7 +23,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .and_then(|u| u.channels.0.remove(&kind));
         match removed {
             Some(_) => Ok(name),
-            None => Err(Error::failure(format!("{name} has no {kind} channel to remove")).into()),
+            None => Err(
+                Error::failure(format!("{name} has no {kind} channel to remove"))
+                    .hint("`notify channel list` shows the configured channels")
+                    .into(),
+            ),
         }
     })?;
     ctx.out

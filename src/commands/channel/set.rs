@@ -186,8 +186,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let (change, verified, enabled, code_waiting) = outcome;
     ctx.out.note(&format!("{kind} channel of {name} saved"));
     if change == VerificationChange::Cleared {
-        ctx.out
-            .note("the address changed, so its verification was cleared");
+        ctx.out.note(
+            "the address changed: its verification was cleared and the channel is disabled until it is \
+             verified and enabled again",
+        );
     }
     if verified {
         if !enabled {
@@ -204,12 +206,21 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         return Ok(());
     }
     // Go straight on to verification: send the code (and ask for it on a terminal) or look the person up.
+    // The channel is saved whatever happens next, so only a person typing codes at the prompt (who
+    // sees the outcome) gets a failing exit; a script learns `verified` from `channel list --json`.
     match verify::start(ctx, kind, true) {
         Ok(()) => Ok(()),
-        Err(e) if matches!(error::exit_code(&e), Exit::Verification | Exit::Interrupted) => Err(e),
+        Err(e) if error::exit_code(&e) == Exit::Interrupted => Err(e),
+        Err(e)
+            if error::exit_code(&e) == Exit::Verification
+                && ctx.prompt.interactive()
+                && kind.verification() == Verification::Code =>
+        {
+            Err(e)
+        }
         Err(e) => {
             let what = match kind.verification() {
-                Verification::Lookup => "look the person up",
+                Verification::Lookup => "verify it",
                 _ => "send a verification code",
             };
             ctx.out.warn(&format!(

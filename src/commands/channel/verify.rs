@@ -91,7 +91,7 @@ pub fn start(ctx: &Context, kind: Kind, ask: bool) -> Result<()> {
         Verification::Lookup => lookup(ctx, &store, &user, kind, &current),
         Verification::Code => {
             let now = ctx.now();
-            if let Some(wait) = verify::resend_wait(current.pending.as_ref(), now) {
+            if let Some(wait) = verify::resend_wait(current.code_sent_at, now) {
                 return Err(Error::failure(format!("a code was sent less than a minute ago; wait {wait} s before asking for another"))
                     .hint(format!("confirm the code you have with `notify channel verify {kind} --code N`"))
                     .into());
@@ -108,6 +108,7 @@ pub fn start(ctx: &Context, kind: Kind, ask: bool) -> Result<()> {
                 match ch {
                     Some(ch) if ch.fields == fields => {
                         ch.pending = Some(pending);
+                        ch.code_sent_at = Some(now);
                         Ok(())
                     }
                     _ => Err(Error::failure(format!(
@@ -124,8 +125,7 @@ pub fn start(ctx: &Context, kind: Kind, ask: bool) -> Result<()> {
                 "sent a verification code to {to}; it expires in 10 minutes"
             ));
             if ask && ctx.prompt.interactive() {
-                let entered = ctx.prompt.text("verification code")?;
-                return confirm(ctx, kind, &entered);
+                return ask_for_code(ctx, kind);
             }
             ctx.out.note(&format!(
                 "confirm it with `notify channel verify {kind} --code N`"
@@ -258,15 +258,47 @@ fn lookup(ctx: &Context, store: &Store, user: &str, kind: Kind, current: &Channe
     }
 }
 
-/// Checks a code; wrong tries are counted in the store even though the command fails.
-pub fn confirm(ctx: &Context, kind: Kind, code: &str) -> Result<()> {
-    if kind.verification() != Verification::Code {
-        return Err(Error::usage(format!("{kind} is not verified with a code"))
-            .hint(format!("run `notify channel verify {kind}` without --code"))
-            .into());
+/// Asks for the code on the terminal until it is right, or the code is dead or expired.
+fn ask_for_code(ctx: &Context, kind: Kind) -> Result<()> {
+    loop {
+        let entered = ctx.prompt.text("verification code")?;
+        if let Err(e) = well_formed(&entered) {
+            ctx.out.warn(&e);
+            continue;
+        }
+        match check_code(ctx, kind, &entered)? {
+            (user, Err(Rejection::Wrong { attempts_left })) => {
+                ctx.out.warn(&format!(
+                    "wrong code; {attempts_left} attempt{} left",
+                    plural(attempts_left)
+                ));
+                let _ = user;
+            }
+            (user, outcome) => return report(ctx, kind, &user, outcome),
+        }
     }
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Codes are six digits; anything else is a typo, not an attempt.
+fn well_formed(code: &str) -> Result<(), String> {
+    let code = code.trim();
+    if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{code}` is not a verification code: codes are six digits"
+        ))
+    }
+}
+
+/// Checks a code against the store, counting the attempt there (even a wrong one).
+fn check_code(ctx: &Context, kind: Kind, code: &str) -> Result<(String, Result<(), Rejection>)> {
     let now = ctx.now();
-    let (user, outcome) = ctx.store.update(|store| {
+    ctx.store.update(|store| {
         let user = ctx.user_name(store)?;
         let ch = store
             .users
@@ -279,7 +311,23 @@ pub fn confirm(ctx: &Context, kind: Kind, code: &str) -> Result<()> {
             ch.pending = None;
         }
         Ok((user, outcome))
-    })?;
+    })
+}
+
+/// `notify channel verify KIND --code N`: a malformed code is a usage error and costs no attempt.
+pub fn confirm(ctx: &Context, kind: Kind, code: &str) -> Result<()> {
+    if kind.verification() != Verification::Code {
+        return Err(Error::usage(format!("{kind} is not verified with a code"))
+            .hint(format!("run `notify channel verify {kind}` without --code"))
+            .into());
+    }
+    well_formed(code)
+        .map_err(|e| Error::usage(e).hint("copy the six digits from the message you received"))?;
+    let (user, outcome) = check_code(ctx, kind, code)?;
+    report(ctx, kind, &user, outcome)
+}
+
+fn report(ctx: &Context, kind: Kind, user: &str, outcome: Result<(), Rejection>) -> Result<()> {
     let again = format!("ask for a new code with `notify channel verify {kind}`");
     match outcome {
         Ok(()) => {
@@ -306,7 +354,7 @@ pub fn confirm(ctx: &Context, kind: Kind, code: &str) -> Result<()> {
         .into()),
         Err(Rejection::Wrong { attempts_left }) => Err(Error::verification(format!(
             "wrong code; {attempts_left} attempt{} left",
-            if attempts_left == 1 { "" } else { "s" }
+            plural(attempts_left)
         ))
         .hint(format!(
             "check the code and run `notify channel verify {kind} --code N` again"

@@ -221,6 +221,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         changes.push((spec, value));
     }
     name.cross_check(&preview).map_err(Error::usage)?;
+    if let Some(other) =
+        name.other_vendor_field(&preview, changes.iter().map(|(spec, _)| spec.name))
+    {
+        return Err(Error::usage(format!(
+            "--{} does not apply to the sms vendor {}",
+            other.replace('_', "-"),
+            preview
+                .get("vendor")
+                .and_then(crate::values::Value::as_text)
+                .unwrap_or_default()
+        ))
+        .hint(
+            "`notify provider set --help` lists each vendor's fields; change vendors with --vendor",
+        )
+        .into());
+    }
     if changes.is_empty() {
         return Err(
             Error::usage(format!("nothing to change for provider {name}"))

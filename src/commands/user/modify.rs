@@ -77,8 +77,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         for kind in &change.enable {
             profiles::ensure_available(store, *kind)?;
         }
-        profiles::apply_user_change(store, &args.name, &change, args.create)
-            .map_err(Error::usage)?;
+        profiles::apply_user_change(store, &args.name, &change, args.create).map_err(|e| {
+            Error::usage(e).hint("set fields with --set KIND.FIELD=VALUE (e.g. --set webhook.url=https://...); nothing was changed")
+        })?;
         Ok(())
     })?;
     ctx.out.note(&format!("modified user {}", args.name));
