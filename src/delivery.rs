@@ -642,6 +642,16 @@ pub struct Attempted<T> {
     pub attempts: u32,
 }
 
+impl<T> Attempted<T> {
+    /// A failure before the step's own request went out (a token or a lookup failed, say).
+    fn failed(failure: Failure) -> Self {
+        Attempted {
+            result: Err(failure),
+            attempts: 0,
+        }
+    }
+}
+
 impl Engine {
     /// `cache_dir` (`<user cache dir>/notify`) keeps app tokens and robot send times between runs.
     pub fn new(opts: Options, cache_dir: Option<PathBuf>) -> anyhow::Result<Self> {
@@ -1022,12 +1032,7 @@ impl Engine {
         loop {
             let token = match self.token(app, deadline).await {
                 Ok(t) => t,
-                Err(f) => {
-                    return Attempted {
-                        result: Err(f),
-                        attempts: 0,
-                    };
-                }
+                Err(f) => return Attempted::failed(f),
             };
             let req = build(&token);
             let done = self
@@ -1078,12 +1083,7 @@ impl Engine {
             (Some(u), _) => u.to_owned(),
             (None, Some(m)) => match self.dingtalk_userid(app, m, deadline).await {
                 Ok(u) => u,
-                Err(f) => {
-                    return Attempted {
-                        result: Err(f),
-                        attempts: 0,
-                    };
-                }
+                Err(f) => return Attempted::failed(f),
             },
             (None, None) => return refused("invalid", "no mobile or employee ID".into()),
         };
@@ -1124,12 +1124,7 @@ impl Engine {
             (Some(e), _) => ("email", e.to_owned()),
             (None, Some(_)) => match self.feishu_open_id(app, mobile, None, deadline).await {
                 Ok(id) => ("open_id", id),
-                Err(f) => {
-                    return Attempted {
-                        result: Err(f),
-                        attempts: 0,
-                    };
-                }
+                Err(f) => return Attempted::failed(f),
             },
             (None, None) => return refused("invalid", "no mobile or email".into()),
         };
@@ -1165,14 +1160,11 @@ fn sms_params(vendor: &SmsVendor, code: Option<&str>, msg: &Message) -> (serde_j
 }
 
 fn refused<T>(code: &str, message: String) -> Attempted<T> {
-    Attempted {
-        result: Err(Failure {
-            code: code.into(),
-            message,
-            retry_after: None,
-        }),
-        attempts: 0,
-    }
+    Attempted::failed(Failure {
+        code: code.into(),
+        message,
+        retry_after: None,
+    })
 }
 
 /// Every request a destination would send, for `--dry-run`: signed, secrets masked, nothing opened.
