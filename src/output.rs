@@ -74,6 +74,11 @@ impl Output {
         }
     }
 
+    /// A line on stderr that a caller needs even with `-q` (the address a server listens on).
+    pub fn status(&self, text: &str) {
+        eprintln!("{text}");
+    }
+
     /// A warning on stderr, shown even with `-q`.
     pub fn warn(&self, text: &str) {
         let label = if self.color {

@@ -311,7 +311,8 @@ async fn serve(out: &Output, addr: SocketAddr, settings: Settings) -> Result<()>
     let local = listener
         .local_addr()
         .map_err(|e| Error::failure("cannot tell which port the listener got").caused_by(e))?;
-    out.note(&format!(
+    // Shown even with -q: with port 0 it is the only way to learn the port.
+    out.status(&format!(
         "listening on http://{local} (signature {})",
         settings.auth.method
     ));
