@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::support::http::{HttpServer, Recorded, Reply};
 use crate::support::smtp::SmtpServer;
-use crate::support::{Env, Run};
+use crate::support::{Env, Run, set_smtp_provider};
 
 /// Upper bound for waiting on a fixture (never reached when things work).
 const WAIT: Duration = Duration::from_secs(20);
@@ -1650,28 +1650,11 @@ fn sms_twilio_400_fails_with_twilios_code() {
 // ---------------------------------------------------------------------------------------------------
 // email
 
-fn smtp_provider(env: &Env, smtp: &SmtpServer) {
-    provider(
-        env,
-        &[
-            "smtp",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &smtp.port().to_string(),
-            "--security",
-            "none",
-            "--from",
-            "DMS <dms@example.com>",
-        ],
-    );
-}
-
 #[test]
 fn email_goes_through_smtp_with_a_utf8_subject() {
     let smtp = SmtpServer::start();
     let env = Env::new();
-    smtp_provider(&env, &smtp);
+    set_smtp_provider(&env, &smtp);
     admin(
         &env,
         &[
@@ -1723,7 +1706,7 @@ fn email_goes_through_smtp_with_a_utf8_subject() {
 fn email_default_subject_is_dms_and_the_first_line() {
     let smtp = SmtpServer::start();
     let env = Env::new();
-    smtp_provider(&env, &smtp);
+    set_smtp_provider(&env, &smtp);
     let run = send(
         &env,
         &[

@@ -6,8 +6,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::Env;
-use crate::support::smtp::SmtpServer;
+use crate::support::{Env, code_in, smtp_env};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -162,23 +161,7 @@ fn secrets_are_asked_for_without_echo() {
 
 #[test]
 fn setting_an_email_on_a_terminal_sends_the_code_and_asks_for_it() {
-    let env = Env::new();
-    let smtp = SmtpServer::start();
-    let port = smtp.port().to_string();
-    env.run(&[
-        "provider",
-        "set",
-        "smtp",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "none",
-        "--from",
-        "DMS <dms@example.com>",
-    ])
-    .ok();
+    let (env, smtp) = smtp_env();
     let Some(mut term) = Terminal::start(
         &env,
         &["channel", "set", "email", "--address", "alice@example.com"],
@@ -187,9 +170,7 @@ fn setting_an_email_on_a_terminal_sends_the_code_and_asks_for_it() {
     };
     let at = term.expect("verification code", 0);
     let mail = smtp.wait_for(1, WAIT).pop().expect("the code by mail");
-    let body = mail.body_text();
-    let start = body.find(" is ").expect("code sentence") + 4;
-    let code = body[start..start + 6].to_owned();
+    let code = code_in(&mail.body_text());
     term.type_line(&code);
     term.expect("is verified", at);
     let (status, screen) = term.finish();
@@ -208,23 +189,7 @@ fn setting_an_email_on_a_terminal_sends_the_code_and_asks_for_it() {
 
 #[test]
 fn a_wrong_code_at_the_prompt_is_asked_again() {
-    let env = Env::new();
-    let smtp = SmtpServer::start();
-    let port = smtp.port().to_string();
-    env.run(&[
-        "provider",
-        "set",
-        "smtp",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "none",
-        "--from",
-        "DMS <dms@example.com>",
-    ])
-    .ok();
+    let (env, smtp) = smtp_env();
     let Some(mut term) = Terminal::start(
         &env,
         &["channel", "set", "email", "--address", "alice@example.com"],
@@ -232,13 +197,13 @@ fn a_wrong_code_at_the_prompt_is_asked_again() {
         return;
     };
     let at = term.expect("verification code", 0);
-    let body = smtp
-        .wait_for(1, WAIT)
-        .pop()
-        .expect("the code by mail")
-        .body_text();
-    let start = body.find(" is ").expect("code sentence") + 4;
-    let code = body[start..start + 6].to_owned();
+    let code = code_in(
+        &smtp
+            .wait_for(1, WAIT)
+            .pop()
+            .expect("the code by mail")
+            .body_text(),
+    );
     let wrong = if code == "000000" { "111111" } else { "000000" };
     term.type_line("12");
     let at = term.expect("six digits", at);

@@ -3,38 +3,9 @@
 use std::time::Duration;
 
 use crate::support::http::{HttpServer, Reply};
-use crate::support::smtp::SmtpServer;
-use crate::support::{Env, Run};
+use crate::support::{Env, Run, code_in, smtp_env};
 
 const WAIT: Duration = Duration::from_secs(20);
-
-/// The six-digit code inside a text.
-fn code_in(text: &str) -> String {
-    let flat: String = text.replace("=\r\n", "").replace("=\n", "");
-    let at = flat.find(" is ").expect("a code sentence");
-    flat[at + 4..at + 10].to_owned()
-}
-
-fn smtp_env() -> (Env, SmtpServer) {
-    let env = Env::new();
-    let smtp = SmtpServer::start();
-    let port = smtp.port().to_string();
-    env.run(&[
-        "provider",
-        "set",
-        "smtp",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "none",
-        "--from",
-        "DMS <dms@example.com>",
-    ])
-    .ok();
-    (env, smtp)
-}
 
 fn channel_json(env: &Env, kind: &str) -> serde_json::Value {
     let list = env.run(&["channel", "list", "--json"]);

@@ -131,6 +131,40 @@ impl Env {
     }
 }
 
+/// A fresh store whose `smtp` provider points at a new loopback SMTP server (plain, no AUTH).
+pub fn smtp_env() -> (Env, smtp::SmtpServer) {
+    let env = Env::new();
+    let smtp = smtp::SmtpServer::start();
+    set_smtp_provider(&env, &smtp);
+    (env, smtp)
+}
+
+/// Points the store's `smtp` provider at `smtp`.
+pub fn set_smtp_provider(env: &Env, smtp: &smtp::SmtpServer) {
+    let port = smtp.port().to_string();
+    env.run(&[
+        "provider",
+        "set",
+        "smtp",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "DMS <dms@example.com>",
+    ])
+    .ok();
+}
+
+/// The six-digit verification code in a message ("... is 123456. ..."), quoted-printable soft breaks undone.
+pub fn code_in(text: &str) -> String {
+    let flat: String = text.replace("=\r\n", "").replace("=\n", "");
+    let at = flat.find(" is ").expect("a code sentence");
+    flat[at + 4..at + 10].to_owned()
+}
+
 /// Writes a file (creating its folder 0700) with mode 0600.
 pub fn write_private(path: &Path, text: &str) {
     let dir = path.parent().expect("parent");
