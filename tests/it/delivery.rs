@@ -1195,22 +1195,28 @@ fn tenant_token_reply(server: &HttpServer, token: &str) {
     );
 }
 
+/// Points the `feishu` provider at the fixture.
+fn feishu_provider(env: &Env, server: &HttpServer, app_id: &str) {
+    let base = server.url("");
+    provider(
+        env,
+        &[
+            "feishu",
+            "--app-id",
+            app_id,
+            "--app-secret",
+            FEISHU_SECRET,
+            "--api-base",
+            &base,
+        ],
+    );
+}
+
 #[test]
 fn feishu_by_mobile_finds_the_open_id_and_sends_a_json_string_content() {
     let server = HttpServer::start();
     let env = Env::new();
-    provider(
-        &env,
-        &[
-            "feishu",
-            "--app-id",
-            "cli_feishu_1",
-            "--app-secret",
-            FEISHU_SECRET,
-            "--api-base",
-            &server.url(""),
-        ],
-    );
+    feishu_provider(&env, &server, "cli_feishu_1");
     tenant_token_reply(&server, FEISHU_TOKEN);
     server.always(
         "/open-apis/contact/v3/users/batch_get_id",
@@ -1282,18 +1288,7 @@ fn feishu_by_mobile_finds_the_open_id_and_sends_a_json_string_content() {
 fn feishu_send_retries_keep_the_uuid() {
     let server = HttpServer::start();
     let env = Env::new();
-    provider(
-        &env,
-        &[
-            "feishu",
-            "--app-id",
-            "cli_f",
-            "--app-secret",
-            FEISHU_SECRET,
-            "--api-base",
-            &server.url(""),
-        ],
-    );
+    feishu_provider(&env, &server, "cli_f");
     tenant_token_reply(&server, FEISHU_TOKEN);
     server.always(
         "/open-apis/contact/v3/users/batch_get_id",
@@ -1920,18 +1915,7 @@ fn dry_run_opens_no_connection_and_masks_every_secret() {
     let env = Env::new();
     ding_provider(&env, &server);
     aliyun_provider(&env, &server);
-    provider(
-        &env,
-        &[
-            "feishu",
-            "--app-id",
-            "cli_f",
-            "--app-secret",
-            FEISHU_SECRET,
-            "--api-base",
-            &server.url(""),
-        ],
-    );
+    feishu_provider(&env, &server, "cli_f");
     let robot = server.url(&format!("/robot/send?access_token={ROBOT_TOKEN}"));
     admin(
         &env,
@@ -2294,18 +2278,7 @@ fn dingtalk_lookup_with_a_revoked_token_fetches_a_new_one_once() {
 fn feishu_lookup_with_a_revoked_token_fetches_a_new_one_once() {
     let server = HttpServer::start();
     let env = Env::new();
-    provider(
-        &env,
-        &[
-            "feishu",
-            "--app-id",
-            "cli_f",
-            "--app-secret",
-            FEISHU_SECRET,
-            "--api-base",
-            &server.url(""),
-        ],
-    );
+    feishu_provider(&env, &server, "cli_f");
     tenant_token_reply(&server, FEISHU_TOKEN);
     server.always(
         "/open-apis/contact/v3/users/batch_get_id",
