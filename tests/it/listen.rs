@@ -227,7 +227,13 @@ impl Conn {
 
     fn fill(&mut self) -> usize {
         let mut chunk = [0u8; 4096];
-        let n = self.stream.read(&mut chunk).expect("read a response");
+        let n = loop {
+            match self.stream.read(&mut chunk) {
+                // A signal meant for another test's child can interrupt a blocking read here.
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                other => break other.expect("read a response"),
+            }
+        };
         self.buf.extend_from_slice(&chunk[..n]);
         n
     }
@@ -270,7 +276,14 @@ impl Conn {
     /// Whether the server closed the connection (end of stream, or a reset).
     fn closed_by_server(&mut self) -> bool {
         let mut byte = [0u8; 1];
-        match self.stream.read(&mut byte) {
+        let mut read = self.stream.read(&mut byte);
+        while read
+            .as_ref()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::Interrupted)
+        {
+            read = self.stream.read(&mut byte);
+        }
+        match read {
             Ok(0) => true,
             Ok(_) => false,
             Err(e) => matches!(
