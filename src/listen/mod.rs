@@ -10,22 +10,24 @@
 mod check;
 mod http;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::Result;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc};
+use tokio::time::Instant;
 
 pub use check::{Event, MAX_SKEW_MS};
 
 use crate::error::{Error, Exit};
 use crate::signing::SignatureMethod;
-use http::Reject;
+use http::{Read, Reject};
 
-/// Most connections served at once; further ones wait in the kernel's accept queue.
+/// Most connections served at once. When all are taken, a connection waiting idle for its next request
+/// gives its slot to the new one; otherwise further connections wait in the kernel's accept queue.
 pub const MAX_CONNECTIONS: usize = 64;
 
 /// How deliveries are authenticated. No `Debug`: it holds the key.
@@ -75,6 +77,8 @@ pub enum Report<'a> {
         status: u16,
         reason: &'a str,
     },
+    /// An idle connection was closed to make room for a new one.
+    Evicted { peer: SocketAddr },
     /// A connection could not be accepted (out of file descriptors, say); the receiver goes on.
     AcceptFailed(&'a std::io::Error),
     /// `limit` events were accepted; the receiver returns.
@@ -109,6 +113,7 @@ struct Shared {
     sink: Arc<dyn Sink>,
     settings: Settings,
     admitted: Mutex<Admitted>,
+    slots: Slots,
     tx: mpsc::UnboundedSender<Msg>,
 }
 
@@ -193,12 +198,34 @@ async fn accept_loop(addr: SocketAddr, settings: Settings, sink: Arc<dyn Sink>) 
         sink: Arc::clone(&sink),
         settings,
         admitted: Mutex::new(Admitted::default()),
+        slots: Slots::new(MAX_CONNECTIONS),
         tx,
     });
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let slots = &shared.slots;
+    // A slot held for the next connection, and a connection accepted while every slot was taken.
     let mut permit: Option<OwnedSemaphorePermit> = None;
+    let mut pending: Option<(TcpStream, SocketAddr)> = None;
     let mut accepted = 0u64;
     loop {
+        if permit.is_none()
+            && pending.is_some()
+            && let Some(peer) = slots.evict_longest_idle()
+        {
+            let _ = sink.report(Report::Evicted { peer });
+            // The evicted connection gives its slot back as soon as it runs; nothing else takes slots.
+            let freed = Arc::clone(&slots.free).acquire_owned();
+            permit = tokio::time::timeout(Duration::from_secs(1), freed)
+                .await
+                .ok()
+                .and_then(Result::ok);
+        }
+        if permit.is_some()
+            && let Some((stream, peer)) = pending.take()
+            && let Some(permit) = permit.take()
+        {
+            tokio::spawn(connection(stream, peer, Arc::clone(&shared), permit));
+        }
+        let can_evict = slots.has_idle();
         tokio::select! {
             () = interrupt.recv() => {
                 return Err(Error::new(Exit::Interrupted, "interrupted").into());
@@ -213,26 +240,27 @@ async fn accept_loop(addr: SocketAddr, settings: Settings, sink: Arc<dyn Sink>) 
                 }
                 Msg::Fatal(e) => return Err(e),
             },
-            slot = Arc::clone(&slots).acquire_owned(), if permit.is_none() => {
+            slot = Arc::clone(&slots.free).acquire_owned(), if permit.is_none() => {
                 permit = slot.ok();
             }
-            conn = listener.accept(), if permit.is_some() => match conn {
-                Ok((stream, peer)) => {
-                    if let Some(permit) = permit.take() {
-                        tokio::spawn(connection(stream, peer, Arc::clone(&shared), permit));
+            // Every slot is taken: a connection turning idle makes room for one more.
+            () = slots.idle_appeared.notified(), if permit.is_none() => {}
+            conn = listener.accept(), if pending.is_none() && (permit.is_some() || can_evict) => {
+                match conn {
+                    Ok(conn) => pending = Some(conn),
+                    Err(e) => {
+                        // Out of file descriptors and the like: wait a little instead of spinning.
+                        let _ = sink.report(Report::AcceptFailed(&e));
+                        tokio::time::sleep(Duration::from_millis(100)).await;
                     }
                 }
-                Err(e) => {
-                    // Out of file descriptors and the like: wait a little instead of spinning.
-                    let _ = sink.report(Report::AcceptFailed(&e));
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-            },
+            }
         }
     }
 }
 
-/// Serves one connection: requests one after another (keep-alive) until an error, a close or idleness.
+/// Serves one connection: requests one after another (keep-alive) until an error, a close, idleness, or
+/// its slot is wanted while it waits for a request.
 async fn connection(
     mut stream: TcpStream,
     peer: SocketAddr,
@@ -243,6 +271,17 @@ async fn connection(
     let io_timeout = shared.settings.read_timeout;
     let mut buf = Vec::new();
     loop {
+        if buf.is_empty() {
+            // Nothing of the next request yet: the slot may be given to a new connection meanwhile.
+            let idle = shared.slots.idle(peer);
+            let read = tokio::select! {
+                () = idle.evicted.notified() => Read::Closed,
+                read = http::read_more(&mut stream, &mut buf, Instant::now() + io_timeout) => read,
+            };
+            if !idle.busy() || !matches!(read, Read::Data) {
+                return;
+            }
+        }
         let request = match http::read_request(&mut stream, &mut buf, io_timeout).await {
             Ok(Some(request)) => request,
             Ok(None) => return,
@@ -303,6 +342,85 @@ async fn connection(
                 return;
             }
         }
+    }
+}
+
+/// The connection slots: a semaphore of free ones, and the connections that wait idle for a request,
+/// longest waiting first. Taking a connection off the idle list is final: it closes even if its
+/// request started to arrive at that moment (a client must expect an idle keep-alive connection to
+/// close, RFC 9112 §9.3.1).
+struct Slots {
+    free: Arc<Semaphore>,
+    idle: Mutex<IdleList>,
+    /// Wakes the accept loop, when every slot is taken, because one may now be made free.
+    idle_appeared: Notify,
+}
+
+#[derive(Default)]
+struct IdleList {
+    next: u64,
+    /// In the order the connections turned idle.
+    waiting: BTreeMap<u64, (SocketAddr, Arc<Notify>)>,
+}
+
+impl Slots {
+    fn new(n: usize) -> Self {
+        Slots {
+            free: Arc::new(Semaphore::new(n)),
+            idle: Mutex::new(IdleList::default()),
+            idle_appeared: Notify::new(),
+        }
+    }
+
+    fn list(&self) -> std::sync::MutexGuard<'_, IdleList> {
+        self.idle.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Puts a connection on the idle list until [`Idle::busy`] or drop.
+    fn idle(&self, peer: SocketAddr) -> Idle<'_> {
+        let evicted = Arc::new(Notify::new());
+        let mut list = self.list();
+        let ticket = list.next;
+        list.next += 1;
+        list.waiting.insert(ticket, (peer, Arc::clone(&evicted)));
+        drop(list);
+        self.idle_appeared.notify_one();
+        Idle {
+            slots: self,
+            ticket,
+            evicted,
+        }
+    }
+
+    fn has_idle(&self) -> bool {
+        !self.list().waiting.is_empty()
+    }
+
+    /// Tells the connection idle longest to close; its peer, or `None` when none is idle.
+    fn evict_longest_idle(&self) -> Option<SocketAddr> {
+        let (_, (peer, evicted)) = self.list().waiting.pop_first()?;
+        evicted.notify_one();
+        Some(peer)
+    }
+}
+
+/// A connection's place on the idle list.
+struct Idle<'a> {
+    slots: &'a Slots,
+    ticket: u64,
+    evicted: Arc<Notify>,
+}
+
+impl Idle<'_> {
+    /// Leaves the idle list: false when the connection was evicted and must close.
+    fn busy(self) -> bool {
+        self.slots.list().waiting.remove(&self.ticket).is_some()
+    }
+}
+
+impl Drop for Idle<'_> {
+    fn drop(&mut self) {
+        self.slots.list().waiting.remove(&self.ticket);
     }
 }
 
@@ -376,6 +494,38 @@ fn now_ms() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn peer(port: u16) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], port))
+    }
+
+    #[test]
+    fn the_connection_idle_longest_is_evicted_first_and_for_good() {
+        let slots = Slots::new(2);
+        let first = slots.idle(peer(1));
+        let second = slots.idle(peer(2));
+        assert!(slots.has_idle());
+        assert_eq!(slots.evict_longest_idle(), Some(peer(1)));
+        // Evicted is final, even if its request started to arrive.
+        assert!(!first.busy());
+        assert!(second.busy());
+        assert!(!slots.has_idle());
+        assert_eq!(slots.evict_longest_idle(), None);
+        // A connection that stops (dropping its place) is never chosen.
+        drop(slots.idle(peer(3)));
+        assert_eq!(slots.evict_longest_idle(), None);
+    }
+
+    #[tokio::test]
+    async fn an_evicted_connection_is_woken_even_if_told_before_it_waits() {
+        let slots = Slots::new(1);
+        let idle = slots.idle(peer(1));
+        slots.evict_longest_idle();
+        tokio::time::timeout(Duration::from_secs(5), idle.evicted.notified())
+            .await
+            .expect("woken");
+        assert!(!idle.busy());
+    }
 
     #[test]
     fn control_characters_are_replaced() {

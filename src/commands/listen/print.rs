@@ -45,6 +45,11 @@ impl Sink for Printer {
                 let what = request.unwrap_or("request");
                 out.warn(&format!("rejected {what} from {peer}: {status} {reason}"));
             }
+            Report::Evicted { peer } => {
+                out.detail(&format!(
+                    "closed the idle connection from {peer} to make room for a new one"
+                ));
+            }
             Report::AcceptFailed(e) => out.warn(&format!("cannot accept a connection: {e}")),
             Report::Stopping { accepted } => {
                 let s = if accepted == 1 { "" } else { "s" };
