@@ -4,6 +4,8 @@
 //! command in `commands/` reads or updates the `store` (one TOML file, written under a lock and replaced
 //! atomically), and `output` is the only code that prints. Channel kinds and provider credentials are
 //! described by field tables (`channels`, `providers`, `values`) that drive validation everywhere.
+//! `listen` is the custom-webhook receiver (HTTP framing and the §8 checks, sharing the contract's names
+//! with `channels::webhook`); it reports to its caller and never prints.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -13,6 +15,7 @@ pub mod commands;
 pub mod context;
 pub mod delivery;
 pub mod error;
+pub mod listen;
 pub mod output;
 pub mod profiles;
 pub mod prompt;

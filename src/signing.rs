@@ -48,7 +48,7 @@ impl SignatureMethod {
     }
 
     /// Header prefix (`sha1=` / `sha256=`) used by webhook signatures.
-    fn webhook_prefix(self) -> Option<&'static str> {
+    pub fn webhook_prefix(self) -> Option<&'static str> {
         match self {
             SignatureMethod::None => None,
             SignatureMethod::HmacSha1 => Some("sha1="),

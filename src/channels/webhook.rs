@@ -1,42 +1,65 @@
-//! The custom webhook contract: the DMS body layout, `X-Notify-Signature` over the exact bytes sent, and
-//! an `X-Notify-Delivery` id that stays the same across retries.
+//! The custom webhook contract (PROTOCOLS.md §8), written once for the sender and the receiver: the
+//! header names, the DMS body layout, `X-Notify-Signature` over the exact bytes sent, and an
+//! `X-Notify-Delivery` id that stays the same across retries.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::message::Message;
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_status};
 use crate::signing::{SignatureMethod, webhook_signature};
 
+/// The header carrying `sha1=HEX` or `sha256=HEX`, an HMAC of the raw body bytes.
+pub const SIGNATURE_HEADER: &str = "X-Notify-Signature";
+/// The header carrying the event's id, the same on every retry.
+pub const DELIVERY_HEADER: &str = "X-Notify-Delivery";
+/// The header DMS sends with every hook, and its value.
+pub const EVENT_HEADER: &str = "DMS-Event";
+pub const EVENT_HEADER_VALUE: &str = "Message Hook";
+
 /// A user as the payload names them: `uid` is the store name, `name` the display name.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Person {
-    pub uid: String,
-    pub name: String,
+///
+/// Generic over how a field is held, like [`MessageEvent`]: `String` when sending, any JSON value when
+/// reading what a sender wrote.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(default)]
+pub struct Person<T = String> {
+    pub uid: T,
+    pub name: T,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct MessageEvent<'a> {
-    id: &'a str,
-    submitter_uid: &'a str,
-    submitter_name: &'a str,
-    category: &'a str,
-    module: &'a str,
-    event: &'a str,
-    task_id: &'a str,
-    task_name: &'a str,
-    event_time: u64,
-    message: &'a str,
-    target_users: &'a [Person],
-    receivers: &'a [Person],
+/// The `messageEvent` object: every field name of the body, once.
+///
+/// `Text`, `Time` and `People` say how the fields are held: the sender serialises borrowed typed values
+/// ([`body`]); a receiver reads [`Received`], where each field is the JSON value as sent (JSON `null` when
+/// absent), so that a body from another sender is never refused for a field of an unexpected type.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MessageEvent<Text, Time, People> {
+    pub id: Text,
+    pub submitter_uid: Text,
+    pub submitter_name: Text,
+    pub category: Text,
+    pub module: Text,
+    pub event: Text,
+    pub task_id: Text,
+    pub task_name: Text,
+    pub event_time: Time,
+    pub message: Text,
+    pub target_users: People,
+    pub receivers: People,
 }
 
-#[derive(Serialize)]
+/// The whole body: the event and the method it was signed with.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Payload<'a> {
-    message_event: MessageEvent<'a>,
-    signature_method: SignatureMethod,
+pub struct Payload<Event, Method> {
+    pub message_event: Event,
+    #[serde(default)]
+    pub signature_method: Method,
 }
+
+/// A `messageEvent` as a receiver reads it: each field exactly as sent.
+pub type Received = MessageEvent<serde_json::Value, serde_json::Value, serde_json::Value>;
 
 /// Who a send addressed and who of them had a usable channel.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +77,7 @@ pub fn body(
     method: SignatureMethod,
 ) -> Vec<u8> {
     let e = &msg.event;
-    let payload = Payload {
+    let payload: Payload<MessageEvent<&str, u64, &[Person]>, SignatureMethod> = Payload {
         message_event: MessageEvent {
             id: delivery_id,
             submitter_uid: &e.submitter_uid,
@@ -83,11 +106,11 @@ pub fn request(
 ) -> HttpRequest {
     let mut req = HttpRequest::new(Method::Post, url)
         .header("Content-Type", "application/json; charset=utf-8")
-        .header("DMS-Event", "Message Hook")
+        .header(EVENT_HEADER, EVENT_HEADER_VALUE)
         .header("User-Agent", concat!("notify/", env!("CARGO_PKG_VERSION")))
-        .header("X-Notify-Delivery", delivery_id);
+        .header(DELIVERY_HEADER, delivery_id);
     if let Some(signature) = webhook_signature(method, key.as_bytes(), &body) {
-        req = req.header("X-Notify-Signature", signature);
+        req = req.header(SIGNATURE_HEADER, signature);
     }
     req.body = body;
     req
@@ -173,5 +196,32 @@ mod tests {
                 .iter()
                 .all(|(n, _)| n != "X-Notify-Signature")
         );
+    }
+
+    #[test]
+    fn a_receiver_reads_every_field_the_sender_wrote() {
+        let msg = Message::new(None, "hi".into(), Format::Text, Event::default());
+        let audience = Audience {
+            target_users: vec![],
+            receivers: vec![Person {
+                uid: "bob".into(),
+                name: "Bob".into(),
+            }],
+        };
+        let bytes = body(&msg, &audience, "d-2", 7, SignatureMethod::HmacSha1);
+        let read: Payload<Received, serde_json::Value> =
+            serde_json::from_slice(&bytes).expect("the sender's body reads back");
+        assert_eq!(read.message_event.id, "d-2");
+        assert_eq!(read.message_event.event_time, 7);
+        assert_eq!(read.message_event.message, "hi");
+        assert_eq!(read.message_event.receivers[0]["uid"], "bob");
+        assert_eq!(read.signature_method, "HMAC_SHA1");
+        // Written back, the typed fields give the same bytes: one list of names, one order.
+        assert_eq!(serde_json::to_vec(&read).expect("serialises"), bytes);
+        // A field of another type, or none at all, still reads.
+        let other: Received =
+            serde_json::from_str(r#"{"taskId":7,"extra":true}"#).expect("lenient");
+        assert_eq!(other.task_id, 7);
+        assert!(other.id.is_null());
     }
 }

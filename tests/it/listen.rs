@@ -227,7 +227,13 @@ impl Conn {
 
     fn fill(&mut self) -> usize {
         let mut chunk = [0u8; 4096];
-        let n = self.stream.read(&mut chunk).expect("read a response");
+        let n = loop {
+            match self.stream.read(&mut chunk) {
+                // A signal meant for another test's child can interrupt a blocking read here.
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                other => break other.expect("read a response"),
+            }
+        };
         self.buf.extend_from_slice(&chunk[..n]);
         n
     }
@@ -270,7 +276,14 @@ impl Conn {
     /// Whether the server closed the connection (end of stream, or a reset).
     fn closed_by_server(&mut self) -> bool {
         let mut byte = [0u8; 1];
-        match self.stream.read(&mut byte) {
+        let mut read = self.stream.read(&mut byte);
+        while read
+            .as_ref()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::Interrupted)
+        {
+            read = self.stream.read(&mut byte);
+        }
+        match read {
             Ok(0) => true,
             Ok(_) => false,
             Err(e) => matches!(
@@ -792,4 +805,51 @@ fn help_shows_how_to_pair_it_with_send() {
         .stdout_has("--signature-key-env KEY")
         .stdout_has("--count <N>");
     assert!(!run.stdout.contains("--read-timeout-ms"), "{}", run.stdout);
+}
+
+#[test]
+fn idle_keep_alive_connections_make_room_for_a_new_one() {
+    // Well under the 10 s an idle connection may otherwise keep its slot: a bound on behaviour (a
+    // request waits for a slot or it does not), generous enough for a busy machine.
+    const PROMPT: Duration = Duration::from_secs(3);
+    let env = Env::new();
+    let mut listener = Listener::start(&env, &["--json"]);
+    let deliver_on = |conn: &mut Conn, id: &str| {
+        let started = Instant::now();
+        let body = event_body(id, now_ms(), "NONE");
+        let response = conn.exchange(&post(&body, &[("X-Notify-Delivery", id)]));
+        assert_eq!(response.status, 204, "{id}: {response:?}");
+        let waited = started.elapsed();
+        assert!(waited < PROMPT, "{id} waited {waited:?} for a slot");
+    };
+    // A connection inside a request keeps its slot, however long it has been there.
+    let midway_request = post(
+        &event_body("d-midway", now_ms(), "NONE"),
+        &[("X-Notify-Delivery", "d-midway")],
+    );
+    let mut midway = listener.connect();
+    midway.send(&midway_request[..20]);
+    // More connections than the listener serves at once (64), each left idle after one request.
+    let mut idle: Vec<Conn> = (0..70)
+        .map(|n| {
+            let mut conn = listener.connect();
+            deliver_on(&mut conn, &format!("d-idle-{n}"));
+            conn
+        })
+        .collect();
+    deliver_on(&mut listener.connect(), "d-new");
+    // The connections idle longest gave up their slots; the most recent ones are still served.
+    assert!(
+        idle[0].closed_by_server(),
+        "the oldest idle connection is closed"
+    );
+    let newest = idle.last_mut().expect("connections");
+    deliver_on(newest, "d-again");
+
+    midway.send(&midway_request[20..]);
+    assert_eq!(midway.response().status, 204);
+
+    let printed = listener.finish();
+    assert_eq!(printed.stdout.len(), 73, "{:?}", printed.stderr);
+    assert!(!printed.stderr.iter().any(|l| l.contains("rejected")));
 }

@@ -1,0 +1,169 @@
+//! `notify listen`: receive custom-webhook deliveries on a loopback address (the receiver is
+//! `crate::listen`) and print each accepted event and each rejection.
+
+mod print;
+
+use std::time::Duration;
+
+use anyhow::Result;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
+use crate::channels::Kind;
+use crate::context::Context;
+use crate::error::Error;
+use crate::listen::{self, Auth, Settings};
+use crate::profiles::{self, Input};
+use crate::signing::SignatureMethod;
+use crate::values::Value;
+
+/// The long help (`--help`), kept apart from the doc comment so that it shows whatever the command
+/// enum says about `listen`.
+const GUIDE: &str = "\
+Serves the POST requests that `notify send --webhook` (or DMS itself) makes to a custom webhook, \
+on any path. Each accepted event is printed on stdout (one JSON line with --json); each rejected \
+request gets a short line on stderr with its status and reason (never the key or the signature).
+
+Try it with two terminals:
+  export KEY=$(openssl rand -hex 32)
+  notify listen --signature-method HMAC_SHA256 --signature-key-env KEY
+  notify send --webhook http://127.0.0.1:8787/ --signature-method HMAC_SHA256 \\
+      --signature-key-env KEY --message 'hello'
+
+Each request is checked in this order; the first failure answers and closes the connection:
+  413  the body is over 1 MiB (a chunked body gets 411: send Content-Length)
+  408  the request did not arrive completely within 10 s
+  405  not a POST
+  401  X-Notify-Signature (sha1=HEX or sha256=HEX, an HMAC of the raw body) is missing or
+       wrong; checked before the body is parsed
+  400  the body is not JSON, or has no messageEvent object with a numeric eventTime
+  401  stale: messageEvent.eventTime (Unix ms) is more than 5 minutes from now, either way
+  204  accepted; a repeat of an accepted messageEvent.id (a retry) is answered 204 again but
+       printed once
+
+Each event prints as `TIME  DELIVERY  EVENT  \"MESSAGE\"  receivers: UID, ...`, or with --json as \
+one line of {\"delivery\", \"id\", \"event\", \"eventTime\", \"message\", \"signatureMethod\", \
+\"verified\", \"path\", \"messageEvent\"}, where delivery is the X-Notify-Delivery header and \
+messageEvent the whole object sent.
+
+Exit codes:
+  0    --count N events were accepted (rejected requests and repeats do not count)
+  1    cannot listen on the address (in use, say)
+  2    usage: bad flags, a non-loopback --addr without --allow-remote, a signing key without a
+       method or a method without a key
+  130  interrupted (Ctrl-C)";
+
+/// Receive custom-webhook deliveries on loopback and check their signatures
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = GUIDE)]
+pub struct Args {
+    /// Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
+    pub addr: String,
+    /// Allow an address that is not loopback (plain HTTP: anyone on the way can read the deliveries)
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// How deliveries must be signed: the sender's --signature-method [default: NONE]
+    #[arg(long, value_name = "METHOD", value_parser = method_parser(), ignore_case = true)]
+    pub signature_method: Option<SignatureMethod>,
+    /// The signing key (other local users can see it in the process list: prefer -env or -stdin)
+    #[arg(long, value_name = "KEY", group = "key_in")]
+    pub signature_key: Option<String>,
+    /// Read the signing key from one line of stdin
+    #[arg(long, group = "key_in")]
+    pub signature_key_stdin: bool,
+    /// Read the signing key from this environment variable
+    #[arg(long, value_name = "VAR", group = "key_in")]
+    pub signature_key_env: Option<String>,
+    /// Exit (0) after N accepted events; rejected requests and repeats do not count
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: Option<u64>,
+    /// How long a request may take to arrive, and an idle connection may stay open, in milliseconds
+    #[arg(
+        long,
+        hide = true,
+        value_name = "MS",
+        default_value_t = 10_000,
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub read_timeout_ms: u64,
+}
+
+fn method_parser() -> impl TypedValueParser<Value = SignatureMethod> {
+    PossibleValuesParser::new(SignatureMethod::names()).try_map(|s| s.parse::<SignatureMethod>())
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let addr = listen::parse_addr(&args.addr).ok_or_else(|| {
+        Error::usage(format!(
+            "invalid --addr `{}`: expected IP:PORT, e.g. 127.0.0.1:8787 (port 0 for any free port)",
+            args.addr.trim()
+        ))
+    })?;
+    if !addr.ip().is_loopback() && !args.allow_remote {
+        return Err(Error::usage(format!(
+            "refusing to listen on {addr}: not a loopback address"
+        ))
+        .hint("listen on 127.0.0.1 (the default), or pass --allow-remote to accept deliveries from other machines over plain HTTP")
+        .into());
+    }
+    let method = args.signature_method.unwrap_or_default();
+    let key = signing_key(ctx, args, method)?;
+    let settings = Settings {
+        auth: Auth::new(method, key),
+        limit: args.count,
+        read_timeout: Duration::from_millis(args.read_timeout_ms),
+    };
+    listen::serve(addr, settings, print::Printer(ctx.out.clone()))
+}
+
+/// The key deliveries are checked with: empty for NONE, else from the flags or a prompt.
+fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Vec<u8>> {
+    let input = Input::secret(
+        args.signature_key.as_ref(),
+        args.signature_key_stdin,
+        args.signature_key_env.as_ref(),
+    );
+    let flag = match &input {
+        Some(Input::Stdin) => "--signature-key-stdin",
+        Some(Input::Env(_)) => "--signature-key-env",
+        _ => "--signature-key",
+    };
+    let value = match (method, input) {
+        (SignatureMethod::None, None) => return Ok(Vec::new()),
+        (SignatureMethod::None, Some(_)) => {
+            let err = if args.signature_method.is_some() {
+                Error::usage(format!("{flag} does not go with --signature-method NONE")).hint(
+                    "drop the key to accept unsigned deliveries, or pass --signature-method \
+                     HMAC_SHA256 (or HMAC_SHA1) to check signatures",
+                )
+            } else {
+                Error::usage(format!("{flag} needs --signature-method")).hint(
+                    "pass --signature-method HMAC_SHA256 or HMAC_SHA1, the method the sender signs with",
+                )
+            };
+            return Err(err.into());
+        }
+        (_, Some(input)) => {
+            profiles::resolve_inputs(Kind::Webhook, vec![("signature_key", input)])?
+                .into_iter()
+                .next()
+                .map(|(_, value)| value)
+        }
+        (method, None) => match Kind::Webhook.field("signature_key") {
+            Some(spec) => Some(
+                ctx.prompt
+                    .field(&format!("--signature-method {method}"), spec)?,
+            ),
+            None => None,
+        },
+    };
+    let key = match value {
+        Some(Value::Secret(secret)) => secret.resolve().map_err(|e| {
+            Error::usage(format!("invalid {flag}: {e}"))
+                .hint("export the variable first, or pass the key with --signature-key-stdin")
+        })?,
+        Some(Value::Text(text)) => text,
+        _ => return Err(Error::usage(format!("{flag} needs a key")).into()),
+    };
+    Ok(key.into_bytes())
+}
