@@ -17,6 +17,7 @@ pub mod output;
 pub mod profiles;
 pub mod prompt;
 pub mod providers;
+pub mod rules;
 pub mod signing;
 pub mod store;
 pub mod transport;
