@@ -39,7 +39,9 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<()> {
         Command::User(cmd) => commands::user::run(ctx, cmd),
         Command::Notice(cmd) => commands::notice::run(ctx, cmd),
         Command::Provider(cmd) => commands::provider::run(ctx, cmd),
+        Command::Rule(cmd) => commands::rule::run(ctx, cmd),
         Command::Send(args) => commands::send::run(ctx, args),
+        Command::Emit(args) => commands::emit::run(ctx, args),
         Command::Listen(args) => commands::listen::run(ctx, args),
         Command::Completions(args) => commands::completions::run(ctx, args),
     }
