@@ -841,6 +841,15 @@ fn emit_that_reaches_nobody_says_so_and_succeeds() {
         .ok()
         .stdout_has("no channels configured")
         .stderr_has("nobody reached: no recipient has a usable channel");
+    env.run(&[
+        "emit",
+        "task-flow.run.failed",
+        "--submitter",
+        "alice",
+        "--dry-run",
+    ])
+    .ok()
+    .stderr_has("nobody reached: no recipient has a usable channel");
 }
 
 #[test]

@@ -130,9 +130,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     let plan = plan::plan(&store, &view, &recipients, &args.channels);
     let roles = plan::roles_by_row(&plan, &recipients);
-    let nobody = plan.audience.receivers.is_empty();
+    let nobody_reached = plan.audience.receivers.is_empty();
+    let say_if_nobody = || {
+        if nobody_reached {
+            ctx.out
+                .note("nobody reached: no recipient has a usable channel for this rule");
+        }
+    };
     if args.dry_run {
-        return report::dry_run(ctx, &head, &plan, &msg, &roles);
+        report::dry_run(ctx, &head, &plan, &msg, &roles)?;
+        say_if_nobody();
+        return Ok(());
     }
     let engine = Arc::new(Engine::new(opts, ctx.cache_dir())?);
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -141,10 +149,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .map_err(|e| Error::failure("cannot start the async runtime").caused_by(e))?;
     let rows = runtime.block_on(engine.run(plan, Arc::new(msg)));
     report::report(ctx, &head, &rows, &roles)?;
-    if nobody {
-        ctx.out
-            .note("nobody reached: no recipient has a usable channel for this rule");
-    }
+    say_if_nobody();
     let failed = rows.iter().filter(|r| r.outcome == Outcome::Failed).count();
     if failed > 0 {
         let total = rows.len();
