@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Result;
-use serde_json::json;
 
 use crate::channels::Kind;
 use crate::channels::message::{Format, Message};
@@ -95,19 +94,23 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let view = rules::find(&store, &args.event)?;
     let opts = args.limits.options()?;
     let msg = message(&store, &view, args)?;
-    let head = json!({
-        "event": {
-            "event": view.event.id.as_str(), "category": view.event.category(), "module": view.event.module(),
-            "task_id": args.task_id, "task_name": args.task_name, "submitter": args.submitter,
+    let head = report::Head {
+        event: report::EventJson {
+            event: view.event.id.as_str(),
+            category: view.event.category(),
+            module: view.event.module(),
+            task_id: args.task_id.as_deref(),
+            task_name: args.task_name.as_deref(),
+            submitter: args.submitter.as_deref(),
         },
-        "rule": RuleJson::new(&view),
-    });
+        rule: RuleJson::new(&view),
+    };
     let done = |note: &str| {
         ctx.out.note(note);
-        match ctx.out.json {
-            true => ctx.out.json(&report::with(&head, "deliveries", json!([]))),
-            false => Ok(()),
+        if ctx.out.json {
+            report::nothing(ctx, &head)?;
         }
+        Ok(())
     };
     if !view.rule.enabled {
         return done(&format!("rule {} is disabled: nothing sent", view.event.id));

@@ -56,14 +56,11 @@ pub fn roles_by_row(plan: &Plan, recipients: &[Recipient]) -> HashMap<String, Ve
     let mut out = HashMap::new();
     for d in &plan.destinations {
         let mut roles: Vec<String> = Vec::new();
-        for r in recipients.iter().filter(|r| d.recipients.contains(&r.name)) {
-            roles.extend(
-                r.roles
-                    .iter()
-                    .filter(|x| !roles.contains(x))
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            );
+        let reached = recipients.iter().filter(|r| d.recipients.contains(&r.name));
+        for role in reached.flat_map(|r| &r.roles) {
+            if !roles.contains(role) {
+                roles.push(role.clone());
+            }
         }
         out.insert(d.recipients.join(", "), roles);
     }

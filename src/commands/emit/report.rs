@@ -1,21 +1,42 @@
-//! What an emit prints: the delivery report with the roles that reached each row, or the dry run.
+//! What an emit prints: the delivery report with the roles that reached each row, or the dry run, in
+//! the `emit --json` shape of CLI.md.
 
 use std::collections::HashMap;
 
 use anyhow::Result;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::channels::message::Message;
+use crate::commands::rule::RuleJson;
 use crate::context::Context;
 use crate::delivery::{self, Delivery, Outcome, Plan};
 
-pub fn with(head: &serde_json::Value, key: &str, value: serde_json::Value) -> serde_json::Value {
-    let mut out = head.clone();
-    out[key] = value;
-    out
+/// The emitted event as `emit --json` names it.
+#[derive(Debug, Serialize)]
+pub struct EventJson<'a> {
+    pub event: &'a str,
+    pub category: &'a str,
+    pub module: &'a str,
+    pub task_id: Option<&'a str>,
+    pub task_name: Option<&'a str>,
+    pub submitter: Option<&'a str>,
 }
 
+/// What every `emit --json` document starts with.
+#[derive(Debug, Serialize)]
+pub struct Head<'a> {
+    pub event: EventJson<'a>,
+    pub rule: RuleJson<'a>,
+}
+
+#[derive(Serialize)]
+struct Report<'a, R: Serialize> {
+    #[serde(flatten)]
+    head: &'a Head<'a>,
+    deliveries: Vec<R>,
+}
+
+/// One delivery row of `send --json`, plus the roles that reached its recipients.
 #[derive(Serialize)]
 struct Row<'a> {
     #[serde(flatten)]
@@ -23,48 +44,80 @@ struct Row<'a> {
     roles: &'a [String],
 }
 
+#[derive(Serialize)]
+struct DryRun<'a> {
+    #[serde(flatten)]
+    head: &'a Head<'a>,
+    dry_run: bool,
+    destinations: Vec<DryRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct DryRow<'a> {
+    recipient: String,
+    roles: &'a [String],
+    channel: &'static str,
+    destination: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requests: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+fn outcome_word(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Delivered => "delivered",
+        Outcome::Failed => "failed",
+        Outcome::Skipped => "skipped",
+    }
+}
+
+/// `{"event", "rule", "deliveries": []}` for an emit that sent nothing.
+pub fn nothing(ctx: &Context, head: &Head) -> Result<()> {
+    ctx.out.json(&Report::<Row> {
+        head,
+        deliveries: Vec::new(),
+    })
+}
+
 pub fn report(
     ctx: &Context,
-    head: &serde_json::Value,
+    head: &Head,
     rows: &[Delivery],
     roles: &HashMap<String, Vec<String>>,
 ) -> Result<()> {
     let roles_of = |r: &str| roles.get(r).map_or(&[][..], Vec::as_slice);
     if ctx.out.json {
-        let rows: Vec<Row> = rows
+        let deliveries = rows
             .iter()
             .map(|d| Row {
                 delivery: d,
                 roles: roles_of(&d.recipient),
             })
             .collect();
-        return ctx
-            .out
-            .json(&with(head, "deliveries", serde_json::to_value(rows)?));
+        return ctx.out.json(&Report { head, deliveries });
     }
     let table = rows
         .iter()
         .map(|r| {
-            let outcome = serde_json::to_value(r.outcome)?
-                .as_str()
-                .unwrap_or_default()
-                .to_owned();
             let error = match (&r.error_code, &r.reason) {
                 (Some(code), Some(reason)) => format!("{code}: {reason}"),
                 (_, reason) => reason.clone().unwrap_or_default(),
             };
-            Ok(vec![
+            vec![
                 r.recipient.clone(),
                 roles_of(&r.recipient).join(", "),
                 r.channel.clone(),
                 r.destination.clone(),
-                outcome,
+                outcome_word(r.outcome).to_owned(),
                 r.attempts.to_string(),
                 format!("{} ms", r.elapsed_ms),
                 error,
-            ])
+            ]
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     let header = [
         "recipient",
         "roles",
@@ -80,48 +133,53 @@ pub fn report(
 
 pub fn dry_run(
     ctx: &Context,
-    head: &serde_json::Value,
+    head: &Head,
     plan: &Plan,
     msg: &Message,
     roles: &HashMap<String, Vec<String>>,
 ) -> Result<()> {
     let mut text = String::new();
-    let mut rows = Vec::new();
+    let mut destinations = Vec::new();
     for dest in &plan.destinations {
-        let who = dest.recipients.join(", ");
-        let role = roles.get(&who).cloned().unwrap_or_default();
-        let (channel, shown) = (dest.channel(), &dest.shown);
+        let recipient = dest.recipients.join(", ");
+        let roles = roles.get(&recipient).map_or(&[][..], Vec::as_slice);
+        let channel = dest.channel();
+        let mut row = DryRow {
+            recipient,
+            roles,
+            channel,
+            destination: &dest.shown,
+            requests: None,
+            outcome: None,
+            reason: None,
+        };
+        let who = format!("{} ({})", row.recipient, roles.join(", "));
         match delivery::dry_run(dest, msg, &plan.audience) {
             Ok(requests) => {
-                text.push_str(&format!(
-                    "# {who} ({}) · {channel} · {shown}\n",
-                    role.join(", ")
-                ));
+                text.push_str(&format!("# {who} · {channel} · {}\n", dest.shown));
                 for r in &requests {
                     text.push_str(&format!("{r}\n"));
                 }
-                rows.push(json!({"recipient": who, "roles": role, "channel": channel, "destination": shown, "requests": requests}));
+                row.requests = Some(requests);
             }
             Err(reason) => {
                 let outcome = match &dest.target {
                     Err((Outcome::Skipped, _)) => "skipped",
                     _ => "failed",
                 };
-                text.push_str(&format!(
-                    "# {who} ({}) · {channel} · {outcome}: {reason}\n\n",
-                    role.join(", ")
-                ));
-                rows.push(json!({"recipient": who, "roles": role, "channel": channel, "destination": shown, "outcome": outcome, "reason": reason}));
+                text.push_str(&format!("# {who} · {channel} · {outcome}: {reason}\n\n"));
+                row.outcome = Some(outcome);
+                row.reason = Some(reason);
             }
         }
+        destinations.push(row);
     }
     if ctx.out.json {
-        let out = with(
-            &with(head, "dry_run", json!(true)),
-            "destinations",
-            json!(rows),
-        );
-        return ctx.out.json(&out);
+        return ctx.out.json(&DryRun {
+            head,
+            dry_run: true,
+            destinations,
+        });
     }
     ctx.out.print(&text)?;
     ctx.out.note("dry run: nothing was sent");
