@@ -88,6 +88,16 @@ pub fn views(store: &Store) -> Vec<RuleView> {
         .collect()
 }
 
+/// Rules in the store whose event is neither built in nor custom (a hand edit, or a removed event).
+pub fn orphans(store: &Store) -> Vec<&EventId> {
+    let known = events(store);
+    store
+        .rules
+        .keys()
+        .filter(|id| !known.iter().any(|e| &e.id == *id))
+        .collect()
+}
+
 /// Looks an event up by its exact id; an unknown id is a usage error naming the nearest ids.
 pub fn find(store: &Store, id: &str) -> Result<RuleView, Error> {
     views(store)

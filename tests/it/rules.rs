@@ -153,6 +153,12 @@ fn rule_list_shows_the_66_events_grouped_by_category() {
         line(APPROVAL)
     );
 
+    let mut text = env.store_text();
+    text.push_str("\n[rules.\"backup.nightly.failed\"]\nenabled = false\n");
+    env.write_store(&text);
+    env.run(&["rule", "list"])
+        .ok()
+        .stderr_has("warning: the store has a rule for `backup.nightly.failed`, which is no event");
     let only = env.run(&["rule", "list", "--category", "task-flow", "--json"]);
     assert_eq!(only.json().as_array().map(Vec::len), Some(3));
     env.run(&["rule", "list", "--category", "tickets"])

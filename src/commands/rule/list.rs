@@ -34,6 +34,9 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
+    for id in rules::orphans(&store) {
+        ctx.out.warn(&format!("the store has a rule for `{id}`, which is no event: it is ignored (delete its table, or `notify rule add {id}`)"));
+    }
     let mut views = rules::views(&store);
     if let Some(c) = &args.category {
         let known: Vec<String> = views
