@@ -36,7 +36,9 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand user 'Manage users and their channels as an administrator'
             cand notice 'Notice Management: which channel kinds users may use at all'
             cand provider 'Credentials of the apps and servers that deliver messages'
+            cand rule 'Notification rules: which events notify whom, through which channel kinds'
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+            cand emit 'Notify whoever an event''s rule names, through their channels'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -271,6 +273,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;user;list'= {
+            cand --role 'Only users holding this store role (e.g. dba)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -593,6 +596,200 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;help;help'= {
         }
+        &'notify;rule'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List every event''s rule, grouped by category'
+            cand show 'Show one event''s rule, with its description and the parts the store cannot serve'
+            cand enable 'Turn rules on: their events notify again'
+            cand disable 'Turn rules off: their events notify nobody'
+            cand set 'Change who a rule reaches and through which channel kinds (only the parts given change)'
+            cand reset 'Put a rule back to its default: on, no optional roles, no additional users, every channel kind'
+            cand add 'Add a custom event, with a rule at its default'
+            cand remove 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;rule;list'= {
+            cand --category 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --enabled 'Only rules that are on'
+            cand --disabled 'Only rules that are off'
+            cand --matrix 'Events against channel kinds: which kinds each rule delivers through'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;show'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;enable'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;disable'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;set'= {
+            cand --role 'An optional role (repeatable; replaces the rule''s roles)'
+            cand --recipient 'An additional user (repeatable; replaces the rule''s users)'
+            cand --channel 'A channel kind the rule goes through (repeatable; replaces the rule''s kinds)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --no-roles 'Remove every optional role (the default role stays)'
+            cand --no-recipients 'Remove every additional user'
+            cand --all-channels 'Go through every channel kind again'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;reset'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;add'= {
+            cand --default-role 'Who the event always reaches'
+            cand --description 'What happened, in a sentence (also the default message) [default: the id''s words]'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;remove'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;rule;help'= {
+            cand list 'List every event''s rule, grouped by category'
+            cand show 'Show one event''s rule, with its description and the parts the store cannot serve'
+            cand enable 'Turn rules on: their events notify again'
+            cand disable 'Turn rules off: their events notify nobody'
+            cand set 'Change who a rule reaches and through which channel kinds (only the parts given change)'
+            cand reset 'Put a rule back to its default: on, no optional roles, no additional users, every channel kind'
+            cand add 'Add a custom event, with a rule at its default'
+            cand remove 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;rule;help;list'= {
+        }
+        &'notify;rule;help;show'= {
+        }
+        &'notify;rule;help;enable'= {
+        }
+        &'notify;rule;help;disable'= {
+        }
+        &'notify;rule;help;set'= {
+        }
+        &'notify;rule;help;reset'= {
+        }
+        &'notify;rule;help;add'= {
+        }
+        &'notify;rule;help;remove'= {
+        }
+        &'notify;rule;help;help'= {
+        }
         &'notify;send'= {
             cand --to 'A stored user to notify (repeatable)'
             cand --channel 'Only use these channel kinds of the recipients (repeatable)'
@@ -630,6 +827,40 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --all-users 'Notify every stored user'
             cand --signature-key-stdin 'Read the --webhook signing key from one line of stdin'
             cand --secret-stdin 'Read the --dingtalk-bot secret from one line of stdin'
+            cand --dry-run 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;emit'= {
+            cand --submitter 'The ticket''s submitter or the flow''s owner'
+            cand --approver 'The current approval node''s users (repeatable)'
+            cand --related 'The ticket''s related people (repeatable)'
+            cand --data-owner 'The data owners (repeatable)'
+            cand --instance-dba 'The instance''s DBAs (repeatable)'
+            cand --task-id 'The task''s ID'
+            cand --task-name 'The task''s name'
+            cand --title 'Email subject and chat heading [default: "[DMS] " and the event id]'
+            cand -m 'The message text [default: the event''s description, the task and the submitter]'
+            cand --message 'The message text [default: the event''s description, the task and the submitter]'
+            cand --message-file 'Read the message from a file, or - for stdin'
+            cand --channel 'Only use these channel kinds of the recipients (repeatable)'
+            cand --timeout 'Seconds one attempt may take'
+            cand --deadline 'Seconds the whole send may take, retries and robot pacing included'
+            cand --retries 'Retries after a retryable failure (rate limit, 5xx, dropped connection)'
+            cand --concurrency 'Destinations in flight at once'
+            cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
             cand --dry-run 'Print every request as it would be sent (signed, secrets masked) and send nothing'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
@@ -687,7 +918,9 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand user 'Manage users and their channels as an administrator'
             cand notice 'Notice Management: which channel kinds users may use at all'
             cand provider 'Credentials of the apps and servers that deliver messages'
+            cand rule 'Notification rules: which events notify whom, through which channel kinds'
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+            cand emit 'Notify whoever an event''s rule names, through their channels'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -760,7 +993,35 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;help;provider;set'= {
         }
+        &'notify;help;rule'= {
+            cand list 'List every event''s rule, grouped by category'
+            cand show 'Show one event''s rule, with its description and the parts the store cannot serve'
+            cand enable 'Turn rules on: their events notify again'
+            cand disable 'Turn rules off: their events notify nobody'
+            cand set 'Change who a rule reaches and through which channel kinds (only the parts given change)'
+            cand reset 'Put a rule back to its default: on, no optional roles, no additional users, every channel kind'
+            cand add 'Add a custom event, with a rule at its default'
+            cand remove 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
+        }
+        &'notify;help;rule;list'= {
+        }
+        &'notify;help;rule;show'= {
+        }
+        &'notify;help;rule;enable'= {
+        }
+        &'notify;help;rule;disable'= {
+        }
+        &'notify;help;rule;set'= {
+        }
+        &'notify;help;rule;reset'= {
+        }
+        &'notify;help;rule;add'= {
+        }
+        &'notify;help;rule;remove'= {
+        }
         &'notify;help;send'= {
+        }
+        &'notify;help;emit'= {
         }
         &'notify;help;listen'= {
         }

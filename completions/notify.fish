@@ -39,7 +39,9 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "channel" -d 'Configur
 complete -c notify -n "__fish_notify_needs_command" -f -a "user" -d 'Manage users and their channels as an administrator'
 complete -c notify -n "__fish_notify_needs_command" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
 complete -c notify -n "__fish_notify_needs_command" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_needs_command" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
 complete -c notify -n "__fish_notify_needs_command" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_needs_command" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
 complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
 complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -201,6 +203,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "remove" -d 'Remove a user and all their channels'
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "import" -d 'Create or update many users from CSV or TOML, all or nothing'
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l role -d 'Only users holding this store role (e.g. dba)' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -437,6 +440,146 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a provider\'s settings (secrets masked unless --reveal; defaults marked)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "list" -d 'List every event\'s rule, grouped by category'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "show" -d 'Show one event\'s rule, with its description and the parts the store cannot serve'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "enable" -d 'Turn rules on: their events notify again'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "disable" -d 'Turn rules off: their events notify nobody'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "set" -d 'Change who a rule reaches and through which channel kinds (only the parts given change)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "reset" -d 'Put a rule back to its default: on, no optional roles, no additional users, every channel kind'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "add" -d 'Add a custom event, with a rule at its default'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "remove" -d 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l category -d 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l enabled -d 'Only rules that are on'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l disabled -d 'Only rules that are off'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l matrix -d 'Events against channel kinds: which kinds each rule delivers through'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l role -d 'An optional role (repeatable; replaces the rule\'s roles)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l recipient -d 'An additional user (repeatable; replaces the rule\'s users)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l channel -d 'A channel kind the rule goes through (repeatable; replaces the rule\'s kinds)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-roles -d 'Remove every optional role (the default role stays)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-recipients -d 'Remove every additional user'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l all-channels -d 'Go through every channel kind again'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l default-role -d 'Who the event always reaches' -r -f -a "submitter\t''
+approver\t''
+none\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l description -d 'What happened, in a sentence (also the default message) [default: the id\'s words]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every event\'s rule, grouped by category'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one event\'s rule, with its description and the parts the store cannot serve'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Turn rules on: their events notify again'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Turn rules off: their events notify nobody'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change who a rule reaches and through which channel kinds (only the parts given change)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Put a rule back to its default: on, no optional roles, no additional users, every channel kind'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a custom event, with a rule at its default'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand send" -l to -d 'A stored user to notify (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l channel -d 'Only use these channel kinds of the recipients (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
 dingtalk-exclusive\t'DingTalk Exclusive Edition'
@@ -490,6 +633,43 @@ complete -c notify -n "__fish_notify_using_subcommand send" -s q -l quiet -d 'Pr
 complete -c notify -n "__fish_notify_using_subcommand send" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand send" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand emit" -l submitter -d 'The ticket\'s submitter or the flow\'s owner' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l approver -d 'The current approval node\'s users (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l related -d 'The ticket\'s related people (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l data-owner -d 'The data owners (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l instance-dba -d 'The instance\'s DBAs (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l task-id -d 'The task\'s ID' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l task-name -d 'The task\'s name' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event id]' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -s m -l message -d 'The message text [default: the event\'s description, the task and the submitter]' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l channel -d 'Only use these channel kinds of the recipients (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand emit" -l timeout -d 'Seconds one attempt may take' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand emit" -l dry-run -d 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+complete -c notify -n "__fish_notify_using_subcommand emit" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand emit" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand emit" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand emit" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand emit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand emit" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand listen" -l addr -d 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-method -d 'How deliveries must be signed: the sender\'s --signature-method [default: NONE]' -r -f -a "NONE\t''
 HMAC_SHA1\t''
@@ -522,14 +702,16 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider send listen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
@@ -550,3 +732,11 @@ complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "list" -d 'List the providers and whether each is configured'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "show" -d 'Show a provider\'s settings (secrets masked unless --reveal; defaults marked)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "list" -d 'List every event\'s rule, grouped by category'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "show" -d 'Show one event\'s rule, with its description and the parts the store cannot serve'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "enable" -d 'Turn rules on: their events notify again'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "disable" -d 'Turn rules off: their events notify nobody'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "set" -d 'Change who a rule reaches and through which channel kinds (only the parts given change)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "reset" -d 'Put a rule back to its default: on, no optional roles, no additional users, every channel kind'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "add" -d 'Add a custom event, with a rule at its default'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "remove" -d 'Remove a custom event and its rule (built-in events can only be reset or disabled)'

@@ -106,7 +106,11 @@ pub enum Command {
     /// Credentials of the apps and servers that deliver messages
     #[command(subcommand)]
     Provider(commands::provider::ProviderCommand),
+    /// Notification rules: which events notify whom, through which channel kinds
+    #[command(subcommand)]
+    Rule(commands::rule::RuleCommand),
     Send(commands::send::Args),
+    Emit(commands::emit::Args),
     Listen(commands::listen::Args),
     Completions(commands::completions::Args),
 }

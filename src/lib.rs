@@ -20,6 +20,7 @@ pub mod output;
 pub mod profiles;
 pub mod prompt;
 pub mod providers;
+pub mod rules;
 pub mod signing;
 pub mod store;
 pub mod transport;
@@ -41,7 +42,9 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<()> {
         Command::User(cmd) => commands::user::run(ctx, cmd),
         Command::Notice(cmd) => commands::notice::run(ctx, cmd),
         Command::Provider(cmd) => commands::provider::run(ctx, cmd),
+        Command::Rule(cmd) => commands::rule::run(ctx, cmd),
         Command::Send(args) => commands::send::run(ctx, args),
+        Command::Emit(args) => commands::emit::run(ctx, args),
         Command::Listen(args) => commands::listen::run(ctx, args),
         Command::Completions(args) => commands::completions::run(ctx, args),
     }

@@ -3,9 +3,11 @@
 
 pub mod channel;
 pub mod completions;
+pub mod emit;
 pub mod listen;
 pub mod notice;
 pub mod provider;
+pub mod rule;
 pub mod send;
 pub mod user;
 mod view;

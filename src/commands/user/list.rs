@@ -11,10 +11,16 @@ pub struct Args {
     /// Print secrets and webhook tokens in full (with --json)
     #[arg(long)]
     pub reveal: bool,
+    /// Only users holding this store role (e.g. dba)
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let store = ctx.store.load()?;
+    let mut store = ctx.store.load()?;
+    if let Some(role) = &args.role {
+        store.users.retain(|_, u| u.roles.contains(role));
+    }
     if ctx.out.json {
         let users: Vec<_> = store
             .users

@@ -1,0 +1,75 @@
+//! How a rule reads: the stable JSON object of `rule list --json` and the words of the tables.
+
+use serde::Serialize;
+
+use crate::channels::Kind;
+use crate::rules::RuleView;
+
+/// One rule in the CLI.md shape (`channels` is empty when the rule goes through every kind).
+#[derive(Debug, Serialize)]
+pub struct RuleJson<'a> {
+    pub event: &'a str,
+    pub category: &'a str,
+    pub module: &'a str,
+    pub state: &'a str,
+    pub description: &'a str,
+    pub enabled: bool,
+    pub default_role: &'static str,
+    pub roles: &'a [String],
+    pub users: &'a [String],
+    pub channels: Vec<&'static str>,
+    pub custom: bool,
+}
+
+impl<'a> RuleJson<'a> {
+    pub fn new(view: &'a RuleView) -> Self {
+        RuleJson {
+            event: view.event.id.as_str(),
+            category: view.event.category(),
+            module: view.event.module(),
+            state: view.event.state(),
+            description: &view.event.description,
+            enabled: view.rule.enabled,
+            default_role: view.event.default_role.as_str(),
+            roles: &view.rule.roles,
+            users: &view.rule.users,
+            channels: view.rule.channels.iter().map(|k| k.as_str()).collect(),
+            custom: view.event.custom,
+        }
+    }
+}
+
+pub fn list_json(views: &[RuleView]) -> Vec<RuleJson<'_>> {
+    views.iter().map(RuleJson::new).collect()
+}
+
+/// `all` for a rule that is not narrowed, else `only email, webhook`.
+pub fn channels_text(channels: &[Kind]) -> String {
+    if channels.is_empty() {
+        "all".to_owned()
+    } else {
+        let names: Vec<_> = channels.iter().map(|k| k.as_str()).collect();
+        format!("only {}", names.join(", "))
+    }
+}
+
+pub fn words(items: &[String]) -> String {
+    if items.is_empty() {
+        "-".to_owned()
+    } else {
+        items.join(", ")
+    }
+}
+
+pub fn on_off(enabled: bool) -> String {
+    if enabled { "on" } else { "off" }.to_owned()
+}
+
+/// The names of the rules an edit touched, for a status line.
+pub fn ids(views: &[RuleView]) -> String {
+    views
+        .iter()
+        .map(|v| v.event.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

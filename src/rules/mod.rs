@@ -1,0 +1,143 @@
+//! Notification rules: the event catalogue (built-in and custom), each event's rule, the edits the
+//! `rule` commands make, and who an emitted event reaches.
+//!
+//! The store keeps only what differs from a rule's default (`[rules."<id>"]`) and the custom events
+//! (`[events."<id>"]`); everything else is derived here from the catalogue.
+
+pub mod catalogue;
+pub mod edit;
+pub mod matching;
+pub mod recipients;
+
+use crate::error::Error;
+use crate::store::Store;
+use crate::store::schema::{DefaultRole, EventId, Rule};
+
+pub use recipients::{EVENT_ROLES, EventRoles, Recipient, default_text, resolve};
+
+/// One event of the catalogue, as a person sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDef {
+    pub id: EventId,
+    pub description: String,
+    pub default_role: DefaultRole,
+    pub custom: bool,
+}
+
+impl EventDef {
+    pub fn category(&self) -> &str {
+        self.id.words()[0]
+    }
+    pub fn module(&self) -> &str {
+        self.id.words()[1]
+    }
+    pub fn state(&self) -> &str {
+        self.id.words()[2]
+    }
+}
+
+/// An event together with its rule as it is in effect.
+#[derive(Debug, Clone)]
+pub struct RuleView {
+    pub event: EventDef,
+    pub rule: Rule,
+}
+
+fn builtin_defs() -> impl Iterator<Item = EventDef> {
+    catalogue::builtin().filter_map(|(id, description)| {
+        let id: EventId = id.parse().ok()?;
+        let default_role = catalogue::builtin_default_role(id.words()[2]);
+        Some(EventDef {
+            id,
+            description,
+            default_role,
+            custom: false,
+        })
+    })
+}
+
+pub fn is_builtin(id: &str) -> bool {
+    catalogue::builtin().any(|(i, _)| i == id)
+}
+
+/// Every event: the built-ins in catalogue order, then the custom ones by id.
+pub fn events(store: &Store) -> Vec<EventDef> {
+    let mut out: Vec<EventDef> = builtin_defs().collect();
+    out.extend(store.events.iter().map(|(id, e)| {
+        EventDef {
+            id: id.clone(),
+            description: e
+                .description
+                .clone()
+                .unwrap_or_else(|| catalogue::generic_description(id.words())),
+            default_role: e.default_role,
+            custom: true,
+        }
+    }));
+    out
+}
+
+/// Every event with its rule in effect.
+pub fn views(store: &Store) -> Vec<RuleView> {
+    events(store)
+        .into_iter()
+        .map(|event| RuleView {
+            rule: store.rules.get(&event.id).cloned().unwrap_or_default(),
+            event,
+        })
+        .collect()
+}
+
+/// Rules in the store whose event is neither built in nor custom (a hand edit, or a removed event).
+pub fn orphans(store: &Store) -> Vec<&EventId> {
+    let known = events(store);
+    store
+        .rules
+        .keys()
+        .filter(|id| !known.iter().any(|e| &e.id == *id))
+        .collect()
+}
+
+/// Looks an event up by its exact id; an unknown id is a usage error naming the nearest ids.
+pub fn find(store: &Store, id: &str) -> Result<RuleView, Error> {
+    views(store)
+        .into_iter()
+        .find(|v| v.event.id.as_str() == id)
+        .ok_or_else(|| unknown_event(store, id))
+}
+
+/// The error for an id that names no event, with the nearest ids as the hint.
+pub fn unknown_event(store: &Store, id: &str) -> Error {
+    let all = events(store);
+    let near = matching::nearest(id, all.iter().map(|e| e.id.as_str()), 3);
+    let err = Error::usage(format!("no event `{id}`"));
+    if near.is_empty() {
+        err.hint("`notify rule list` shows every event id")
+    } else {
+        err.hint(format!(
+            "did you mean {}? (`notify rule list` shows every event id)",
+            near.iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ))
+    }
+}
+
+/// The events an argument names: a glob over ids (which must match at least one), or one exact id.
+pub fn select(store: &Store, pattern: &str) -> Result<Vec<EventId>, Error> {
+    if !matching::is_glob(pattern) {
+        return Ok(vec![find(store, pattern)?.event.id]);
+    }
+    let ids: Vec<EventId> = events(store)
+        .into_iter()
+        .filter(|e| matching::glob_matches(pattern, e.id.as_str()))
+        .map(|e| e.id)
+        .collect();
+    if ids.is_empty() {
+        return Err(Error::usage(format!("`{pattern}` matches no event")).hint(
+            "`*` stands for any characters, `?` for one; `notify rule list` shows every event id",
+        ));
+    }
+    Ok(ids)
+}
