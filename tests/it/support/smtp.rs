@@ -528,3 +528,79 @@ fn qp_decode(text: &str, q_word: bool) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sends `lines` in one write (as a pipelining client may) and reads until `replies` reply lines
+    /// (the last line of each reply) have arrived.
+    fn exchange(stream: &mut BufReader<TcpStream>, lines: &str, replies: usize) -> Vec<String> {
+        stream
+            .get_mut()
+            .write_all(lines.as_bytes())
+            .expect("write to fixture");
+        let mut got = Vec::new();
+        while got
+            .iter()
+            .filter(|l: &&String| l.as_bytes().get(3) == Some(&b' '))
+            .count()
+            < replies
+        {
+            let mut line = String::new();
+            stream.read_line(&mut line).expect("read reply");
+            assert!(!line.is_empty(), "fixture hung up after {got:?}");
+            got.push(line.trim_end().to_string());
+        }
+        got
+    }
+
+    #[test]
+    fn the_fixture_speaks_smtp_with_pipelining_and_dot_stuffing() {
+        let server = SmtpServer::start();
+        let stream = TcpStream::connect(("127.0.0.1", server.port())).expect("connect");
+        let mut s = BufReader::new(stream);
+        assert!(exchange(&mut s, "", 1)[0].starts_with("220 "));
+        let ehlo = exchange(&mut s, "EHLO client\r\n", 1);
+        assert_eq!(
+            ehlo,
+            [
+                "250-localhost",
+                "250-8BITMIME",
+                "250-SMTPUTF8",
+                "250 PIPELINING"
+            ]
+        );
+        // Commands before MAIL, and an abandoned transaction, deliver nothing.
+        let early = exchange(&mut s, "RCPT TO:<a@example.com>\r\nDATA\r\nSTARTTLS\r\n", 3);
+        assert!(early.iter().all(|l| l.starts_with('5')), "{early:?}");
+        let reset = exchange(&mut s, "MAIL FROM:<x@example.com>\r\nRSET\r\nNOOP\r\n", 3);
+        assert!(reset.iter().all(|l| l.starts_with("250")), "{reset:?}");
+        // Two messages in one session, the first sent pipelined, with a dot-stuffed line.
+        let first = exchange(
+            &mut s,
+            "MAIL FROM:<dms@example.com> BODY=8BITMIME SMTPUTF8\r\nRCPT TO:<a@example.com>\r\n\
+             rcpt to:<B@example.com>\r\nDATA\r\n",
+            4,
+        );
+        assert_eq!(first.last().map(|l| &l[..3]), Some("354"), "{first:?}");
+        let done = exchange(&mut s, "Subject: hi\r\n\r\n..dot line\r\n.\r\n", 1);
+        assert!(done[0].starts_with("250 "), "{done:?}");
+        exchange(
+            &mut s,
+            "HELO client\r\nMAIL FROM:<>\r\nRCPT TO:<c@example.com>\r\nDATA\r\n",
+            4,
+        );
+        exchange(&mut s, "second\r\n.\r\n", 1);
+        assert!(exchange(&mut s, "QUIT\r\n", 1)[0].starts_with("221 "));
+        let mails = server.wait_for(2, Duration::from_secs(5));
+        assert_eq!(mails.len(), 2);
+        assert_eq!(mails[0].from, "dms@example.com");
+        assert_eq!(mails[0].to, ["a@example.com", "B@example.com"]);
+        assert_eq!(mails[0].data, b"Subject: hi\r\n\r\n.dot line\r\n");
+        assert_eq!(mails[0].header("subject").as_deref(), Some("hi"));
+        assert_eq!(mails[1].from, "");
+        assert_eq!(mails[1].to, ["c@example.com"]);
+        assert_eq!(mails[1].text(), "second\r\n");
+    }
+}
