@@ -1,9 +1,13 @@
 //! Reading and writing the store file safely.
 //!
-//! A write takes an exclusive lock on a sidecar `<store>.lock` file, re-reads the store under that lock,
-//! applies the change, writes a temporary file in the same folder, syncs it and renames it over the store.
-//! Readers never see a half-written file, and two writers never start from the same stale copy.
+//! A store path that is a symlink is resolved once per command and everything then happens at its target,
+//! so the link stays a link. A write takes an exclusive lock on `<target>.lock`, re-reads the store under
+//! that lock, applies the change, writes `.<name>.tmp` beside the target, syncs it and renames it over the
+//! target. Readers never see a half-written file, and two writers never start from the same stale copy.
+//! A writer killed before its rename leaves its temporary file behind (a full copy, secrets included): only
+//! the lock holder writes one, so the next writer removes it under the lock before doing anything else.
 
+use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -11,13 +15,23 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::access::{refuse_exposed, refuse_writable};
 use super::migrate;
 use super::schema::{CURRENT_VERSION, Store};
 use crate::error::Error;
 
+/// Most symlinks followed from the store path to the file (as the kernel's own limit).
+const MAX_LINKS: usize = 40;
+
 #[derive(Debug, Clone)]
 pub struct StoreFile {
     path: PathBuf,
+}
+
+/// The file a command works on: the store path with its symlinks resolved, once.
+struct Target {
+    file: PathBuf,
+    folder: PathBuf,
 }
 
 impl StoreFile {
@@ -31,58 +45,57 @@ impl StoreFile {
 
     /// Reads the store; a store that does not exist yet reads as an empty one.
     pub fn load(&self) -> Result<Store> {
-        self.read().map(|(store, _)| store)
+        let target = self.target()?;
+        self.read(&target).map(|(store, _)| store)
     }
 
     /// Applies `change` to the current store under the lock and writes the result; when `change` fails,
-    /// nothing is written.
+    /// or the result may not be kept in this file (see `access`), nothing is written.
     pub fn update<T>(&self, change: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let dir = self.folder();
-        if !dir.exists() {
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&dir)
-                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        let target = self.target()?;
+        for dir in self.folders(&target) {
+            if !dir.exists() {
+                fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(&dir)
+                    .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            }
+            // A new store must not be created where others could replace it either.
+            refuse_writable(&dir, "the store's folder", "700")?;
         }
-        // A new store must not be created where others could replace it either.
-        refuse_shared(&dir, "the store's folder", "700")?;
-        let _lock = self.lock()?;
-        let (mut store, existing_mode) = self.read()?;
+        let _lock = lock(&target.file)?;
+        remove_stale_temps(&target);
+        let (mut store, existing_mode) = self.read(&target)?;
         let out = change(&mut store)?;
         store.version = CURRENT_VERSION;
+        if let Some(mode) = existing_mode {
+            refuse_exposed(&target.file, mode, &store)?;
+        }
         let text = toml::to_string(&store).context("cannot serialise the store")?;
-        self.replace(&text, existing_mode)?;
+        self.replace(&target, &text, existing_mode)?;
         Ok(out)
     }
 
-    fn folder(&self) -> PathBuf {
-        match self.path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
+    fn target(&self) -> Result<Target> {
+        let file = resolve(&self.path)?;
+        let folder = folder_of(&file);
+        Ok(Target { file, folder })
+    }
+
+    /// The folder of the path as given (where a link lives) and, when different, the target's.
+    fn folders(&self, target: &Target) -> Vec<PathBuf> {
+        let given = folder_of(&self.path);
+        if given == target.folder {
+            vec![given]
+        } else {
+            vec![given, target.folder.clone()]
         }
     }
 
-    /// Blocks until this process holds the store's lock; released when the file is dropped.
-    fn lock(&self) -> Result<File> {
-        let mut name = self.path.as_os_str().to_owned();
-        name.push(".lock");
-        let lock_path = PathBuf::from(name);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&lock_path)
-            .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
-        file.lock()
-            .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-        Ok(file)
-    }
-
     /// The parsed store and, when the file exists, its permission bits.
-    fn read(&self) -> Result<(Store, Option<u32>)> {
-        let text = match fs::read_to_string(&self.path) {
+    fn read(&self, target: &Target) -> Result<(Store, Option<u32>)> {
+        let text = match fs::read_to_string(&target.file) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok((Store::default(), None));
@@ -96,16 +109,14 @@ impl StoreFile {
                 .into());
             }
         };
-        let mode = self.check_permissions()?;
-        Ok((self.parse(&text)?, Some(mode)))
-    }
-
-    /// Refuses a store (or its folder) that others could rewrite, as ssh refuses such keys; returns the
-    /// store's permission bits.
-    fn check_permissions(&self) -> Result<u32> {
-        let mode = refuse_shared(&self.path, "the store", "600")?;
-        refuse_shared(&self.folder(), "the store's folder", "700")?;
-        Ok(mode & 0o7777)
+        // Refuse a store others could have rewritten before trusting a byte of it.
+        let mode = refuse_writable(&target.file, "the store", "600")? & 0o7777;
+        for dir in self.folders(target) {
+            refuse_writable(&dir, "the store's folder", "700")?;
+        }
+        let store = self.parse(&text)?;
+        refuse_exposed(&target.file, mode, &store)?;
+        Ok((store, Some(mode)))
     }
 
     fn parse(&self, text: &str) -> Result<Store> {
@@ -119,6 +130,16 @@ impl StoreFile {
         };
         let located = |e: toml::de::Error| invalid(&Located(text, e));
         let table: toml::Table = toml::from_str(text).map_err(located)?;
+        // Every store notify writes has at least its `version` line: an empty file was cut short (a crash of
+        // another program writing it, a full disk) and must not read as "no users, no providers".
+        if table.is_empty() {
+            return Err(invalid(&"line 1: the file is empty (not even its `version` line); it was probably cut short")
+                .hint(format!(
+                    "restore it from a backup, or delete {} to start with an empty store (nothing was changed)",
+                    self.path.display()
+                ))
+                .into());
+        }
         let version = migrate::version_of(&table).map_err(|e| invalid(&e))?;
         if version > CURRENT_VERSION {
             return Err(Error::failure(format!(
@@ -132,38 +153,150 @@ impl StoreFile {
         if version == CURRENT_VERSION {
             return toml::from_str(text).map_err(|e| located(e).into());
         }
-        migrate::parse_old(text, version).map_err(|e| located(e).into())
+        migrate::parse_old(text, version).map_err(|e| {
+            // Without `version` a store reads as version 0; one in today's layout lost its first line.
+            let current = format!("version = {CURRENT_VERSION}\n{text}");
+            if !table.contains_key("version") && toml::from_str::<Store>(&current).is_ok() {
+                invalid(&format!(
+                    "line 1: the `version = {CURRENT_VERSION}` line is missing, and the rest is in the current layout"
+                ))
+                .hint(format!(
+                    "restore {} from a backup, or, if the rest is complete, add `version = {CURRENT_VERSION}` as its first line (nothing was changed)",
+                    self.path.display()
+                ))
+                .into()
+            } else {
+                located(e).into()
+            }
+        })
     }
 
-    /// Writes `text` to a temporary file beside the store, syncs it, and renames it over the store.
-    fn replace(&self, text: &str, existing_mode: Option<u32>) -> Result<()> {
-        let dir = self.folder();
+    /// Writes `text` to `.<name>.tmp` beside the target, syncs it, and renames it over the target.
+    fn replace(&self, target: &Target, text: &str, existing_mode: Option<u32>) -> Result<()> {
+        let tmp = temp_path(&target.file);
         let fail = |what: &str, e: std::io::Error| {
             Error::failure(format!("cannot {what} the store {}", self.path.display())).caused_by(e)
         };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".store.")
-            .suffix(".tmp")
-            .permissions(fs::Permissions::from_mode(existing_mode.unwrap_or(0o600)))
-            .tempfile_in(&dir)
+        let mode = existing_mode.unwrap_or(0o600);
+        // `create_new` refuses an existing file or link: stale ones were removed under the lock.
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&tmp)
             .map_err(|e| fail("write", e))?;
-        // The mode given at creation passes through the umask; set it again so that it is kept exactly.
-        if let Some(mode) = existing_mode {
-            tmp.as_file()
-                .set_permissions(fs::Permissions::from_mode(mode))
+        let written = (|| {
+            // The mode given at creation passes through the umask; set it again so that it is kept exactly.
+            file.set_permissions(fs::Permissions::from_mode(mode))
                 .map_err(|e| fail("write", e))?;
+            file.write_all(text.as_bytes())
+                .map_err(|e| fail("write", e))?;
+            file.sync_all().map_err(|e| fail("sync", e))?;
+            fs::rename(&tmp, &target.file).map_err(|e| fail("replace", e))
+        })();
+        if let Err(e) = written {
+            // Never leave a copy of the secrets behind on a failed write (a full disk, say).
+            let _ = fs::remove_file(&tmp);
+            return Err(e.into());
         }
-        tmp.write_all(text.as_bytes())
-            .map_err(|e| fail("write", e))?;
-        tmp.as_file().sync_all().map_err(|e| fail("sync", e))?;
-        tmp.persist(&self.path)
-            .map_err(|e| fail("replace", e.error))?;
         // Make the rename itself durable.
-        if let Ok(d) = File::open(&dir) {
+        if let Ok(d) = File::open(&target.folder) {
             let _ = d.sync_all();
         }
         Ok(())
     }
+}
+
+/// The file `path` names: itself, or the end of its chain of symlinks (which need not exist yet).
+fn resolve(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)
+                    .with_context(|| format!("cannot read the symlink {}", current.display()))?;
+                // A relative link is relative to the folder holding it; an absolute one replaces it.
+                current = folder_of(&current).join(next);
+            }
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => {
+                return Err(
+                    Error::failure(format!("cannot read the store {}", path.display()))
+                        .caused_by(e)
+                        .into(),
+                );
+            }
+        }
+    }
+    Err(Error::failure(format!(
+        "the store {} is a chain of more than {MAX_LINKS} symlinks",
+        path.display()
+    ))
+    .hint("point --store or NOTIFY_STORE at the file itself")
+    .into())
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `<file>` with `.lock` appended.
+fn lock_path(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// `.<name>.tmp` beside `file`: one fixed name, since only the lock holder writes it.
+fn temp_path(file: &Path) -> PathBuf {
+    let name = file.file_name().unwrap_or(OsStr::new("store"));
+    let mut tmp = std::ffi::OsString::from(".");
+    tmp.push(name);
+    tmp.push(".tmp");
+    folder_of(file).join(tmp)
+}
+
+/// Blocks until this process holds the store's lock; released when the file is dropped.
+fn lock(file: &Path) -> Result<File> {
+    let lock_path = lock_path(file);
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(&lock_path)
+        .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+    lock.lock()
+        .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+    Ok(lock)
+}
+
+/// Removes what killed writers left beside the store; call with the lock held. Besides today's
+/// `.<name>.tmp` this removes `.store.XXXXXX.tmp` (six letters or digits), the random names of notify
+/// versions before this one, which were never cleaned. Failures are left to `replace`, which refuses to
+/// write over anything.
+fn remove_stale_temps(target: &Target) {
+    let _ = fs::remove_file(temp_path(&target.file));
+    let Ok(entries) = fs::read_dir(&target.folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if is_legacy_temp(&entry.file_name()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn is_legacy_temp(name: &OsStr) -> bool {
+    name.to_str()
+        .and_then(|n| n.strip_prefix(".store.")?.strip_suffix(".tmp"))
+        .is_some_and(|random| {
+            random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
 }
 
 /// A TOML error as `line L, column C: what`, without the parser's excerpt of the line: the line may hold a
@@ -186,25 +319,28 @@ impl std::fmt::Display for Located<'_> {
     }
 }
 
-/// The mode of `path`, or an error with the `chmod` to run when group or others may write to it.
-fn refuse_shared(path: &Path, what: &str, fix: &str) -> Result<u32> {
-    let mode = fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .permissions()
-        .mode();
-    if mode & 0o022 != 0 {
-        let who = if mode & 0o002 != 0 {
-            "others"
-        } else {
-            "its group"
-        };
-        return Err(Error::failure(format!(
-            "{what} {} is writable by {who} (mode {:o}); refusing to use it",
-            path.display(),
-            mode & 0o777
-        ))
-        .hint(format!("chmod {fix} {}", path.display()))
-        .into());
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_and_lock_names_sit_beside_the_file() {
+        let file = Path::new("/x/notify/store.toml");
+        assert_eq!(temp_path(file), Path::new("/x/notify/.store.toml.tmp"));
+        assert_eq!(lock_path(file), Path::new("/x/notify/store.toml.lock"));
+        assert_eq!(temp_path(Path::new("s.toml")), Path::new("./.s.toml.tmp"));
     }
-    Ok(mode)
+
+    #[test]
+    fn only_the_old_random_temp_names_count_as_legacy() {
+        assert!(is_legacy_temp(OsStr::new(".store.Ab3xYz.tmp")));
+        for name in [
+            ".store.toml.tmp",
+            ".store.Ab3xY.tmp",
+            ".store.Ab-xYz.tmp",
+            "store.Ab3xYz.tmp",
+        ] {
+            assert!(!is_legacy_temp(OsStr::new(name)), "{name}");
+        }
+    }
 }

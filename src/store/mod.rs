@@ -1,6 +1,8 @@
 //! The profile store: one TOML file, read without a lock (writes replace it atomically) and written under
 //! an exclusive lock so that concurrent `notify` processes take turns instead of losing each other's work.
+//! A store others could rewrite, or read while it holds a literal secret, is refused (see `access`).
 
+mod access;
 mod file;
 mod migrate;
 pub mod schema;

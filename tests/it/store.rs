@@ -454,3 +454,230 @@ fn writes_replace_the_store_atomically_without_leftovers() {
     assert_no_temp_files(&env);
     assert!(folder_names(&env).contains(&"store.toml".to_owned()));
 }
+
+// ---------------------------------------------------------------------------------------------------
+// crashes, exposure, symlinks and truncation (issue 11)
+
+/// A store holding a literal secret (the SMTP password), as `provider set smtp --password` leaves it.
+const WITH_SECRET: &str = "\
+version = 1
+
+[providers.smtp]
+host = \"smtp.example.com\"
+port = 465
+security = \"tls\"
+password = \"hunter2-literal-password\"
+from = \"DMS <dms@example.com>\"
+
+[users.bob]
+display_name = \"Name 0\"
+roles = []
+";
+
+/// The same provider with its password kept as an environment reference: no literal secret.
+const WITH_ENV_SECRET: &str = "\
+version = 1
+
+[providers.smtp]
+host = \"smtp.example.com\"
+port = 465
+security = \"tls\"
+password_env = \"SMTP_PASSWORD\"
+from = \"DMS <dms@example.com>\"
+";
+
+/// A small pseudo-random sequence (xorshift64), seeded from the clock and printed on failure.
+struct Rng(u64);
+
+impl Rng {
+    fn from_clock() -> Rng {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64);
+        Rng(nanos | 1)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
+#[test]
+fn stale_temporary_files_are_removed_by_the_next_write() {
+    // What a writer killed between creating its temporary file and renaming it leaves behind: a full
+    // copy of the store with its literal secrets, under today's name and under the name older versions
+    // of notify used.
+    let env = Env::new();
+    env.write_store(WITH_SECRET);
+    for name in [".store.toml.tmp", ".store.Ab3xYz.tmp"] {
+        crate::support::write_private(&folder(&env).join(name), WITH_SECRET);
+    }
+    env.run(&["user", "add", "carol"]).ok();
+    assert_no_temp_files(&env);
+    assert!(env.store_text().contains("[users.carol]"));
+}
+
+#[test]
+fn writers_killed_at_random_moments_leave_a_whole_store_and_no_copies() {
+    let env = Env::new();
+    env.write_store(WITH_SECRET);
+    // Aim the kills at the life of one writer: measure how long a modify takes from spawn to exit.
+    let started = std::time::Instant::now();
+    env.run(&["user", "modify", "bob", "--display-name", "Name 1"])
+        .ok();
+    let window = started.elapsed().as_micros() as u64 * 3 / 2;
+    let mut rng = Rng::from_clock();
+    let seed = rng.0;
+    let mut current = "Name 1".to_owned();
+    let mut landed = 0;
+    for i in 0..60 {
+        let before = env.store_text();
+        let next = format!("Writer {i}");
+        let after = before.replace(
+            &format!("display_name = \"{current}\""),
+            &format!("display_name = \"{next}\""),
+        );
+        assert_ne!(before, after, "the store did not hold {current:?}");
+        let mut child = env
+            .command(&["user", "modify", "bob", "--display-name", &next])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn notify");
+        std::thread::sleep(std::time::Duration::from_micros(rng.below(window)));
+        let _ = child.kill();
+        let status = child.wait().expect("wait notify");
+        if status.code().is_none() && folder_names(&env).len() > 2 {
+            landed += 1;
+        }
+        let text = env.store_text();
+        assert!(
+            text == before || text == after,
+            "kill {i} (seed {seed}) left a store that is neither before nor after the write:\n{text}"
+        );
+        if text == after {
+            current = next;
+        }
+    }
+    eprintln!(
+        "{landed} of 60 kills left a temporary file for the next writer to remove (seed {seed})"
+    );
+    // The store parses, and the next write leaves no copy behind, whatever the kills left.
+    let shown = env.run(&["user", "show", "bob", "--json"]).ok().json();
+    assert_eq!(shown["display_name"], current.as_str(), "seed {seed}");
+    env.run(&["user", "modify", "bob", "--display-name", "Final"])
+        .ok();
+    assert_no_temp_files(&env);
+}
+
+#[test]
+fn a_store_others_can_read_is_refused_while_it_holds_a_literal_secret() {
+    let env = Env::new();
+    env.write_store(WITH_SECRET);
+    let path = env.store.display().to_string();
+    for (mode_bits, who) in [(0o644, "others"), (0o640, "its group")] {
+        chmod(&env.store, mode_bits);
+        let run = env.run(&["user", "list"]);
+        run.code(1)
+            .stderr_has(&format!(
+                "error: the store {path} is readable by {who} (mode {mode_bits:o}) and holds a literal secret"
+            ))
+            .stderr_has("provider smtp `password`")
+            .stderr_has(&format!("hint: chmod 600 {path}"));
+        assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+        env.run(&["user", "add", "carol"]).code(1);
+        assert_eq!(env.store_text(), WITH_SECRET);
+    }
+    chmod(&env.store, 0o600);
+    env.run(&["user", "add", "carol"]).ok();
+}
+
+#[test]
+fn a_readable_store_without_literal_secrets_is_used_but_never_given_one() {
+    let env = Env::new();
+    env.write_store(WITH_ENV_SECRET);
+    chmod(&env.store, 0o644);
+    let path = env.store.display().to_string();
+    // Secrets kept as environment references are fine in a readable store.
+    env.run(&["user", "add", "bob"]).ok();
+    assert_eq!(mode(&env.store), 0o644);
+    // A change that would put a literal secret into it is refused, and nothing is written.
+    let before = env.store_text();
+    env.run(&[
+        "user",
+        "modify",
+        "bob",
+        "--set",
+        "dingtalk-bot.webhook=https://oapi.dingtalk.com/robot/send?access_token=tok-in-url",
+        "--set",
+        "dingtalk-bot.keyword=DMS",
+    ])
+    .code(1)
+    .stderr_has("is readable by others (mode 644)")
+    .stderr_has("bob's dingtalk-bot `webhook`")
+    .stderr_has(&format!("hint: chmod 600 {path}"));
+    assert_eq!(env.store_text(), before);
+    assert_no_temp_files(&env);
+}
+
+#[test]
+fn a_symlinked_store_is_written_through_to_its_target() {
+    let env = Env::new();
+    let target = env.path("real/notify.toml");
+    crate::support::write_private(&target, ONE_USER);
+    std::fs::create_dir_all(folder(&env)).expect("mkdir");
+    chmod(folder(&env), 0o700);
+    std::os::unix::fs::symlink(&target, &env.store).expect("symlink");
+    env.run(&["user", "add", "carol"]).ok();
+    env.run(&["user", "add", "dave"]).ok();
+    let link = std::fs::symlink_metadata(&env.store).expect("lstat");
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let text = std::fs::read_to_string(&target).expect("read target");
+    assert!(
+        text.contains("[users.carol]") && text.contains("[users.dave]"),
+        "{text}"
+    );
+    assert_eq!(mode(&target), 0o600);
+    // The lock and the rename happen beside the target; nothing is left beside the link.
+    assert_eq!(folder_names(&env), ["store.toml"]);
+    let mut beside: Vec<_> = std::fs::read_dir(target.parent().expect("folder"))
+        .expect("read folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, ["notify.toml", "notify.toml.lock"]);
+}
+
+#[test]
+fn an_empty_store_is_not_valid() {
+    let env = Env::new();
+    let path = env.store.display().to_string();
+    for text in ["", "\n  \n", "# only a comment\n"] {
+        env.write_store(text);
+        env.run(&["user", "list"])
+            .code(1)
+            .stderr_has(&format!("error: the store {path} is not valid"))
+            .stderr_has("line 1: the file is empty")
+            .stderr_has("hint: restore it from a backup");
+        env.run(&["user", "add", "carol"]).code(1);
+        assert_eq!(env.store_text(), text, "the empty store was rewritten");
+    }
+}
+
+#[test]
+fn a_store_without_its_version_line_is_not_valid() {
+    let env = Env::new();
+    let text = "[notice]\ndisabled = [\"sms\"]\n\n[users.bob]\nroles = []\n";
+    env.write_store(text);
+    let path = env.store.display().to_string();
+    let run = env.run(&["user", "list"]);
+    run.code(1)
+        .stderr_has(&format!("error: the store {path} is not valid"))
+        .stderr_has("line 1: the `version = 1` line is missing")
+        .stderr_has("hint: ");
+    assert!(!run.stderr.contains("unknown field"), "{}", run.stderr);
+    env.run(&["user", "add", "carol"]).code(1);
+    assert_eq!(env.store_text(), text);
+}

@@ -1,12 +1,13 @@
 //! Prompts on a real terminal: `script` (util-linux) gives `notify` a pseudo-terminal, the test types
-//! into it and reads the screen. Skipped, with a note, where `script` is missing.
+//! into it and reads the screen. Where `script` is missing they fail under `CI`, and elsewhere print
+//! `SKIPPED: ...`.
 
 use std::io::{Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::{Env, code_in, smtp_env};
+use crate::support::{Env, code_in, smtp_env, tool_available};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -19,8 +20,12 @@ struct Terminal {
 
 impl Terminal {
     fn start(env: &Env, args: &[&str]) -> Option<Terminal> {
-        if Command::new("script").arg("--version").output().is_err() {
-            eprintln!("skipped: `script` (util-linux) is not installed");
+        if !tool_available(
+            "script",
+            &["--version"],
+            "prompting on a real terminal",
+            "install it with `apt-get install bsdutils` (util-linux)",
+        ) {
             return None;
         }
         let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_notify"))

@@ -181,3 +181,31 @@ fn finish(out: Output) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// Whether an external program a test needs can be started (`program args` spawns at all).
+///
+/// When it cannot: under CI (`CI` set to anything but `""`, `0` or `false`) the test fails with
+/// `why` and the install hint, since a check that did not run must not look like a pass; elsewhere
+/// it prints a loud `SKIPPED:` line on stderr (even without `--nocapture`) and returns false so the
+/// test can return early.
+#[track_caller]
+pub fn tool_available(program: &str, args: &[&str], why: &str, install: &str) -> bool {
+    if Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+    {
+        return true;
+    }
+    let ci = std::env::var("CI").unwrap_or_default();
+    let message = format!("`{program}` is not installed, so {why} was not checked; {install}");
+    if !matches!(ci.trim(), "" | "0" | "false") {
+        panic!("{message} (CI={ci} makes a missing tool a failure)");
+    }
+    // Straight to the process's stderr: libtest captures `eprintln!` of passing tests.
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {message}");
+    false
+}

@@ -1,17 +1,25 @@
-//! A real plain-text SMTP server (mailin-embedded) on 127.0.0.1 that records every message.
+//! A real plain-text SMTP server on 127.0.0.1 (std only, one thread per connection) that
+//! records every message. It speaks what lettre needs: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP,
+//! QUIT, with PIPELINING; it offers neither STARTTLS nor AUTH.
 #![allow(dead_code)]
 
-use mailin_embedded::{Handler, Response, Server, SslConfig, response};
-use std::io;
-use std::net::TcpListener;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::thread;
+use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-/// Most SMTP sessions served at once (mailin-embedded uses a fixed thread pool).
-const SESSIONS: u32 = 16;
+/// How long a session may sit idle before its thread gives up.
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long writing a reply may block.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+/// Longest accepted command line (RFC 5321 asks for 512; generous for parameters).
+const MAX_COMMAND: u64 = 4 * 1024;
 /// Largest DATA section kept per message; anything beyond is dropped and logged.
 const MAX_DATA: usize = 64 * 1024 * 1024;
+/// The EHLO reply: exactly the extensions the tests rely on, no STARTTLS, no AUTH.
+const EHLO_REPLY: &str = "250-localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 PIPELINING\r\n";
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -54,96 +62,45 @@ impl Mail {
     }
 }
 
+#[derive(Default)]
 struct Shared {
     mails: Mutex<Vec<Mail>>,
     arrived: Condvar,
-}
-
-/// Per-session handler: mailin-embedded clones it for every connection.
-#[derive(Clone)]
-struct Collector {
-    shared: Arc<Shared>,
-    current: Option<Mail>,
-    overflow: bool,
-}
-
-impl Handler for Collector {
-    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
-        self.current = Some(Mail {
-            from: from.to_string(),
-            to: to.to_vec(),
-            data: Vec::new(),
-        });
-        self.overflow = false;
-        response::OK
-    }
-
-    fn data(&mut self, buf: &[u8]) -> io::Result<()> {
-        if let Some(mail) = self.current.as_mut() {
-            if mail.data.len() + buf.len() <= MAX_DATA {
-                mail.data.extend_from_slice(buf);
-            } else if !self.overflow {
-                self.overflow = true;
-                eprintln!("[smtp fixture] message larger than {MAX_DATA} bytes; truncating");
-            }
-        }
-        Ok(())
-    }
-
-    fn data_end(&mut self) -> Response {
-        if let Some(mail) = self.current.take() {
-            lock(&self.shared.mails).push(mail);
-            self.shared.arrived.notify_all();
-        }
-        response::OK
-    }
+    stop: AtomicBool,
 }
 
 /// A plain SMTP server (no TLS, no AUTH) on 127.0.0.1 with a free port.
 ///
-/// mailin-embedded has no shutdown: the server thread lives until the test process ends.
+/// It accepts connections until the value is dropped; each session runs on its own thread and
+/// may carry several messages.
 pub struct SmtpServer {
-    port: u16,
+    addr: SocketAddr,
     shared: Arc<Shared>,
+    acceptor: Option<JoinHandle<()>>,
 }
 
 impl SmtpServer {
     /// Bind 127.0.0.1:0 and serve SMTP on it from a background thread.
     pub fn start() -> SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("smtp fixture: bind 127.0.0.1:0");
-        let port = listener
-            .local_addr()
-            .expect("smtp fixture: local_addr")
-            .port();
-        let shared = Arc::new(Shared {
-            mails: Mutex::new(Vec::new()),
-            arrived: Condvar::new(),
-        });
-        let handler = Collector {
-            shared: Arc::clone(&shared),
-            current: None,
-            overflow: false,
+        let addr = listener.local_addr().expect("smtp fixture: local_addr");
+        let shared = Arc::new(Shared::default());
+        let acceptor = {
+            let shared = Arc::clone(&shared);
+            thread::Builder::new()
+                .name(format!("smtp-fixture-accept-{}", addr.port()))
+                .spawn(move || accept_loop(listener, shared))
+                .expect("smtp fixture: spawn accept thread")
         };
-        let mut server = Server::new(handler);
-        server
-            .with_name("localhost")
-            .with_num_threads(SESSIONS)
-            .with_tcp_listener(listener)
-            .with_ssl(SslConfig::None)
-            .expect("smtp fixture: configure without TLS");
-        thread::Builder::new()
-            .name(format!("smtp-fixture-{port}"))
-            .spawn(move || {
-                if let Err(e) = server.serve() {
-                    eprintln!("[smtp fixture :{port}] server stopped: {e}");
-                }
-            })
-            .expect("smtp fixture: spawn server thread");
-        SmtpServer { port, shared }
+        SmtpServer {
+            addr,
+            shared,
+            acceptor: Some(acceptor),
+        }
     }
 
     pub fn port(&self) -> u16 {
-        self.port
+        self.addr.port()
     }
 
     /// Every message accepted so far, in order of completion.
@@ -171,6 +128,187 @@ impl SmtpServer {
             };
         }
         mails.clone()
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        // Wake the blocking accept() so the accept thread sees the flag and ends.
+        let woke = TcpStream::connect_timeout(&self.addr, Duration::from_secs(2)).is_ok();
+        if let Some(handle) = self.acceptor.take()
+            && woke
+        {
+            let _ = handle.join();
+        }
+    }
+}
+
+fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let Ok(stream) = stream else { continue };
+        let shared = Arc::clone(&shared);
+        let spawned = thread::Builder::new()
+            .name("smtp-fixture-session".to_string())
+            .spawn(move || {
+                if let Err(e) = serve(stream, &shared) {
+                    // Clients that hang up mid-session are normal (a failed TLS attempt, a test
+                    // that ends early); anything else is worth a line in the test output.
+                    if !matches!(
+                        e.kind(),
+                        io::ErrorKind::UnexpectedEof
+                            | io::ErrorKind::ConnectionReset
+                            | io::ErrorKind::BrokenPipe
+                    ) {
+                        eprintln!("[smtp fixture] session ended: {e}");
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("[smtp fixture] cannot spawn a session thread: {e}");
+        }
+    }
+}
+
+/// The envelope of the transaction in progress.
+#[derive(Default)]
+struct Envelope {
+    from: Option<String>,
+    to: Vec<String>,
+}
+
+/// Serve one SMTP session until QUIT, EOF or an error.
+fn serve(stream: TcpStream, shared: &Shared) -> io::Result<()> {
+    stream.set_read_timeout(Some(READ_TIMEOUT))?;
+    stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
+    let mut out = stream.try_clone()?;
+    let mut input = BufReader::new(stream);
+    out.write_all(b"220 localhost ESMTP notify test fixture\r\n")?;
+    let mut envelope = Envelope::default();
+    loop {
+        let Some(line) = read_line(&mut input, MAX_COMMAND)? else {
+            return Ok(());
+        };
+        let Ok(line) = std::str::from_utf8(&line) else {
+            out.write_all(b"500 5.5.2 command is not UTF-8\r\n")?;
+            continue;
+        };
+        let line = line.trim_end_matches(['\r', '\n']);
+        let (verb, arg) = line.split_once(' ').unwrap_or((line, ""));
+        let reply: &[u8] = match verb.to_ascii_uppercase().as_str() {
+            "EHLO" => {
+                envelope = Envelope::default();
+                EHLO_REPLY.as_bytes()
+            }
+            "HELO" => {
+                envelope = Envelope::default();
+                b"250 localhost\r\n"
+            }
+            "MAIL" => match path_arg(arg, "FROM:") {
+                Some(from) => {
+                    envelope = Envelope {
+                        from: Some(from),
+                        to: Vec::new(),
+                    };
+                    b"250 2.1.0 OK\r\n"
+                }
+                None => b"501 5.5.4 syntax: MAIL FROM:<address>\r\n",
+            },
+            "RCPT" => match (envelope.from.is_some(), path_arg(arg, "TO:")) {
+                (false, _) => b"503 5.5.1 MAIL first\r\n",
+                (true, Some(to)) => {
+                    envelope.to.push(to);
+                    b"250 2.1.5 OK\r\n"
+                }
+                (true, None) => b"501 5.5.4 syntax: RCPT TO:<address>\r\n",
+            },
+            "DATA" if envelope.from.is_none() || envelope.to.is_empty() => {
+                b"503 5.5.1 MAIL and RCPT first\r\n"
+            }
+            "DATA" => {
+                out.write_all(b"354 end data with <CR><LF>.<CR><LF>\r\n")?;
+                let data = read_data(&mut input)?;
+                let Envelope { from, to } = std::mem::take(&mut envelope);
+                lock(&shared.mails).push(Mail {
+                    from: from.unwrap_or_default(),
+                    to,
+                    data,
+                });
+                shared.arrived.notify_all();
+                b"250 2.0.0 queued\r\n"
+            }
+            "RSET" => {
+                envelope = Envelope::default();
+                b"250 2.0.0 OK\r\n"
+            }
+            "NOOP" => b"250 2.0.0 OK\r\n",
+            "QUIT" => {
+                out.write_all(b"221 2.0.0 bye\r\n")?;
+                return Ok(());
+            }
+            "STARTTLS" | "AUTH" => b"502 5.5.1 not offered here\r\n",
+            _ => b"500 5.5.2 unknown command\r\n",
+        };
+        out.write_all(reply)?;
+    }
+}
+
+/// The address in `FROM:<a@b> PARAMS` / `TO:<a@b>` (case-insensitive keyword, brackets removed).
+/// `FROM:<>` (the null sender) gives an empty address.
+fn path_arg(arg: &str, keyword: &str) -> Option<String> {
+    let head = arg.get(..keyword.len())?;
+    if !head.eq_ignore_ascii_case(keyword) {
+        return None;
+    }
+    let rest = arg[keyword.len()..].trim_start();
+    match rest.strip_prefix('<') {
+        Some(inner) => inner.split_once('>').map(|(addr, _)| addr.to_string()),
+        None => rest.split_whitespace().next().map(str::to_string),
+    }
+}
+
+/// One line including its line ending, at most `max` bytes; `None` at a clean EOF.
+fn read_line(input: &mut impl BufRead, max: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut line = Vec::new();
+    let n = input.by_ref().take(max).read_until(b'\n', &mut line)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if !line.ends_with(b"\n") {
+        let what = if n as u64 >= max {
+            "line too long"
+        } else {
+            "connection closed mid-line"
+        };
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, what));
+    }
+    Ok(Some(line))
+}
+
+/// Read a DATA section up to the lone `.` line, undoing dot-stuffing (RFC 5321 4.5.2).
+fn read_data(input: &mut impl BufRead) -> io::Result<Vec<u8>> {
+    let mut data = Vec::new();
+    let mut overflow = false;
+    loop {
+        let Some(line) = read_line(input, MAX_DATA as u64)? else {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "connection closed inside DATA",
+            ));
+        };
+        if line == b".\r\n" || line == b".\n" {
+            return Ok(data);
+        }
+        let line = line.strip_prefix(b".").unwrap_or(&line[..]);
+        if data.len() + line.len() <= MAX_DATA {
+            data.extend_from_slice(line);
+        } else if !overflow {
+            overflow = true;
+            eprintln!("[smtp fixture] message larger than {MAX_DATA} bytes; truncating");
+        }
     }
 }
 
@@ -389,4 +527,80 @@ fn qp_decode(text: &str, q_word: bool) -> Vec<u8> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sends `lines` in one write (as a pipelining client may) and reads until `replies` reply lines
+    /// (the last line of each reply) have arrived.
+    fn exchange(stream: &mut BufReader<TcpStream>, lines: &str, replies: usize) -> Vec<String> {
+        stream
+            .get_mut()
+            .write_all(lines.as_bytes())
+            .expect("write to fixture");
+        let mut got = Vec::new();
+        while got
+            .iter()
+            .filter(|l: &&String| l.as_bytes().get(3) == Some(&b' '))
+            .count()
+            < replies
+        {
+            let mut line = String::new();
+            stream.read_line(&mut line).expect("read reply");
+            assert!(!line.is_empty(), "fixture hung up after {got:?}");
+            got.push(line.trim_end().to_string());
+        }
+        got
+    }
+
+    #[test]
+    fn the_fixture_speaks_smtp_with_pipelining_and_dot_stuffing() {
+        let server = SmtpServer::start();
+        let stream = TcpStream::connect(("127.0.0.1", server.port())).expect("connect");
+        let mut s = BufReader::new(stream);
+        assert!(exchange(&mut s, "", 1)[0].starts_with("220 "));
+        let ehlo = exchange(&mut s, "EHLO client\r\n", 1);
+        assert_eq!(
+            ehlo,
+            [
+                "250-localhost",
+                "250-8BITMIME",
+                "250-SMTPUTF8",
+                "250 PIPELINING"
+            ]
+        );
+        // Commands before MAIL, and an abandoned transaction, deliver nothing.
+        let early = exchange(&mut s, "RCPT TO:<a@example.com>\r\nDATA\r\nSTARTTLS\r\n", 3);
+        assert!(early.iter().all(|l| l.starts_with('5')), "{early:?}");
+        let reset = exchange(&mut s, "MAIL FROM:<x@example.com>\r\nRSET\r\nNOOP\r\n", 3);
+        assert!(reset.iter().all(|l| l.starts_with("250")), "{reset:?}");
+        // Two messages in one session, the first sent pipelined, with a dot-stuffed line.
+        let first = exchange(
+            &mut s,
+            "MAIL FROM:<dms@example.com> BODY=8BITMIME SMTPUTF8\r\nRCPT TO:<a@example.com>\r\n\
+             rcpt to:<B@example.com>\r\nDATA\r\n",
+            4,
+        );
+        assert_eq!(first.last().map(|l| &l[..3]), Some("354"), "{first:?}");
+        let done = exchange(&mut s, "Subject: hi\r\n\r\n..dot line\r\n.\r\n", 1);
+        assert!(done[0].starts_with("250 "), "{done:?}");
+        exchange(
+            &mut s,
+            "HELO client\r\nMAIL FROM:<>\r\nRCPT TO:<c@example.com>\r\nDATA\r\n",
+            4,
+        );
+        exchange(&mut s, "second\r\n.\r\n", 1);
+        assert!(exchange(&mut s, "QUIT\r\n", 1)[0].starts_with("221 "));
+        let mails = server.wait_for(2, Duration::from_secs(5));
+        assert_eq!(mails.len(), 2);
+        assert_eq!(mails[0].from, "dms@example.com");
+        assert_eq!(mails[0].to, ["a@example.com", "B@example.com"]);
+        assert_eq!(mails[0].data, b"Subject: hi\r\n\r\n.dot line\r\n");
+        assert_eq!(mails[0].header("subject").as_deref(), Some("hi"));
+        assert_eq!(mails[1].from, "");
+        assert_eq!(mails[1].to, ["c@example.com"]);
+        assert_eq!(mails[1].text(), "second\r\n");
+    }
 }
