@@ -9,6 +9,22 @@ use crate::profiles::{self, Input, VerificationChange};
 use crate::store::{Channel, Schema};
 
 use super::verify;
+use crate::commands::args::secret_flags;
+
+secret_flags!(
+    RobotSecret,
+    "secret",
+    value_name = "SECRET",
+    help = "Robot signing secret, SEC... (dingtalk-bot)",
+    noun = "the robot signing secret"
+);
+secret_flags!(
+    SignatureKey,
+    "signature-key",
+    value_name = "KEY",
+    help = "Signing key (webhook; required unless the method is NONE)",
+    noun = "the signing key"
+);
 
 /// Configure one of your channels (only the fields given change; the rest keep their values)
 ///
@@ -49,30 +65,16 @@ pub struct Args {
     /// Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)
     #[arg(long, value_name = "WORD")]
     pub keyword: Option<String>,
-    /// Robot signing secret, SEC... (dingtalk-bot)
-    #[arg(long, value_name = "SECRET", group = "secret_in")]
-    pub secret: Option<String>,
-    /// Read the robot signing secret from one line of stdin
-    #[arg(long, group = "secret_in")]
-    pub secret_stdin: bool,
-    /// Store a reference to an environment variable holding the robot signing secret
-    #[arg(long, value_name = "VAR", group = "secret_in")]
-    pub secret_env: Option<String>,
+    #[command(flatten)]
+    pub secret: RobotSecret,
     /// Endpoint URL (webhook)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
     /// NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)
     #[arg(long, value_name = "METHOD")]
     pub signature_method: Option<String>,
-    /// Signing key (webhook; required unless the method is NONE)
-    #[arg(long, value_name = "KEY", group = "key_in")]
-    pub signature_key: Option<String>,
-    /// Read the signing key from one line of stdin
-    #[arg(long, group = "key_in")]
-    pub signature_key_stdin: bool,
-    /// Store a reference to an environment variable holding the signing key
-    #[arg(long, value_name = "VAR", group = "key_in")]
-    pub signature_key_env: Option<String>,
+    #[command(flatten)]
+    pub signature_key: SignatureKey,
 }
 
 impl Args {
@@ -85,24 +87,10 @@ impl Args {
             ("address", text(&self.address)),
             ("webhook", text(&self.webhook)),
             ("keyword", text(&self.keyword)),
-            (
-                "secret",
-                Input::secret(
-                    self.secret.as_ref(),
-                    self.secret_stdin,
-                    self.secret_env.as_ref(),
-                ),
-            ),
+            ("secret", self.secret.input()),
             ("url", text(&self.url)),
             ("signature_method", text(&self.signature_method)),
-            (
-                "signature_key",
-                Input::secret(
-                    self.signature_key.as_ref(),
-                    self.signature_key_stdin,
-                    self.signature_key_env.as_ref(),
-                ),
-            ),
+            ("signature_key", self.signature_key.input()),
         ]
         .into_iter()
         .filter_map(|(name, input)| input.map(|i| (name, i)))

@@ -8,6 +8,37 @@ use crate::profiles::{self, Input};
 use crate::providers::ProviderName;
 use crate::store::Schema;
 
+use crate::commands::args::secret_flags;
+
+secret_flags!(
+    AppSecret,
+    "app-secret",
+    value_name = "SECRET",
+    help = "App secret (dingtalk, feishu, lark)",
+    noun = "the app secret"
+);
+secret_flags!(
+    Password,
+    "password",
+    value_name = "SECRET",
+    help = "SMTP password",
+    noun = "the SMTP password"
+);
+secret_flags!(
+    AccessKeySecret,
+    "access-key-secret",
+    value_name = "SECRET",
+    help = "Alibaba Cloud AccessKey secret",
+    noun = "the AccessKey secret"
+);
+secret_flags!(
+    AuthToken,
+    "auth-token",
+    value_name = "TOKEN",
+    help = "Twilio auth token",
+    noun = "the Twilio auth token"
+);
+
 /// Configure a provider's credentials (only the fields given change)
 ///
 ///   dingtalk  --app-key --app-secret --agent-id [--api-base https://oapi.dingtalk.com]
@@ -34,22 +65,8 @@ pub struct Args {
     /// Feishu/Lark app id
     #[arg(long, value_name = "ID")]
     pub app_id: Option<String>,
-    /// App secret (dingtalk, feishu, lark)
-    #[arg(long, value_name = "SECRET", group = "app_secret_in")]
-    pub app_secret: Option<String>,
-    #[arg(
-        long,
-        group = "app_secret_in",
-        help = "Read the app secret from one line of stdin"
-    )]
-    pub app_secret_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "app_secret_in",
-        help = "Store a reference to a variable holding the app secret"
-    )]
-    pub app_secret_env: Option<String>,
+    #[command(flatten)]
+    pub app_secret: AppSecret,
     /// DingTalk agent id (a number)
     #[arg(long, value_name = "N")]
     pub agent_id: Option<String>,
@@ -68,22 +85,8 @@ pub struct Args {
     /// SMTP user name
     #[arg(long)]
     pub username: Option<String>,
-    /// SMTP password
-    #[arg(long, value_name = "SECRET", group = "password_in")]
-    pub password: Option<String>,
-    #[arg(
-        long,
-        group = "password_in",
-        help = "Read the SMTP password from one line of stdin"
-    )]
-    pub password_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "password_in",
-        help = "Store a reference to a variable holding the SMTP password"
-    )]
-    pub password_env: Option<String>,
+    #[command(flatten)]
+    pub password: Password,
     /// Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio
     #[arg(long)]
     pub from: Option<String>,
@@ -93,22 +96,8 @@ pub struct Args {
     /// Alibaba Cloud AccessKey ID
     #[arg(long, value_name = "ID")]
     pub access_key_id: Option<String>,
-    /// Alibaba Cloud AccessKey secret
-    #[arg(long, value_name = "SECRET", group = "aks_in")]
-    pub access_key_secret: Option<String>,
-    #[arg(
-        long,
-        group = "aks_in",
-        help = "Read the AccessKey secret from one line of stdin"
-    )]
-    pub access_key_secret_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "aks_in",
-        help = "Store a reference to a variable holding the AccessKey secret"
-    )]
-    pub access_key_secret_env: Option<String>,
+    #[command(flatten)]
+    pub access_key_secret: AccessKeySecret,
     /// Alibaba SMS signature name
     #[arg(long, value_name = "NAME")]
     pub sign_name: Option<String>,
@@ -124,22 +113,8 @@ pub struct Args {
     /// Twilio account SID
     #[arg(long, value_name = "SID")]
     pub account_sid: Option<String>,
-    /// Twilio auth token
-    #[arg(long, value_name = "TOKEN", group = "auth_token_in")]
-    pub auth_token: Option<String>,
-    #[arg(
-        long,
-        group = "auth_token_in",
-        help = "Read the Twilio auth token from one line of stdin"
-    )]
-    pub auth_token_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "auth_token_in",
-        help = "Store a reference to a variable holding the auth token"
-    )]
-    pub auth_token_env: Option<String>,
+    #[command(flatten)]
+    pub auth_token: AuthToken,
 }
 
 impl Args {
@@ -148,52 +123,24 @@ impl Args {
         [
             ("app_key", text(&self.app_key)),
             ("app_id", text(&self.app_id)),
-            (
-                "app_secret",
-                Input::secret(
-                    self.app_secret.as_ref(),
-                    self.app_secret_stdin,
-                    self.app_secret_env.as_ref(),
-                ),
-            ),
+            ("app_secret", self.app_secret.input()),
             ("agent_id", text(&self.agent_id)),
             ("api_base", text(&self.api_base)),
             ("host", text(&self.host)),
             ("port", text(&self.port)),
             ("security", text(&self.security)),
             ("username", text(&self.username)),
-            (
-                "password",
-                Input::secret(
-                    self.password.as_ref(),
-                    self.password_stdin,
-                    self.password_env.as_ref(),
-                ),
-            ),
+            ("password", self.password.input()),
             ("from", text(&self.from)),
             ("vendor", text(&self.vendor)),
             ("access_key_id", text(&self.access_key_id)),
-            (
-                "access_key_secret",
-                Input::secret(
-                    self.access_key_secret.as_ref(),
-                    self.access_key_secret_stdin,
-                    self.access_key_secret_env.as_ref(),
-                ),
-            ),
+            ("access_key_secret", self.access_key_secret.input()),
             ("sign_name", text(&self.sign_name)),
             ("template_code", text(&self.template_code)),
             ("verify_template_code", text(&self.verify_template_code)),
             ("region", text(&self.region)),
             ("account_sid", text(&self.account_sid)),
-            (
-                "auth_token",
-                Input::secret(
-                    self.auth_token.as_ref(),
-                    self.auth_token_stdin,
-                    self.auth_token_env.as_ref(),
-                ),
-            ),
+            ("auth_token", self.auth_token.input()),
         ]
         .into_iter()
         .filter_map(|(name, input)| input.map(|i| (name, i)))
