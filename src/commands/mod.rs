@@ -7,8 +7,8 @@ pub mod completions;
 pub mod listen;
 pub mod notice;
 pub mod provider;
+pub mod render;
 pub mod send;
 pub mod user;
-mod view;
 
-pub use view::destination;
+pub use render::destination;

@@ -1770,3 +1770,112 @@ fn sms_vendors_keep_to_their_own_fields() {
         .stderr_has("--account-sid does not apply to the sms vendor aliyun");
     assert_eq!(env.store_text(), before);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// JSON shapes: every field, in the order printed
+
+/// The keys of a JSON object, in the order printed.
+fn keys(value: &Value) -> Vec<&str> {
+    value
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn json_shapes_print_every_field_in_contract_order() {
+    let env = Env::new();
+    env.run(&["channel", "set", "wecom-bot", "--webhook", WECOM_URL])
+        .ok();
+    env.run(&[
+        "user",
+        "modify",
+        "alice",
+        "--display-name",
+        "Alice",
+        "--role",
+        "dba",
+    ])
+    .ok();
+    let rows = env.run(&["channel", "list", "--json"]).ok().json();
+    assert_eq!(
+        keys(&rows[0]),
+        [
+            "kind",
+            "configured",
+            "verified",
+            "enabled",
+            "available",
+            "destination"
+        ]
+    );
+    let shown = env
+        .run(&["channel", "show", "wecom-bot", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        shown,
+        json!({"user": "alice", "kind": "wecom-bot", "fields": {"webhook": WECOM_URL_MASKED},
+               "enabled": false, "verified": true, "available": true, "code_pending": false})
+    );
+    assert_eq!(
+        keys(&shown),
+        [
+            "user",
+            "kind",
+            "fields",
+            "enabled",
+            "verified",
+            "available",
+            "code_pending"
+        ]
+    );
+    let user = env.run(&["user", "show", "alice", "--json"]).ok().json();
+    assert_eq!(keys(&user), ["name", "display_name", "roles", "channels"]);
+    assert_eq!(
+        keys(&user["channels"]["wecom-bot"]),
+        ["webhook", "enabled", "verified"]
+    );
+    let users = env.run(&["user", "list", "--json"]).ok().json();
+    assert_eq!(users, json!([user]));
+    assert_eq!(keys(&users[0]), keys(&user));
+
+    env.run(&[
+        "provider",
+        "set",
+        "smtp",
+        "--host",
+        "127.0.0.1",
+        "--security",
+        "none",
+        "--from",
+        "DMS <dms@example.com>",
+    ])
+    .ok();
+    let providers = env.run(&["provider", "list", "--json"]).ok().json();
+    assert_eq!(
+        keys(&providers[0]),
+        ["name", "description", "configured", "fields"]
+    );
+    assert_eq!(
+        providers[0],
+        json!({"name": "dingtalk", "description": "DingTalk internal app (work notices)",
+               "configured": false, "fields": {}})
+    );
+    assert_eq!(
+        providers[3]["fields"],
+        json!({"host": "127.0.0.1", "security": "none", "from": "DMS <dms@example.com>"}),
+        "stored fields only, without defaults"
+    );
+    let smtp = env.run(&["provider", "show", "smtp", "--json"]).ok().json();
+    assert_eq!(keys(&smtp), ["name", "fields"]);
+    assert_eq!(
+        keys(&smtp["fields"]),
+        ["host", "security", "from", "port"],
+        "stored fields in table order, then the defaults"
+    );
+    let notice = env.run(&["notice", "list", "--json"]).ok().json();
+    assert_eq!(keys(&notice[0]), ["kind", "name", "enabled"]);
+}
