@@ -1153,6 +1153,38 @@ fn a_bad_csv_import_names_every_bad_line_and_imports_nothing() {
 }
 
 #[test]
+fn a_csv_row_that_is_not_utf8_is_a_bad_row_with_its_line() {
+    let env = Env::new();
+    env.run(&["user", "add", "bob"]).ok();
+    let before = env.store_text();
+    let path = env.path("latin1.csv");
+    // Row 3 was saved as Latin-1 ("Zoë" as 5A 6F EB), row 4 has a broken name.
+    std::fs::write(
+        &path,
+        b"name,display_name\ncarol,Carol\nzoe,Zo\xeb\n\xff\xfe,Someone\nerin,Erin\n",
+    )
+    .expect("write file");
+    let run = env.run(&["user", "import", path.to_str().expect("utf-8 path")]);
+    run.code(2)
+        .stderr_has("error: the import has 2 bad rows; nothing was imported")
+        .stderr_has(
+            "line 3: column `display_name` is not valid UTF-8 text (save the file as UTF-8)",
+        )
+        .stderr_has("line 4: column `name` is not valid UTF-8 text");
+    assert!(
+        !run.stderr.contains("stream did not contain"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("line 4: the name is empty"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.store_text(), before);
+}
+
+#[test]
 fn a_multi_line_cell_does_not_shift_the_reported_lines() {
     let env = Env::new();
     let file = write_file(

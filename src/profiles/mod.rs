@@ -1,5 +1,8 @@
 //! Changes to user profiles shared by the self-service (`channel ...`) and administrator (`user ...`)
 //! commands: turning given values into validated fields, applying them, and the rules for enabling.
+//! `import` parses the files of `user import`.
+
+pub mod import;
 
 use std::io::BufRead;
 
