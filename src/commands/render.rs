@@ -1,6 +1,8 @@
 //! What `list` and `show` print: a typed struct for every JSON shape of CLI.md (field order is the order
 //! printed) and the helpers their tables share.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -137,27 +139,14 @@ pub struct ChannelState {
     pub verified: bool,
 }
 
-/// A user's channels by kind, in kind order.
-#[derive(Debug)]
-pub struct ChannelStates(Vec<(Kind, ChannelState)>);
-
-impl Serialize for ChannelStates {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (kind, state) in &self.0 {
-            map.serialize_entry(kind.as_str(), state)?;
-        }
-        map.end()
-    }
-}
-
 /// An element of `user list --json`, and `user show --json`.
 #[derive(Debug, Serialize)]
 pub struct UserDetail<'a> {
     pub name: &'a str,
     pub display_name: Option<&'a str>,
     pub roles: &'a [String],
-    pub channels: ChannelStates,
+    /// By kind, in kind order.
+    pub channels: BTreeMap<Kind, ChannelState>,
 }
 
 impl<'a> UserDetail<'a> {
@@ -179,7 +168,7 @@ impl<'a> UserDetail<'a> {
             name,
             display_name: user.display_name.as_deref(),
             roles: &user.roles,
-            channels: ChannelStates(channels),
+            channels,
         }
     }
 }
@@ -216,16 +205,12 @@ pub struct ProviderDetail {
 impl ProviderDetail {
     pub fn new(name: ProviderName, fields: &Fields, reveal: bool) -> Self {
         let mut map = FieldMap::new(name.fields(), fields, reveal);
-        for spec in name.fields() {
-            if !fields.contains_key(spec.name)
-                && let Some(default) = name.default_value(spec.name, fields)
-            {
-                // Typed like a stored value: a default port is a number, not text.
-                let value = spec
-                    .parse(&default)
-                    .map_or(Scalar::Text(default), |v| Scalar::of(&v, reveal));
-                map.0.push((spec.name, value));
-            }
+        for (spec, default) in name.defaults(fields) {
+            // Typed like a stored value: a default port is a number, not text.
+            let value = spec
+                .parse(&default)
+                .map_or(Scalar::Text(default), |v| Scalar::of(&v, reveal));
+            map.0.push((spec.name, value));
         }
         ProviderDetail {
             name: name.as_str(),

@@ -1,8 +1,9 @@
 //! Changes to user profiles shared by the self-service (`channel ...`) and administrator (`user ...`)
 //! commands: turning given values into validated fields, applying them, and the rules for enabling.
-//! `import` parses the files of `user import`.
+//! `import` parses the files of `user import`; `provider` changes provider credentials.
 
 pub mod import;
+pub mod provider;
 
 use std::io::BufRead;
 

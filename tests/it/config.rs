@@ -1908,6 +1908,18 @@ fn json_shapes_print_every_field_in_contract_order() {
         ["host", "security", "from", "port"],
         "stored fields in table order, then the defaults"
     );
+    let table = env.run(&["provider", "show", "smtp"]).ok().stdout.clone();
+    let fields: Vec<_> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        fields,
+        ["host", "port", "security", "from"],
+        "the table interleaves defaults in table order:\n{table}"
+    );
+    assert!(table.contains("25 (default)"), "{table}");
     let notice = env.run(&["notice", "list", "--json"]).ok().json();
     assert_eq!(keys(&notice[0]), ["kind", "name", "enabled"]);
 }

@@ -2,13 +2,14 @@
 
 use anyhow::Result;
 
-use crate::context::Context;
-use crate::error::Error;
-use crate::profiles::{self, Input};
-use crate::providers::ProviderName;
-use crate::store::Schema;
-
 use crate::commands::args::secret_flags;
+use crate::context::Context;
+use crate::profiles::{self, Input};
+use crate::providers::{
+    ALIYUN_API_BASE, ALIYUN_REGION, DINGTALK_API_BASE, FEISHU_API_BASE, LARK_API_BASE,
+    ProviderName, TWILIO_API_BASE, smtp_port,
+};
+use crate::store::Schema;
 
 secret_flags!(
     AppSecret,
@@ -40,22 +41,8 @@ secret_flags!(
 );
 
 /// Configure a provider's credentials (only the fields given change)
-///
-///   dingtalk  --app-key --app-secret --agent-id [--api-base https://oapi.dingtalk.com]
-///   feishu    --app-id --app-secret [--api-base https://open.feishu.cn]
-///   lark      --app-id --app-secret [--api-base https://open.larksuite.com]
-///   smtp      --host [--port] [--security tls|starttls|none] [--username] [--password] --from
-///   sms       --vendor aliyun --access-key-id --access-key-secret --sign-name --template-code
-///               [--verify-template-code] [--region cn-hangzhou]
-///               [--api-base https://dysmsapi.aliyuncs.com]
-///   sms       --vendor twilio --account-sid --auth-token --from
-///               [--api-base https://api.twilio.com]
-///
-/// Every secret flag --X also comes as --X-stdin (one line of stdin) and --X-env VAR (only a
-/// reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
-/// loopback host.
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(long_about = long_about())]
 pub struct Args {
     /// The provider
     pub name: ProviderName,
@@ -76,8 +63,10 @@ pub struct Args {
     /// SMTP host
     #[arg(long)]
     pub host: Option<String>,
-    /// SMTP port [default: 465 for tls, 587 for starttls, 25 for none]
-    #[arg(long)]
+    #[arg(long, help = format!(
+        "SMTP port [default: {} for tls, {} for starttls, {} for none]",
+        smtp_port("tls"), smtp_port("starttls"), smtp_port("none")
+    ))]
     pub port: Option<String>,
     /// SMTP security: tls (implicit), starttls (required), none (loopback only)
     #[arg(long, value_name = "MODE")]
@@ -107,8 +96,7 @@ pub struct Args {
     /// Alibaba SMS template for verification codes (template parameter `code`)
     #[arg(long, value_name = "CODE")]
     pub verify_template_code: Option<String>,
-    /// Alibaba region [default: cn-hangzhou]
-    #[arg(long)]
+    #[arg(long, help = format!("Alibaba region [default: {ALIYUN_REGION}]"))]
     pub region: Option<String>,
     /// Twilio account SID
     #[arg(long, value_name = "SID")]
@@ -148,12 +136,32 @@ impl Args {
     }
 }
 
+/// The long help, with the defaults from the provider tables.
+fn long_about() -> String {
+    format!(
+        "Configure a provider's credentials (only the fields given change)
+
+  dingtalk  --app-key --app-secret --agent-id [--api-base {DINGTALK_API_BASE}]
+  feishu    --app-id --app-secret [--api-base {FEISHU_API_BASE}]
+  lark      --app-id --app-secret [--api-base {LARK_API_BASE}]
+  smtp      --host [--port] [--security tls|starttls|none] [--username] [--password] --from
+  sms       --vendor aliyun --access-key-id --access-key-secret --sign-name --template-code
+              [--verify-template-code] [--region {ALIYUN_REGION}]
+              [--api-base {ALIYUN_API_BASE}]
+  sms       --vendor twilio --account-sid --auth-token --from
+              [--api-base {TWILIO_API_BASE}]
+
+Every secret flag --X also comes as --X-stdin (one line of stdin) and --X-env VAR (only a
+reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
+loopback host."
+    )
+}
+
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let name = args.name;
     let mut changes = profiles::resolve_inputs(name, args.inputs())?;
     let store = ctx.store.load()?;
-    let mut preview = store.providers.0.get(&name).cloned().unwrap_or_default();
-    profiles::apply_fields(&mut preview, &changes);
+    let mut preview = profiles::provider::preview(&store, name, &changes);
     // Ask for what is missing; the SMS vendor decides which fields are needed, so it comes first.
     loop {
         let missing = name
@@ -167,36 +175,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         preview.insert(spec.name, value.clone());
         changes.push((spec, value));
     }
-    name.cross_check(&preview).map_err(Error::usage)?;
-    if let Some(other) =
-        name.other_vendor_field(&preview, changes.iter().map(|(spec, _)| spec.name))
-    {
-        return Err(Error::usage(format!(
-            "--{} does not apply to the sms vendor {}",
-            other.replace('_', "-"),
-            preview
-                .get("vendor")
-                .and_then(crate::values::Value::as_text)
-                .unwrap_or_default()
-        ))
-        .hint(
-            "`notify provider set --help` lists each vendor's fields; change vendors with --vendor",
-        )
-        .into());
-    }
-    if changes.is_empty() {
-        return Err(
-            Error::usage(format!("nothing to change for provider {name}"))
-                .hint("`notify provider set --help` lists the fields")
-                .into(),
-        );
-    }
-    ctx.store.update(|store| {
-        let fields = store.providers.0.entry(name).or_default();
-        profiles::apply_fields(fields, &changes);
-        name.validate(fields).map_err(Error::usage)?;
-        Ok(())
-    })?;
+    profiles::provider::check(name, &preview, &changes)?;
+    ctx.store
+        .update(|store| profiles::provider::save(store, name, &changes))?;
     ctx.out.note(&format!("provider {name} saved"));
     Ok(())
 }

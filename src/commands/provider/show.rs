@@ -29,16 +29,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .out
             .json(&ProviderDetail::new(name, fields, args.reveal));
     }
-    let mut rows = Vec::new();
-    for spec in name.fields() {
-        match fields.get(spec.name) {
-            Some(v) => rows.push(vec![spec.name.to_owned(), v.display(args.reveal)]),
-            None => {
-                if let Some(default) = name.default_value(spec.name, fields) {
-                    rows.push(vec![spec.name.to_owned(), format!("{default} (default)")]);
-                }
-            }
-        }
-    }
+    // Each field in table order: its stored value, else its default.
+    let defaults = name.defaults(fields);
+    let rows = name
+        .fields()
+        .iter()
+        .filter_map(|spec| match fields.get(spec.name) {
+            Some(v) => Some(vec![spec.name.to_owned(), v.display(args.reveal)]),
+            None => defaults
+                .iter()
+                .find(|(d, _)| d.name == spec.name)
+                .map(|(_, d)| vec![spec.name.to_owned(), format!("{d} (default)")]),
+        })
+        .collect();
     ctx.out.table(&["field", "value"], rows)
 }
