@@ -1,7 +1,9 @@
 //! Changes to user profiles shared by the self-service (`channel ...`) and administrator (`user ...`)
 //! commands: turning given values into validated fields, applying them, and the rules for enabling.
-//! `import` parses the files of `user import`; `provider` changes provider credentials.
+//! `channel` is a user's change to their own channel, `import` parses the files of `user import`,
+//! `provider` changes provider credentials.
 
+pub mod channel;
 pub mod import;
 pub mod provider;
 

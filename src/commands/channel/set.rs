@@ -5,8 +5,7 @@ use anyhow::Result;
 use crate::channels::{Kind, Verification};
 use crate::context::Context;
 use crate::error::{self, Error, Exit};
-use crate::profiles::{self, Input, VerificationChange};
-use crate::store::{Channel, Schema};
+use crate::profiles::{self, Input, VerificationChange, channel};
 
 use super::verify;
 use crate::commands::args::secret_flags;
@@ -107,87 +106,33 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut changes = profiles::resolve_inputs(kind, args.inputs())?;
 
     // Ask for what is still missing before taking the lock; prompts can take a while.
-    let current = store
-        .users
-        .get(&name)
-        .and_then(|u| u.channels.0.get(&kind))
-        .cloned()
-        .unwrap_or_default();
-    let mut preview = current.clone();
-    profiles::apply_fields(&mut preview.fields, &changes);
-    for (field, default) in kind.defaults() {
-        if !preview.fields.contains_key(field)
-            && let Some(spec) = kind.field(field)
-        {
-            preview
-                .fields
-                .insert(spec.name, spec.parse(default).map_err(Error::usage)?);
-        }
-    }
-    for field in kind.needed(&preview.fields) {
-        if !preview.fields.contains_key(field)
-            && let Some(spec) = kind.field(field)
-        {
-            let value = ctx.prompt.field(&format!("channel {kind}"), spec)?;
-            preview.fields.insert(spec.name, value.clone());
-            changes.push((spec, value));
-        }
-    }
-    if kind == Kind::Lark
-        && !preview.fields.contains_key("email")
-        && !preview.fields.contains_key("mobile")
-    {
-        let spec = kind
-            .field("email")
-            .ok_or_else(|| anyhow::anyhow!("lark has an email field"))?;
-        let value = ctx.prompt.field("channel lark", spec)?;
+    let preview = channel::preview(&store, &name, kind, &changes)?;
+    for spec in channel::missing_fields(kind, &preview) {
+        let value = ctx.prompt.field(&format!("channel {kind}"), spec)?;
         changes.push((spec, value));
     }
-    if changes.is_empty()
-        && store
-            .users
-            .get(&name)
-            .is_some_and(|u| u.channels.0.contains_key(&kind))
-    {
-        return Err(Error::usage(format!("nothing to change for {kind}"))
-            .hint(format!("give the fields to set; `notify channel set --help` lists them, `notify channel show {kind}` shows the current values"))
-            .into());
-    }
+    channel::check(&store, &name, kind, &changes)?;
+    let make_default = !ctx.user_given();
+    let saved = ctx
+        .store
+        .update(|store| channel::save(store, &name, kind, &changes, make_default))?;
 
-    let outcome = ctx.store.update(|store| {
-        profiles::ensure_available(store, kind)?;
-        if store.default_user.is_none() && !ctx.user_given() {
-            store.default_user = Some(name.clone());
-        }
-        let user = store.users.entry(name.clone()).or_default();
-        let channel: &mut Channel = user.channels.0.entry(kind).or_default();
-        let change =
-            profiles::update_channel(channel, kind, &changes, false).map_err(Error::usage)?;
-        Ok((
-            change,
-            channel.is_verified(kind),
-            channel.enabled,
-            channel.pending.is_some(),
-        ))
-    })?;
-
-    let (change, verified, enabled, code_waiting) = outcome;
     ctx.out.note(&format!("{kind} channel of {name} saved"));
-    if change == VerificationChange::Cleared {
+    if saved.change == VerificationChange::Cleared {
         ctx.out.note(
             "the address changed: its verification was cleared and the channel is disabled until it is \
              verified and enabled again",
         );
     }
-    if verified {
-        if !enabled {
+    if saved.verified {
+        if !saved.enabled {
             ctx.out.note(&format!(
                 "next: `notify channel enable {kind}` to deliver through it"
             ));
         }
         return Ok(());
     }
-    if code_waiting {
+    if saved.code_waiting {
         ctx.out.note(&format!(
             "a code is already waiting: confirm it with `notify channel verify {kind} --code N`"
         ));
