@@ -17,7 +17,8 @@ pub mod render;
 pub mod send;
 pub mod user;
 
-pub use render::destination;
+// delivery.rs still imports it from here; its home is now `profiles`.
+pub use crate::profiles::destination;
 
 /// The root parser with this command tree.
 pub type Cli = crate::cli::Cli<Command>;

@@ -4,28 +4,13 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
+use serde::Serializer;
 
 use crate::channels::Kind;
+use crate::profiles::destination;
 use crate::providers::ProviderName;
-use crate::store::{Channel, Fields, Schema, Store, User};
+use crate::store::{Fields, Schema, Store, User};
 use crate::values::{FieldSpec, Value};
-
-/// The field that says where a channel delivers (shown in the DESTINATION column).
-pub fn destination(kind: Kind, channel: &Channel) -> String {
-    let name = match kind {
-        Kind::Lark if channel.fields.contains_key("email") => "email",
-        Kind::Lark => "mobile",
-        Kind::DingtalkBot | Kind::WecomBot => "webhook",
-        Kind::Webhook => "url",
-        _ => kind.fields().first().map_or("", |f| f.name),
-    };
-    channel
-        .fields
-        .get(name)
-        .map(|v| v.display(false))
-        .unwrap_or_default()
-}
 
 pub fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_owned()
@@ -81,11 +66,7 @@ impl FieldMap {
 
 impl Serialize for FieldMap {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, value) in &self.0 {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+        serializer.collect_map(self.0.iter().map(|(name, value)| (name, value)))
     }
 }
 
