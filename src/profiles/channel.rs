@@ -8,7 +8,9 @@ use crate::error::Error;
 use crate::store::{Fields, Schema, Store};
 use crate::values::{FieldSpec, Value};
 
-use super::{VerificationChange, apply_fields, ensure_available, update_channel};
+use super::{
+    VerificationChange, apply_fields, ensure_available, ensure_enableable, update_channel,
+};
 
 /// The channel's fields as they would be after `changes`, with the kind's defaults filled in.
 pub fn preview(
@@ -113,6 +115,48 @@ pub fn save(
         enabled: channel.enabled,
         code_waiting: channel.pending.is_some(),
     })
+}
+
+/// Enables or disables the user's channels, all or none: enabling checks each channel may be enabled
+/// (configured, available, verified), disabling that it exists.
+pub fn set_enabled(store: &mut Store, user: &str, kinds: &[Kind], on: bool) -> Result<()> {
+    for kind in kinds {
+        if on {
+            ensure_enableable(store, user, *kind)?;
+        } else if !store
+            .users
+            .get(user)
+            .is_some_and(|u| u.channels.0.contains_key(kind))
+        {
+            return Err(Error::failure(format!("{user} has no {kind} channel"))
+                .hint("`notify channel list` shows the configured channels")
+                .into());
+        }
+    }
+    if let Some(u) = store.users.get_mut(user) {
+        for kind in kinds {
+            if let Some(channel) = u.channels.0.get_mut(kind) {
+                channel.enabled = on;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes one of the user's channels with its state and any code waiting.
+pub fn remove(store: &mut Store, user: &str, kind: Kind) -> Result<()> {
+    let removed = store
+        .users
+        .get_mut(user)
+        .and_then(|u| u.channels.0.remove(&kind));
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(
+            Error::failure(format!("{user} has no {kind} channel to remove"))
+                .hint("`notify channel list` shows the configured channels")
+                .into(),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@ use crate::channels::Kind;
 use crate::error::Error;
 use crate::store::Store;
 
-use super::{UserChange, apply_user_change, check_user_name, lookup_field, parse_field};
+use super::check_user_name;
+use super::user::{UserChange, apply_user_change, lookup_field, parse_field};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use crate::channels::Kind;
 use crate::commands::render;
 use crate::context::Context;
+use crate::profiles;
 
 #[derive(Debug, Subcommand)]
 pub enum NoticeCommand {
@@ -53,17 +54,7 @@ fn list(ctx: &Context) -> Result<()> {
 
 fn switch(ctx: &Context, kinds: &[Kind], on: bool) -> Result<()> {
     ctx.store.update(|store| {
-        let disabled = &mut store.notice.disabled;
-        if on {
-            disabled.retain(|k| !kinds.contains(k));
-        } else {
-            for kind in kinds {
-                if !disabled.contains(kind) {
-                    disabled.push(*kind);
-                }
-            }
-            disabled.sort();
-        }
+        profiles::switch_notice(store, kinds, on);
         Ok(())
     })?;
     let names: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();
