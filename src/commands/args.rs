@@ -1,29 +1,47 @@
 //! Flag groups shared by several commands, written once: the secret trio `--X`, `--X-stdin`, `--X-env VAR`.
 
 /// Declares a flattened clap argument struct for one secret: `--FLAG <VALUE_NAME>`, `--FLAG-stdin` (one
-/// line of stdin) and `--FLAG-env VAR` (only a reference to the variable is stored), mutually exclusive.
-/// `noun` completes the help of the two siblings ("Read {noun} from one line of stdin"). Its `Debug`
-/// never shows the value.
+/// line of stdin) and `--FLAG-env VAR`, mutually exclusive. `noun` completes the siblings' help ("Read
+/// {noun} from one line of stdin"; "Store a reference to an environment variable holding {noun}", or
+/// `env_help` where the variable is read at once). `requires` names an argument all three need. Its
+/// `Debug` never shows the value.
 macro_rules! secret_flags {
     ($(#[$doc:meta])* $name:ident, $flag:literal, value_name = $value_name:literal,
-     help = $help:literal, noun = $noun:literal) => {
+     help = $help:literal, noun = $noun:literal $(, requires = $requires:literal)?) => {
+        secret_flags!(
+            $(#[$doc])* $name, $flag, value_name = $value_name, help = $help, noun = $noun,
+            env_help = concat!("Store a reference to an environment variable holding ", $noun)
+            $(, requires = $requires)?
+        );
+    };
+    ($(#[$doc:meta])* $name:ident, $flag:literal, value_name = $value_name:literal,
+     help = $help:literal, noun = $noun:literal, env_help = $env_help:expr
+     $(, requires = $requires:literal)?) => {
         $(#[$doc])*
         #[derive(Clone, Default, clap::Args)]
         #[group(multiple = false)]
         pub struct $name {
-            #[arg(id = $flag, long = $flag, value_name = $value_name, help = $help)]
+            #[arg(
+                id = $flag,
+                long = $flag,
+                value_name = $value_name,
+                help = $help
+                $(, requires = $requires)?
+            )]
             pub value: Option<String>,
             #[arg(
                 id = concat!($flag, "-stdin"),
                 long = concat!($flag, "-stdin"),
                 help = concat!("Read ", $noun, " from one line of stdin")
+                $(, requires = $requires)?
             )]
             pub stdin: bool,
             #[arg(
                 id = concat!($flag, "-env"),
                 long = concat!($flag, "-env"),
                 value_name = "VAR",
-                help = concat!("Store a reference to an environment variable holding ", $noun)
+                help = $env_help
+                $(, requires = $requires)?
             )]
             pub env: Option<String>,
         }
@@ -31,13 +49,7 @@ macro_rules! secret_flags {
         impl $name {
             /// The form the secret was given in, if any.
             pub fn input(&self) -> Option<$crate::profiles::Input> {
-                use $crate::profiles::Input;
-                match (&self.value, self.stdin, &self.env) {
-                    (Some(value), _, _) => Some(Input::Text(value.clone())),
-                    (_, true, _) => Some(Input::Stdin),
-                    (_, _, Some(var)) => Some(Input::Env(var.clone())),
-                    _ => None,
-                }
+                $crate::profiles::Input::secret(self.value.as_ref(), self.stdin, self.env.as_ref())
             }
         }
 
@@ -69,10 +81,24 @@ mod tests {
         noun = "the key"
     );
 
+    secret_flags!(
+        BotSecret,
+        "secret",
+        value_name = "SECRET",
+        help = "Robot secret",
+        noun = "the robot secret",
+        env_help = "Read the robot secret from this environment variable",
+        requires = "bot"
+    );
+
     #[derive(Debug, Parser)]
     struct Cli {
         #[command(flatten)]
         key: Key,
+        #[arg(long)]
+        bot: Option<String>,
+        #[command(flatten)]
+        secret: BotSecret,
     }
 
     #[test]
@@ -102,5 +128,24 @@ mod tests {
                 "{args:?}"
             );
         }
+    }
+
+    #[test]
+    fn requires_applies_to_every_form() {
+        let parse = |args: &[&str]| Cli::try_parse_from([&["t"], args].concat());
+        for args in [
+            &["--secret", "s"][..],
+            &["--secret-stdin"],
+            &["--secret-env", "V"],
+        ] {
+            let err = parse(args).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "{args:?}"
+            );
+        }
+        let cli = parse(&["--bot", "b", "--secret-env", "V"]).unwrap();
+        assert_eq!(cli.secret.input(), Some(Input::Env("V".into())));
     }
 }
