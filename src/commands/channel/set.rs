@@ -3,12 +3,12 @@
 use anyhow::Result;
 
 use crate::channels::{Kind, Verification};
+use crate::commands::args::secret_flags;
 use crate::context::Context;
 use crate::error::{self, Error, Exit};
 use crate::profiles::{self, Input, VerificationChange, channel};
 
 use super::verify;
-use crate::commands::args::secret_flags;
 
 secret_flags!(
     RobotSecret,
