@@ -400,7 +400,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-key -d 'DingTalk app key' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-id -d 'Feishu/Lark app id' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret -d 'App secret (dingtalk, feishu, lark)' -r
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-env -d 'Store a reference to a variable holding the app secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-env -d 'Store a reference to an environment variable holding the app secret' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l agent-id -d 'DingTalk agent id (a number)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l api-base -d 'API base URL (https; http only for loopback)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l host -d 'SMTP host' -r
@@ -408,19 +408,19 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l security -d 'SMTP security: tls (implicit), starttls (required), none (loopback only)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l username -d 'SMTP user name' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password -d 'SMTP password' -r
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-env -d 'Store a reference to a variable holding the SMTP password' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-env -d 'Store a reference to an environment variable holding the SMTP password' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l from -d 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l vendor -d 'SMS vendor: aliyun or twilio' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-id -d 'Alibaba Cloud AccessKey ID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret -d 'Alibaba Cloud AccessKey secret' -r
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-env -d 'Store a reference to a variable holding the AccessKey secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-env -d 'Store a reference to an environment variable holding the AccessKey secret' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l sign-name -d 'Alibaba SMS signature name' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l template-code -d 'Alibaba SMS template for notifications (template parameter `content`)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l verify-template-code -d 'Alibaba SMS template for verification codes (template parameter `code`)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l region -d 'Alibaba region [default: cn-hangzhou]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l account-sid -d 'Twilio account SID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token -d 'Twilio auth token' -r
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-env -d 'Store a reference to a variable holding the auth token' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-env -d 'Store a reference to an environment variable holding the Twilio auth token' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -1,10 +1,9 @@
-//! The root parser: global options and the command tree (each command's flags live in its own file).
+//! The root parser and the global options. It is generic over its subcommands so that it depends on
+//! nothing: `commands` names the tree (`commands::Cli`), and `context` is built from `GlobalArgs`.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-
-use crate::commands;
 
 pub const EXAMPLES_AND_EXIT_CODES: &str = "\
 Examples:
@@ -34,11 +33,11 @@ Exit codes:
     max_term_width = 100
 )]
 #[command(after_long_help = EXAMPLES_AND_EXIT_CODES)]
-pub struct Cli {
+pub struct Cli<C: Subcommand> {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: C,
 }
 
 #[derive(Debug, Args)]
@@ -90,27 +89,4 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Configure, verify, enable and test your own channels
-    #[command(subcommand)]
-    Channel(commands::channel::ChannelCommand),
-    /// Manage users and their channels as an administrator
-    #[command(subcommand)]
-    User(commands::user::UserCommand),
-    /// Notice Management: which channel kinds users may use at all
-    #[command(subcommand)]
-    Notice(commands::notice::NoticeCommand),
-    /// Credentials of the apps and servers that deliver messages
-    #[command(subcommand)]
-    Provider(commands::provider::ProviderCommand),
-    /// Notification rules: which events notify whom, through which channel kinds
-    #[command(subcommand)]
-    Rule(commands::rule::RuleCommand),
-    Send(commands::send::Args),
-    Emit(commands::emit::Args),
-    Listen(commands::listen::Args),
-    Completions(commands::completions::Args),
 }

@@ -1,11 +1,17 @@
 //! `notify` administers DMS-style notification channels.
 //!
-//! A run flows one way: `cli` parses, `context` gathers the store path, user and output mode once, a
-//! command in `commands/` reads or updates the `store` (one TOML file, written under a lock and replaced
-//! atomically), and `output` is the only code that prints. Channel kinds and provider credentials are
-//! described by field tables (`channels`, `providers`, `values`) that drive validation everywhere.
-//! `listen` is the custom-webhook receiver (HTTP framing and the §8 checks, sharing the contract's names
-//! with `channels::webhook`); it reports to its caller and never prints.
+//! A run flows one way. `cli` holds the root parser and the global options (generic over its command
+//! tree, so it depends on nothing); `context` is built once from the global options (store path, user,
+//! output mode, prompting, clock); `commands` holds the command tree and its dispatch, one file per verb
+//! that parses its flags, calls the library and renders (`commands::args`: shared flag groups,
+//! `commands::render`: the JSON shapes). Below the commands: `profiles` (changes to users and channels,
+//! `user import` parsing), `verify` and `delivery`; below them the `store` (one TOML file, written under
+//! a lock and replaced atomically), `transport` and `channels`; at the bottom `values` and `signing`.
+//! Channel kinds and provider credentials are field tables (`channels`, `providers`, `values`) that drive
+//! validation everywhere. `output` is the only code that prints. `rules` holds the event catalogue, the
+//! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (HTTP framing
+//! and the §8 checks, sharing the contract's names with `channels::webhook`); it reports to its caller and
+//! never prints.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -29,23 +35,12 @@ pub mod verify;
 
 use anyhow::Result;
 
-pub use cli::Cli;
-use cli::Command;
+pub use commands::Cli;
 use context::Context;
 
 /// Runs a parsed command line.
 pub fn run(cli: &Cli, ctx: &Context) -> Result<()> {
     ctx.out
         .detail(&format!("store: {}", ctx.store.path().display()));
-    match &cli.command {
-        Command::Channel(cmd) => commands::channel::run(ctx, cmd),
-        Command::User(cmd) => commands::user::run(ctx, cmd),
-        Command::Notice(cmd) => commands::notice::run(ctx, cmd),
-        Command::Provider(cmd) => commands::provider::run(ctx, cmd),
-        Command::Rule(cmd) => commands::rule::run(ctx, cmd),
-        Command::Send(args) => commands::send::run(ctx, args),
-        Command::Emit(args) => commands::emit::run(ctx, args),
-        Command::Listen(args) => commands::listen::run(ctx, args),
-        Command::Completions(args) => commands::completions::run(ctx, args),
-    }
+    commands::run(ctx, &cli.command)
 }

@@ -14,27 +14,45 @@ pub enum ProviderName {
     Sms,
 }
 
+/// Defaults of fields the store may leave out (also the help of `provider set` and `provider show`).
+pub const DINGTALK_API_BASE: &str = "https://oapi.dingtalk.com";
+pub const FEISHU_API_BASE: &str = "https://open.feishu.cn";
+pub const LARK_API_BASE: &str = "https://open.larksuite.com";
+pub const ALIYUN_API_BASE: &str = "https://dysmsapi.aliyuncs.com";
+pub const TWILIO_API_BASE: &str = "https://api.twilio.com";
+pub const ALIYUN_REGION: &str = "cn-hangzhou";
+pub const SMTP_SECURITY: &str = "tls";
+
+/// The SMTP port a security mode uses unless one is given.
+pub fn smtp_port(security: &str) -> u16 {
+    match security {
+        "starttls" => 587,
+        "none" => 25,
+        _ => 465,
+    }
+}
+
 const DINGTALK: &[FieldSpec] = &[
     FieldSpec::new("app_key", FieldType::Text, "dingxxxxxxxx").required(),
     FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
     FieldSpec::new("agent_id", FieldType::Number, "2345678901").required(),
-    FieldSpec::new("api_base", FieldType::Url, "https://oapi.dingtalk.com"),
+    FieldSpec::new("api_base", FieldType::Url, DINGTALK_API_BASE),
 ];
 const FEISHU: &[FieldSpec] = &[
     FieldSpec::new("app_id", FieldType::Text, "cli_a1b2c3d4e5f6").required(),
     FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
-    FieldSpec::new("api_base", FieldType::Url, "https://open.feishu.cn"),
+    FieldSpec::new("api_base", FieldType::Url, FEISHU_API_BASE),
 ];
 const LARK: &[FieldSpec] = &[
     FieldSpec::new("app_id", FieldType::Text, "cli_a1b2c3d4e5f6").required(),
     FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
-    FieldSpec::new("api_base", FieldType::Url, "https://open.larksuite.com"),
+    FieldSpec::new("api_base", FieldType::Url, LARK_API_BASE),
 ];
 pub const SECURITY: &[&str] = &["tls", "starttls", "none"];
 const SMTP: &[FieldSpec] = &[
     FieldSpec::new("host", FieldType::Host, "smtp.example.com").required(),
     FieldSpec::new("port", FieldType::Port, "465"),
-    FieldSpec::new("security", FieldType::Choice(SECURITY), "tls"),
+    FieldSpec::new("security", FieldType::Choice(SECURITY), SMTP_SECURITY),
     FieldSpec::new("username", FieldType::Text, "dms@example.com"),
     FieldSpec::new("password", FieldType::Secret, "the SMTP password"),
     FieldSpec::new("from", FieldType::Mailbox, "DMS <dms@example.com>").required(),
@@ -51,11 +69,11 @@ const SMS: &[FieldSpec] = &[
     FieldSpec::new("sign_name", FieldType::Text, "DMS"),
     FieldSpec::new("template_code", FieldType::Text, "SMS_123456789"),
     FieldSpec::new("verify_template_code", FieldType::Text, "SMS_987654321"),
-    FieldSpec::new("region", FieldType::Text, "cn-hangzhou"),
+    FieldSpec::new("region", FieldType::Text, ALIYUN_REGION),
     FieldSpec::new("account_sid", FieldType::Text, "ACxxxxxxxxxxxxxxxx"),
     FieldSpec::new("auth_token", FieldType::Secret, "the Twilio auth token"),
     FieldSpec::new("from", FieldType::Text, "+15017122661"),
-    FieldSpec::new("api_base", FieldType::Url, "https://dysmsapi.aliyuncs.com"),
+    FieldSpec::new("api_base", FieldType::Url, ALIYUN_API_BASE),
 ];
 
 /// SMS fields each vendor needs.
@@ -113,32 +131,31 @@ impl ProviderName {
     /// The value a field takes when the store has none.
     pub fn default_value(self, field: &str, fields: &Fields) -> Option<String> {
         let text = |name: &str| fields.get(name).and_then(Value::as_text).map(str::to_owned);
-        match (self, field) {
-            (ProviderName::Dingtalk, "api_base") => Some("https://oapi.dingtalk.com".into()),
-            (ProviderName::Feishu, "api_base") => Some("https://open.feishu.cn".into()),
-            (ProviderName::Lark, "api_base") => Some("https://open.larksuite.com".into()),
-            (ProviderName::Smtp, "security") => Some("tls".into()),
-            (ProviderName::Smtp, "port") => Some(
-                match text("security").as_deref().unwrap_or("tls") {
-                    "starttls" => "587",
-                    "none" => "25",
-                    _ => "465",
-                }
-                .into(),
-            ),
-            (ProviderName::Sms, "region") if text("vendor").as_deref() != Some("twilio") => {
-                Some("cn-hangzhou".into())
+        let twilio = text("vendor").as_deref() == Some("twilio");
+        let default = match (self, field) {
+            (ProviderName::Dingtalk, "api_base") => DINGTALK_API_BASE,
+            (ProviderName::Feishu, "api_base") => FEISHU_API_BASE,
+            (ProviderName::Lark, "api_base") => LARK_API_BASE,
+            (ProviderName::Smtp, "security") => SMTP_SECURITY,
+            (ProviderName::Smtp, "port") => {
+                let security = text("security");
+                return Some(smtp_port(security.as_deref().unwrap_or(SMTP_SECURITY)).to_string());
             }
-            (ProviderName::Sms, "api_base") => Some(
-                if text("vendor").as_deref() == Some("twilio") {
-                    "https://api.twilio.com"
-                } else {
-                    "https://dysmsapi.aliyuncs.com"
-                }
-                .into(),
-            ),
-            _ => None,
-        }
+            (ProviderName::Sms, "region") if !twilio => ALIYUN_REGION,
+            (ProviderName::Sms, "api_base") if twilio => TWILIO_API_BASE,
+            (ProviderName::Sms, "api_base") => ALIYUN_API_BASE,
+            _ => return None,
+        };
+        Some(default.to_owned())
+    }
+
+    /// The fields the store leaves out that have a default, in table order, with that default.
+    pub fn defaults(self, fields: &Fields) -> Vec<(&'static FieldSpec, String)> {
+        self.fields()
+            .iter()
+            .filter(|spec| !fields.contains_key(spec.name))
+            .filter_map(|spec| Some((spec, self.default_value(spec.name, fields)?)))
+            .collect()
     }
 
     /// Fields that must be present for the provider to be usable.
@@ -225,5 +242,30 @@ impl clap::ValueEnum for ProviderName {
     }
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(clap::builder::PossibleValue::new(self.as_str()).help(self.title()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_other_fields() {
+        let mut fields = Fields::new();
+        fields.insert("security", Value::Text("starttls".into()));
+        let smtp: Vec<_> = ProviderName::Smtp
+            .defaults(&fields)
+            .into_iter()
+            .map(|(spec, v)| (spec.name, v))
+            .collect();
+        assert_eq!(smtp, [("port", "587".to_owned())]);
+        fields.insert("vendor", Value::Text("twilio".into()));
+        assert_eq!(
+            ProviderName::Sms
+                .default_value("api_base", &fields)
+                .as_deref(),
+            Some(TWILIO_API_BASE)
+        );
+        assert_eq!(ProviderName::Sms.default_value("region", &fields), None);
     }
 }

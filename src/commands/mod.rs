@@ -1,6 +1,13 @@
-//! One folder per noun, one file per verb: each file holds its clap arguments (the doc comments are the
-//! help text) and a `run` that turns them into calls on the store, profiles and delivery.
+//! The command tree and its dispatch. One folder per noun, one file per verb: each file holds its clap
+//! arguments (the doc comments are the help text) and a `run` that turns them into a call on the library
+//! (profiles, store, delivery, verify, listen) and renders the outcome. A command never calls another.
 
+use anyhow::Result;
+use clap::Subcommand;
+
+use crate::context::Context;
+
+pub mod args;
 pub mod channel;
 pub mod completions;
 pub mod emit;
@@ -8,8 +15,50 @@ pub mod listen;
 pub mod notice;
 pub mod provider;
 pub mod rule;
+pub mod render;
 pub mod send;
 pub mod user;
-mod view;
 
-pub use view::destination;
+// delivery.rs still imports it from here; its home is now `profiles`.
+pub use crate::profiles::destination;
+
+/// The root parser with this command tree.
+pub type Cli = crate::cli::Cli<Command>;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Configure, verify, enable and test your own channels
+    #[command(subcommand)]
+    Channel(channel::ChannelCommand),
+    /// Manage users and their channels as an administrator
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Notice Management: which channel kinds users may use at all
+    #[command(subcommand)]
+    Notice(notice::NoticeCommand),
+    /// Credentials of the apps and servers that deliver messages
+    #[command(subcommand)]
+    Provider(provider::ProviderCommand),
+    /// Notification rules: which events notify whom, through which channel kinds
+    #[command(subcommand)]
+    Rule(rule::RuleCommand),
+    Send(send::Args),
+    Emit(emit::Args),
+    Listen(listen::Args),
+    Completions(completions::Args),
+}
+
+/// Runs one command.
+pub fn run(ctx: &Context, command: &Command) -> Result<()> {
+    match command {
+        Command::Channel(cmd) => channel::run(ctx, cmd),
+        Command::User(cmd) => user::run(ctx, cmd),
+        Command::Notice(cmd) => notice::run(ctx, cmd),
+        Command::Provider(cmd) => provider::run(ctx, cmd),
+        Command::Rule(cmd) => rule::run(ctx, cmd),
+        Command::Send(args) => send::run(ctx, args),
+        Command::Emit(args) => emit::run(ctx, args),
+        Command::Listen(args) => listen::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+    }
+}

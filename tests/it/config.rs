@@ -1153,6 +1153,38 @@ fn a_bad_csv_import_names_every_bad_line_and_imports_nothing() {
 }
 
 #[test]
+fn a_csv_row_that_is_not_utf8_is_a_bad_row_with_its_line() {
+    let env = Env::new();
+    env.run(&["user", "add", "bob"]).ok();
+    let before = env.store_text();
+    let path = env.path("latin1.csv");
+    // Row 3 was saved as Latin-1 ("Zoë" as 5A 6F EB), row 4 has a broken name.
+    std::fs::write(
+        &path,
+        b"name,display_name\ncarol,Carol\nzoe,Zo\xeb\n\xff\xfe,Someone\nerin,Erin\n",
+    )
+    .expect("write file");
+    let run = env.run(&["user", "import", path.to_str().expect("utf-8 path")]);
+    run.code(2)
+        .stderr_has("error: the import has 2 bad rows; nothing was imported")
+        .stderr_has(
+            "line 3: column `display_name` is not valid UTF-8 text (save the file as UTF-8)",
+        )
+        .stderr_has("line 4: column `name` is not valid UTF-8 text");
+    assert!(
+        !run.stderr.contains("stream did not contain"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("line 4: the name is empty"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.store_text(), before);
+}
+
+#[test]
 fn a_multi_line_cell_does_not_shift_the_reported_lines() {
     let env = Env::new();
     let file = write_file(
@@ -1769,4 +1801,125 @@ fn sms_vendors_keep_to_their_own_fields() {
         .code(2)
         .stderr_has("--account-sid does not apply to the sms vendor aliyun");
     assert_eq!(env.store_text(), before);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JSON shapes: every field, in the order printed
+
+/// The keys of a JSON object, in the order printed.
+fn keys(value: &Value) -> Vec<&str> {
+    value
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn json_shapes_print_every_field_in_contract_order() {
+    let env = Env::new();
+    env.run(&["channel", "set", "wecom-bot", "--webhook", WECOM_URL])
+        .ok();
+    env.run(&[
+        "user",
+        "modify",
+        "alice",
+        "--display-name",
+        "Alice",
+        "--role",
+        "dba",
+    ])
+    .ok();
+    let rows = env.run(&["channel", "list", "--json"]).ok().json();
+    assert_eq!(
+        keys(&rows[0]),
+        [
+            "kind",
+            "configured",
+            "verified",
+            "enabled",
+            "available",
+            "destination"
+        ]
+    );
+    let shown = env
+        .run(&["channel", "show", "wecom-bot", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        shown,
+        json!({"user": "alice", "kind": "wecom-bot", "fields": {"webhook": WECOM_URL_MASKED},
+               "enabled": false, "verified": true, "available": true, "code_pending": false})
+    );
+    assert_eq!(
+        keys(&shown),
+        [
+            "user",
+            "kind",
+            "fields",
+            "enabled",
+            "verified",
+            "available",
+            "code_pending"
+        ]
+    );
+    let user = env.run(&["user", "show", "alice", "--json"]).ok().json();
+    assert_eq!(keys(&user), ["name", "display_name", "roles", "channels"]);
+    assert_eq!(
+        keys(&user["channels"]["wecom-bot"]),
+        ["webhook", "enabled", "verified"]
+    );
+    let users = env.run(&["user", "list", "--json"]).ok().json();
+    assert_eq!(users, json!([user]));
+    assert_eq!(keys(&users[0]), keys(&user));
+
+    env.run(&[
+        "provider",
+        "set",
+        "smtp",
+        "--host",
+        "127.0.0.1",
+        "--security",
+        "none",
+        "--from",
+        "DMS <dms@example.com>",
+    ])
+    .ok();
+    let providers = env.run(&["provider", "list", "--json"]).ok().json();
+    assert_eq!(
+        keys(&providers[0]),
+        ["name", "description", "configured", "fields"]
+    );
+    assert_eq!(
+        providers[0],
+        json!({"name": "dingtalk", "description": "DingTalk internal app (work notices)",
+               "configured": false, "fields": {}})
+    );
+    assert_eq!(
+        providers[3]["fields"],
+        json!({"host": "127.0.0.1", "security": "none", "from": "DMS <dms@example.com>"}),
+        "stored fields only, without defaults"
+    );
+    let smtp = env.run(&["provider", "show", "smtp", "--json"]).ok().json();
+    assert_eq!(keys(&smtp), ["name", "fields"]);
+    assert_eq!(
+        keys(&smtp["fields"]),
+        ["host", "security", "from", "port"],
+        "stored fields in table order, then the defaults"
+    );
+    let table = env.run(&["provider", "show", "smtp"]).ok().stdout.clone();
+    let fields: Vec<_> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        fields,
+        ["host", "port", "security", "from"],
+        "the table interleaves defaults in table order:\n{table}"
+    );
+    assert!(table.contains("25 (default)"), "{table}");
+    let notice = env.run(&["notice", "list", "--json"]).ok().json();
+    assert_eq!(keys(&notice[0]), ["kind", "name", "enabled"]);
 }

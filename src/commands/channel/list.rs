@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::commands::view;
+use crate::commands::render;
 use crate::context::Context;
 
 /// List every channel kind for the user: configured, verified, enabled, available (Notice Management)
@@ -14,16 +14,25 @@ pub struct Args {}
 pub fn run(ctx: &Context, _args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let name = ctx.user_name(&store)?;
-    let rows = view::channel_list(&store, store.users.get(&name));
+    let rows = render::channel_rows(&store, store.users.get(&name));
     if ctx.out.json {
         return ctx.out.json(&rows);
     }
-    let text = |v: &serde_json::Value| match v {
-        serde_json::Value::Bool(b) => view::yes_no(*b),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let keys = [
+    let table = rows
+        .into_iter()
+        .map(|row| {
+            let yes_no = render::yes_no;
+            vec![
+                row.kind.to_owned(),
+                yes_no(row.configured),
+                yes_no(row.verified),
+                yes_no(row.enabled),
+                yes_no(row.available),
+                row.destination,
+            ]
+        })
+        .collect();
+    let header = [
         "kind",
         "configured",
         "verified",
@@ -31,9 +40,5 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<()> {
         "available",
         "destination",
     ];
-    let table = rows
-        .iter()
-        .map(|row| keys.iter().map(|k| text(&row[k])).collect())
-        .collect();
-    ctx.out.table(&keys, table)
+    ctx.out.table(&header, table)
 }

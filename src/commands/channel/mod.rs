@@ -5,7 +5,6 @@ use clap::Subcommand;
 
 use crate::channels::Kind;
 use crate::context::Context;
-use crate::error::Error;
 use crate::profiles;
 
 mod disable;
@@ -42,31 +41,11 @@ pub fn run(ctx: &Context, cmd: &ChannelCommand) -> Result<()> {
     }
 }
 
-/// Enables or disables the user's channels, all or none: enabling checks each channel may be enabled
-/// (configured, available, verified), disabling that it exists.
+/// Enables or disables the user's channels (shared by `enable` and `disable`).
 fn switch(ctx: &Context, kinds: &[Kind], on: bool) -> Result<()> {
     let name = ctx.store.update(|store| {
         let name = ctx.user_name(store)?;
-        for kind in kinds {
-            if on {
-                profiles::ensure_enableable(store, &name, *kind)?;
-            } else if !store
-                .users
-                .get(&name)
-                .is_some_and(|u| u.channels.0.contains_key(kind))
-            {
-                return Err(Error::failure(format!("{name} has no {kind} channel"))
-                    .hint("`notify channel list` shows the configured channels")
-                    .into());
-            }
-        }
-        if let Some(user) = store.users.get_mut(&name) {
-            for kind in kinds {
-                if let Some(channel) = user.channels.0.get_mut(kind) {
-                    channel.enabled = on;
-                }
-            }
-        }
+        profiles::channel::set_enabled(store, &name, kinds, on)?;
         Ok(name)
     })?;
     let kinds: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();

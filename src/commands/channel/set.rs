@@ -3,12 +3,27 @@
 use anyhow::Result;
 
 use crate::channels::{Kind, Verification};
+use crate::commands::args::secret_flags;
 use crate::context::Context;
 use crate::error::{self, Error, Exit};
-use crate::profiles::{self, Input, VerificationChange};
-use crate::store::{Channel, Schema};
+use crate::profiles::{self, Input, VerificationChange, channel};
 
 use super::verify;
+
+secret_flags!(
+    RobotSecret,
+    "secret",
+    value_name = "SECRET",
+    help = "Robot signing secret, SEC... (dingtalk-bot)",
+    noun = "the robot signing secret"
+);
+secret_flags!(
+    SignatureKey,
+    "signature-key",
+    value_name = "KEY",
+    help = "Signing key (webhook; required unless the method is NONE)",
+    noun = "the signing key"
+);
 
 /// Configure one of your channels (only the fields given change; the rest keep their values)
 ///
@@ -49,30 +64,16 @@ pub struct Args {
     /// Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)
     #[arg(long, value_name = "WORD")]
     pub keyword: Option<String>,
-    /// Robot signing secret, SEC... (dingtalk-bot)
-    #[arg(long, value_name = "SECRET", group = "secret_in")]
-    pub secret: Option<String>,
-    /// Read the robot signing secret from one line of stdin
-    #[arg(long, group = "secret_in")]
-    pub secret_stdin: bool,
-    /// Store a reference to an environment variable holding the robot signing secret
-    #[arg(long, value_name = "VAR", group = "secret_in")]
-    pub secret_env: Option<String>,
+    #[command(flatten)]
+    pub secret: RobotSecret,
     /// Endpoint URL (webhook)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
     /// NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)
     #[arg(long, value_name = "METHOD")]
     pub signature_method: Option<String>,
-    /// Signing key (webhook; required unless the method is NONE)
-    #[arg(long, value_name = "KEY", group = "key_in")]
-    pub signature_key: Option<String>,
-    /// Read the signing key from one line of stdin
-    #[arg(long, group = "key_in")]
-    pub signature_key_stdin: bool,
-    /// Store a reference to an environment variable holding the signing key
-    #[arg(long, value_name = "VAR", group = "key_in")]
-    pub signature_key_env: Option<String>,
+    #[command(flatten)]
+    pub signature_key: SignatureKey,
 }
 
 impl Args {
@@ -85,24 +86,10 @@ impl Args {
             ("address", text(&self.address)),
             ("webhook", text(&self.webhook)),
             ("keyword", text(&self.keyword)),
-            (
-                "secret",
-                Input::secret(
-                    self.secret.as_ref(),
-                    self.secret_stdin,
-                    self.secret_env.as_ref(),
-                ),
-            ),
+            ("secret", self.secret.input()),
             ("url", text(&self.url)),
             ("signature_method", text(&self.signature_method)),
-            (
-                "signature_key",
-                Input::secret(
-                    self.signature_key.as_ref(),
-                    self.signature_key_stdin,
-                    self.signature_key_env.as_ref(),
-                ),
-            ),
+            ("signature_key", self.signature_key.input()),
         ]
         .into_iter()
         .filter_map(|(name, input)| input.map(|i| (name, i)))
@@ -119,87 +106,33 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut changes = profiles::resolve_inputs(kind, args.inputs())?;
 
     // Ask for what is still missing before taking the lock; prompts can take a while.
-    let current = store
-        .users
-        .get(&name)
-        .and_then(|u| u.channels.0.get(&kind))
-        .cloned()
-        .unwrap_or_default();
-    let mut preview = current.clone();
-    profiles::apply_fields(&mut preview.fields, &changes);
-    for (field, default) in kind.defaults() {
-        if !preview.fields.contains_key(field)
-            && let Some(spec) = kind.field(field)
-        {
-            preview
-                .fields
-                .insert(spec.name, spec.parse(default).map_err(Error::usage)?);
-        }
-    }
-    for field in kind.needed(&preview.fields) {
-        if !preview.fields.contains_key(field)
-            && let Some(spec) = kind.field(field)
-        {
-            let value = ctx.prompt.field(&format!("channel {kind}"), spec)?;
-            preview.fields.insert(spec.name, value.clone());
-            changes.push((spec, value));
-        }
-    }
-    if kind == Kind::Lark
-        && !preview.fields.contains_key("email")
-        && !preview.fields.contains_key("mobile")
-    {
-        let spec = kind
-            .field("email")
-            .ok_or_else(|| anyhow::anyhow!("lark has an email field"))?;
-        let value = ctx.prompt.field("channel lark", spec)?;
+    let preview = channel::preview(&store, &name, kind, &changes)?;
+    for spec in channel::missing_fields(kind, &preview) {
+        let value = ctx.prompt.field(&format!("channel {kind}"), spec)?;
         changes.push((spec, value));
     }
-    if changes.is_empty()
-        && store
-            .users
-            .get(&name)
-            .is_some_and(|u| u.channels.0.contains_key(&kind))
-    {
-        return Err(Error::usage(format!("nothing to change for {kind}"))
-            .hint(format!("give the fields to set; `notify channel set --help` lists them, `notify channel show {kind}` shows the current values"))
-            .into());
-    }
+    channel::check(&store, &name, kind, &changes)?;
+    let make_default = !ctx.user_given();
+    let saved = ctx
+        .store
+        .update(|store| channel::save(store, &name, kind, &changes, make_default))?;
 
-    let outcome = ctx.store.update(|store| {
-        profiles::ensure_available(store, kind)?;
-        if store.default_user.is_none() && !ctx.user_given() {
-            store.default_user = Some(name.clone());
-        }
-        let user = store.users.entry(name.clone()).or_default();
-        let channel: &mut Channel = user.channels.0.entry(kind).or_default();
-        let change =
-            profiles::update_channel(channel, kind, &changes, false).map_err(Error::usage)?;
-        Ok((
-            change,
-            channel.is_verified(kind),
-            channel.enabled,
-            channel.pending.is_some(),
-        ))
-    })?;
-
-    let (change, verified, enabled, code_waiting) = outcome;
     ctx.out.note(&format!("{kind} channel of {name} saved"));
-    if change == VerificationChange::Cleared {
+    if saved.change == VerificationChange::Cleared {
         ctx.out.note(
             "the address changed: its verification was cleared and the channel is disabled until it is \
              verified and enabled again",
         );
     }
-    if verified {
-        if !enabled {
+    if saved.verified {
+        if !saved.enabled {
             ctx.out.note(&format!(
                 "next: `notify channel enable {kind}` to deliver through it"
             ));
         }
         return Ok(());
     }
-    if code_waiting {
+    if saved.code_waiting {
         ctx.out.note(&format!(
             "a code is already waiting: confirm it with `notify channel verify {kind} --code N`"
         ));

@@ -1,10 +1,9 @@
 //! `notify channel show`
 
 use anyhow::Result;
-use serde_json::json;
 
 use crate::channels::Kind;
-use crate::commands::view;
+use crate::commands::render::{self, ChannelDetail, FieldMap};
 use crate::context::Context;
 use crate::error::Error;
 
@@ -33,27 +32,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let verified = channel.is_verified(kind);
     let available = store.notice.allows(kind);
     if ctx.out.json {
-        return ctx.out.json(&json!({
-            "user": name,
-            "kind": kind.as_str(),
-            "fields": view::fields_json(kind.fields(), &channel.fields, args.reveal),
-            "enabled": channel.enabled,
-            "verified": verified,
-            "available": available,
-            "code_pending": channel.pending.is_some(),
-        }));
+        return ctx.out.json(&ChannelDetail {
+            user: &name,
+            kind: kind.as_str(),
+            fields: FieldMap::new(kind.fields(), &channel.fields, args.reveal),
+            enabled: channel.enabled,
+            verified,
+            available,
+            code_pending: channel.pending.is_some(),
+        });
     }
     let mut rows = vec![
         vec!["kind".to_owned(), format!("{kind} ({})", kind.title())],
         vec!["user".to_owned(), name],
     ];
-    rows.extend(view::field_rows(
+    rows.extend(render::field_rows(
         kind.fields(),
         &channel.fields,
         args.reveal,
     ));
-    rows.push(vec!["enabled".into(), view::yes_no(channel.enabled)]);
-    rows.push(vec!["verified".into(), view::yes_no(verified)]);
-    rows.push(vec!["available".into(), view::yes_no(available)]);
+    rows.push(vec!["enabled".into(), render::yes_no(channel.enabled)]);
+    rows.push(vec!["verified".into(), render::yes_no(verified)]);
+    rows.push(vec!["available".into(), render::yes_no(available)]);
     ctx.out.table(&["field", "value"], rows)
 }

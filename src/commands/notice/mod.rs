@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 use clap::Subcommand;
-use serde_json::json;
 
 use crate::channels::Kind;
-use crate::commands::view;
+use crate::commands::render;
 use crate::context::Context;
+use crate::profiles;
 
 #[derive(Debug, Subcommand)]
 pub enum NoticeCommand {
@@ -35,20 +35,17 @@ pub fn run(ctx: &Context, cmd: &NoticeCommand) -> Result<()> {
 
 fn list(ctx: &Context) -> Result<()> {
     let store = ctx.store.load()?;
-    let rows: Vec<_> = Kind::ALL
-        .iter()
-        .map(|k| json!({"kind": k.as_str(), "name": k.title(), "enabled": store.notice.allows(*k)}))
-        .collect();
+    let rows = render::notice_rows(&store);
     if ctx.out.json {
         return ctx.out.json(&rows);
     }
-    let table = Kind::ALL
-        .iter()
-        .map(|k| {
+    let table = rows
+        .into_iter()
+        .map(|r| {
             vec![
-                k.to_string(),
-                k.title().to_owned(),
-                view::yes_no(store.notice.allows(*k)),
+                r.kind.to_owned(),
+                r.name.to_owned(),
+                render::yes_no(r.enabled),
             ]
         })
         .collect();
@@ -57,17 +54,7 @@ fn list(ctx: &Context) -> Result<()> {
 
 fn switch(ctx: &Context, kinds: &[Kind], on: bool) -> Result<()> {
     ctx.store.update(|store| {
-        let disabled = &mut store.notice.disabled;
-        if on {
-            disabled.retain(|k| !kinds.contains(k));
-        } else {
-            for kind in kinds {
-                if !disabled.contains(kind) {
-                    disabled.push(*kind);
-                }
-            }
-            disabled.sort();
-        }
+        profiles::switch_notice(store, kinds, on);
         Ok(())
     })?;
     let names: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();

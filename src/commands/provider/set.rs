@@ -2,29 +2,47 @@
 
 use anyhow::Result;
 
+use crate::commands::args::secret_flags;
 use crate::context::Context;
-use crate::error::Error;
 use crate::profiles::{self, Input};
-use crate::providers::ProviderName;
+use crate::providers::{
+    ALIYUN_API_BASE, ALIYUN_REGION, DINGTALK_API_BASE, FEISHU_API_BASE, LARK_API_BASE,
+    ProviderName, TWILIO_API_BASE, smtp_port,
+};
 use crate::store::Schema;
 
+secret_flags!(
+    AppSecret,
+    "app-secret",
+    value_name = "SECRET",
+    help = "App secret (dingtalk, feishu, lark)",
+    noun = "the app secret"
+);
+secret_flags!(
+    Password,
+    "password",
+    value_name = "SECRET",
+    help = "SMTP password",
+    noun = "the SMTP password"
+);
+secret_flags!(
+    AccessKeySecret,
+    "access-key-secret",
+    value_name = "SECRET",
+    help = "Alibaba Cloud AccessKey secret",
+    noun = "the AccessKey secret"
+);
+secret_flags!(
+    AuthToken,
+    "auth-token",
+    value_name = "TOKEN",
+    help = "Twilio auth token",
+    noun = "the Twilio auth token"
+);
+
 /// Configure a provider's credentials (only the fields given change)
-///
-///   dingtalk  --app-key --app-secret --agent-id [--api-base https://oapi.dingtalk.com]
-///   feishu    --app-id --app-secret [--api-base https://open.feishu.cn]
-///   lark      --app-id --app-secret [--api-base https://open.larksuite.com]
-///   smtp      --host [--port] [--security tls|starttls|none] [--username] [--password] --from
-///   sms       --vendor aliyun --access-key-id --access-key-secret --sign-name --template-code
-///               [--verify-template-code] [--region cn-hangzhou]
-///               [--api-base https://dysmsapi.aliyuncs.com]
-///   sms       --vendor twilio --account-sid --auth-token --from
-///               [--api-base https://api.twilio.com]
-///
-/// Every secret flag --X also comes as --X-stdin (one line of stdin) and --X-env VAR (only a
-/// reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
-/// loopback host.
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(long_about = long_about())]
 pub struct Args {
     /// The provider
     pub name: ProviderName,
@@ -34,22 +52,8 @@ pub struct Args {
     /// Feishu/Lark app id
     #[arg(long, value_name = "ID")]
     pub app_id: Option<String>,
-    /// App secret (dingtalk, feishu, lark)
-    #[arg(long, value_name = "SECRET", group = "app_secret_in")]
-    pub app_secret: Option<String>,
-    #[arg(
-        long,
-        group = "app_secret_in",
-        help = "Read the app secret from one line of stdin"
-    )]
-    pub app_secret_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "app_secret_in",
-        help = "Store a reference to a variable holding the app secret"
-    )]
-    pub app_secret_env: Option<String>,
+    #[command(flatten)]
+    pub app_secret: AppSecret,
     /// DingTalk agent id (a number)
     #[arg(long, value_name = "N")]
     pub agent_id: Option<String>,
@@ -59,8 +63,10 @@ pub struct Args {
     /// SMTP host
     #[arg(long)]
     pub host: Option<String>,
-    /// SMTP port [default: 465 for tls, 587 for starttls, 25 for none]
-    #[arg(long)]
+    #[arg(long, help = format!(
+        "SMTP port [default: {} for tls, {} for starttls, {} for none]",
+        smtp_port("tls"), smtp_port("starttls"), smtp_port("none")
+    ))]
     pub port: Option<String>,
     /// SMTP security: tls (implicit), starttls (required), none (loopback only)
     #[arg(long, value_name = "MODE")]
@@ -68,22 +74,8 @@ pub struct Args {
     /// SMTP user name
     #[arg(long)]
     pub username: Option<String>,
-    /// SMTP password
-    #[arg(long, value_name = "SECRET", group = "password_in")]
-    pub password: Option<String>,
-    #[arg(
-        long,
-        group = "password_in",
-        help = "Read the SMTP password from one line of stdin"
-    )]
-    pub password_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "password_in",
-        help = "Store a reference to a variable holding the SMTP password"
-    )]
-    pub password_env: Option<String>,
+    #[command(flatten)]
+    pub password: Password,
     /// Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio
     #[arg(long)]
     pub from: Option<String>,
@@ -93,22 +85,8 @@ pub struct Args {
     /// Alibaba Cloud AccessKey ID
     #[arg(long, value_name = "ID")]
     pub access_key_id: Option<String>,
-    /// Alibaba Cloud AccessKey secret
-    #[arg(long, value_name = "SECRET", group = "aks_in")]
-    pub access_key_secret: Option<String>,
-    #[arg(
-        long,
-        group = "aks_in",
-        help = "Read the AccessKey secret from one line of stdin"
-    )]
-    pub access_key_secret_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "aks_in",
-        help = "Store a reference to a variable holding the AccessKey secret"
-    )]
-    pub access_key_secret_env: Option<String>,
+    #[command(flatten)]
+    pub access_key_secret: AccessKeySecret,
     /// Alibaba SMS signature name
     #[arg(long, value_name = "NAME")]
     pub sign_name: Option<String>,
@@ -118,28 +96,13 @@ pub struct Args {
     /// Alibaba SMS template for verification codes (template parameter `code`)
     #[arg(long, value_name = "CODE")]
     pub verify_template_code: Option<String>,
-    /// Alibaba region [default: cn-hangzhou]
-    #[arg(long)]
+    #[arg(long, help = format!("Alibaba region [default: {ALIYUN_REGION}]"))]
     pub region: Option<String>,
     /// Twilio account SID
     #[arg(long, value_name = "SID")]
     pub account_sid: Option<String>,
-    /// Twilio auth token
-    #[arg(long, value_name = "TOKEN", group = "auth_token_in")]
-    pub auth_token: Option<String>,
-    #[arg(
-        long,
-        group = "auth_token_in",
-        help = "Read the Twilio auth token from one line of stdin"
-    )]
-    pub auth_token_stdin: bool,
-    #[arg(
-        long,
-        value_name = "VAR",
-        group = "auth_token_in",
-        help = "Store a reference to a variable holding the auth token"
-    )]
-    pub auth_token_env: Option<String>,
+    #[command(flatten)]
+    pub auth_token: AuthToken,
 }
 
 impl Args {
@@ -148,52 +111,24 @@ impl Args {
         [
             ("app_key", text(&self.app_key)),
             ("app_id", text(&self.app_id)),
-            (
-                "app_secret",
-                Input::secret(
-                    self.app_secret.as_ref(),
-                    self.app_secret_stdin,
-                    self.app_secret_env.as_ref(),
-                ),
-            ),
+            ("app_secret", self.app_secret.input()),
             ("agent_id", text(&self.agent_id)),
             ("api_base", text(&self.api_base)),
             ("host", text(&self.host)),
             ("port", text(&self.port)),
             ("security", text(&self.security)),
             ("username", text(&self.username)),
-            (
-                "password",
-                Input::secret(
-                    self.password.as_ref(),
-                    self.password_stdin,
-                    self.password_env.as_ref(),
-                ),
-            ),
+            ("password", self.password.input()),
             ("from", text(&self.from)),
             ("vendor", text(&self.vendor)),
             ("access_key_id", text(&self.access_key_id)),
-            (
-                "access_key_secret",
-                Input::secret(
-                    self.access_key_secret.as_ref(),
-                    self.access_key_secret_stdin,
-                    self.access_key_secret_env.as_ref(),
-                ),
-            ),
+            ("access_key_secret", self.access_key_secret.input()),
             ("sign_name", text(&self.sign_name)),
             ("template_code", text(&self.template_code)),
             ("verify_template_code", text(&self.verify_template_code)),
             ("region", text(&self.region)),
             ("account_sid", text(&self.account_sid)),
-            (
-                "auth_token",
-                Input::secret(
-                    self.auth_token.as_ref(),
-                    self.auth_token_stdin,
-                    self.auth_token_env.as_ref(),
-                ),
-            ),
+            ("auth_token", self.auth_token.input()),
         ]
         .into_iter()
         .filter_map(|(name, input)| input.map(|i| (name, i)))
@@ -201,12 +136,32 @@ impl Args {
     }
 }
 
+/// The long help, with the defaults from the provider tables.
+fn long_about() -> String {
+    format!(
+        "Configure a provider's credentials (only the fields given change)
+
+  dingtalk  --app-key --app-secret --agent-id [--api-base {DINGTALK_API_BASE}]
+  feishu    --app-id --app-secret [--api-base {FEISHU_API_BASE}]
+  lark      --app-id --app-secret [--api-base {LARK_API_BASE}]
+  smtp      --host [--port] [--security tls|starttls|none] [--username] [--password] --from
+  sms       --vendor aliyun --access-key-id --access-key-secret --sign-name --template-code
+              [--verify-template-code] [--region {ALIYUN_REGION}]
+              [--api-base {ALIYUN_API_BASE}]
+  sms       --vendor twilio --account-sid --auth-token --from
+              [--api-base {TWILIO_API_BASE}]
+
+Every secret flag --X also comes as --X-stdin (one line of stdin) and --X-env VAR (only a
+reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
+loopback host."
+    )
+}
+
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let name = args.name;
     let mut changes = profiles::resolve_inputs(name, args.inputs())?;
     let store = ctx.store.load()?;
-    let mut preview = store.providers.0.get(&name).cloned().unwrap_or_default();
-    profiles::apply_fields(&mut preview, &changes);
+    let mut preview = profiles::provider::preview(&store, name, &changes);
     // Ask for what is missing; the SMS vendor decides which fields are needed, so it comes first.
     loop {
         let missing = name
@@ -220,36 +175,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         preview.insert(spec.name, value.clone());
         changes.push((spec, value));
     }
-    name.cross_check(&preview).map_err(Error::usage)?;
-    if let Some(other) =
-        name.other_vendor_field(&preview, changes.iter().map(|(spec, _)| spec.name))
-    {
-        return Err(Error::usage(format!(
-            "--{} does not apply to the sms vendor {}",
-            other.replace('_', "-"),
-            preview
-                .get("vendor")
-                .and_then(crate::values::Value::as_text)
-                .unwrap_or_default()
-        ))
-        .hint(
-            "`notify provider set --help` lists each vendor's fields; change vendors with --vendor",
-        )
-        .into());
-    }
-    if changes.is_empty() {
-        return Err(
-            Error::usage(format!("nothing to change for provider {name}"))
-                .hint("`notify provider set --help` lists the fields")
-                .into(),
-        );
-    }
-    ctx.store.update(|store| {
-        let fields = store.providers.0.entry(name).or_default();
-        profiles::apply_fields(fields, &changes);
-        name.validate(fields).map_err(Error::usage)?;
-        Ok(())
-    })?;
+    profiles::provider::check(name, &preview, &changes)?;
+    ctx.store
+        .update(|store| profiles::provider::save(store, name, &changes))?;
     ctx.out.note(&format!("provider {name} saved"));
     Ok(())
 }

@@ -1,9 +1,8 @@
 //! `notify provider show`
 
 use anyhow::Result;
-use serde_json::json;
 
-use crate::commands::view;
+use crate::commands::render::ProviderDetail;
 use crate::context::Context;
 use crate::error::Error;
 use crate::providers::ProviderName;
@@ -26,30 +25,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .hint(format!("configure it with `notify provider set {name}`"))
     })?;
     if ctx.out.json {
-        let mut map = view::fields_json(name.fields(), fields, args.reveal);
-        for spec in name.fields() {
-            if !map.contains_key(spec.name)
-                && let Some(default) = name.default_value(spec.name, fields)
-            {
-                // Typed like a stored value: a default port is a number, not text.
-                let value = spec
-                    .parse(&default)
-                    .map_or_else(|_| default.into(), |v| v.to_json(args.reveal));
-                map.insert(spec.name.to_owned(), value);
-            }
-        }
-        return ctx.out.json(&json!({"name": name.as_str(), "fields": map}));
+        return ctx
+            .out
+            .json(&ProviderDetail::new(name, fields, args.reveal));
     }
-    let mut rows = Vec::new();
-    for spec in name.fields() {
-        match fields.get(spec.name) {
-            Some(v) => rows.push(vec![spec.name.to_owned(), v.display(args.reveal)]),
-            None => {
-                if let Some(default) = name.default_value(spec.name, fields) {
-                    rows.push(vec![spec.name.to_owned(), format!("{default} (default)")]);
-                }
-            }
-        }
-    }
+    // Each field in table order: its stored value, else its default.
+    let defaults = name.defaults(fields);
+    let rows = name
+        .fields()
+        .iter()
+        .filter_map(|spec| match fields.get(spec.name) {
+            Some(v) => Some(vec![spec.name.to_owned(), v.display(args.reveal)]),
+            None => defaults
+                .iter()
+                .find(|(d, _)| d.name == spec.name)
+                .map(|(_, d)| vec![spec.name.to_owned(), format!("{d} (default)")]),
+        })
+        .collect();
     ctx.out.table(&["field", "value"], rows)
 }

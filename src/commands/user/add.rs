@@ -21,23 +21,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    // Checked before the store is touched (the library checks again under the lock).
     profiles::check_user_name(&args.name).map_err(Error::usage)?;
-    ctx.store.update(|store| {
-        if store.users.contains_key(&args.name) {
-            return Err(
-                Error::failure(format!("a user named {} already exists", args.name))
-                    .hint(format!("change it with `notify user modify {}`", args.name))
-                    .into(),
-            );
-        }
-        let user = User {
-            display_name: args.display_name.clone(),
-            roles: args.roles.clone(),
-            ..User::default()
-        };
-        store.users.insert(args.name.clone(), user);
-        Ok(())
-    })?;
+    let user = User {
+        display_name: args.display_name.clone(),
+        roles: args.roles.clone(),
+        ..User::default()
+    };
+    ctx.store
+        .update(|store| profiles::user::add(store, &args.name, user))?;
     ctx.out.note(&format!("added user {}", args.name));
     Ok(())
 }

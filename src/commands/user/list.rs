@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::commands::view;
+use crate::commands::render::UserDetail;
 use crate::context::Context;
 
 /// List users with their roles and enabled channels (--json: every channel with its fields, secrets masked)
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let users: Vec<_> = store
             .users
             .iter()
-            .map(|(n, u)| view::user_json(n, u, args.reveal))
+            .map(|(n, u)| UserDetail::new(n, u, args.reveal))
             .collect();
         return ctx.out.json(&users);
     }

@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::channels::Kind;
 use crate::context::Context;
 use crate::error::Error;
-use crate::profiles::{self, UserChange};
+use crate::profiles::user::{self, UserChange};
 
 /// Change a user's details and channels as an administrator, all together or not at all
 ///
@@ -51,8 +51,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ..UserChange::default()
     };
     for set in &args.sets {
-        let parsed =
-            profiles::parse_assignment(set).map_err(|e| Error::usage(format!("--set {e}")))?;
+        let parsed = user::parse_assignment(set).map_err(|e| Error::usage(format!("--set {e}")))?;
         change.sets.push(parsed);
     }
     if change.display_name.is_none()
@@ -65,23 +64,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .hint("give --display-name, --role, --set KIND.FIELD=VALUE, --enable or --disable")
             .into());
     }
-    ctx.store.update(|store| {
-        if !args.create && !store.users.contains_key(&args.name) {
-            return Err(Error::failure(format!("no user named {}", args.name))
-                .hint(format!(
-                    "add it with `notify user add {}`, or pass --create",
-                    args.name
-                ))
-                .into());
-        }
-        for kind in &change.enable {
-            profiles::ensure_available(store, *kind)?;
-        }
-        profiles::apply_user_change(store, &args.name, &change, args.create).map_err(|e| {
-            Error::usage(e).hint("set fields with --set KIND.FIELD=VALUE (e.g. --set webhook.url=https://...); nothing was changed")
-        })?;
-        Ok(())
-    })?;
+    ctx.store
+        .update(|store| user::modify(store, &args.name, &change, args.create))?;
     ctx.out.note(&format!("modified user {}", args.name));
     Ok(())
 }

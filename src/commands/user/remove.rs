@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::context::Context;
-use crate::error::Error;
+use crate::profiles;
 
 /// Remove a user and all their channels
 #[derive(Debug, clap::Args)]
@@ -13,15 +13,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    ctx.store.update(|store| {
-        if store.users.remove(&args.name).is_none() {
-            return Err(Error::failure(format!("no user named {}", args.name)).into());
-        }
-        if store.default_user.as_deref() == Some(args.name.as_str()) {
-            store.default_user = None;
-        }
-        Ok(())
-    })?;
+    ctx.store
+        .update(|store| profiles::user::remove(store, &args.name))?;
     ctx.out.note(&format!("removed user {}", args.name));
     Ok(())
 }

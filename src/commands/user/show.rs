@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::commands::view;
+use crate::commands::render::{self, UserDetail};
 use crate::context::Context;
 use crate::error::Error;
 
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if ctx.out.json {
         return ctx
             .out
-            .json(&view::user_json(&args.name, user, args.reveal));
+            .json(&UserDetail::new(&args.name, user, args.reveal));
     }
     ctx.out.note(&format!(
         "{}{}{}",
@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     ));
     let mut rows = Vec::new();
     for (kind, channel) in &user.channels.0 {
-        for (i, field) in view::field_rows(kind.fields(), &channel.fields, args.reveal)
+        for (i, field) in render::field_rows(kind.fields(), &channel.fields, args.reveal)
             .into_iter()
             .enumerate()
         {

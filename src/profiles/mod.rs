@@ -1,5 +1,12 @@
 //! Changes to user profiles shared by the self-service (`channel ...`) and administrator (`user ...`)
 //! commands: turning given values into validated fields, applying them, and the rules for enabling.
+//! `channel` is a user's change to their own channel, `import` parses the files of `user import`,
+//! `provider` changes provider credentials, `user` is an administrator's change to any user.
+
+pub mod channel;
+pub mod import;
+pub mod provider;
+pub mod user;
 
 use std::io::BufRead;
 
@@ -99,6 +106,22 @@ fn read_stdin_line() -> Result<String> {
             .into());
     }
     Ok(line)
+}
+
+/// The field value that says where a channel delivers (masked), as `channel list` and reports show it.
+pub fn destination(kind: Kind, channel: &Channel) -> String {
+    let name = match kind {
+        Kind::Lark if channel.fields.contains_key("email") => "email",
+        Kind::Lark => "mobile",
+        Kind::DingtalkBot | Kind::WecomBot => "webhook",
+        Kind::Webhook => "url",
+        _ => kind.fields().first().map_or("", |f| f.name),
+    };
+    channel
+        .fields
+        .get(name)
+        .map(|v| v.display(false))
+        .unwrap_or_default()
 }
 
 /// Applies changes to fields; returns whether an address field changed value.
@@ -214,120 +237,19 @@ pub fn check_user_name(name: &str) -> Result<(), String> {
     }
 }
 
-/// An administrator's change to one user (`user modify`, one row of `user import`).
-#[derive(Debug, Default, Clone)]
-pub struct UserChange {
-    pub display_name: Option<String>,
-    pub roles: Option<Vec<String>>,
-    pub sets: Vec<(Kind, &'static FieldSpec, Value)>,
-    pub enable: Vec<Kind>,
-    pub disable: Vec<Kind>,
-}
-
-/// Parses `KIND.FIELD=VALUE` (or `KIND.FIELD_env=VAR` for a secret).
-pub fn parse_assignment(text: &str) -> Result<(Kind, &'static FieldSpec, Value), String> {
-    let (key, raw) = text.split_once('=').ok_or_else(|| {
-        format!("`{text}` is not KIND.FIELD=VALUE, e.g. email.address=alice@example.com")
-    })?;
-    parse_field(key.trim(), raw)
-}
-
-/// Finds the field a `KIND.FIELD` key names; `KIND.FIELD_env` names a secret kept as a reference.
-pub fn lookup_field(key: &str) -> Result<(Kind, &'static FieldSpec, bool), String> {
-    let (kind, field) = key
-        .split_once('.')
-        .ok_or_else(|| format!("`{key}` is not KIND.FIELD, e.g. email.address"))?;
-    let kind: Kind = kind.parse()?;
-    if let Some(base) = field.strip_suffix("_env")
-        && let Some(spec) = kind.field(base).filter(|s| s.is_secret())
-    {
-        return Ok((kind, spec, true));
-    }
-    let spec = kind.field(field).ok_or_else(|| {
-        let names: Vec<_> = kind
-            .fields()
-            .iter()
-            .map(|f| format!("{kind}.{}", f.name))
-            .collect();
-        format!(
-            "{kind} has no field `{field}` (its fields: {})",
-            names.join(", ")
-        )
-    })?;
-    Ok((kind, spec, false))
-}
-
-/// Parses a value for `KIND.FIELD` (a `--set` key or a CSV column).
-pub fn parse_field(key: &str, raw: &str) -> Result<(Kind, &'static FieldSpec, Value), String> {
-    let (kind, spec, env) = lookup_field(key)?;
-    let value = if env {
-        check_env_name(raw.trim()).map_err(|e| format!("invalid {key}: {e}"))?;
-        Value::Secret(Secret::Env(raw.trim().to_owned()))
+/// Switches kinds on or off in Notice Management, for everyone.
+pub fn switch_notice(store: &mut Store, kinds: &[Kind], on: bool) {
+    let disabled = &mut store.notice.disabled;
+    if on {
+        disabled.retain(|k| !kinds.contains(k));
     } else {
-        spec.parse(raw)
-            .map_err(|e| format!("invalid {kind}.{}: {e}", spec.name))?
-    };
-    Ok((kind, spec, value))
-}
-
-/// Applies an administrator's change. `create` allows a user that does not exist yet.
-pub fn apply_user_change(
-    store: &mut Store,
-    name: &str,
-    change: &UserChange,
-    create: bool,
-) -> Result<(), String> {
-    if let Some(kind) = change.enable.iter().find(|k| change.disable.contains(k)) {
-        return Err(format!("{kind} is both enabled and disabled"));
-    }
-    if !store.users.contains_key(name) {
-        if !create {
-            return Err(format!("no user named {name}"));
+        for kind in kinds {
+            if !disabled.contains(kind) {
+                disabled.push(*kind);
+            }
         }
-        check_user_name(name)?;
+        disabled.sort();
     }
-    let notice = store.notice.clone();
-    let user = store.users.entry(name.to_owned()).or_default();
-    if let Some(display) = &change.display_name {
-        user.display_name = Some(display.clone());
-    }
-    if let Some(roles) = &change.roles {
-        user.roles = roles.clone();
-    }
-    let mut kinds: Vec<Kind> = change.sets.iter().map(|(k, _, _)| *k).collect();
-    kinds.dedup();
-    for kind in kinds {
-        let changes: Vec<_> = change
-            .sets
-            .iter()
-            .filter(|(k, _, _)| *k == kind)
-            .map(|(_, spec, value)| (*spec, value.clone()))
-            .collect();
-        let channel = user.channels.0.entry(kind).or_default();
-        update_channel(channel, kind, &changes, true)?;
-    }
-    for kind in &change.enable {
-        let channel = user.channels.0.get_mut(kind).ok_or_else(|| {
-            format!("cannot enable {kind}: {name} has no {kind} channel (set its fields too)")
-        })?;
-        if !notice.allows(*kind) {
-            return Err(format!(
-                "cannot enable {kind}: it is switched off in Notice Management"
-            ));
-        }
-        channel.enabled = true;
-        channel.verified = true;
-        channel.pending = None;
-    }
-    for kind in &change.disable {
-        let channel = user
-            .channels
-            .0
-            .get_mut(kind)
-            .ok_or_else(|| format!("cannot disable {kind}: {name} has no {kind} channel"))?;
-        channel.enabled = false;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -353,26 +275,5 @@ mod tests {
         let other = spec.parse("b@example.com").expect("valid");
         update_channel(&mut channel, Kind::Email, &[(spec, other)], true).expect("admin");
         assert!(channel.verified);
-    }
-
-    #[test]
-    fn assignments_parse_and_name_the_field() {
-        let (kind, spec, value) = parse_assignment("sms.mobile=13100000000").expect("valid");
-        assert_eq!(
-            (kind, spec.name, value),
-            (Kind::Sms, "mobile", Value::Text("+8613100000000".into()))
-        );
-        assert!(
-            parse_assignment("sms.mobile=12")
-                .unwrap_err()
-                .contains("invalid sms.mobile")
-        );
-        assert!(
-            parse_assignment("sms.address=x")
-                .unwrap_err()
-                .contains("sms.mobile")
-        );
-        let (_, _, v) = parse_assignment("webhook.signature_key_env=HOOK_KEY").expect("env");
-        assert_eq!(v, Value::Secret(Secret::Env("HOOK_KEY".into())));
     }
 }
