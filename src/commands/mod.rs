@@ -14,8 +14,8 @@ pub mod emit;
 pub mod listen;
 pub mod notice;
 pub mod provider;
-pub mod rule;
 pub mod render;
+pub mod rule;
 pub mod send;
 pub mod user;
 
