@@ -202,14 +202,19 @@ fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Ve
             None => None,
         },
     };
-    let key = match value {
-        Some(Value::Secret(secret)) => secret.resolve().map_err(|e| {
-            Error::usage(format!("invalid {flag}: {e}"))
-                .hint("export the variable first, or pass the key with --signature-key-stdin")
-        })?,
-        Some(Value::Text(text)) => text,
-        _ => return Err(Error::usage(format!("{flag} needs a key")).into()),
-    };
+    let key =
+        match value {
+            Some(Value::Secret(secret)) => secret
+                .resolve()
+                .map(|k| k.expose().to_owned())
+                .map_err(|e| {
+                    Error::usage(format!("invalid {flag}: {e}")).hint(
+                        "export the variable first, or pass the key with --signature-key-stdin",
+                    )
+                })?,
+            Some(Value::Text(text)) => text,
+            _ => return Err(Error::usage(format!("{flag} needs a key")).into()),
+        };
     Ok(key.into_bytes())
 }
 

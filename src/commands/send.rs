@@ -2,21 +2,22 @@
 
 use std::io::Read;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Result;
 use serde_json::json;
 
-use crate::channels::message::{Event, Format, Message};
-use crate::channels::{Kind, webhook::Audience};
+use crate::channels::Kind;
+use crate::channels::message::Format;
 use crate::context::Context;
-use crate::delivery::{self, Delivery, Destination, Engine, Options, Outcome, Plan, Target};
+use crate::delivery::{
+    self, Adhoc, Content, DEFAULT_CONCURRENCY, DEFAULT_DEADLINE_SECS, DEFAULT_KEYWORD,
+    DEFAULT_RETRIES, DEFAULT_RETRY_BASE_MS, DEFAULT_TIMEOUT_SECS, Delivery, Options, Outcome,
+    Recipients, Request,
+};
 use crate::error::{Error, Exit};
 use crate::profiles::Input;
-use crate::signing::SignatureMethod;
-use crate::store::Store;
-use crate::values::{FieldSpec, FieldType, Secret, mask_url_tokens};
+use crate::values::{Revealed, Secret};
 
 /// Send a notification through every enabled channel of the recipients (and ad-hoc destinations)
 ///
@@ -84,7 +85,7 @@ pub struct AdhocArgs {
     #[arg(long = "dingtalk-bot", value_name = "URL")]
     pub dingtalk_bots: Vec<String>,
     /// Keyword for --dingtalk-bot
-    #[arg(long, value_name = "WORD", default_value = "DMS")]
+    #[arg(long, value_name = "WORD", default_value = DEFAULT_KEYWORD)]
     pub keyword: String,
     /// Signing secret (SEC...) for --dingtalk-bot
     #[arg(
@@ -157,19 +158,19 @@ pub struct ContentArgs {
 #[command(next_help_heading = "Limits")]
 pub struct LimitArgs {
     /// Seconds one attempt may take
-    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_TIMEOUT_SECS)]
     pub timeout: f64,
     /// Seconds the whole send may take, retries and robot pacing included
-    #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_DEADLINE_SECS)]
     pub deadline: f64,
     /// Retries after a retryable failure (rate limit, 5xx, dropped connection)
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_RETRIES)]
     pub retries: u32,
     /// Destinations in flight at once
-    #[arg(long, value_name = "N", default_value_t = 8)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_CONCURRENCY)]
     pub concurrency: usize,
     /// First retry delay in milliseconds (doubles each retry, with jitter)
-    #[arg(long, value_name = "MS", default_value_t = 500, hide = true)]
+    #[arg(long, value_name = "MS", default_value_t = DEFAULT_RETRY_BASE_MS, hide = true)]
     pub retry_base_ms: u64,
 }
 
@@ -195,8 +196,8 @@ impl LimitArgs {
 }
 
 impl ContentArgs {
-    /// The message, with the submitter's display name looked up in the store.
-    pub fn message(&self, store: &Store, default_text: Option<&str>) -> Result<Message> {
+    /// The content, the text read from --message, --message-file or stdin.
+    fn content(&self) -> Result<Content> {
         let text = match (&self.message, &self.message_file) {
             (Some(m), _) => m.clone(),
             (None, Some(path)) if path.as_os_str() == "-" => {
@@ -211,56 +212,38 @@ impl ContentArgs {
                     .caused_by(e)
                     .hint("check the path, or pass the text with --message")
             })?,
-            (None, None) => match default_text {
-                Some(t) => t.to_owned(),
-                None => {
-                    return Err(Error::usage("no message to send")
-                        .hint("give --message TEXT or --message-file PATH (- for stdin)")
-                        .into());
-                }
-            },
+            (None, None) => {
+                return Err(Error::usage("no message to send")
+                    .hint("give --message TEXT or --message-file PATH (- for stdin)")
+                    .into());
+            }
         };
-        if text.trim().is_empty() {
-            return Err(Error::usage("the message is empty").into());
-        }
         let get = |v: &Option<String>| v.clone().unwrap_or_default();
-        let submitter_uid = get(&self.submitter);
-        let submitter_name = store
-            .users
-            .get(&submitter_uid)
-            .and_then(|u| u.display_name.clone())
-            .unwrap_or_default();
-        let event = Event {
-            name: get(&self.event),
+        Ok(Content {
+            text,
+            title: self.title.clone(),
+            format: self.format,
+            event: get(&self.event),
             category: get(&self.category),
             module: get(&self.module),
             task_id: get(&self.task_id),
             task_name: get(&self.task_name),
-            submitter_uid,
-            submitter_name,
-        };
-        Ok(Message::new(self.title.clone(), text, self.format, event))
+            submitter: get(&self.submitter),
+        })
     }
 }
 
-fn url_arg(flag: &str, raw: &str) -> Result<String> {
-    let spec = FieldSpec::new("url", FieldType::Url, "https://hooks.example.com/dms");
-    match spec.parse(raw) {
-        Ok(v) => Ok(v.as_text().unwrap_or(raw).to_owned()),
-        Err(e) => Err(Error::usage(format!("invalid {flag} {}: {e}", mask_url_tokens(raw))).into()),
-    }
-}
-
-fn secret_arg(input: Option<Input>, flag: &str) -> Result<Option<String>> {
+/// A secret flag's value: given, one line of stdin, or an environment variable; never empty.
+fn secret_arg(input: Option<Input>, flag: &str) -> Result<Option<Revealed>> {
     let resolved = match input {
         None => None,
-        Some(Input::Text(t)) => Some(t),
+        Some(Input::Text(t)) => Some(Revealed::new(t)),
         Some(Input::Stdin) => {
             let mut line = String::new();
             std::io::stdin()
                 .read_line(&mut line)
                 .map_err(|e| Error::usage(format!("cannot read {flag}-stdin")).caused_by(e))?;
-            Some(line.trim_end_matches(['\r', '\n']).to_owned())
+            Some(Revealed::new(line.trim_end_matches(['\r', '\n'])))
         }
         Some(Input::Env(var)) => Some(Secret::Env(var).resolve().map_err(|e| {
             Error::usage(format!("{flag}-env: {e}")).hint(format!(
@@ -277,217 +260,77 @@ fn secret_arg(input: Option<Input>, flag: &str) -> Result<Option<String>> {
 }
 
 impl AdhocArgs {
-    fn destinations(&self, store: &Store) -> Result<Vec<Destination>> {
-        let mut out = Vec::new();
-        let row = |kind: Kind, shown: String, target: Result<Target, String>| Destination {
-            recipients: Vec::new(),
-            kind: Some(kind),
-            shown,
-            target: target.map_err(|e| (Outcome::Failed, e)),
-        };
-        let key = secret_arg(
-            Input::secret(
-                self.signature_key.as_ref(),
-                self.signature_key_stdin,
-                self.signature_key_env.as_ref(),
-            ),
-            "--signature-key",
-        )?;
-        let method: SignatureMethod = match &self.signature_method {
-            Some(m) => m.parse().map_err(Error::usage)?,
-            None => SignatureMethod::None,
-        };
-        if method == SignatureMethod::None && key.is_some() {
-            return Err(Error::usage("a --webhook signing key needs --signature-method")
-                .hint("add --signature-method HMAC_SHA256 (or HMAC_SHA1); unsigned deliveries need no key")
-                .into());
-        }
-        if method != SignatureMethod::None && key.is_none() {
-            return Err(
-                Error::usage(format!("--signature-method {method} needs a key"))
-                    .hint("give --signature-key, --signature-key-stdin or --signature-key-env VAR")
-                    .into(),
-            );
-        }
-        for url in &self.webhooks {
-            let url = url_arg("--webhook", url)?;
-            let target = Target::Webhook {
-                url: url.clone(),
-                method,
-                key: key.clone().unwrap_or_default(),
-            };
-            out.push(row(Kind::Webhook, mask_url_tokens(&url), Ok(target)));
-        }
-        let secret = secret_arg(
-            Input::secret(
-                self.secret.as_ref(),
-                self.secret_stdin,
-                self.secret_env.as_ref(),
-            ),
-            "--secret",
-        )?;
-        if let Some(s) = &secret
-            && !s.starts_with("SEC")
-        {
-            return Err(Error::usage(
-                "invalid --secret: the DingTalk robot's signing secret starts with SEC",
-            )
-            .into());
-        }
-        for url in &self.dingtalk_bots {
-            let url = url_arg("--dingtalk-bot", url)?;
-            let target = Target::DingtalkBot {
-                webhook: url.clone(),
-                keyword: self.keyword.clone(),
-                secret: secret.clone(),
-            };
-            out.push(row(Kind::DingtalkBot, mask_url_tokens(&url), Ok(target)));
-        }
-        for url in &self.wecom_bots {
-            let url = url_arg("--wecom-bot", url)?;
-            out.push(row(
-                Kind::WecomBot,
-                mask_url_tokens(&url),
-                Ok(Target::WecomBot { webhook: url }),
-            ));
-        }
-        for addr in &self.emails {
-            let spec = Kind::Email
-                .field("address")
-                .ok_or_else(|| anyhow::anyhow!("email has an address"))?;
-            let to = spec
-                .parse(addr)
-                .map_err(|e| Error::usage(format!("invalid --email {addr}: {e}")))?;
-            let to = to.as_text().unwrap_or(addr).to_owned();
-            let target = delivery::smtp_settings(store).map(|smtp| Target::Email {
-                smtp,
-                to: to.clone(),
-            });
-            out.push(row(Kind::Email, to, target));
-        }
-        for mobile in &self.sms {
-            let spec = Kind::Sms
-                .field("mobile")
-                .ok_or_else(|| anyhow::anyhow!("sms has a mobile"))?;
-            let m = spec
-                .parse(mobile)
-                .map_err(|e| Error::usage(format!("invalid --sms {mobile}: {e}")))?;
-            let m = m.as_text().unwrap_or(mobile).to_owned();
-            let target = delivery::sms_vendor(store).map(|vendor| Target::Sms {
-                vendor,
-                mobile: m.clone(),
-                code: None,
-            });
-            out.push(row(Kind::Sms, m, target));
-        }
-        Ok(out)
+    fn adhoc(&self) -> Result<Adhoc> {
+        let a = self;
+        let key = Input::secret(
+            a.signature_key.as_ref(),
+            a.signature_key_stdin,
+            a.signature_key_env.as_ref(),
+        );
+        let secret = Input::secret(a.secret.as_ref(), a.secret_stdin, a.secret_env.as_ref());
+        Ok(Adhoc {
+            webhooks: a.webhooks.clone(),
+            signature_method: a.signature_method.clone(),
+            signature_key: secret_arg(key, "--signature-key")?,
+            dingtalk_bots: a.dingtalk_bots.clone(),
+            keyword: a.keyword.clone(),
+            secret: secret_arg(secret, "--secret")?,
+            wecom_bots: a.wecom_bots.clone(),
+            emails: a.emails.clone(),
+            sms: a.sms.clone(),
+        })
     }
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
-    let adhoc = args.adhoc.destinations(&store)?;
-    let users: Vec<String> = if args.all_users {
-        store.users.keys().cloned().collect()
+    let adhoc = args.adhoc.adhoc()?;
+    let recipients = if args.all_users {
+        Recipients::All
     } else if !args.to.is_empty() {
-        for name in &args.to {
-            if !store.users.contains_key(name) {
-                return Err(Error::usage(format!("no user named {name}"))
-                    .hint("`notify user list` shows the users")
-                    .into());
-            }
-        }
-        // A user named twice is notified once.
-        let mut users: Vec<String> = Vec::new();
-        for name in &args.to {
-            if !users.contains(name) {
-                users.push(name.clone());
-            }
-        }
-        users
+        Recipients::Named(args.to.clone())
     } else if adhoc.is_empty() {
-        let name = ctx.user_name(&store)?;
-        if !store.users.contains_key(&name) {
-            return Err(Error::usage(format!("{name} has no channels to send to"))
-                .hint("configure one with `notify channel set`, or name recipients with --to or an ad-hoc destination such as --webhook")
-                .into());
-        }
-        vec![name]
+        Recipients::Current(ctx.user_name(&store)?)
     } else {
-        Vec::new()
+        Recipients::Nobody
     };
-    let msg = args.content.message(&store, None)?;
-    let plan = delivery::plan_users(&store, &users, &args.channels, adhoc);
-    execute(ctx, plan, msg, &args.limits, args.dry_run)
+    let content = args.content.content()?;
+    let request = Request {
+        recipients,
+        channels: args.channels.clone(),
+        adhoc,
+        content,
+    };
+    let (plan, msg) = delivery::prepare(&store, &request)?;
+    if args.dry_run {
+        return print_dry_run(ctx, &delivery::dry_run(&plan, &msg));
+    }
+    let rows = delivery::run(plan, msg, args.limits.options()?, ctx.cache_dir())?;
+    report(ctx, &rows)
 }
 
-/// Runs (or dry-runs) a plan, prints the report, and exits 3 when any destination failed.
-pub fn execute(
-    ctx: &Context,
-    plan: Plan,
-    msg: Message,
-    limits: &LimitArgs,
-    dry_run: bool,
-) -> Result<()> {
-    if plan.destinations.is_empty() {
-        return Err(Error::usage("nothing to send to").into());
-    }
-    if dry_run {
-        return print_dry_run(ctx, &plan, &msg);
-    }
-    let opts = limits.options()?;
-    let engine = Arc::new(Engine::new(opts, ctx.cache_dir())?);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::failure("cannot start the async runtime").caused_by(e))?;
-    let rows = runtime.block_on(engine.run(plan, Arc::new(msg)));
-    report(ctx, &rows)?;
-    let failed = rows.iter().filter(|r| r.outcome == Outcome::Failed).count();
-    if failed > 0 {
-        let total = rows.len();
-        return Err(Error::new(
-            Exit::Delivery,
-            format!("{failed} of {total} deliveries failed"),
-        )
-        .into());
-    }
-    Ok(())
-}
+// The renderers below are shared with `channel test` until they move to `commands/render.rs`.
 
-fn print_dry_run(ctx: &Context, plan: &Plan, msg: &Message) -> Result<()> {
-    let audience: &Audience = &plan.audience;
+pub(crate) fn print_dry_run(ctx: &Context, rows: &[delivery::DryRow]) -> Result<()> {
     let mut json_rows = Vec::new();
     let mut text = String::new();
-    for dest in &plan.destinations {
-        let recipient = if dest.recipients.is_empty() {
-            "-".to_owned()
-        } else {
-            dest.recipients.join(", ")
-        };
-        match delivery::dry_run(dest, msg, audience) {
+    for row in rows {
+        let (recipient, channel, shown) = (&row.recipient, row.channel, &row.destination);
+        match &row.requests {
             Ok(requests) => {
-                text.push_str(&format!(
-                    "# {recipient} · {} · {}\n",
-                    dest.channel(),
-                    dest.shown
-                ));
-                for r in &requests {
+                text.push_str(&format!("# {recipient} · {channel} · {shown}\n"));
+                for r in requests {
                     text.push_str(r);
                     text.push('\n');
                 }
-                json_rows.push(json!({"recipient": recipient, "channel": dest.channel(), "destination": dest.shown, "requests": requests}));
+                json_rows.push(json!({"recipient": recipient, "channel": channel, "destination": shown, "requests": requests}));
             }
-            Err(reason) => {
-                let outcome = match &dest.target {
-                    Err((Outcome::Skipped, _)) => "skipped",
-                    _ => "failed",
-                };
+            Err((outcome, reason)) => {
+                let outcome = outcome.as_str();
                 text.push_str(&format!(
-                    "# {recipient} · {} · {outcome}: {reason}\n\n",
-                    dest.channel()
+                    "# {recipient} · {channel} · {outcome}: {reason}\n\n"
                 ));
-                json_rows.push(json!({"recipient": recipient, "channel": dest.channel(), "destination": dest.shown, "outcome": outcome, "reason": reason}));
+                json_rows.push(json!({"recipient": recipient, "channel": channel, "destination": shown, "outcome": outcome, "reason": reason}));
             }
         }
     }
@@ -501,11 +344,23 @@ fn print_dry_run(ctx: &Context, plan: &Plan, msg: &Message) -> Result<()> {
     Ok(())
 }
 
-/// Prints the report: a table, or `{"deliveries": [...]}` with --json.
-pub fn report(ctx: &Context, rows: &[Delivery]) -> Result<()> {
+/// Prints the report (a table, or `{"deliveries": [...]}` with --json); exit 3 when any row failed.
+pub(crate) fn report(ctx: &Context, rows: &[Delivery]) -> Result<()> {
     if ctx.out.json {
-        return ctx.out.json(&json!({"deliveries": rows}));
+        ctx.out.json(&json!({"deliveries": rows}))?;
+    } else {
+        table(ctx, rows)?;
     }
+    let failed = rows.iter().filter(|r| r.outcome == Outcome::Failed).count();
+    if failed > 0 {
+        let total = rows.len();
+        let message = format!("{failed} of {total} deliveries failed");
+        return Err(Error::new(Exit::Delivery, message).into());
+    }
+    Ok(())
+}
+
+fn table(ctx: &Context, rows: &[Delivery]) -> Result<()> {
     let table = rows
         .iter()
         .map(|r| {
@@ -514,32 +369,25 @@ pub fn report(ctx: &Context, rows: &[Delivery]) -> Result<()> {
                 (None, Some(reason)) => reason.clone(),
                 _ => String::new(),
             };
-            let outcome = match r.outcome {
-                Outcome::Delivered => "delivered",
-                Outcome::Failed => "failed",
-                Outcome::Skipped => "skipped",
-            };
             vec![
                 r.recipient.clone(),
                 r.channel.clone(),
                 r.destination.clone(),
-                outcome.to_owned(),
+                r.outcome.as_str().to_owned(),
                 r.attempts.to_string(),
                 format!("{} ms", r.elapsed_ms),
                 error,
             ]
         })
         .collect();
-    ctx.out.table(
-        &[
-            "recipient",
-            "channel",
-            "destination",
-            "outcome",
-            "attempts",
-            "time",
-            "error",
-        ],
-        table,
-    )
+    let header = [
+        "recipient",
+        "channel",
+        "destination",
+        "outcome",
+        "attempts",
+        "time",
+        "error",
+    ];
+    ctx.out.table(&header, table)
 }
