@@ -6,6 +6,8 @@
 //! injected transport with retries, a deadline, robot pacing (`pacer`) and cached app tokens (`tokens`).
 
 mod engine;
+#[cfg(test)]
+mod fake;
 mod pacer;
 mod plan;
 mod request;

@@ -62,6 +62,12 @@ impl Pacer {
         Self::take(sent.entry(robot.to_owned()).or_default(), now)
     }
 
+    /// A robot's file, named by a digest of the URL: the URL itself carries the robot's token.
+    pub(super) fn path(dir: &Path, robot: &str) -> PathBuf {
+        let name = hex_encode(&hmac_sha256(b"notify robot pacing", robot.as_bytes()));
+        dir.join(format!("{}.json", &name[..24]))
+    }
+
     /// The file-backed slot: a read-modify-write under a lock that is only ever tried, never waited on.
     fn take_in_file(dir: &Path, robot: &str, now: u64) -> std::io::Result<Taken> {
         use std::io::{Read, Seek, Write};
@@ -70,15 +76,13 @@ impl Pacer {
             .recursive(true)
             .mode(0o700)
             .create(dir)?;
-        // Named by a digest of the URL: the URL itself carries the robot's token.
-        let name = hex_encode(&hmac_sha256(b"notify robot pacing", robot.as_bytes()));
         let mut file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .mode(0o600)
-            .open(dir.join(format!("{}.json", &name[..24])))?;
+            .open(Self::path(dir, robot))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Ok(Taken::Busy),
