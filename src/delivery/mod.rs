@@ -215,3 +215,23 @@ pub fn dry_run(plan: &Plan, msg: &Message) -> Vec<DryRow> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotency_keys_are_random_v4_uuids() {
+        let a = new_uuid().unwrap();
+        let b = new_uuid().unwrap();
+        assert_ne!(a, b);
+        let parts: Vec<&str> = a.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4'), "{a}");
+        assert!("89ab".contains(&parts[3][..1]), "{a}");
+        assert_ne!(a, "00000000-0000-4000-8000-000000000000");
+    }
+}

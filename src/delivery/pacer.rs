@@ -137,3 +137,23 @@ impl Pacer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_holds_twenty_sends_and_says_when_the_next_slot_frees() {
+        let mut times = Vec::new();
+        for i in 0..20 {
+            assert_eq!(Pacer::take(&mut times, 1_000 + i), Taken::Yes);
+        }
+        assert_eq!(
+            Pacer::take(&mut times, 2_000),
+            Taken::Wait(Duration::from_millis(59_000))
+        );
+        // A minute after the first send, its slot is free again.
+        assert_eq!(Pacer::take(&mut times, 61_000), Taken::Yes);
+        assert_eq!(times.len(), 20);
+    }
+}

@@ -332,3 +332,97 @@ pub fn shown_destination(kind: Kind, channel: &Channel) -> String {
         .map(|v| v.display(false))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRETS: &[&str] = &[
+        "robot-token",
+        "SECsigning",
+        "hook-key",
+        "wecom-key",
+        "app-secret",
+        "smtp-password",
+        "aliyun-secret",
+        "twilio-token",
+        "654321",
+    ];
+
+    #[test]
+    fn debug_output_of_any_target_holds_no_secret() {
+        let app = |provider| App {
+            provider,
+            api_base: "https://api.example".into(),
+            id: "app".into(),
+            secret: Revealed::new("app-secret"),
+            agent_id: 1,
+        };
+        let targets = [
+            Target::DingtalkBot {
+                webhook: "https://oapi.dingtalk.com/robot/send?access_token=robot-token".into(),
+                keyword: "DMS".into(),
+                secret: Some(Revealed::new("SECsigning")),
+            },
+            Target::WecomBot {
+                webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wecom-key".into(),
+            },
+            Target::Webhook {
+                url: "https://hooks.example/dms".into(),
+                method: SignatureMethod::HmacSha256,
+                key: Revealed::new("hook-key"),
+            },
+            Target::Dingtalk {
+                app: app(ProviderName::Dingtalk),
+                mobile: Some("+8613100000000".into()),
+                userid: None,
+            },
+            Target::Feishu {
+                app: app(ProviderName::Lark),
+                mobile: None,
+                email: Some("a@example.com".into()),
+            },
+            Target::Email {
+                smtp: SmtpSettings {
+                    host: "smtp.example".into(),
+                    port: 465,
+                    security: SmtpSecurity::Tls,
+                    username: Some("dms".into()),
+                    password: Some(Revealed::new("smtp-password")),
+                    from: "dms@example.com".into(),
+                },
+                to: "a@example.com".into(),
+            },
+            Target::Sms {
+                vendor: SmsVendor::Aliyun {
+                    api_base: "https://dysmsapi.example".into(),
+                    key_id: "id".into(),
+                    key_secret: Revealed::new("aliyun-secret"),
+                    region: "cn-hangzhou".into(),
+                    sign_name: "DMS".into(),
+                    template: "SMS_1".into(),
+                    verify_template: None,
+                },
+                mobile: "+8613100000000".into(),
+                code: Some("654321".into()),
+            },
+            Target::Sms {
+                vendor: SmsVendor::Twilio {
+                    api_base: "https://api.twilio.example".into(),
+                    sid: "AC1".into(),
+                    token: Revealed::new("twilio-token"),
+                    from: "+15550000000".into(),
+                },
+                mobile: "+15551234567".into(),
+                code: None,
+            },
+        ];
+        for target in &targets {
+            let shown = format!("{target:?} {target:#?}");
+            for secret in SECRETS {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+            assert!(shown.contains("****"), "{shown}");
+        }
+    }
+}

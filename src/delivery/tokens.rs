@@ -116,3 +116,54 @@ fn write_private(dir: &std::path::Path, name: &str, body: &str) -> std::io::Resu
     tmp.persist(dir.join(name)).map_err(|e| e.error)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::ProviderName;
+    use crate::values::Revealed;
+
+    fn app() -> App {
+        App {
+            provider: ProviderName::Feishu,
+            api_base: "https://open.feishu.example".into(),
+            id: "cli_1".into(),
+            secret: Revealed::new("app-secret"),
+            agent_id: 0,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_is_kept_in_a_private_file_until_shortly_before_it_expires() {
+        let dir = tempfile::tempdir().unwrap();
+        let tokens = Tokens::new(Some(dir.path().to_path_buf()));
+        let fetched = |t: &'static str| move || async move { Ok((t.to_owned(), 7200)) };
+        assert_eq!(
+            tokens.get(&app(), 1000, fetched("t-1")).await.unwrap(),
+            "t-1"
+        );
+        // A new run (a new cache in memory) reads the file.
+        let again = Tokens::new(Some(dir.path().to_path_buf()));
+        assert_eq!(
+            again.get(&app(), 2000, fetched("t-2")).await.unwrap(),
+            "t-1"
+        );
+        // Within five minutes of expiry a new one is fetched.
+        assert_eq!(
+            again.get(&app(), 7900, fetched("t-3")).await.unwrap(),
+            "t-3"
+        );
+        let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(files.len(), 1);
+        let file = files[0].as_ref().unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(file.metadata().unwrap().permissions().mode() & 0o777, 0o600);
+        let name = file.file_name().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("feishu-") && !name.contains("app-secret"),
+            "{name}"
+        );
+        again.invalidate(&app()).await;
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
