@@ -423,9 +423,9 @@ fn http_failure(e: reqwest::Error) -> SendError {
     }
 }
 
-/// lettre reports connection-stage failures (resolve, connect, TLS, STARTTLS) as "Connection error" or
-/// a TLS error, before any command carrying the mail; SMTP replies are refusals; the rest (a network
-/// error or timeout mid-session) leaves the outcome unknown.
+/// lettre reports connection-stage failures (resolve, connect, TLS, STARTTLS) as "Connection error", a
+/// TLS error or a client error, before any command carrying the mail; SMTP replies are refusals; the
+/// rest (a network error or timeout mid-session) leaves the outcome unknown.
 fn mail_failure(e: &lettre::transport::smtp::Error) -> SendError {
     let message = e.to_string();
     let code = e
@@ -437,7 +437,7 @@ fn mail_failure(e: &lettre::transport::smtp::Error) -> SendError {
             message,
             permanent: e.is_permanent(),
         }
-    } else if e.is_tls() || message.starts_with("Connection error") {
+    } else if e.is_tls() || e.is_client() || message.starts_with("Connection error") {
         SendError::NotSent { code, message }
     } else {
         let code = if e.is_timeout() {

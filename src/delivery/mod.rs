@@ -40,8 +40,7 @@ pub const DEFAULT_DEADLINE_SECS: f64 = 60.0;
 pub const DEFAULT_RETRIES: u32 = 3;
 pub const DEFAULT_CONCURRENCY: usize = 8;
 pub const DEFAULT_RETRY_BASE_MS: u64 = 500;
-/// The keyword a DingTalk robot is configured with unless the user names another.
-pub const DEFAULT_KEYWORD: &str = "DMS";
+pub use crate::channels::dingtalk_bot::DEFAULT_KEYWORD;
 
 /// Limits of one send.
 #[derive(Debug, Clone)]
