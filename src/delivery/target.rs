@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::channels::Kind;
 use crate::providers::ProviderName;
-use crate::signing::SignatureMethod;
+use crate::signing::{SignatureMethod, hex_encode, hmac_sha256};
 use crate::store::{Channel, Fields, Schema, Store};
 use crate::transport::{SmtpSecurity, SmtpSettings};
 use crate::values::{Revealed, Value, mask_url_tokens};
@@ -140,8 +140,12 @@ impl fmt::Debug for Target {
 }
 
 impl Target {
-    /// Identity for merging recipients who share one robot or webhook.
+    /// Identity for merging recipients who share one robot or webhook; secrets enter it only as a
+    /// digest.
     pub(super) fn shared_key(&self) -> Option<String> {
+        let digest = |s: Option<&Revealed>| {
+            s.map(|s| hex_encode(&hmac_sha256(b"notify shared target", s.expose().as_bytes())))
+        };
         match self {
             Target::DingtalkBot {
                 webhook,
@@ -149,11 +153,11 @@ impl Target {
                 secret,
             } => Some(format!(
                 "dt|{webhook}|{keyword}|{:?}",
-                secret.as_ref().map(Revealed::expose)
+                digest(secret.as_ref())
             )),
             Target::WecomBot { webhook } => Some(format!("wc|{webhook}")),
             Target::Webhook { url, method, key } => {
-                Some(format!("wh|{url}|{method}|{}", key.expose()))
+                Some(format!("wh|{url}|{method}|{:?}", digest(Some(key))))
             }
             _ => None,
         }
