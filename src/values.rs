@@ -205,14 +205,37 @@ impl Secret {
         }
     }
     /// The secret's value, reading the environment variable when it is a reference.
-    pub fn resolve(&self) -> Result<String, String> {
+    pub fn resolve(&self) -> Result<Revealed, String> {
         match self {
-            Secret::Literal(s) => Ok(s.clone()),
+            Secret::Literal(s) => Ok(Revealed(s.clone())),
             Secret::Env(var) => match std::env::var(var) {
-                Ok(v) if !v.is_empty() => Ok(v),
+                Ok(v) if !v.is_empty() => Ok(Revealed(v)),
                 _ => Err(format!("the environment variable {var} is not set")),
             },
         }
+    }
+}
+
+/// A resolved secret on its way to signing or the wire. `Debug` prints `****` and there is no
+/// `Display`: only [`Revealed::expose`] reads it (signing, the request builders, the transport).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Revealed(String);
+
+impl Revealed {
+    pub fn new(value: impl Into<String>) -> Self {
+        Revealed(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Revealed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("****")
     }
 }
 
@@ -401,6 +424,9 @@ mod tests {
 
     #[test]
     fn secrets_never_print() {
+        let revealed = Secret::Literal("hunter2".into()).resolve().unwrap();
+        assert_eq!(format!("{revealed:?}"), "****");
+        assert_eq!(revealed.expose(), "hunter2");
         let s = Value::Secret(Secret::Literal("hunter2".into()));
         assert_eq!(format!("{s:?}"), "****");
         assert_eq!(s.display(true), "hunter2");

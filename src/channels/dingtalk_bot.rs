@@ -9,6 +9,9 @@ use crate::signing::{dingtalk_robot_sign, percent_encode_rfc3986};
 /// `send too fast`, system busy and the like.
 const RETRYABLE: &[i64] = &[130101, 410100, -1];
 
+/// The keyword a robot is configured with unless the user names another (`send --keyword`, new channels).
+pub const DEFAULT_KEYWORD: &str = "DMS";
+
 /// Makes sure the robot's keyword appears in the text it checks.
 pub fn with_keyword(text: &str, keyword: &str) -> String {
     if keyword.is_empty() || text.contains(keyword) {

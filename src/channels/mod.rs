@@ -179,7 +179,7 @@ impl Kind {
     /// Values a new channel of this kind starts with when the user gives none.
     pub fn defaults(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Kind::DingtalkBot => &[("keyword", "DMS")],
+            Kind::DingtalkBot => &[("keyword", dingtalk_bot::DEFAULT_KEYWORD)],
             Kind::Webhook => &[("signature_method", "NONE")],
             _ => &[],
         }

@@ -15,6 +15,7 @@ pub mod listen;
 pub mod notice;
 pub mod provider;
 pub mod render;
+pub mod report;
 pub mod rule;
 pub mod send;
 pub mod user;

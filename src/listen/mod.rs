@@ -93,11 +93,7 @@ pub trait Sink: Send + Sync + 'static {
 /// Serves on `addr` until `settings.limit` events were accepted (`Ok`), Ctrl-C (an `Interrupted`
 /// error), or the sink fails to take an event.
 pub fn serve(addr: SocketAddr, settings: Settings, sink: impl Sink) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::failure("cannot start the listener").caused_by(e))?;
-    runtime.block_on(accept_loop(addr, settings, Arc::new(sink)))
+    crate::transport::runtime()?.block_on(accept_loop(addr, settings, Arc::new(sink)))
 }
 
 /// What connections tell the accept loop.

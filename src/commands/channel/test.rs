@@ -4,10 +4,10 @@ use anyhow::Result;
 
 use crate::channels::Kind;
 use crate::channels::message::{Event, Format, Message};
-use crate::channels::webhook::Person;
-use crate::commands::send::{self, LimitArgs};
+use crate::commands::args::LimitArgs;
+use crate::commands::report::{self, NoHead};
 use crate::context::Context;
-use crate::delivery::{self, Destination, Plan};
+use crate::delivery;
 use crate::error::Error;
 use crate::profiles;
 
@@ -38,11 +38,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let name = ctx.user_name(&store)?;
     let kind = args.kind;
-    let user = store.users.get(&name);
-    let channel = user.and_then(|u| u.channels.0.get(&kind)).ok_or_else(|| {
-        Error::failure(format!("{name} has no {kind} channel"))
-            .hint(format!("configure it with `notify channel set {kind}`"))
-    })?;
+    let channel = store
+        .users
+        .get(&name)
+        .and_then(|u| u.channels.0.get(&kind))
+        .ok_or_else(|| {
+            Error::failure(format!("{name} has no {kind} channel"))
+                .hint(format!("configure it with `notify channel set {kind}`"))
+        })?;
     profiles::ensure_available(&store, kind)?;
     let target = delivery::target_for(&store, kind, channel).map_err(|e| {
         let hint = kind.provider().map_or_else(
@@ -51,23 +54,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         );
         Error::failure(format!("cannot test {kind}: {e}")).hint(hint)
     })?;
-    let person = Person {
-        uid: name.clone(),
-        name: user
-            .and_then(|u| u.display_name.clone())
-            .unwrap_or_default(),
-    };
-    let mut plan = Plan {
-        destinations: vec![Destination {
-            recipients: vec![name.clone()],
-            kind: Some(kind),
-            shown: crate::commands::destination(kind, channel),
-            target: Ok(target),
-        }],
-        ..Plan::default()
-    };
-    plan.audience.target_users.push(person.clone());
-    plan.audience.receivers.push(person);
+    let plan = delivery::plan_channel(&store, &name, kind, target);
     let event = Event {
         name: "Test".into(),
         ..Event::default()
@@ -78,5 +65,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Format::Text,
         event,
     );
-    send::execute(ctx, plan, msg, &args.limits, args.dry_run)
+    if args.dry_run {
+        return report::dry_run(ctx, &NoHead {}, &delivery::dry_run(&plan, &msg), None);
+    }
+    let rows = delivery::run(plan, msg, args.limits.options()?, ctx.cache_dir())?;
+    report::deliveries(ctx, &NoHead {}, &rows, None)
 }

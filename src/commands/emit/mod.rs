@@ -1,22 +1,21 @@
 //! `notify emit`: an event happened; notify whoever its rule names, through their channels.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::Result;
+use serde::Serialize;
 
 use crate::channels::Kind;
 use crate::channels::message::{Format, Message};
+use crate::commands::args::{LimitArgs, message_text};
+use crate::commands::report;
 use crate::commands::rule::RuleJson;
-use crate::commands::send::{ContentArgs, LimitArgs};
 use crate::context::Context;
-use crate::delivery::{Engine, Outcome};
-use crate::error::{Error, Exit};
+use crate::delivery::{self, Content};
 use crate::rules::{self, EventRoles, RuleView};
 use crate::store::Store;
 
 mod plan;
-mod report;
 
 /// Notify whoever an event's rule names, through their channels
 ///
@@ -94,8 +93,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let view = rules::find(&store, &args.event)?;
     let opts = args.limits.options()?;
     let msg = message(&store, &view, args)?;
-    let head = report::Head {
-        event: report::EventJson {
+    let head = Head {
+        event: EventJson {
             event: view.event.id.as_str(),
             category: view.event.category(),
             module: view.event.module(),
@@ -141,28 +140,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
     };
     if args.dry_run {
-        report::dry_run(ctx, &head, &plan, &msg, &roles)?;
+        let rows = delivery::dry_run(&plan, &msg);
+        report::dry_run(ctx, &head, &rows, Some(&roles))?;
         say_if_nobody();
         return Ok(());
     }
-    let engine = Arc::new(Engine::new(opts, ctx.cache_dir())?);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::failure("cannot start the async runtime").caused_by(e))?;
-    let rows = runtime.block_on(engine.run(plan, Arc::new(msg)));
-    report::report(ctx, &head, &rows, &roles)?;
+    let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
+    // The note comes before the exit code that a failed row gives.
+    let printed = report::deliveries(ctx, &head, &rows, Some(&roles));
     say_if_nobody();
-    let failed = rows.iter().filter(|r| r.outcome == Outcome::Failed).count();
-    if failed > 0 {
-        let total = rows.len();
-        return Err(Error::new(
-            Exit::Delivery,
-            format!("{failed} of {total} deliveries failed"),
-        )
-        .into());
-    }
-    Ok(())
+    printed
 }
 
 /// The message: `--message`/`--message-file`, else the event's default text, with the event fields.
@@ -180,17 +167,35 @@ fn message(store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
         args.task_name.as_deref(),
         submitter_shown.as_deref(),
     );
-    let content = ContentArgs {
-        message: args.message.clone(),
-        message_file: args.message_file.clone(),
+    let text = message_text(args.message.as_ref(), args.message_file.as_deref())?;
+    let content = Content {
+        text: text.unwrap_or(default),
         title: args.title.clone(),
         format: Format::Text,
-        event: Some(view.event.id.to_string()),
-        category: Some(view.event.category().to_owned()),
-        module: Some(view.event.module().to_owned()),
-        task_id: args.task_id.clone(),
-        task_name: args.task_name.clone(),
-        submitter: args.submitter.clone(),
+        event: view.event.id.to_string(),
+        category: view.event.category().to_owned(),
+        module: view.event.module().to_owned(),
+        task_id: args.task_id.clone().unwrap_or_default(),
+        task_name: args.task_name.clone().unwrap_or_default(),
+        submitter: args.submitter.clone().unwrap_or_default(),
     };
-    content.message(store, Some(&default))
+    delivery::message(store, &content)
+}
+
+/// The emitted event as `emit --json` names it.
+#[derive(Debug, Serialize)]
+struct EventJson<'a> {
+    event: &'a str,
+    category: &'a str,
+    module: &'a str,
+    task_id: Option<&'a str>,
+    task_name: Option<&'a str>,
+    submitter: Option<&'a str>,
+}
+
+/// What every `emit --json` document starts with.
+#[derive(Debug, Serialize)]
+struct Head<'a> {
+    event: EventJson<'a>,
+    rule: RuleJson<'a>,
 }

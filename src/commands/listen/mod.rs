@@ -158,10 +158,14 @@ fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Ve
         },
     };
     let key = match value {
-        Some(Value::Secret(secret)) => secret.resolve().map_err(|e| {
-            Error::usage(format!("invalid {flag}: {e}"))
-                .hint("export the variable first, or pass the key with --signature-key-stdin")
-        })?,
+        Some(Value::Secret(secret)) => secret
+            .resolve()
+            .map_err(|e| {
+                Error::usage(format!("invalid {flag}: {e}"))
+                    .hint("export the variable first, or pass the key with --signature-key-stdin")
+            })?
+            .expose()
+            .to_owned(),
         Some(Value::Text(text)) => text,
         _ => return Err(Error::usage(format!("{flag} needs a key")).into()),
     };

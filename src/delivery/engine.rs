@@ -1,0 +1,399 @@
+//! Runs a plan over an injected [`Transport`]: destinations concurrently under a bound, each attempt
+//! under a timeout and the whole send under a deadline, retryable verdicts retried with exponential
+//! backoff and jitter (or the server's `Retry-After`), robots paced, app tokens cached. Time is read
+//! only through tokio (`Instant`, `sleep`), so a paused test clock drives all of it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
+use tokio::time::Instant;
+
+use crate::channels::message::Message;
+use crate::channels::webhook::Audience;
+use crate::channels::wire::{Failure, HttpRequest, HttpResponse, Verdict};
+use crate::transport::{SendError, Transport};
+
+use super::pacer::Pacer;
+use super::plan::{Destination, Plan};
+use super::steps::{self, Learned, Recipient, Stamp};
+use super::target::{App, Target};
+use super::tokens::Tokens;
+use super::{Clock, Delivery, Options};
+
+/// The row's error when a request went out, no answer came, and no idempotency key makes a retry safe.
+pub const OUTCOME_UNKNOWN: &str =
+    "outcome unknown: the request was sent but no answer came; it may have been delivered";
+
+/// Runs a plan and reports every destination.
+pub struct Engine {
+    transport: Arc<dyn Transport>,
+    opts: Options,
+    tokens: Tokens,
+    pacer: Pacer,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("opts", &self.opts).finish()
+    }
+}
+
+/// The result of a step and how many attempts it took.
+#[derive(Debug)]
+pub struct Attempted<T> {
+    pub result: Result<T, Failure>,
+    pub attempts: u32,
+}
+
+impl<T> Attempted<T> {
+    /// A failure before the step's own request went out (a token or a lookup failed, say).
+    fn failed(failure: Failure) -> Self {
+        Attempted {
+            result: Err(failure),
+            attempts: 0,
+        }
+    }
+}
+
+fn failure(code: &str, message: impl Into<String>) -> Failure {
+    Failure {
+        code: code.into(),
+        message: message.into(),
+        retry_after: None,
+    }
+}
+
+/// What a transport error means for retrying (PROTOCOLS.md §10): a request that never left may always
+/// be sent again; one that left without an answer only where an idempotency key protects it.
+pub fn verdict_for(error: SendError, resend_safe: bool) -> Verdict {
+    match error {
+        SendError::NotSent { code, message } => Verdict::retry(code, message, None),
+        SendError::NoAnswer { code, message } if resend_safe => Verdict::retry(code, message, None),
+        SendError::NoAnswer { code, message } => {
+            Verdict::permanent(code, format!("{OUTCOME_UNKNOWN} ({message})"))
+        }
+        SendError::Refused {
+            code,
+            message,
+            permanent: true,
+        } => Verdict::permanent(code, message),
+        SendError::Refused { code, message, .. } => Verdict::retry(code, message, None),
+    }
+}
+
+/// A verdict as a step result: success, or the verdict to act on.
+fn delivered(verdict: Verdict) -> Result<(), Verdict> {
+    match verdict {
+        Verdict::Delivered => Ok(()),
+        other => Err(other),
+    }
+}
+
+impl Engine {
+    /// `cache_dir` (`<user cache dir>/notify`) keeps app tokens and robot send times between runs.
+    pub fn new(opts: Options, cache_dir: Option<PathBuf>, transport: Arc<dyn Transport>) -> Self {
+        Engine {
+            transport,
+            opts,
+            tokens: Tokens::new(cache_dir.as_ref().map(|d| d.join("tokens"))),
+            pacer: Pacer::new(cache_dir.map(|d| d.join("robots"))),
+            clock: Clock::new(),
+        }
+    }
+
+    /// Every destination gets exactly one row, in plan order; a delivery task that dies is a failed row.
+    pub async fn run(self: Arc<Self>, plan: Plan, msg: Arc<Message>) -> Vec<Delivery> {
+        let deadline = Instant::now() + self.opts.deadline;
+        let audience = Arc::new(plan.audience);
+        let limit = Arc::new(Semaphore::new(self.opts.concurrency.max(1)));
+        let mut rows: Vec<Delivery> = plan
+            .destinations
+            .iter()
+            .map(|d| {
+                let mut row = Delivery::of(d);
+                row.fail(failure(
+                    "internal",
+                    "the delivery stopped unexpectedly; it may or may not have gone out",
+                ));
+                row
+            })
+            .collect();
+        let mut tasks = tokio::task::JoinSet::new();
+        for (index, dest) in plan.destinations.into_iter().enumerate() {
+            let engine = Arc::clone(&self);
+            let msg = Arc::clone(&msg);
+            let audience = Arc::clone(&audience);
+            let limit = Arc::clone(&limit);
+            tasks.spawn(async move {
+                let _permit = limit.acquire_owned().await;
+                (index, engine.deliver(dest, &msg, &audience, deadline).await)
+            });
+        }
+        while let Some(done) = tasks.join_next().await {
+            if let Ok((index, row)) = done
+                && let Some(slot) = rows.get_mut(index)
+            {
+                *slot = row;
+            }
+        }
+        rows
+    }
+
+    async fn deliver(
+        &self,
+        dest: Destination,
+        msg: &Message,
+        audience: &Audience,
+        deadline: Instant,
+    ) -> Delivery {
+        let start = Instant::now();
+        let mut row = Delivery::of(&dest);
+        let target = match dest.target {
+            Ok(t) => t,
+            Err((outcome, reason)) => {
+                row.outcome = outcome;
+                row.reason = Some(reason);
+                return row;
+            }
+        };
+        let done = self.send_target(&target, msg, audience, deadline).await;
+        row.attempts = done.attempts;
+        row.elapsed_ms = start.elapsed().as_millis() as u64;
+        if let Err(f) = done.result {
+            row.fail(f);
+        }
+        row
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        let base = self.opts.retry_base.as_millis() as u64;
+        let exp = base.saturating_mul(1 << attempt.min(10)).min(30_000);
+        let mut b = [0u8; 8];
+        // Jitter only spreads retries out: without randomness the delay is the midpoint.
+        let _ = getrandom::fill(&mut b);
+        // Full jitter between half and all of the exponential delay.
+        let jitter = u64::from_le_bytes(b) % (exp / 2 + 1);
+        Duration::from_millis(exp / 2 + jitter)
+    }
+
+    /// Calls `attempt` until it succeeds, fails permanently, runs out of retries or of time.
+    async fn retrying<T, F, Fut>(
+        &self,
+        deadline: Instant,
+        robot: Option<&str>,
+        mut attempt: F,
+    ) -> Attempted<T>
+    where
+        F: FnMut(Duration) -> Fut,
+        Fut: std::future::Future<Output = Result<T, Verdict>>,
+    {
+        let mut attempts = 0;
+        let done = |result, attempts| Attempted { result, attempts };
+        loop {
+            if Instant::now() >= deadline {
+                return done(
+                    Err(failure("deadline", "the send's deadline passed")),
+                    attempts,
+                );
+            }
+            if let Some(robot) = robot
+                && let Err(f) = self
+                    .pacer
+                    .slot(robot, deadline, || self.clock.now_ms())
+                    .await
+            {
+                return done(Err(f), attempts);
+            }
+            attempts += 1;
+            let timeout = self
+                .opts
+                .timeout
+                .min(deadline.saturating_duration_since(Instant::now()));
+            let failure = match attempt(timeout).await {
+                Ok(t) => return done(Ok(t), attempts),
+                Err(Verdict::Permanent(f)) => return done(Err(f), attempts),
+                Err(Verdict::Delivered) => {
+                    let f = failure("internal", "success reported as an error");
+                    return done(Err(f), attempts);
+                }
+                Err(Verdict::Retry(f)) => f,
+            };
+            if attempts > self.opts.retries {
+                return done(Err(failure), attempts);
+            }
+            let wait = failure
+                .retry_after
+                .unwrap_or_else(|| self.backoff(attempts));
+            if Instant::now() + wait >= deadline {
+                let message = format!(
+                    "{} (no time left to retry before the deadline)",
+                    failure.message
+                );
+                return done(Err(Failure { message, ..failure }), attempts);
+            }
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// One HTTP exchange; transport errors become verdicts by the §10 rule.
+    async fn http(
+        &self,
+        req: &HttpRequest,
+        timeout: Duration,
+        resend_safe: bool,
+    ) -> Result<HttpResponse, Verdict> {
+        self.transport
+            .send(req, timeout)
+            .await
+            .map_err(|e| verdict_for(e, resend_safe))
+    }
+
+    async fn send_target(
+        &self,
+        target: &Target,
+        msg: &Message,
+        audience: &Audience,
+        deadline: Instant,
+    ) -> Attempted<()> {
+        let stamp = match Stamp::new(self.clock.now_ms()) {
+            Ok(s) => s,
+            Err(f) => return Attempted::failed(f),
+        };
+        let safe = steps::resend_safe(target);
+        let judge = steps::judge(target);
+        match target {
+            Target::Email { smtp, .. } => {
+                let mail = match steps::mail(target, msg, &stamp) {
+                    Ok(m) => m,
+                    Err(f) => return Attempted::failed(f),
+                };
+                self.retrying(deadline, None, |t| {
+                    let mail = mail.clone();
+                    async move {
+                        self.transport
+                            .send_mail(smtp, mail, t)
+                            .await
+                            .map_err(|e| verdict_for(e, safe))
+                    }
+                })
+                .await
+            }
+            Target::Dingtalk { app, .. } | Target::Feishu { app, .. } => {
+                let userid = match steps::recipient(target) {
+                    Recipient::Known(id) => id.to_owned(),
+                    Recipient::LookUp { mobile, email } => {
+                        match self.look_up(app, mobile, email, deadline).await {
+                            Ok(id) => id,
+                            Err(f) => return Attempted::failed(f),
+                        }
+                    }
+                    Recipient::Missing(why) => return Attempted::failed(failure("invalid", why)),
+                };
+                let build = |token: &str| {
+                    let learned = Learned {
+                        token,
+                        recipient: &userid,
+                    };
+                    steps::message_request(target, msg, audience, &stamp, learned)
+                };
+                self.with_token(app, deadline, safe, build, |resp| delivered(judge(resp)))
+                    .await
+            }
+            _ => {
+                // Refuse what cannot be built (a message too long, say) before any attempt.
+                if let Err(f) = steps::message_request(target, msg, audience, &stamp, Learned::NONE)
+                {
+                    return Attempted::failed(f);
+                }
+                self.retrying(deadline, target.robot(), |t| {
+                    // Per attempt: a fresh timestamp, signature and nonce where signed; the key stays.
+                    let req = stamp.attempt(self.clock.now_ms()).and_then(|s| {
+                        steps::message_request(target, msg, audience, &s, Learned::NONE)
+                    });
+                    async move {
+                        let req = req.map_err(Verdict::Permanent)?;
+                        delivered(judge(&self.http(&req, t, safe).await?))
+                    }
+                })
+                .await
+            }
+        }
+    }
+
+    async fn token(&self, app: &App, deadline: Instant) -> Result<String, Failure> {
+        let now = self.clock.now_ms() / 1000;
+        self.tokens
+            .get(app, now, || async {
+                let done = self
+                    .retrying(deadline, None, |t| async move {
+                        let resp = self.http(&steps::token_request(app), t, true).await?;
+                        steps::parse_token(app, &resp)
+                    })
+                    .await;
+                done.result.map_err(|f| Failure {
+                    message: format!("cannot get an access token: {}", f.message),
+                    ..f
+                })
+            })
+            .await
+    }
+
+    /// One step against an app's API: `build` makes the request with the current access token and `read`
+    /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once.
+    async fn with_token<T>(
+        &self,
+        app: &App,
+        deadline: Instant,
+        resend_safe: bool,
+        build: impl Fn(&str) -> Result<HttpRequest, Failure>,
+        read: impl Fn(&HttpResponse) -> Result<T, Verdict>,
+    ) -> Attempted<T> {
+        let mut refreshed = false;
+        loop {
+            let token = match self.token(app, deadline).await {
+                Ok(t) => t,
+                Err(f) => return Attempted::failed(f),
+            };
+            let req = match build(&token) {
+                Ok(r) => r,
+                Err(f) => return Attempted::failed(f),
+            };
+            let done = self
+                .retrying(deadline, None, |t| {
+                    let req = &req;
+                    let read = &read;
+                    async move { read(&self.http(req, t, resend_safe).await?) }
+                })
+                .await;
+            match &done.result {
+                Err(f) if !refreshed && steps::token_invalid(app).contains(&f.code.as_str()) => {
+                    self.tokens.invalidate(app).await;
+                    refreshed = true;
+                }
+                _ => return done,
+            }
+        }
+    }
+
+    /// Finds the id a message to a DingTalk or Feishu/Lark person is addressed to, by mobile or email.
+    pub async fn look_up(
+        &self,
+        app: &App,
+        mobile: Option<&str>,
+        email: Option<&str>,
+        deadline: Instant,
+    ) -> Result<String, Failure> {
+        let build = |token: &str| Ok(steps::lookup_request(app, token, mobile, email));
+        self.with_token(app, deadline, true, build, |resp| {
+            steps::parse_lookup(app, resp)
+        })
+        .await
+        .result
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,534 @@
+//! The engine against a scripted transport on a paused clock: every wait below is virtual time.
+
+use std::time::SystemTime;
+
+use super::*;
+use crate::channels::message::{Event, Format};
+use crate::delivery::fake::{self, Answer, Fake};
+use crate::delivery::pacer::Pacer;
+use crate::delivery::target::SmsVendor;
+use crate::delivery::{Outcome, Plan};
+use crate::providers::ProviderName;
+use crate::signing::SignatureMethod;
+use crate::transport::{HttpResponse, SendError, SmtpSecurity, SmtpSettings};
+use crate::values::Revealed;
+
+const OK_JSON: &str = r#"{"errcode":0,"errmsg":"ok"}"#;
+
+fn opts() -> Options {
+    Options::default()
+}
+
+fn webhook(host: &str) -> Target {
+    Target::Webhook {
+        url: format!("http://{host}/hook"),
+        method: SignatureMethod::HmacSha256,
+        key: Revealed::new("hook-key"),
+    }
+}
+
+fn wecom() -> Target {
+    Target::WecomBot {
+        webhook: "http://wecom.test/cgi-bin/webhook/send?key=k1".into(),
+    }
+}
+
+fn robot() -> Target {
+    Target::DingtalkBot {
+        webhook: "http://robot.test/robot/send?access_token=robot-token".into(),
+        keyword: "DMS".into(),
+        secret: Some(Revealed::new("SECrobot")),
+    }
+}
+
+fn aliyun() -> Target {
+    Target::Sms {
+        vendor: SmsVendor::Aliyun {
+            api_base: "http://sms.test".into(),
+            key_id: "id".into(),
+            key_secret: Revealed::new("key-secret"),
+            region: "cn-hangzhou".into(),
+            sign_name: "DMS".into(),
+            template: "SMS_1".into(),
+            verify_template: None,
+        },
+        mobile: "+8613100000000".into(),
+        code: None,
+    }
+}
+
+fn app(provider: ProviderName) -> App {
+    App {
+        provider,
+        api_base: format!("http://{provider}.test"),
+        id: format!("{provider}-app"),
+        secret: Revealed::new("app-secret"),
+        agent_id: 7,
+    }
+}
+
+fn dingtalk(userid: &str) -> Target {
+    Target::Dingtalk {
+        app: app(ProviderName::Dingtalk),
+        mobile: None,
+        userid: Some(userid.into()),
+    }
+}
+
+fn feishu(email: &str) -> Target {
+    Target::Feishu {
+        app: app(ProviderName::Feishu),
+        mobile: None,
+        email: Some(email.into()),
+    }
+}
+
+fn email() -> Target {
+    Target::Email {
+        smtp: SmtpSettings {
+            host: "smtp.test".into(),
+            port: 465,
+            security: SmtpSecurity::Tls,
+            username: None,
+            password: None,
+            from: "DMS <dms@example.com>".into(),
+        },
+        to: "alice@example.com".into(),
+    }
+}
+
+fn ding_token() -> Answer {
+    fake::json(
+        200,
+        r#"{"errcode":0,"access_token":"ding-tok","expires_in":7200}"#,
+    )
+}
+
+fn feishu_token() -> Answer {
+    fake::json(
+        200,
+        r#"{"code":0,"tenant_access_token":"t-tok","expire":7200}"#,
+    )
+}
+
+async fn run(fake: &Arc<Fake>, opts: Options, targets: Vec<Target>) -> Vec<Delivery> {
+    run_cached(fake, opts, None, targets).await
+}
+
+async fn run_cached(
+    fake: &Arc<Fake>,
+    opts: Options,
+    cache: Option<PathBuf>,
+    targets: Vec<Target>,
+) -> Vec<Delivery> {
+    let transport: Arc<dyn Transport> = fake.clone();
+    let engine = Arc::new(Engine::new(opts, cache, transport));
+    let plan = Plan {
+        destinations: targets
+            .into_iter()
+            .map(|t| Destination {
+                recipients: Vec::new(),
+                kind: None,
+                shown: String::new(),
+                target: Ok(t),
+            })
+            .collect(),
+        ..Plan::default()
+    };
+    let msg = Message::new(None, "disk full".into(), Format::Text, Event::default());
+    engine.run(plan, Arc::new(msg)).await
+}
+
+fn gaps(sent: &[(Instant, HttpRequest)]) -> Vec<Duration> {
+    sent.windows(2).map(|w| w[1].0 - w[0].0).collect()
+}
+
+#[track_caller]
+fn assert_row(row: &Delivery, outcome: Outcome, attempts: u32) {
+    assert_eq!((row.outcome, row.attempts), (outcome, attempts), "{row:?}");
+}
+
+// Replaces the e2e `retries_stop_after_the_retry_budget` timing aspect: the count and the backoff.
+#[tokio::test(start_paused = true)]
+async fn retries_back_off_exponentially_with_jitter_and_stop_at_the_budget() {
+    let fake = Arc::new(Fake::default());
+    fake.script("hooks.test", vec![fake::json(503, "busy")]);
+    let rows = run(&fake, opts(), vec![webhook("hooks.test")]).await;
+    assert_row(&rows[0], Outcome::Failed, 4);
+    assert_eq!(rows[0].error_code.as_deref(), Some("503"));
+    let gaps = gaps(&fake.sent());
+    // Base 500 ms doubling per retry, jittered between half and all of it.
+    for (gap, full) in gaps.iter().zip([1000u64, 2000, 4000]) {
+        let full = Duration::from_millis(full);
+        assert!(*gap >= full / 2 && *gap <= full, "{gaps:?}");
+    }
+    assert_eq!(gaps.len(), 3);
+}
+
+// Replaces the e2e `webhook_429_honours_retry_after` (which waited a real second).
+#[tokio::test(start_paused = true)]
+async fn retry_after_in_seconds_is_waited_exactly() {
+    let fake = Arc::new(Fake::default());
+    let busy = fake::with_header(fake::json(429, "{}"), "Retry-After", "7");
+    fake.script("hooks.test", vec![busy, fake::json(200, "{}")]);
+    let rows = run(&fake, opts(), vec![webhook("hooks.test")]).await;
+    assert_row(&rows[0], Outcome::Delivered, 2);
+    let sent = fake.sent();
+    assert_eq!(gaps(&sent), vec![Duration::from_secs(7)]);
+    assert_eq!(
+        sent[0].1.body, sent[1].1.body,
+        "the retry is the same delivery"
+    );
+    assert!(rows[0].elapsed_ms >= 7000, "{:?}", rows[0]);
+}
+
+// Replaces the e2e `retry_after_as_an_http_date_is_honoured` (which waited real seconds).
+#[tokio::test(start_paused = true)]
+async fn retry_after_as_an_http_date_is_waited_until_then() {
+    let fake = Arc::new(Fake::default());
+    let when = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
+    let busy = fake::with_header(fake::json(503, "{}"), "Retry-After", &when);
+    fake.script("hooks.test", vec![busy, fake::json(200, "{}")]);
+    let rows = run(&fake, opts(), vec![webhook("hooks.test")]).await;
+    assert_row(&rows[0], Outcome::Delivered, 2);
+    let gap = gaps(&fake.sent())[0];
+    // The date has whole seconds.
+    assert!(
+        gap > Duration::from_secs(28) && gap <= Duration::from_secs(30),
+        "{gap:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_retry_after_beyond_the_deadline_fails_without_waiting() {
+    let fake = Arc::new(Fake::default());
+    let busy = fake::with_header(fake::json(429, "{}"), "Retry-After", "120");
+    fake.script("hooks.test", vec![busy]);
+    let start = Instant::now();
+    let rows = run(&fake, opts(), vec![webhook("hooks.test")]).await;
+    assert_row(&rows[0], Outcome::Failed, 1);
+    assert!(rows[0].reason.as_deref().unwrap().contains("deadline"));
+    assert_eq!(start.elapsed(), Duration::ZERO);
+}
+
+// Replaces the e2e `webhook_slow_answer_times_out_and_is_retried` (a 3 s slow answer).
+#[tokio::test(start_paused = true)]
+async fn each_attempt_has_its_timeout_and_a_keyed_request_is_retried() {
+    let fake = Arc::new(Fake::default());
+    let slow = Answer::Slow(
+        Duration::from_secs(3),
+        fake::json(200, "{}").into_response(),
+    );
+    fake.script("hooks.test", vec![slow, fake::json(200, "{}")]);
+    let opts = Options {
+        timeout: Duration::from_millis(500),
+        ..opts()
+    };
+    let rows = run(&fake, opts, vec![webhook("hooks.test")]).await;
+    assert_row(&rows[0], Outcome::Delivered, 2);
+    let sent = fake.sent();
+    // The first attempt gave up after 0.5 s, then a backoff of 0.5-1 s.
+    let gap = gaps(&sent)[0];
+    assert!(gap >= Duration::from_millis(1000) && gap <= Duration::from_millis(1500));
+    assert_eq!(
+        sent[0].1.headers, sent[1].1.headers,
+        "same X-Notify-Delivery"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_deadline_ends_the_retries() {
+    let fake = Arc::new(Fake::default());
+    fake.script("hooks.test", vec![fake::json(503, "busy")]);
+    let opts = Options {
+        retries: 100,
+        deadline: Duration::from_secs(5),
+        ..opts()
+    };
+    let start = Instant::now();
+    let rows = run(&fake, opts, vec![webhook("hooks.test")]).await;
+    assert_eq!(rows[0].outcome, Outcome::Failed);
+    assert!(rows[0].attempts >= 3, "{:?}", rows[0]);
+    assert!(
+        rows[0].reason.as_deref().unwrap().contains("deadline"),
+        "{:?}",
+        rows[0]
+    );
+    assert!(start.elapsed() < Duration::from_secs(5));
+}
+
+// Replaces the e2e `a_robot_is_paced_at_twenty_messages_a_minute` (which waited out a 2 s deadline).
+#[tokio::test(start_paused = true)]
+async fn a_robot_takes_twenty_messages_a_minute_and_the_rest_wait_or_fail() {
+    let fake = Arc::new(Fake::default());
+    fake.script("robot.test", vec![fake::json(200, OK_JSON)]);
+    let short = Options {
+        deadline: Duration::from_secs(2),
+        ..opts()
+    };
+    let rows = run(&fake, short, vec![robot(); 21]).await;
+    let failed: Vec<&Delivery> = rows
+        .iter()
+        .filter(|r| r.outcome == Outcome::Failed)
+        .collect();
+    assert_eq!(failed.len(), 1, "{rows:?}");
+    assert_eq!(
+        failed[0].reason.as_deref(),
+        Some("robot rate limit (20/min)")
+    );
+    assert_eq!(failed[0].attempts, 0);
+    assert_eq!(fake.sent().len(), 20);
+
+    // With time enough, the 21st waits for the oldest slot to free up a minute later.
+    let fake = Arc::new(Fake::default());
+    fake.script("robot.test", vec![fake::json(200, OK_JSON)]);
+    let long = Options {
+        deadline: Duration::from_secs(90),
+        ..opts()
+    };
+    let rows = run(&fake, long, vec![robot(); 21]).await;
+    assert!(
+        rows.iter().all(|r| r.outcome == Outcome::Delivered),
+        "{rows:?}"
+    );
+    let sent = fake.sent();
+    let last = sent[20].0 - sent[0].0;
+    assert!(
+        last >= Duration::from_secs(60) && last < Duration::from_secs(61),
+        "{last:?}"
+    );
+}
+
+// Replaces the e2e `robot_pacing_holds_across_separate_runs` (which waited out a 1 s deadline).
+#[tokio::test(start_paused = true)]
+async fn robot_pacing_holds_across_runs_in_a_private_file() {
+    let cache = tempfile::tempdir().unwrap();
+    let fake = Arc::new(Fake::default());
+    fake.script("wecom.test", vec![fake::json(200, OK_JSON)]);
+    let dir = Some(cache.path().to_path_buf());
+    let rows = run_cached(&fake, opts(), dir.clone(), vec![wecom(); 20]).await;
+    assert!(rows.iter().all(|r| r.outcome == Outcome::Delivered));
+    let short = Options {
+        deadline: Duration::from_secs(1),
+        ..opts()
+    };
+    let rows = run_cached(&fake, short, dir, vec![wecom()]).await;
+    assert_eq!(rows[0].reason.as_deref(), Some("robot rate limit (20/min)"));
+    assert_eq!(fake.sent().len(), 20);
+    let files: Vec<_> = std::fs::read_dir(cache.path().join("robots"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .collect();
+    assert_eq!(files.len(), 1);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = files[0].metadata().unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(!files[0].file_name().to_string_lossy().contains("k1"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_pacing_file_locked_elsewhere_is_waited_for_without_blocking() {
+    let cache = tempfile::tempdir().unwrap();
+    let robots = cache.path().join("robots");
+    std::fs::create_dir_all(&robots).unwrap();
+    let Target::WecomBot { webhook: url } = wecom() else {
+        unreachable!()
+    };
+    let held = std::fs::File::create(Pacer::path(&robots, &url)).unwrap();
+    held.lock().unwrap();
+    let fake = Arc::new(Fake::default());
+    fake.script("wecom.test", vec![fake::json(200, OK_JSON)]);
+    fake.script("hooks.test", vec![fake::json(200, "{}")]);
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        drop(held);
+    });
+    let start = Instant::now();
+    let dir = Some(cache.path().to_path_buf());
+    let rows = run_cached(&fake, opts(), dir, vec![wecom(), webhook("hooks.test")]).await;
+    assert!(
+        rows.iter().all(|r| r.outcome == Outcome::Delivered),
+        "{rows:?}"
+    );
+    // The webhook went out at once; the robot once the other holder let go.
+    assert_eq!(fake.sent_to("hooks.test")[0].0, start);
+    assert!(fake.sent_to("wecom.test")[0].0 - start >= Duration::from_millis(300));
+}
+
+#[tokio::test(start_paused = true)]
+async fn one_token_serves_every_message_of_an_app() {
+    let fake = Arc::new(Fake::default());
+    fake.script("gettoken", vec![ding_token()]);
+    fake.script("asyncsend", vec![fake::json(200, OK_JSON)]);
+    let rows = run(
+        &fake,
+        opts(),
+        vec![dingtalk("u1"), dingtalk("u2"), dingtalk("u3")],
+    )
+    .await;
+    assert!(
+        rows.iter().all(|r| r.outcome == Outcome::Delivered),
+        "{rows:?}"
+    );
+    assert_eq!(fake.sent_to("gettoken").len(), 1);
+    assert_eq!(fake.sent_to("asyncsend").len(), 3);
+    assert!(
+        fake.sent_to("asyncsend")[0]
+            .1
+            .url
+            .contains("access_token=ding-tok")
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn two_apps_fetch_their_tokens_in_parallel() {
+    let fake = Arc::new(Fake::default());
+    let slow = |a: Answer| Answer::Slow(Duration::from_secs(1), a.into_response());
+    fake.script("gettoken", vec![slow(ding_token())]);
+    fake.script("tenant_access_token", vec![slow(feishu_token())]);
+    fake.script("asyncsend", vec![fake::json(200, OK_JSON)]);
+    fake.script("im/v1/messages", vec![fake::json(200, r#"{"code":0}"#)]);
+    let start = Instant::now();
+    let rows = run(&fake, opts(), vec![dingtalk("u1"), feishu("a@example.com")]).await;
+    assert!(
+        rows.iter().all(|r| r.outcome == Outcome::Delivered),
+        "{rows:?}"
+    );
+    assert_eq!(fake.sent_to("gettoken")[0].0, start);
+    assert_eq!(fake.sent_to("tenant_access_token")[0].0, start);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_revoked_token_is_fetched_again_once() {
+    let fake = Arc::new(Fake::default());
+    fake.script("gettoken", vec![ding_token()]);
+    let revoked = fake::json(200, r#"{"errcode":40014,"errmsg":"invalid access_token"}"#);
+    fake.script("asyncsend", vec![revoked.clone(), fake::json(200, OK_JSON)]);
+    let rows = run(&fake, opts(), vec![dingtalk("u1")]).await;
+    assert_row(&rows[0], Outcome::Delivered, 1);
+    assert_eq!(fake.sent_to("gettoken").len(), 2);
+
+    // Still refused after the refresh: no third token, the row fails with the vendor's code.
+    let fake = Arc::new(Fake::default());
+    fake.script("gettoken", vec![ding_token()]);
+    fake.script("asyncsend", vec![revoked]);
+    let rows = run(&fake, opts(), vec![dingtalk("u1")]).await;
+    assert_eq!(rows[0].error_code.as_deref(), Some("40014"));
+    assert_eq!(fake.sent_to("gettoken").len(), 2);
+    assert_eq!(fake.sent_to("asyncsend").len(), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn without_an_idempotency_key_an_unanswered_request_is_not_repeated() {
+    for target in [wecom(), aliyun(), dingtalk("u1")] {
+        let fake = Arc::new(Fake::default());
+        fake.script("gettoken", vec![ding_token()]);
+        fake.script(".test", vec![fake::no_answer(), fake::json(200, OK_JSON)]);
+        let rows = run(&fake, opts(), vec![target.clone()]).await;
+        assert_row(&rows[0], Outcome::Failed, 1);
+        let reason = rows[0].reason.as_deref().unwrap();
+        assert!(reason.starts_with(OUTCOME_UNKNOWN), "{target:?}: {reason}");
+        assert_eq!(fake.sent().len() - fake.sent_to("gettoken").len(), 1);
+    }
+    let fake = Arc::new(Fake::default());
+    let reset = SendError::NoAnswer {
+        code: "timeout".into(),
+        message: "timed out".into(),
+    };
+    fake.mail_answers(vec![Err(reset), Ok(())]);
+    let rows = run(&fake, opts(), vec![email()]).await;
+    assert_row(&rows[0], Outcome::Failed, 1);
+    assert_eq!(fake.mails().len(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn with_an_idempotency_key_an_unanswered_request_is_repeated_with_the_same_key() {
+    for target in [webhook("hooks.test"), robot(), feishu("a@example.com")] {
+        let fake = Arc::new(Fake::default());
+        fake.script("tenant_access_token", vec![feishu_token()]);
+        let ok = fake::json(200, r#"{"errcode":0,"code":0}"#);
+        fake.script(".test", vec![fake::no_answer(), ok]);
+        let rows = run(&fake, opts(), vec![target.clone()]).await;
+        assert_row(&rows[0], Outcome::Delivered, 2);
+        let sent: Vec<_> = fake
+            .sent()
+            .into_iter()
+            .filter(|(_, r)| !r.url.contains("tenant_access_token"))
+            .collect();
+        let key = |r: &HttpRequest| {
+            let body: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+            let key = &body["messageEvent"]["id"];
+            let key = if key.is_null() { &body["msgUuid"] } else { key };
+            let key = if key.is_null() { &body["uuid"] } else { key };
+            key.as_str().unwrap().to_owned()
+        };
+        assert_eq!(key(&sent[0].1), key(&sent[1].1), "{target:?}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn what_never_left_is_retried_everywhere_and_refusals_follow_the_server() {
+    let fake = Arc::new(Fake::default());
+    fake.script(
+        "wecom.test",
+        vec![fake::not_sent(), fake::json(200, OK_JSON)],
+    );
+    let rows = run(&fake, opts(), vec![wecom()]).await;
+    assert_row(&rows[0], Outcome::Delivered, 2);
+
+    let fake = Arc::new(Fake::default());
+    let refused = |permanent| SendError::Refused {
+        code: "451".into(),
+        message: "try later".into(),
+        permanent,
+    };
+    fake.mail_answers(vec![Err(refused(false)), Ok(())]);
+    let rows = run(&fake, opts(), vec![email()]).await;
+    assert_row(&rows[0], Outcome::Delivered, 2);
+    fake.mail_answers(vec![Err(refused(true))]);
+    let rows = run(&fake, opts(), vec![email()]).await;
+    assert_row(&rows[0], Outcome::Failed, 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_delivery_that_panics_still_gets_a_failed_row() {
+    let fake = Arc::new(Fake::default());
+    fake.script("boom.test", vec![Answer::Panic]);
+    fake.script("hooks.test", vec![fake::json(200, "{}")]);
+    let rows = run(
+        &fake,
+        opts(),
+        vec![webhook("boom.test"), webhook("hooks.test")],
+    )
+    .await;
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].outcome, Outcome::Failed);
+    assert_eq!(rows[0].error_code.as_deref(), Some("internal"));
+    assert_eq!(rows[1].outcome, Outcome::Delivered);
+}
+
+#[test]
+fn transport_errors_map_to_verdicts_by_whether_the_request_left() {
+    let gone = || SendError::NoAnswer {
+        code: "timeout".into(),
+        message: "timed out".into(),
+    };
+    assert!(matches!(verdict_for(gone(), true), Verdict::Retry(_)));
+    assert!(
+        matches!(verdict_for(gone(), false), Verdict::Permanent(f) if f.message.starts_with(OUTCOME_UNKNOWN))
+    );
+    let refused = SendError::NotSent {
+        code: "connect".into(),
+        message: "refused".into(),
+    };
+    assert!(matches!(verdict_for(refused, false), Verdict::Retry(_)));
+}
+
+impl Answer {
+    fn into_response(self) -> HttpResponse {
+        match self {
+            Answer::Reply(r) => r,
+            other => panic!("not a reply: {other:?}"),
+        }
+    }
+}

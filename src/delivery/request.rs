@@ -1,0 +1,238 @@
+//! What `notify send` asks for, turned into a plan and a message: stored recipients resolved, ad-hoc
+//! destinations (`--webhook`, `--dingtalk-bot`, ...) checked and built, the message given its event.
+
+use anyhow::Result;
+
+use crate::channels::Kind;
+use crate::channels::message::{Event, Format, Message};
+use crate::error::Error;
+use crate::signing::SignatureMethod;
+use crate::store::Store;
+use crate::values::{FieldSpec, FieldType, Revealed, mask_url_tokens};
+
+use super::Outcome;
+use super::plan::{Destination, Plan, plan_users};
+use super::target::{Target, sms_vendor, smtp_settings};
+
+/// Destinations that need no stored profile; secrets already read from wherever the user gave them.
+#[derive(Debug, Clone, Default)]
+pub struct Adhoc {
+    pub webhooks: Vec<String>,
+    pub signature_method: Option<String>,
+    pub signature_key: Option<Revealed>,
+    pub dingtalk_bots: Vec<String>,
+    pub keyword: String,
+    pub secret: Option<Revealed>,
+    pub wecom_bots: Vec<String>,
+    pub emails: Vec<String>,
+    pub sms: Vec<String>,
+}
+
+impl Adhoc {
+    pub fn is_empty(&self) -> bool {
+        self.webhooks.is_empty()
+            && self.dingtalk_bots.is_empty()
+            && self.wecom_bots.is_empty()
+            && self.emails.is_empty()
+            && self.sms.is_empty()
+    }
+}
+
+/// Who a send goes to among the stored users.
+#[derive(Debug, Clone)]
+pub enum Recipients {
+    All,
+    /// Named users (a name given twice counts once).
+    Named(Vec<String>),
+    /// The current user, when nothing else names a recipient.
+    Current(String),
+    /// Only the ad-hoc destinations.
+    Nobody,
+}
+
+/// What the notification says, before the store adds the submitter's display name.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub text: String,
+    pub title: Option<String>,
+    pub format: Format,
+    pub event: String,
+    pub category: String,
+    pub module: String,
+    pub task_id: String,
+    pub task_name: String,
+    pub submitter: String,
+}
+
+/// One send: recipients, the channel filter, ad-hoc destinations and the content.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub recipients: Recipients,
+    pub channels: Vec<Kind>,
+    pub adhoc: Adhoc,
+    pub content: Content,
+}
+
+/// Checks a request against the store and plans it; usage errors name the flag at fault.
+pub fn prepare(store: &Store, req: &Request) -> Result<(Plan, Message)> {
+    let adhoc = adhoc_destinations(store, &req.adhoc)?;
+    let users: Vec<String> = match &req.recipients {
+        Recipients::All => store.users.keys().cloned().collect(),
+        Recipients::Named(names) => {
+            let mut users: Vec<String> = Vec::new();
+            for name in names {
+                if !store.users.contains_key(name) {
+                    return Err(Error::usage(format!("no user named {name}"))
+                        .hint("`notify user list` shows the users")
+                        .into());
+                }
+                if !users.contains(name) {
+                    users.push(name.clone());
+                }
+            }
+            users
+        }
+        Recipients::Current(name) => {
+            if !store.users.contains_key(name) {
+                return Err(Error::usage(format!("{name} has no channels to send to"))
+                    .hint("configure one with `notify channel set`, or name recipients with --to or an ad-hoc destination such as --webhook")
+                    .into());
+            }
+            vec![name.clone()]
+        }
+        Recipients::Nobody => Vec::new(),
+    };
+    let msg = message(store, &req.content)?;
+    let plan = plan_users(store, &users, &req.channels, adhoc);
+    if plan.destinations.is_empty() {
+        return Err(Error::usage("nothing to send to").into());
+    }
+    Ok((plan, msg))
+}
+
+/// The message, with the submitter's display name looked up in the store.
+pub fn message(store: &Store, content: &Content) -> Result<Message> {
+    if content.text.trim().is_empty() {
+        return Err(Error::usage("the message is empty").into());
+    }
+    let submitter_name = store
+        .users
+        .get(&content.submitter)
+        .and_then(|u| u.display_name.clone())
+        .unwrap_or_default();
+    let event = Event {
+        name: content.event.clone(),
+        category: content.category.clone(),
+        module: content.module.clone(),
+        task_id: content.task_id.clone(),
+        task_name: content.task_name.clone(),
+        submitter_uid: content.submitter.clone(),
+        submitter_name,
+    };
+    Ok(Message::new(
+        content.title.clone(),
+        content.text.clone(),
+        content.format,
+        event,
+    ))
+}
+
+fn url_arg(flag: &str, raw: &str) -> Result<String> {
+    let spec = FieldSpec::new("url", FieldType::Url, "https://hooks.example.com/dms");
+    match spec.parse(raw) {
+        Ok(v) => Ok(v.as_text().unwrap_or(raw).to_owned()),
+        Err(e) => Err(Error::usage(format!("invalid {flag} {}: {e}", mask_url_tokens(raw))).into()),
+    }
+}
+
+fn field_arg(kind: Kind, field: &str, flag: &str, raw: &str) -> Result<String> {
+    let spec = kind
+        .field(field)
+        .ok_or_else(|| anyhow::anyhow!("{kind} has no field {field}"))?;
+    let value = spec
+        .parse(raw)
+        .map_err(|e| Error::usage(format!("invalid {flag} {raw}: {e}")))?;
+    Ok(value.as_text().unwrap_or(raw).to_owned())
+}
+
+fn row(kind: Kind, shown: String, target: Result<Target, String>) -> Destination {
+    Destination {
+        recipients: Vec::new(),
+        kind: Some(kind),
+        shown,
+        target: target.map_err(|e| (Outcome::Failed, e)),
+    }
+}
+
+/// The ad-hoc destinations, each flag's values checked; a missing provider is the row's failure.
+pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destination>> {
+    let mut out = Vec::new();
+    let method: SignatureMethod = match &adhoc.signature_method {
+        Some(m) => m.parse().map_err(Error::usage)?,
+        None => SignatureMethod::None,
+    };
+    let key = &adhoc.signature_key;
+    if method == SignatureMethod::None && key.is_some() {
+        return Err(Error::usage("a --webhook signing key needs --signature-method")
+            .hint("add --signature-method HMAC_SHA256 (or HMAC_SHA1); unsigned deliveries need no key")
+            .into());
+    }
+    if method != SignatureMethod::None && key.is_none() {
+        return Err(
+            Error::usage(format!("--signature-method {method} needs a key"))
+                .hint("give --signature-key, --signature-key-stdin or --signature-key-env VAR")
+                .into(),
+        );
+    }
+    for url in &adhoc.webhooks {
+        let url = url_arg("--webhook", url)?;
+        let target = Target::Webhook {
+            url: url.clone(),
+            method,
+            key: key.clone().unwrap_or_else(|| Revealed::new("")),
+        };
+        out.push(row(Kind::Webhook, mask_url_tokens(&url), Ok(target)));
+    }
+    if let Some(s) = &adhoc.secret
+        && !s.expose().starts_with("SEC")
+    {
+        return Err(Error::usage(
+            "invalid --secret: the DingTalk robot's signing secret starts with SEC",
+        )
+        .into());
+    }
+    for url in &adhoc.dingtalk_bots {
+        let url = url_arg("--dingtalk-bot", url)?;
+        let target = Target::DingtalkBot {
+            webhook: url.clone(),
+            keyword: adhoc.keyword.clone(),
+            secret: adhoc.secret.clone(),
+        };
+        out.push(row(Kind::DingtalkBot, mask_url_tokens(&url), Ok(target)));
+    }
+    for url in &adhoc.wecom_bots {
+        let url = url_arg("--wecom-bot", url)?;
+        let target = Target::WecomBot {
+            webhook: url.clone(),
+        };
+        out.push(row(Kind::WecomBot, mask_url_tokens(&url), Ok(target)));
+    }
+    for addr in &adhoc.emails {
+        let to = field_arg(Kind::Email, "address", "--email", addr)?;
+        let target = smtp_settings(store).map(|smtp| Target::Email {
+            smtp,
+            to: to.clone(),
+        });
+        out.push(row(Kind::Email, to, target));
+    }
+    for mobile in &adhoc.sms {
+        let m = field_arg(Kind::Sms, "mobile", "--sms", mobile)?;
+        let target = sms_vendor(store).map(|vendor| Target::Sms {
+            vendor,
+            mobile: m.clone(),
+            code: None,
+        });
+        out.push(row(Kind::Sms, m, target));
+    }
+    Ok(out)
+}

@@ -1,0 +1,438 @@
+//! Target -> requests and judges: the one builder per vendor, shared by the live send (which fills in
+//! the token and the recipient it learned) and the dry run (which shows placeholders).
+
+use crate::channels::message::Message;
+use crate::channels::webhook::Audience;
+use crate::channels::wire::{Failure, HttpRequest, HttpResponse, Verdict};
+use crate::channels::{dingtalk, dingtalk_bot, email, feishu, sms, webhook, wecom_bot};
+use crate::providers::ProviderName;
+use crate::signing::utc_timestamp;
+use crate::values::mainland_bare;
+
+use super::new_uuid;
+use super::target::{App, SmsVendor, Target};
+
+/// What a dry run shows where a live send would carry a fetched token.
+pub const TOKEN_PLACEHOLDER: &str = "****";
+
+/// Values that differ by design between two builds of one message: `key` (the idempotency key, also the
+/// email's Message-ID) and `created_ms` stay for every attempt; `now_ms` and `nonce` are fresh per
+/// attempt where the vendor signs them (robot signatures, Alibaba's signed query).
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub key: String,
+    pub created_ms: u64,
+    pub now_ms: u64,
+    pub nonce: String,
+}
+
+impl Stamp {
+    pub fn new(now_ms: u64) -> Result<Self, Failure> {
+        Ok(Stamp {
+            key: random_id()?,
+            created_ms: now_ms,
+            now_ms,
+            nonce: random_id()?,
+        })
+    }
+
+    /// The same message's stamp for another attempt.
+    pub fn attempt(&self, now_ms: u64) -> Result<Self, Failure> {
+        Ok(Stamp {
+            now_ms,
+            nonce: random_id()?,
+            ..self.clone()
+        })
+    }
+}
+
+fn random_id() -> Result<String, Failure> {
+    new_uuid().map_err(|message| Failure {
+        code: "random".into(),
+        message,
+        retry_after: None,
+    })
+}
+
+/// What the live send learned before the message request: the app token and the recipient's id.
+#[derive(Debug, Clone, Copy)]
+pub struct Learned<'a> {
+    pub token: &'a str,
+    pub recipient: &'a str,
+}
+
+impl Learned<'_> {
+    /// For targets that need neither.
+    pub const NONE: Learned<'static> = Learned {
+        token: "",
+        recipient: "",
+    };
+}
+
+/// How an app target finds the id its message is addressed to.
+#[derive(Debug, Clone, Copy)]
+pub enum Recipient<'a> {
+    /// Known without asking (a DingTalk employee ID, a Lark email).
+    Known(&'a str),
+    /// Looked up by mobile (or email) through the app's API first.
+    LookUp {
+        mobile: Option<&'a str>,
+        email: Option<&'a str>,
+    },
+    /// Not enough to address anyone.
+    Missing(&'static str),
+}
+
+pub fn recipient(target: &Target) -> Recipient<'_> {
+    match target {
+        Target::Dingtalk {
+            userid: Some(u), ..
+        } => Recipient::Known(u),
+        Target::Dingtalk {
+            mobile: Some(m), ..
+        } => Recipient::LookUp {
+            mobile: Some(m),
+            email: None,
+        },
+        Target::Dingtalk { .. } => Recipient::Missing("no mobile or employee ID"),
+        Target::Feishu { email: Some(e), .. } => Recipient::Known(e),
+        Target::Feishu {
+            mobile: Some(m), ..
+        } => Recipient::LookUp {
+            mobile: Some(m),
+            email: None,
+        },
+        Target::Feishu { .. } => Recipient::Missing("no mobile or email"),
+        _ => Recipient::Known(""),
+    }
+}
+
+/// The placeholder a dry run shows for a recipient only a lookup would find.
+fn recipient_placeholder(app: &App) -> &'static str {
+    match app.provider {
+        ProviderName::Dingtalk => "<userid from getbymobile>",
+        _ => "<open_id from batch_get_id>",
+    }
+}
+
+pub fn token_request(app: &App) -> HttpRequest {
+    match app.provider {
+        ProviderName::Dingtalk => {
+            dingtalk::token_request(&app.api_base, &app.id, app.secret.expose())
+        }
+        _ => feishu::token_request(&app.api_base, &app.id, app.secret.expose()),
+    }
+}
+
+pub fn parse_token(app: &App, resp: &HttpResponse) -> Result<(String, u64), Verdict> {
+    match app.provider {
+        ProviderName::Dingtalk => dingtalk::parse_token(resp),
+        _ => feishu::parse_token(resp),
+    }
+}
+
+/// The vendor codes that mean "this token is no longer valid".
+pub fn token_invalid(app: &App) -> &'static [&'static str] {
+    match app.provider {
+        ProviderName::Dingtalk => dingtalk::TOKEN_INVALID,
+        _ => feishu::TOKEN_INVALID,
+    }
+}
+
+/// The lookup of a person by mobile (DingTalk, Feishu/Lark) or email (Feishu/Lark).
+pub fn lookup_request(
+    app: &App,
+    token: &str,
+    mobile: Option<&str>,
+    email: Option<&str>,
+) -> HttpRequest {
+    let wire = mobile.map(mainland_bare);
+    match app.provider {
+        ProviderName::Dingtalk => {
+            dingtalk::userid_request(&app.api_base, token, wire.unwrap_or_default())
+        }
+        _ => feishu::lookup_request(&app.api_base, token, wire, email),
+    }
+}
+
+pub fn parse_lookup(app: &App, resp: &HttpResponse) -> Result<String, Verdict> {
+    match app.provider {
+        ProviderName::Dingtalk => dingtalk::parse_userid(resp),
+        _ => feishu::parse_lookup(resp),
+    }
+}
+
+/// How the answer to a target's message request is judged.
+pub fn judge(target: &Target) -> fn(&HttpResponse) -> Verdict {
+    match target {
+        Target::DingtalkBot { .. } => dingtalk_bot::judge,
+        Target::WecomBot { .. } => wecom_bot::judge,
+        Target::Webhook { .. } => webhook::judge,
+        Target::Dingtalk { .. } => dingtalk::judge,
+        Target::Feishu { .. } => feishu::judge,
+        Target::Sms {
+            vendor: SmsVendor::Twilio { .. },
+            ..
+        } => sms::judge_twilio,
+        Target::Sms { .. } | Target::Email { .. } => sms::judge_aliyun,
+    }
+}
+
+/// Whether an idempotency key protects the message request, so that an attempt that went out without
+/// an answer may be repeated (PROTOCOLS.md §10): the DingTalk robot's msgUuid, the Feishu/Lark im/v1
+/// uuid and our webhook's X-Notify-Delivery.
+pub fn resend_safe(target: &Target) -> bool {
+    matches!(
+        target,
+        Target::DingtalkBot { .. } | Target::Feishu { .. } | Target::Webhook { .. }
+    )
+}
+
+/// Alibaba template parameters: `{"code"}` for a code when a verification template is configured,
+/// else `{"content"}` with the whole text; and the template that goes with them.
+fn sms_template<'a>(
+    vendor: &'a SmsVendor,
+    code: Option<&str>,
+    msg: &Message,
+) -> (serde_json::Value, &'a str) {
+    match vendor {
+        SmsVendor::Aliyun {
+            verify_template: Some(t),
+            ..
+        } if code.is_some() => (serde_json::json!({"code": code}), t),
+        SmsVendor::Aliyun { template, .. } => {
+            (serde_json::json!({"content": msg.body()}), template)
+        }
+        SmsVendor::Twilio { .. } => (serde_json::Value::Null, ""),
+    }
+}
+
+fn failure(code: &str, message: String) -> Failure {
+    Failure {
+        code: code.into(),
+        message,
+        retry_after: None,
+    }
+}
+
+/// The request that carries the message (every kind but email).
+pub fn message_request(
+    target: &Target,
+    msg: &Message,
+    audience: &Audience,
+    stamp: &Stamp,
+    learned: Learned<'_>,
+) -> Result<HttpRequest, Failure> {
+    Ok(match target {
+        Target::DingtalkBot {
+            webhook,
+            keyword,
+            secret,
+        } => dingtalk_bot::request(
+            webhook,
+            keyword,
+            secret.as_ref().map(|s| s.expose()),
+            msg,
+            stamp.now_ms,
+            &stamp.key,
+        ),
+        Target::WecomBot { webhook } => {
+            wecom_bot::request(webhook, msg).map_err(|e| failure("too_long", e))?
+        }
+        Target::Webhook { url, method, key } => {
+            let body = webhook::body(msg, audience, &stamp.key, stamp.created_ms, *method);
+            webhook::request(url, *method, key.expose(), body, &stamp.key)
+        }
+        Target::Dingtalk { app, .. } => dingtalk::send_request(
+            &app.api_base,
+            learned.token,
+            app.agent_id,
+            learned.recipient,
+            &msg.chat_text(),
+        ),
+        Target::Feishu { app, email, .. } => {
+            let (id_type, id) = match email {
+                Some(e) => ("email", e.as_str()),
+                None => ("open_id", learned.recipient),
+            };
+            feishu::send_request(
+                &app.api_base,
+                learned.token,
+                id_type,
+                id,
+                &msg.chat_text(),
+                &stamp.key,
+            )
+        }
+        Target::Sms {
+            vendor,
+            mobile,
+            code,
+        } => match vendor {
+            SmsVendor::Aliyun {
+                api_base,
+                key_id,
+                key_secret,
+                region,
+                sign_name,
+                ..
+            } => {
+                let cfg = sms::Aliyun {
+                    api_base,
+                    access_key_id: key_id,
+                    access_key_secret: key_secret.expose(),
+                    region,
+                    sign_name,
+                };
+                let (params, template) = sms_template(vendor, code.as_deref(), msg);
+                sms::aliyun_request(
+                    &cfg,
+                    template,
+                    &params,
+                    mobile,
+                    &stamp.nonce,
+                    &utc_timestamp(stamp.now_ms / 1000),
+                )
+            }
+            SmsVendor::Twilio {
+                api_base,
+                sid,
+                token,
+                from,
+            } => sms::twilio_request(api_base, sid, token.expose(), from, mobile, &msg.body()),
+        },
+        Target::Email { .. } => {
+            return Err(failure("internal", "email is not an HTTP request".into()));
+        }
+    })
+}
+
+/// The mail an email target sends; the stamp's key is its Message-ID.
+pub fn mail(target: &Target, msg: &Message, stamp: &Stamp) -> Result<lettre::Message, Failure> {
+    match target {
+        Target::Email { smtp, to } => {
+            email::build(&smtp.from, to, msg, &stamp.key).map_err(|e| failure("invalid", e))
+        }
+        _ => Err(failure("internal", "not an email target".into())),
+    }
+}
+
+/// Every request a target would send, as a dry run prints them: signed, credentials masked, a fetched
+/// token and a looked-up recipient shown as placeholders.
+pub fn rendered(
+    target: &Target,
+    msg: &Message,
+    audience: &Audience,
+    stamp: &Stamp,
+) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut learned = Learned::NONE;
+    match target {
+        Target::Email { smtp, to } => {
+            let mail = mail(target, msg, stamp).map_err(|f| f.message)?;
+            let auth = smtp
+                .username
+                .as_deref()
+                .map(|u| format!(" as {u} (password ****)"))
+                .unwrap_or_default();
+            return Ok(vec![format!(
+                "SMTP {}:{} ({}){auth}\nMAIL FROM: {}\nRCPT TO: {to}\n\n{}\n",
+                smtp.host,
+                smtp.port,
+                smtp.security,
+                smtp.from,
+                String::from_utf8_lossy(&mail.formatted()).trim_end()
+            )]);
+        }
+        Target::Dingtalk { app, .. } | Target::Feishu { app, .. } => {
+            out.push(token_request(app).render_masked());
+            learned.token = TOKEN_PLACEHOLDER;
+            match recipient(target) {
+                Recipient::Known(id) => learned.recipient = id,
+                Recipient::LookUp { mobile, email } => {
+                    out.push(lookup_request(app, TOKEN_PLACEHOLDER, mobile, email).render_masked());
+                    learned.recipient = recipient_placeholder(app);
+                }
+                Recipient::Missing(why) => return Err(why.into()),
+            }
+        }
+        _ => {}
+    }
+    let req = message_request(target, msg, audience, stamp, learned).map_err(|f| f.message)?;
+    out.push(req.render_masked());
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::channels::message::{Event, Format};
+    use crate::values::Revealed;
+
+    fn sms(verify_template: Option<&str>, code: Option<&str>) -> Target {
+        Target::Sms {
+            vendor: SmsVendor::Aliyun {
+                api_base: "https://dysmsapi.example".into(),
+                key_id: "id".into(),
+                key_secret: Revealed::new("s3cret"),
+                region: "cn-hangzhou".into(),
+                sign_name: "DMS".into(),
+                template: "SMS_TEXT".into(),
+                verify_template: verify_template.map(str::to_owned),
+            },
+            mobile: "+8613100000000".into(),
+            code: code.map(str::to_owned),
+        }
+    }
+
+    fn query(target: &Target) -> String {
+        let msg = Message::new(None, "code 123456".into(), Format::Text, Event::default());
+        let stamp = Stamp::new(1_700_000_000_000).unwrap();
+        let req = message_request(target, &msg, &Audience::default(), &stamp, Learned::NONE);
+        req.unwrap().url
+    }
+
+    #[test]
+    fn a_code_uses_the_verification_template_when_there_is_one() {
+        let url = query(&sms(Some("SMS_CODE"), Some("123456")));
+        assert!(url.contains("TemplateCode=SMS_CODE"), "{url}");
+        assert!(url.contains("%7B%22code%22%3A%22123456%22%7D"), "{url}");
+        let url = query(&sms(None, Some("123456")));
+        assert!(url.contains("TemplateCode=SMS_TEXT"), "{url}");
+        assert!(url.contains("%22content%22"), "{url}");
+        let url = query(&sms(Some("SMS_CODE"), None));
+        assert!(url.contains("TemplateCode=SMS_TEXT"), "{url}");
+    }
+
+    #[test]
+    fn a_dry_run_of_an_app_target_shows_each_step_with_placeholders() {
+        let app = App {
+            provider: ProviderName::Dingtalk,
+            api_base: "https://oapi.example".into(),
+            id: "key".into(),
+            secret: Revealed::new("app-s3cret"),
+            agent_id: 5,
+        };
+        let target = Target::Dingtalk {
+            app,
+            mobile: Some("+8613100000000".into()),
+            userid: None,
+        };
+        let msg = Message::new(None, "hi".into(), Format::Text, Event::default());
+        let stamp = Stamp::new(1).unwrap();
+        let steps = rendered(&target, &msg, &Audience::default(), &stamp).unwrap();
+        assert_eq!(steps.len(), 3, "token, lookup, send: {steps:?}");
+        assert!(
+            steps[0].starts_with("GET https://oapi.example/gettoken?appkey=key&appsecret=****")
+        );
+        assert!(
+            steps[1].contains("getbymobile?access_token=****") && steps[1].contains("13100000000")
+        );
+        assert!(
+            steps[2].contains("<userid from getbymobile>"),
+            "{}",
+            steps[2]
+        );
+        assert!(steps.iter().all(|s| !s.contains("app-s3cret")));
+    }
+}

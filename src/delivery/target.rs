@@ -1,0 +1,432 @@
+//! Where and how one message goes: a [`Target`] built from a channel and its provider, secrets resolved
+//! into [`Revealed`] wrappers that no `Debug` output shows.
+
+use std::fmt;
+
+use crate::channels::Kind;
+use crate::providers::ProviderName;
+use crate::signing::{SignatureMethod, hex_encode, hmac_sha256};
+use crate::store::{Channel, Fields, Schema, Store};
+use crate::transport::{SmtpSecurity, SmtpSettings};
+use crate::values::{Revealed, Value, mask_url_tokens};
+
+use super::DEFAULT_KEYWORD;
+
+/// An app provider's credentials.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub provider: ProviderName,
+    pub api_base: String,
+    pub id: String,
+    pub secret: Revealed,
+    pub agent_id: i64,
+}
+
+#[derive(Debug, Clone)]
+pub enum SmsVendor {
+    Aliyun {
+        api_base: String,
+        key_id: String,
+        key_secret: Revealed,
+        region: String,
+        sign_name: String,
+        template: String,
+        verify_template: Option<String>,
+    },
+    Twilio {
+        api_base: String,
+        sid: String,
+        token: Revealed,
+        from: String,
+    },
+}
+
+/// Where and how one message goes. `Debug` masks the tokens robot and webhook URLs carry.
+#[derive(Clone)]
+pub enum Target {
+    DingtalkBot {
+        webhook: String,
+        keyword: String,
+        secret: Option<Revealed>,
+    },
+    WecomBot {
+        webhook: String,
+    },
+    Webhook {
+        url: String,
+        method: SignatureMethod,
+        key: Revealed,
+    },
+    /// `mobile` for the Standard Edition, else the employee ID is the userid.
+    Dingtalk {
+        app: App,
+        mobile: Option<String>,
+        userid: Option<String>,
+    },
+    /// Feishu or Lark: found by mobile or email.
+    Feishu {
+        app: App,
+        mobile: Option<String>,
+        email: Option<String>,
+    },
+    Email {
+        smtp: SmtpSettings,
+        to: String,
+    },
+    /// `code`: a verification code, sent with the vendor's verification template when there is one.
+    Sms {
+        vendor: SmsVendor,
+        mobile: String,
+        code: Option<String>,
+    },
+}
+
+impl fmt::Debug for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::DingtalkBot {
+                webhook,
+                keyword,
+                secret,
+            } => f
+                .debug_struct("DingtalkBot")
+                .field("webhook", &mask_url_tokens(webhook))
+                .field("keyword", keyword)
+                .field("secret", secret)
+                .finish(),
+            Target::WecomBot { webhook } => f
+                .debug_struct("WecomBot")
+                .field("webhook", &mask_url_tokens(webhook))
+                .finish(),
+            Target::Webhook { url, method, key } => f
+                .debug_struct("Webhook")
+                .field("url", &mask_url_tokens(url))
+                .field("method", method)
+                .field("key", key)
+                .finish(),
+            Target::Dingtalk {
+                app,
+                mobile,
+                userid,
+            } => f
+                .debug_struct("Dingtalk")
+                .field("app", app)
+                .field("mobile", mobile)
+                .field("userid", userid)
+                .finish(),
+            Target::Feishu { app, mobile, email } => f
+                .debug_struct("Feishu")
+                .field("app", app)
+                .field("mobile", mobile)
+                .field("email", email)
+                .finish(),
+            Target::Email { smtp, to } => f
+                .debug_struct("Email")
+                .field("smtp", smtp)
+                .field("to", to)
+                .finish(),
+            Target::Sms {
+                vendor,
+                mobile,
+                code,
+            } => f
+                .debug_struct("Sms")
+                .field("vendor", vendor)
+                .field("mobile", mobile)
+                .field("code", &code.as_ref().map(|_| "****"))
+                .finish(),
+        }
+    }
+}
+
+impl Target {
+    /// Identity for merging recipients who share one robot or webhook; secrets enter it only as a
+    /// digest.
+    pub(super) fn shared_key(&self) -> Option<String> {
+        let digest = |s: Option<&Revealed>| {
+            s.map(|s| hex_encode(&hmac_sha256(b"notify shared target", s.expose().as_bytes())))
+        };
+        match self {
+            Target::DingtalkBot {
+                webhook,
+                keyword,
+                secret,
+            } => Some(format!(
+                "dt|{webhook}|{keyword}|{:?}",
+                digest(secret.as_ref())
+            )),
+            Target::WecomBot { webhook } => Some(format!("wc|{webhook}")),
+            Target::Webhook { url, method, key } => {
+                Some(format!("wh|{url}|{method}|{:?}", digest(Some(key))))
+            }
+            _ => None,
+        }
+    }
+
+    /// The robot a message counts against for pacing.
+    pub(super) fn robot(&self) -> Option<&str> {
+        match self {
+            Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook } => Some(webhook),
+            _ => None,
+        }
+    }
+}
+
+fn secret_of(fields: &Fields, name: &str) -> Result<Option<Revealed>, String> {
+    match fields.get(name) {
+        Some(Value::Secret(s)) => s.resolve().map(Some),
+        Some(Value::Text(t)) => Ok(Some(Revealed::new(t.clone()))),
+        _ => Ok(None),
+    }
+}
+
+fn text_of(fields: &Fields, name: &str) -> Option<String> {
+    fields.get(name).and_then(Value::as_text).map(str::to_owned)
+}
+
+/// A provider's stored fields, checked; errors are the row's reason.
+pub fn provider_fields(store: &Store, name: ProviderName) -> Result<&Fields, String> {
+    let fields = store.providers.0.get(&name).ok_or_else(|| {
+        format!("provider {name} is not configured (run `notify provider set {name}`)")
+    })?;
+    name.validate(fields)
+        .map_err(|e| format!("{e} (run `notify provider set {name}`)"))?;
+    Ok(fields)
+}
+
+fn field_or_default(name: ProviderName, fields: &Fields, field: &str) -> String {
+    text_of(fields, field)
+        .or_else(|| name.default_value(field, fields))
+        .unwrap_or_default()
+}
+
+fn app(store: &Store, name: ProviderName) -> Result<App, String> {
+    let fields = provider_fields(store, name)?;
+    let id_field = if name == ProviderName::Dingtalk {
+        "app_key"
+    } else {
+        "app_id"
+    };
+    Ok(App {
+        provider: name,
+        api_base: field_or_default(name, fields, "api_base"),
+        id: text_of(fields, id_field).unwrap_or_default(),
+        secret: secret_of(fields, "app_secret")?.unwrap_or_else(|| Revealed::new("")),
+        agent_id: match fields.get("agent_id") {
+            Some(Value::Number(n)) => *n,
+            _ => 0,
+        },
+    })
+}
+
+pub fn smtp_settings(store: &Store) -> Result<SmtpSettings, String> {
+    let name = ProviderName::Smtp;
+    let fields = provider_fields(store, name)?;
+    let port = field_or_default(name, fields, "port");
+    let security: SmtpSecurity = field_or_default(name, fields, "security")
+        .parse()
+        .map_err(|e| format!("{e} (run `notify provider set smtp`)"))?;
+    Ok(SmtpSettings {
+        host: text_of(fields, "host").unwrap_or_default(),
+        port: match fields.get("port") {
+            Some(Value::Number(n)) => u16::try_from(*n).unwrap_or(465),
+            _ => port.parse().unwrap_or(465),
+        },
+        security,
+        username: text_of(fields, "username"),
+        password: secret_of(fields, "password")?,
+        from: text_of(fields, "from").unwrap_or_default(),
+    })
+}
+
+pub fn sms_vendor(store: &Store) -> Result<SmsVendor, String> {
+    let name = ProviderName::Sms;
+    let fields = provider_fields(store, name)?;
+    let api_base = field_or_default(name, fields, "api_base");
+    let empty = || Revealed::new("");
+    if text_of(fields, "vendor").as_deref() == Some("twilio") {
+        return Ok(SmsVendor::Twilio {
+            api_base,
+            sid: text_of(fields, "account_sid").unwrap_or_default(),
+            token: secret_of(fields, "auth_token")?.unwrap_or_else(empty),
+            from: text_of(fields, "from").unwrap_or_default(),
+        });
+    }
+    Ok(SmsVendor::Aliyun {
+        api_base,
+        key_id: text_of(fields, "access_key_id").unwrap_or_default(),
+        key_secret: secret_of(fields, "access_key_secret")?.unwrap_or_else(empty),
+        region: field_or_default(name, fields, "region"),
+        sign_name: text_of(fields, "sign_name").unwrap_or_default(),
+        template: text_of(fields, "template_code").unwrap_or_default(),
+        verify_template: text_of(fields, "verify_template_code"),
+    })
+}
+
+/// The target for a configured channel (providers looked up, secrets resolved).
+pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target, String> {
+    let f = &channel.fields;
+    Ok(match kind {
+        Kind::DingtalkBot => Target::DingtalkBot {
+            webhook: text_of(f, "webhook").unwrap_or_default(),
+            keyword: text_of(f, "keyword").unwrap_or_else(|| DEFAULT_KEYWORD.into()),
+            secret: secret_of(f, "secret")?,
+        },
+        Kind::WecomBot => Target::WecomBot {
+            webhook: text_of(f, "webhook").unwrap_or_default(),
+        },
+        Kind::Webhook => Target::Webhook {
+            url: text_of(f, "url").unwrap_or_default(),
+            method: match text_of(f, "signature_method") {
+                Some(m) => m.parse().map_err(|e| {
+                    format!("{e} (run `notify channel set webhook --signature-method ...`)")
+                })?,
+                None => SignatureMethod::None,
+            },
+            key: secret_of(f, "signature_key")?.unwrap_or_else(|| Revealed::new("")),
+        },
+        Kind::Dingtalk => Target::Dingtalk {
+            app: app(store, ProviderName::Dingtalk)?,
+            mobile: text_of(f, "mobile"),
+            userid: None,
+        },
+        Kind::DingtalkExclusive => Target::Dingtalk {
+            app: app(store, ProviderName::Dingtalk)?,
+            mobile: None,
+            userid: text_of(f, "employee_id"),
+        },
+        Kind::Feishu => Target::Feishu {
+            app: app(store, ProviderName::Feishu)?,
+            mobile: text_of(f, "mobile"),
+            email: None,
+        },
+        Kind::Lark | Kind::LarkMobile => Target::Feishu {
+            app: app(store, ProviderName::Lark)?,
+            mobile: text_of(f, "mobile"),
+            email: if kind == Kind::Lark {
+                text_of(f, "email")
+            } else {
+                None
+            },
+        },
+        Kind::Email => Target::Email {
+            smtp: smtp_settings(store)?,
+            to: text_of(f, "address").unwrap_or_default(),
+        },
+        Kind::Sms => Target::Sms {
+            vendor: sms_vendor(store)?,
+            mobile: text_of(f, "mobile").unwrap_or_default(),
+            code: None,
+        },
+    })
+}
+
+/// A channel's destination as reports show it (the address field, tokens and secrets masked).
+pub fn shown_destination(kind: Kind, channel: &Channel) -> String {
+    let name = match kind {
+        Kind::Lark if channel.fields.contains_key("email") => "email",
+        Kind::Lark => "mobile",
+        Kind::DingtalkBot | Kind::WecomBot => "webhook",
+        Kind::Webhook => "url",
+        _ => kind.fields().first().map_or("", |f| f.name),
+    };
+    channel
+        .fields
+        .get(name)
+        .map(|v| v.display(false))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRETS: &[&str] = &[
+        "robot-token",
+        "SECsigning",
+        "hook-key",
+        "wecom-key",
+        "app-secret",
+        "smtp-password",
+        "aliyun-secret",
+        "twilio-token",
+        "654321",
+    ];
+
+    #[test]
+    fn debug_output_of_any_target_holds_no_secret() {
+        let app = |provider| App {
+            provider,
+            api_base: "https://api.example".into(),
+            id: "app".into(),
+            secret: Revealed::new("app-secret"),
+            agent_id: 1,
+        };
+        let targets = [
+            Target::DingtalkBot {
+                webhook: "https://oapi.dingtalk.com/robot/send?access_token=robot-token".into(),
+                keyword: "DMS".into(),
+                secret: Some(Revealed::new("SECsigning")),
+            },
+            Target::WecomBot {
+                webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wecom-key".into(),
+            },
+            Target::Webhook {
+                url: "https://hooks.example/dms".into(),
+                method: SignatureMethod::HmacSha256,
+                key: Revealed::new("hook-key"),
+            },
+            Target::Dingtalk {
+                app: app(ProviderName::Dingtalk),
+                mobile: Some("+8613100000000".into()),
+                userid: None,
+            },
+            Target::Feishu {
+                app: app(ProviderName::Lark),
+                mobile: None,
+                email: Some("a@example.com".into()),
+            },
+            Target::Email {
+                smtp: SmtpSettings {
+                    host: "smtp.example".into(),
+                    port: 465,
+                    security: SmtpSecurity::Tls,
+                    username: Some("dms".into()),
+                    password: Some(Revealed::new("smtp-password")),
+                    from: "dms@example.com".into(),
+                },
+                to: "a@example.com".into(),
+            },
+            Target::Sms {
+                vendor: SmsVendor::Aliyun {
+                    api_base: "https://dysmsapi.example".into(),
+                    key_id: "id".into(),
+                    key_secret: Revealed::new("aliyun-secret"),
+                    region: "cn-hangzhou".into(),
+                    sign_name: "DMS".into(),
+                    template: "SMS_1".into(),
+                    verify_template: None,
+                },
+                mobile: "+8613100000000".into(),
+                code: Some("654321".into()),
+            },
+            Target::Sms {
+                vendor: SmsVendor::Twilio {
+                    api_base: "https://api.twilio.example".into(),
+                    sid: "AC1".into(),
+                    token: Revealed::new("twilio-token"),
+                    from: "+15550000000".into(),
+                },
+                mobile: "+15551234567".into(),
+                code: None,
+            },
+        ];
+        for target in &targets {
+            let shown = format!("{target:?} {target:#?}");
+            for secret in SECRETS {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+            assert!(shown.contains("****"), "{shown}");
+        }
+    }
+}
