@@ -177,6 +177,22 @@ impl Kind {
     }
 
     /// Values a new channel of this kind starts with when the user gives none.
+    /// The destination of a channel with these fields as tables show it: the field that says where
+    /// messages go, secrets (tokens in webhook URLs included) masked.
+    pub fn shown_destination(self, fields: &Fields) -> String {
+        let name = match self {
+            Kind::Lark if fields.contains_key("email") => "email",
+            Kind::Lark => "mobile",
+            Kind::DingtalkBot | Kind::WecomBot => "webhook",
+            Kind::Webhook => "url",
+            _ => self.fields().first().map_or("", |f| f.name),
+        };
+        fields
+            .get(name)
+            .map(|v| v.display(false))
+            .unwrap_or_default()
+    }
+
     pub fn defaults(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Kind::DingtalkBot => &[("keyword", dingtalk_bot::DEFAULT_KEYWORD)],

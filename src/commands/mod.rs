@@ -20,9 +20,6 @@ pub mod rule;
 pub mod send;
 pub mod user;
 
-// delivery.rs still imports it from here; its home is now `profiles`.
-pub use crate::profiles::destination;
-
 /// The root parser with this command tree.
 pub type Cli = crate::cli::Cli<Command>;
 

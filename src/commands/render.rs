@@ -7,7 +7,6 @@ use serde::Serialize;
 use serde::Serializer;
 
 use crate::channels::Kind;
-use crate::profiles::destination;
 use crate::providers::ProviderName;
 use crate::store::{Fields, Schema, Store, User};
 use crate::values::{FieldSpec, Value};
@@ -93,7 +92,9 @@ pub fn channel_rows(store: &Store, user: Option<&User>) -> Vec<ChannelRow> {
                 verified: channel.is_some_and(|c| c.is_verified(*kind)),
                 enabled: channel.is_some_and(|c| c.enabled),
                 available: store.notice.allows(*kind),
-                destination: channel.map(|c| destination(*kind, c)).unwrap_or_default(),
+                destination: channel
+                    .map(|c| kind.shown_destination(&c.fields))
+                    .unwrap_or_default(),
             }
         })
         .collect()

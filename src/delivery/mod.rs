@@ -29,10 +29,7 @@ use crate::transport::{Net, runtime};
 pub use engine::{Attempted, Engine, OUTCOME_UNKNOWN, verdict_for};
 pub use plan::{Destination, Plan, plan_channel, plan_users};
 pub use request::{Adhoc, Content, Recipients, Request, adhoc_destinations, message, prepare};
-pub use target::{
-    App, SmsVendor, Target, provider_fields, shown_destination, sms_vendor, smtp_settings,
-    target_for,
-};
+pub use target::{App, SmsVendor, Target, provider_fields, sms_vendor, smtp_settings, target_for};
 
 /// Defaults of a send, shared by the command line and [`Options::default`].
 pub const DEFAULT_TIMEOUT_SECS: f64 = 10.0;

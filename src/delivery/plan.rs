@@ -9,7 +9,7 @@ use crate::channels::webhook::{Audience, Person};
 use crate::store::{Channel, Store};
 
 use super::Outcome;
-use super::target::{Target, shown_destination, target_for};
+use super::target::{Target, target_for};
 
 /// One row of the plan: a usable target, or the reason it is not.
 #[derive(Debug, Clone)]
@@ -97,7 +97,7 @@ pub fn plan_users(
                 continue;
             }
             rows += 1;
-            let shown = shown_destination(*kind, channel);
+            let shown = kind.shown_destination(&channel.fields);
             if let Some(reason) = unusable(store, *kind, channel) {
                 let skipped = Err((Outcome::Skipped, reason));
                 plan.destinations.push(row(Some(*kind), shown, skipped));
@@ -142,7 +142,7 @@ pub fn plan_channel(store: &Store, user: &str, kind: Kind, target: Target) -> Pl
         .users
         .get(user)
         .and_then(|u| u.channels.0.get(&kind))
-        .map(|c| shown_destination(kind, c))
+        .map(|c| kind.shown_destination(&c.fields))
         .unwrap_or_default();
     let person = person(store, user);
     Plan {

@@ -321,22 +321,6 @@ pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target
     })
 }
 
-/// A channel's destination as reports show it (the address field, tokens and secrets masked).
-pub fn shown_destination(kind: Kind, channel: &Channel) -> String {
-    let name = match kind {
-        Kind::Lark if channel.fields.contains_key("email") => "email",
-        Kind::Lark => "mobile",
-        Kind::DingtalkBot | Kind::WecomBot => "webhook",
-        Kind::Webhook => "url",
-        _ => kind.fields().first().map_or("", |f| f.name),
-    };
-    channel
-        .fields
-        .get(name)
-        .map(|v| v.display(false))
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

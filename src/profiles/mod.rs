@@ -108,22 +108,6 @@ fn read_stdin_line() -> Result<String> {
     Ok(line)
 }
 
-/// The field value that says where a channel delivers (masked), as `channel list` and reports show it.
-pub fn destination(kind: Kind, channel: &Channel) -> String {
-    let name = match kind {
-        Kind::Lark if channel.fields.contains_key("email") => "email",
-        Kind::Lark => "mobile",
-        Kind::DingtalkBot | Kind::WecomBot => "webhook",
-        Kind::Webhook => "url",
-        _ => kind.fields().first().map_or("", |f| f.name),
-    };
-    channel
-        .fields
-        .get(name)
-        .map(|v| v.display(false))
-        .unwrap_or_default()
-}
-
 /// Applies changes to fields; returns whether an address field changed value.
 pub fn apply_fields(fields: &mut Fields, changes: &[(&'static FieldSpec, Value)]) -> bool {
     let mut address_changed = false;

@@ -9,9 +9,7 @@ use anyhow::Result;
 
 use crate::channels::message::{Event, Format, Message};
 use crate::channels::{Kind, Verification, feishu};
-use crate::delivery::{
-    self, Destination, Engine, Options, Outcome, Plan, Target, shown_destination,
-};
+use crate::delivery::{self, Destination, Engine, Options, Outcome, Plan, Target};
 use crate::error::Error;
 use crate::providers::ProviderName;
 use crate::store::{Channel, Store, StoreFile};
@@ -109,7 +107,7 @@ pub fn start(
                 }
             })?;
             Ok(Started::CodeSent {
-                to: shown_destination(kind, &current),
+                to: kind.shown_destination(&current.fields),
             })
         }
     }
@@ -217,7 +215,7 @@ fn look_up(
             .look_up(&app, mobile.as_deref(), email.as_deref(), deadline)
             .await
     });
-    let shown = shown_destination(kind, current);
+    let shown = kind.shown_destination(&current.fields);
     match found {
         Ok(_) => {
             let fields = current.fields.clone();

@@ -14,6 +14,7 @@ mod remove;
 mod set;
 mod show;
 mod test;
+mod verification;
 pub mod verify;
 
 #[derive(Debug, Subcommand)]

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::error::{self, Error, Exit};
 use crate::profiles::{self, Input, VerificationChange, channel};
 
-use super::verify;
+use super::verification;
 
 secret_flags!(
     RobotSecret,
@@ -141,7 +141,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // Go straight on to verification: send the code (and ask for it on a terminal) or look the person up.
     // The channel is saved whatever happens next, so only a person typing codes at the prompt (who
     // sees the outcome) gets a failing exit; a script learns `verified` from `channel list --json`.
-    match verify::start(ctx, kind, true) {
+    match verification::start(ctx, kind, true) {
         Ok(()) => Ok(()),
         Err(e) if error::exit_code(&e) == Exit::Interrupted => Err(e),
         Err(e)
