@@ -3,19 +3,18 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use serde::Serialize;
 
 use crate::channels::Kind;
-use crate::channels::message::{Format, Message};
-use crate::commands::args::{LimitArgs, message_text};
+use crate::commands::args::LimitArgs;
 use crate::commands::report;
-use crate::commands::rule::RuleJson;
 use crate::context::Context;
-use crate::delivery::{self, Content};
-use crate::rules::{self, EventRoles, RuleView};
-use crate::store::Store;
+use crate::delivery;
+use crate::rules::{self, EventRoles};
 
+mod content;
 mod plan;
+
+use content::{Head, message};
 
 /// Notify whoever an event's rule names, through their channels
 ///
@@ -93,17 +92,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let view = rules::find(&store, &args.event)?;
     let opts = args.limits.options()?;
     let msg = message(&store, &view, args)?;
-    let head = Head {
-        event: EventJson {
-            event: view.event.id.as_str(),
-            category: view.event.category(),
-            module: view.event.module(),
-            task_id: args.task_id.as_deref(),
-            task_name: args.task_name.as_deref(),
-            submitter: args.submitter.as_deref(),
-        },
-        rule: RuleJson::new(&view),
-    };
+    let head = Head::new(&view, args);
     let done = |note: &str| {
         ctx.out.note(note);
         if ctx.out.json {
@@ -150,52 +139,4 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let printed = report::deliveries(ctx, &head, &rows, Some(&roles));
     say_if_nobody();
     printed
-}
-
-/// The message: `--message`/`--message-file`, else the event's default text, with the event fields.
-fn message(store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
-    let submitter_shown = args.submitter.as_ref().map(|s| {
-        store
-            .users
-            .get(s)
-            .and_then(|u| u.display_name.clone())
-            .unwrap_or_else(|| s.clone())
-    });
-    let default = rules::default_text(
-        &view.event.description,
-        args.task_id.as_deref(),
-        args.task_name.as_deref(),
-        submitter_shown.as_deref(),
-    );
-    let text = message_text(args.message.as_ref(), args.message_file.as_deref())?;
-    let content = Content {
-        text: text.unwrap_or(default),
-        title: args.title.clone(),
-        format: Format::Text,
-        event: view.event.id.to_string(),
-        category: view.event.category().to_owned(),
-        module: view.event.module().to_owned(),
-        task_id: args.task_id.clone().unwrap_or_default(),
-        task_name: args.task_name.clone().unwrap_or_default(),
-        submitter: args.submitter.clone().unwrap_or_default(),
-    };
-    delivery::message(store, &content)
-}
-
-/// The emitted event as `emit --json` names it.
-#[derive(Debug, Serialize)]
-struct EventJson<'a> {
-    event: &'a str,
-    category: &'a str,
-    module: &'a str,
-    task_id: Option<&'a str>,
-    task_name: Option<&'a str>,
-    submitter: Option<&'a str>,
-}
-
-/// What every `emit --json` document starts with.
-#[derive(Debug, Serialize)]
-struct Head<'a> {
-    event: EventJson<'a>,
-    rule: RuleJson<'a>,
 }

@@ -9,6 +9,7 @@ use anyhow::Result;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::channels::Kind;
+use crate::commands::args::secret_flags;
 use crate::context::Context;
 use crate::error::Error;
 use crate::listen::{self, Auth, Settings};
@@ -52,6 +53,16 @@ Exit codes:
        method or a method without a key
   130  interrupted (Ctrl-C)";
 
+secret_flags!(
+    /// The key deliveries are checked with.
+    SignatureKey,
+    "signature-key",
+    value_name = "KEY",
+    help = "The signing key (other local users can see it in the process list: prefer -env or -stdin)",
+    noun = "the signing key",
+    env_help = "Read the signing key from this environment variable"
+);
+
 /// Receive custom-webhook deliveries on loopback and check their signatures
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = GUIDE)]
@@ -65,15 +76,8 @@ pub struct Args {
     /// How deliveries must be signed: the sender's --signature-method [default: NONE]
     #[arg(long, value_name = "METHOD", value_parser = method_parser(), ignore_case = true)]
     pub signature_method: Option<SignatureMethod>,
-    /// The signing key (other local users can see it in the process list: prefer -env or -stdin)
-    #[arg(long, value_name = "KEY", group = "key_in")]
-    pub signature_key: Option<String>,
-    /// Read the signing key from one line of stdin
-    #[arg(long, group = "key_in")]
-    pub signature_key_stdin: bool,
-    /// Read the signing key from this environment variable
-    #[arg(long, value_name = "VAR", group = "key_in")]
-    pub signature_key_env: Option<String>,
+    #[command(flatten)]
+    pub signature_key: SignatureKey,
     /// Exit (0) after N accepted events; rejected requests and repeats do not count
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
@@ -118,11 +122,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
 /// The key deliveries are checked with: empty for NONE, else from the flags or a prompt.
 fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Vec<u8>> {
-    let input = Input::secret(
-        args.signature_key.as_ref(),
-        args.signature_key_stdin,
-        args.signature_key_env.as_ref(),
-    );
+    let input = args.signature_key.input();
     let flag = match &input {
         Some(Input::Stdin) => "--signature-key-stdin",
         Some(Input::Env(_)) => "--signature-key-env",

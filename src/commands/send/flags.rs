@@ -1,15 +1,12 @@
-//! `notify send`: deliver one notification to users' enabled channels and ad-hoc destinations.
+//! `notify send`'s destination and content flags, and what they turn into for the library.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::channels::Kind;
 use crate::channels::message::Format;
-use crate::commands::args::{LimitArgs, message_text, reveal, secret_flags};
-use crate::commands::report::{self, NoHead};
-use crate::context::Context;
-use crate::delivery::{self, Adhoc, Content, DEFAULT_KEYWORD, Recipients, Request};
+use crate::commands::args::{message_text, reveal, secret_flags};
+use crate::delivery::{Adhoc, Content, DEFAULT_KEYWORD};
 use crate::error::Error;
 
 secret_flags!(
@@ -33,49 +30,6 @@ secret_flags!(
     env_help = "Read the --dingtalk-bot secret from this environment variable",
     requires = "dingtalk_bots"
 );
-
-/// Send a notification through every enabled channel of the recipients (and ad-hoc destinations)
-///
-/// Recipients are stored users (--to, repeatable; --all-users; default: the current user) and
-/// ad-hoc destinations that need no profile (--webhook, --dingtalk-bot, --wecom-bot, --email,
-/// --sms). Only channels that are enabled, verified where they need it, and switched on in Notice
-/// Management are used; every other channel is reported as skipped with its reason. Recipients
-/// sharing one group robot or webhook get one message.
-///
-/// Examples:
-///   notify send --to alice --to bob --event TicketApproval --task-id 42 \
-///       --message "Ticket 42 awaits approval"
-///   notify send --webhook https://hooks.example.com/dms --signature-method HMAC_SHA256 \
-///       --signature-key-env HOOK_KEY --message "Change 7 failed" --dry-run
-///   echo "nightly export done" | notify send --all-users --channel email --message-file -
-///
-/// Exit 0 when every destination was delivered or skipped, 3 when any failed (the report still
-/// prints).
-#[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
-pub struct Args {
-    /// A stored user to notify (repeatable)
-    #[arg(long = "to", value_name = "USER", help_heading = "Recipients")]
-    pub to: Vec<String>,
-    /// Notify every stored user
-    #[arg(long, conflicts_with = "to", help_heading = "Recipients")]
-    pub all_users: bool,
-    /// Only use these channel kinds of the recipients (repeatable)
-    #[arg(long = "channel", value_name = "KIND", help_heading = "Recipients")]
-    pub channels: Vec<Kind>,
-
-    #[command(flatten)]
-    pub adhoc: AdhocArgs,
-
-    #[command(flatten)]
-    pub content: ContentArgs,
-    #[command(flatten)]
-    pub limits: LimitArgs,
-
-    /// Print every request as it would be sent (signed, secrets masked) and send nothing
-    #[arg(long)]
-    pub dry_run: bool,
-}
 
 /// Destinations that need no stored profile.
 #[derive(Debug, clap::Args)]
@@ -146,7 +100,7 @@ pub struct ContentArgs {
 
 impl ContentArgs {
     /// The content, the text read from --message, --message-file or stdin.
-    fn content(&self) -> Result<Content> {
+    pub fn content(&self) -> Result<Content> {
         let text = message_text(self.message.as_ref(), self.message_file.as_deref())?.ok_or_else(
             || {
                 Error::usage("no message to send")
@@ -169,7 +123,7 @@ impl ContentArgs {
 }
 
 impl AdhocArgs {
-    fn adhoc(&self) -> Result<Adhoc> {
+    pub fn adhoc(&self) -> Result<Adhoc> {
         let a = self;
         Ok(Adhoc {
             webhooks: a.webhooks.clone(),
@@ -183,31 +137,4 @@ impl AdhocArgs {
             sms: a.sms.clone(),
         })
     }
-}
-
-pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let store = ctx.store.load()?;
-    let adhoc = args.adhoc.adhoc()?;
-    let recipients = if args.all_users {
-        Recipients::All
-    } else if !args.to.is_empty() {
-        Recipients::Named(args.to.clone())
-    } else if adhoc.is_empty() {
-        Recipients::Current(ctx.user_name(&store)?)
-    } else {
-        Recipients::Nobody
-    };
-    let content = args.content.content()?;
-    let request = Request {
-        recipients,
-        channels: args.channels.clone(),
-        adhoc,
-        content,
-    };
-    let (plan, msg) = delivery::prepare(&store, &request)?;
-    if args.dry_run {
-        return report::dry_run(ctx, &NoHead {}, &delivery::dry_run(&plan, &msg), None);
-    }
-    let rows = delivery::run(plan, msg, args.limits.options()?, ctx.cache_dir())?;
-    report::deliveries(ctx, &NoHead {}, &rows, None)
 }
