@@ -16,6 +16,7 @@ struct Terminal {
     child: Child,
     input: ChildStdin,
     screen: Arc<Mutex<String>>,
+    reader: std::thread::JoinHandle<()>,
 }
 
 impl Terminal {
@@ -54,7 +55,7 @@ impl Terminal {
         let mut out = child.stdout.take().expect("stdout");
         let screen = Arc::new(Mutex::new(String::new()));
         let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = out.read(&mut buf) {
                 if n == 0 {
@@ -69,6 +70,7 @@ impl Terminal {
             child,
             input,
             screen,
+            reader,
         })
     }
 
@@ -103,8 +105,11 @@ impl Terminal {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
-                std::thread::sleep(Duration::from_millis(50));
-                return (status.code().unwrap_or(-1), self.screen());
+                // Everything the program printed is on the screen once the reader sees the end of it.
+                drop(self.input);
+                self.reader.join().expect("screen reader");
+                let screen = self.screen.lock().expect("screen").clone();
+                return (status.code().unwrap_or(-1), screen);
             }
             if start.elapsed() > WAIT {
                 let _ = self.child.kill();
