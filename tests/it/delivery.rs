@@ -1899,6 +1899,32 @@ fn refusals_exit_1_or_2_and_send_nothing() {
     );
 }
 
+#[test]
+fn limits_out_of_range_are_usage_errors_in_real_and_dry_runs() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    let url = server.url("/h");
+    for flag in ["--timeout", "--deadline"] {
+        for value in ["1e20", "0", "-1", "NaN", "inf"] {
+            for dry in [false, true] {
+                let limit = format!("{flag}={value}");
+                let mut args = vec!["--webhook", &url, "--message", "hi", &limit];
+                if dry {
+                    args.push("--dry-run");
+                }
+                let run = send(&env, &args);
+                run.code(2)
+                    .stderr_has(&format!("{flag} must be a positive number of seconds"));
+                assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+            }
+        }
+    }
+    assert!(
+        server.requests().is_empty(),
+        "a refused send made a request"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------------
 // dry run
 

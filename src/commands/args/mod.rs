@@ -42,14 +42,12 @@ pub struct LimitArgs {
 
 impl LimitArgs {
     pub fn options(&self) -> Result<Options> {
-        let secs = |v: f64, flag: &str| {
-            if v.is_finite() && v > 0.0 {
-                Ok(Duration::from_secs_f64(v))
-            } else {
-                Err(Error::usage(format!(
-                    "{flag} must be a positive number of seconds"
-                )))
-            }
+        // try_from: a finite value too large for a Duration (1e20) is refused like 0, NaN and inf.
+        let secs = |v: f64, flag: &str| match Duration::try_from_secs_f64(v) {
+            Ok(d) if v > 0.0 => Ok(d),
+            _ => Err(Error::usage(format!(
+                "{flag} must be a positive number of seconds"
+            ))),
         };
         Ok(Options {
             timeout: secs(self.timeout, "--timeout")?,

@@ -35,6 +35,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    // Checked first: a dry run refuses whatever the real run refuses.
+    let opts = args.limits.options()?;
     let store = ctx.store.load()?;
     let name = ctx.user_name(&store)?;
     let kind = args.kind;
@@ -68,6 +70,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if args.dry_run {
         return report::dry_run(ctx, &NoHead {}, &delivery::dry_run(&plan, &msg), None);
     }
-    let rows = delivery::run(plan, msg, args.limits.options()?, ctx.cache_dir())?;
+    let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
     report::deliveries(ctx, &NoHead {}, &rows, None)
 }
