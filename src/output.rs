@@ -60,7 +60,9 @@ impl Output {
         }
         table.set_header(header.iter().map(|h| h.to_uppercase()));
         for row in rows {
-            table.add_row(row);
+            // A cell never carries a control character raw: a hand-edited store could otherwise
+            // clear the screen or forge rows.
+            table.add_row(row.iter().map(|cell| visible(cell, false)));
         }
         let mut text = table.to_string();
         text.push('\n');
@@ -70,7 +72,7 @@ impl Output {
     /// A status line on stderr (suppressed by `-q`).
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{text}");
+            eprintln!("{}", visible(text, true));
         }
     }
 
@@ -86,7 +88,7 @@ impl Output {
         } else {
             "warning:"
         };
-        eprintln!("{label} {text}");
+        eprintln!("{label} {}", visible(text, true));
     }
 
     /// Detail for `-v`.
@@ -103,5 +105,39 @@ impl Output {
             rendered.to_owned()
         };
         eprint!("{text}");
+    }
+}
+
+/// `text` with every control character shown as an escape (`\u{1b}`) instead of sent to the terminal;
+/// with `lines`, newlines and tabs stay as they are.
+pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
+    let raw = |c: char| c.is_control() && !(lines && matches!(c, '\n' | '\t'));
+    if !text.chars().any(raw) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if raw(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            visible("Ali\u{1b}[2Jce\u{7}\u{0}", false),
+            "Ali\\u{1b}[2Jce\\u{7}\\u{0}"
+        );
+        assert_eq!(visible("a\nb", false), "a\\nb");
+        assert_eq!(visible("a\nb\tc", true), "a\nb\tc");
+        assert_eq!(visible("plain 文字", false), "plain 文字");
     }
 }

@@ -221,6 +221,19 @@ pub fn check_user_name(name: &str) -> Result<(), String> {
     }
 }
 
+/// Checks a free-text value (a display name, a role, a description): one line, no control characters
+/// (an escape sequence in a name would reach every administrator's terminal).
+pub fn check_text(what: &str, value: &str) -> Result<(), String> {
+    match value.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!(
+            "{what} `{}` contains a control character ({}); use plain text",
+            crate::output::visible(value, false),
+            c.escape_default()
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Switches kinds on or off in Notice Management, for everyone.
 pub fn switch_notice(store: &mut Store, kinds: &[Kind], on: bool) {
     let disabled = &mut store.notice.disabled;

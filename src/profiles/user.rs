@@ -8,11 +8,12 @@ use crate::error::Error;
 use crate::store::{Store, User};
 use crate::values::{FieldSpec, Secret, Value, check_env_name};
 
-use super::{check_user_name, ensure_available, update_channel};
+use super::{check_text, check_user_name, ensure_available, update_channel};
 
 /// Adds a user that does not exist yet.
 pub fn add(store: &mut Store, name: &str, user: User) -> Result<()> {
     check_user_name(name).map_err(Error::usage)?;
+    check_free_text(user.display_name.as_deref(), &user.roles).map_err(Error::usage)?;
     if store.users.contains_key(name) {
         return Err(
             Error::failure(format!("a user named {name} already exists"))
@@ -125,6 +126,10 @@ pub fn apply_user_change(
         }
         check_user_name(name)?;
     }
+    check_free_text(
+        change.display_name.as_deref(),
+        change.roles.as_deref().unwrap_or_default(),
+    )?;
     let notice = store.notice.clone();
     let user = store.users.entry(name.to_owned()).or_default();
     if let Some(display) = &change.display_name {
@@ -167,6 +172,14 @@ pub fn apply_user_change(
         channel.enabled = false;
     }
     Ok(())
+}
+
+/// A display name and role words are free text: no control characters.
+fn check_free_text(display_name: Option<&str>, roles: &[String]) -> Result<(), String> {
+    if let Some(name) = display_name {
+        check_text("display name", name)?;
+    }
+    roles.iter().try_for_each(|r| check_text("role", r))
 }
 
 #[cfg(test)]

@@ -125,7 +125,11 @@ pub fn add(
     }
     let description = match description.map(str::trim) {
         Some("") => return Err(Error::usage("the description is empty")),
-        other => other.map(str::to_owned),
+        Some(text) => {
+            crate::profiles::check_text("the description", text).map_err(Error::usage)?;
+            Some(text.to_owned())
+        }
+        None => None,
     };
     store.events.insert(
         parsed.clone(),

@@ -1923,3 +1923,71 @@ fn json_shapes_print_every_field_in_contract_order() {
     let notice = env.run(&["notice", "list", "--json"]).ok().json();
     assert_eq!(keys(&notice[0]), ["kind", "name", "enabled"]);
 }
+
+#[test]
+fn control_characters_in_free_text_are_refused_and_never_printed_raw() {
+    let env = Env::new();
+    env.run(&["user", "add", "alice", "--display-name", "Alice"])
+        .ok();
+    let before = env.store_text();
+    let esc_name = "Al\u{1b}[2Jice";
+    env.run(&["user", "add", "bob", "--display-name", esc_name])
+        .code(2)
+        .stderr_has("display name `Al\\u{1b}[2Jice` contains a control character");
+    env.run(&["user", "modify", "alice", "--display-name", "A\u{7}lice"])
+        .code(2)
+        .stderr_has("control character (\\u{7})");
+    env.run(&["user", "add", "carol", "--role", "d\u{8}ba"])
+        .code(2)
+        .stderr_has("role");
+    let csv = write_file(
+        &env,
+        "u.csv",
+        "name,display_name\nbob,Bob\ncarol,\"Ca\u{1b}rol\"\n",
+    );
+    env.run(&["user", "import", &csv])
+        .code(2)
+        .stderr_has("line 3: carol: display name");
+    let toml = write_file(
+        &env,
+        "u.toml",
+        "[users.dave]\ndisplay_name = \"D\\u001bave\"\n",
+    );
+    env.run(&["user", "import", &toml])
+        .code(2)
+        .stderr_has("control character");
+    env.run(&[
+        "rule",
+        "add",
+        "backup.nightly.failed",
+        "--description",
+        "x\u{1b}]0;pwned\u{7}",
+    ])
+    .code(2)
+    .stderr_has("control character");
+    assert_eq!(
+        env.store_text(),
+        before,
+        "a refused change touched the store"
+    );
+    for run in [
+        env.run(&["user", "list"]),
+        env.run(&["user", "show", "alice"]),
+    ] {
+        assert!(!run.stdout.contains('\u{1b}') && !run.stderr.contains('\u{1b}'));
+    }
+
+    // A store edited by hand: tables and notes show the escape, not the control character.
+    let edited = before.replace(
+        "display_name = \"Alice\"",
+        "display_name = \"Al\\u001b[2Jice\"",
+    );
+    assert_ne!(edited, before);
+    std::fs::write(&env.store, edited).expect("edit the store");
+    let list = env.run(&["user", "list"]);
+    list.ok().stdout_has("Al\\u{1b}[2Jice");
+    assert!(!list.stdout.contains('\u{1b}'), "{:?}", list.stdout);
+    let show = env.run(&["user", "show", "alice"]);
+    show.ok().stderr_has("Al\\u{1b}[2Jice");
+    assert!(!show.stderr.contains('\u{1b}'), "{:?}", show.stderr);
+}
