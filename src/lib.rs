@@ -5,7 +5,8 @@
 //! atomically), and `output` is the only code that prints. Channel kinds and provider credentials are
 //! described by field tables (`channels`, `providers`, `values`) that drive validation everywhere.
 //! `listen` is the custom-webhook receiver (HTTP framing and the §8 checks, sharing the contract's names
-//! with `channels::webhook`); it reports to its caller and never prints.
+//! with `channels::webhook`); it reports to its caller and never prints. `log` is the SQLite delivery log
+//! (each destination's outcome per run, for audit, repeated `--id` sends and retries; never a secret).
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -16,6 +17,7 @@ pub mod context;
 pub mod delivery;
 pub mod error;
 pub mod listen;
+pub mod log;
 pub mod output;
 pub mod profiles;
 pub mod prompt;
