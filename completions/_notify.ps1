@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
     $completions = @(switch ($command) {
         'notify' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -41,12 +42,14 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'notify;channel' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -73,6 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;channel;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -90,6 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;channel;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -120,6 +125,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--signature-key', '--signature-key', [CompletionResultType]::ParameterName, 'Signing key (webhook; required unless the method is NONE)')
             [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the signing key')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -139,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;channel;remove' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -156,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;channel;enable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -173,6 +181,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;channel;disable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -191,6 +200,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;channel;verify' {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code you received')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -215,6 +225,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Destinations in flight at once')
             [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds (doubles each retry, with jitter)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -272,6 +283,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;user' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -296,6 +308,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;user;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -314,6 +327,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;user;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -334,6 +348,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'The name shown to people')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'A role (repeatable)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -356,6 +371,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'Mark a channel verified and enable it (repeatable)')
             [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'Disable a channel (repeatable)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -374,6 +390,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;user;remove' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -392,6 +409,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;user;import' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format, when the file name does not tell')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -440,6 +458,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;notice' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -461,6 +480,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;notice;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -478,6 +498,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;notice;enable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -495,6 +516,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;notice;disable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -531,6 +553,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;provider' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -552,6 +575,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;provider;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -569,6 +593,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         }
         'notify;provider;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -611,6 +636,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Twilio auth token')
             [CompletionResult]::new('--auth-token-env', '--auth-token-env', [CompletionResultType]::ParameterName, 'Store a reference to a variable holding the auth token')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -680,6 +706,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Destinations in flight at once')
             [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds (doubles each retry, with jitter)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -707,6 +734,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after N accepted events; rejected requests and repeats do not count')
             [CompletionResult]::new('--read-timeout-ms', '--read-timeout-ms', [CompletionResultType]::ParameterName, 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -724,8 +752,66 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'notify;log' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only the deliveries of this event id (`send --id`)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only the deliveries of this event name (`send --event`)')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Only the deliveries to this user')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only the deliveries through this channel kind')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only the deliveries with this outcome')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many entries (the newest)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;log;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;log;help' {
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;log;help;prune' {
+            break
+        }
+        'notify;log;help;help' {
+            break
+        }
         'notify;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -748,6 +834,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Credentials of the apps and servers that deliver messages')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -848,6 +935,13 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;listen' {
+            break
+        }
+        'notify;help;log' {
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)')
+            break
+        }
+        'notify;help;log;prune' {
             break
         }
         'notify;help;completions' {

@@ -28,6 +28,9 @@ _notify() {
             notify,listen)
                 cmd="notify__subcmd__listen"
                 ;;
+            notify,log)
+                cmd="notify__subcmd__log"
+                ;;
             notify,notice)
                 cmd="notify__subcmd__notice"
                 ;;
@@ -106,6 +109,9 @@ _notify() {
             notify__subcmd__help,listen)
                 cmd="notify__subcmd__help__subcmd__listen"
                 ;;
+            notify__subcmd__help,log)
+                cmd="notify__subcmd__help__subcmd__log"
+                ;;
             notify__subcmd__help,notice)
                 cmd="notify__subcmd__help__subcmd__notice"
                 ;;
@@ -142,6 +148,9 @@ _notify() {
             notify__subcmd__help__subcmd__channel,verify)
                 cmd="notify__subcmd__help__subcmd__channel__subcmd__verify"
                 ;;
+            notify__subcmd__help__subcmd__log,prune)
+                cmd="notify__subcmd__help__subcmd__log__subcmd__prune"
+                ;;
             notify__subcmd__help__subcmd__notice,disable)
                 cmd="notify__subcmd__help__subcmd__notice__subcmd__disable"
                 ;;
@@ -177,6 +186,18 @@ _notify() {
                 ;;
             notify__subcmd__help__subcmd__user,show)
                 cmd="notify__subcmd__help__subcmd__user__subcmd__show"
+                ;;
+            notify__subcmd__log,help)
+                cmd="notify__subcmd__log__subcmd__help"
+                ;;
+            notify__subcmd__log,prune)
+                cmd="notify__subcmd__log__subcmd__prune"
+                ;;
+            notify__subcmd__log__subcmd__help,help)
+                cmd="notify__subcmd__log__subcmd__help__subcmd__help"
+                ;;
+            notify__subcmd__log__subcmd__help,prune)
+                cmd="notify__subcmd__log__subcmd__help__subcmd__prune"
                 ;;
             notify__subcmd__notice,disable)
                 cmd="notify__subcmd__notice__subcmd__disable"
@@ -275,13 +296,17 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version channel user notice provider send listen completions help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider send listen log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -305,13 +330,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version list show set remove enable disable verify test help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show set remove enable disable verify test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -335,13 +364,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__disable)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -365,13 +398,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__enable)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -535,13 +572,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__list)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -565,13 +606,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__remove)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -595,7 +640,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__set)
-            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --url --signature-method --signature-key --signature-key-stdin --signature-key-env --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --url --signature-method --signature-key --signature-key-stdin --signature-key-env --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,6 +698,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -673,13 +722,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -703,7 +756,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__test)
-            opts="-m -u -q -v -h -V --message --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-m -u -q -v -h -V --message --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +794,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -761,7 +818,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__verify)
-            opts="-u -q -v -h -V --code --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --code --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +829,10 @@ _notify() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -795,13 +856,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__completions)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -825,7 +890,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help)
-            opts="channel user notice provider send listen completions help"
+            opts="channel user notice provider send listen log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1060,34 @@ _notify() {
         notify__subcmd__help__subcmd__listen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__log)
+            opts="prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__log__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1231,7 +1324,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__listen)
-            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --count --read-timeout-ms --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --count --read-timeout-ms --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1265,6 +1358,152 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__log)
+            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --limit --store --log --user --json --no-input --quiet --verbose --color --help --version prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -W "dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook" -- "${cur}"))
+                    return 0
+                    ;;
+                --outcome)
+                    COMPREPLY=($(compgen -W "delivered failed skipped" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__log__subcmd__help)
+            opts="prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__log__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__log__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__log__subcmd__prune)
+            opts="-u -q -v -h -V --older-than --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1285,13 +1524,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version list enable disable help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1315,13 +1558,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__disable)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1345,13 +1592,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__enable)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1445,13 +1696,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__list)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1475,13 +1730,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version list show set help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1575,13 +1834,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__list)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1605,7 +1868,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__set)
-            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --store --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1711,6 +1974,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1731,13 +1998,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1761,7 +2032,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__send)
-            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1887,6 +2158,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1907,13 +2182,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version list show add modify remove import help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show add modify remove import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1937,7 +2216,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__add)
-            opts="-u -q -v -h -V --display-name --role --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --display-name --role --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1952,6 +2231,10 @@ _notify() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2087,7 +2370,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__import)
-            opts="-u -q -v -h -V --format --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --format --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2098,6 +2381,10 @@ _notify() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2121,13 +2408,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__list)
-            opts="-u -q -v -h -V --reveal --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2151,7 +2442,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__modify)
-            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2181,6 +2472,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2201,13 +2496,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__remove)
-            opts="-u -q -v -h -V --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2231,13 +2530,17 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

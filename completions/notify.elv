@@ -19,6 +19,7 @@ set edit:completion:arg-completer[notify] = {|@words|
     var completions = [
         &'notify'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -38,11 +39,13 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand provider 'Credentials of the apps and servers that deliver messages'
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
+            cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;channel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -68,6 +71,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -84,6 +88,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -113,6 +118,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-key 'Signing key (webhook; required unless the method is NONE)'
             cand --signature-key-env 'Store a reference to an environment variable holding the signing key'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -131,6 +137,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -147,6 +154,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -163,6 +171,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -180,6 +189,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;verify'= {
             cand --code 'The code you received'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -203,6 +213,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Destinations in flight at once'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -249,6 +260,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -272,6 +284,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -289,6 +302,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -308,6 +322,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --display-name 'The name shown to people'
             cand --role 'A role (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -329,6 +344,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --enable 'Mark a channel verified and enable it (repeatable)'
             cand --disable 'Disable a channel (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -346,6 +362,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -363,6 +380,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;import'= {
             cand --format 'The format, when the file name does not tell'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -402,6 +420,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -422,6 +441,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -438,6 +458,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -454,6 +475,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -484,6 +506,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -504,6 +527,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -520,6 +544,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -561,6 +586,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --auth-token 'Twilio auth token'
             cand --auth-token-env 'Store a reference to a variable holding the auth token'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -624,6 +650,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Destinations in flight at once'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -650,6 +677,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --count 'Exit (0) after N accepted events; rejected requests and repeats do not count'
             cand --read-timeout-ms 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -666,8 +694,61 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;log'= {
+            cand --id 'Only the deliveries of this event id (`send --id`)'
+            cand --event 'Only the deliveries of this event name (`send --event`)'
+            cand --recipient 'Only the deliveries to this user'
+            cand --channel 'Only the deliveries through this channel kind'
+            cand --outcome 'Only the deliveries with this outcome'
+            cand --since 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
+            cand --limit 'Show at most this many entries (the newest)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;log;prune'= {
+            cand --older-than 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;log;help'= {
+            cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;log;help;prune'= {
+        }
+        &'notify;log;help;help'= {
+        }
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -689,6 +770,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand provider 'Credentials of the apps and servers that deliver messages'
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
+            cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -763,6 +845,11 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;send'= {
         }
         &'notify;help;listen'= {
+        }
+        &'notify;help;log'= {
+            cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+        }
+        &'notify;help;log;prune'= {
         }
         &'notify;help;completions'= {
         }

@@ -45,6 +45,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<()> {
         Command::Provider(cmd) => commands::provider::run(ctx, cmd),
         Command::Send(args) => commands::send::run(ctx, args),
         Command::Listen(args) => commands::listen::run(ctx, args),
+        Command::Log(args) => commands::log::run(ctx, args),
         Command::Completions(args) => commands::completions::run(ctx, args),
     }
 }

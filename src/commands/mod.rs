@@ -4,6 +4,7 @@
 pub mod channel;
 pub mod completions;
 pub mod listen;
+pub mod log;
 pub mod notice;
 pub mod provider;
 pub mod send;

@@ -85,17 +85,38 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     Some(secs * 1000 + millis)
 }
 
-/// `--since` / `--older-than`: a duration back from `now_ms`, or an RFC 3339 time; the cut-off in Unix
-/// milliseconds. The error is the sentence for a usage message.
-pub fn parse_cutoff(text: &str, now_ms: i64) -> Result<i64, String> {
-    if let Some(ms) = parse_duration(text) {
-        return Ok(now_ms.saturating_sub(ms));
+/// `--since` / `--older-than`: a duration back from now, or an RFC 3339 time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// This many milliseconds before now.
+    Ago(i64),
+    /// This Unix time in milliseconds.
+    At(i64),
+}
+
+impl When {
+    /// The moment meant, in Unix milliseconds.
+    pub fn cutoff(self, now_ms: i64) -> i64 {
+        match self {
+            When::Ago(ms) => now_ms.saturating_sub(ms),
+            When::At(ms) => ms,
+        }
     }
-    parse_rfc3339(text).ok_or_else(|| {
-        format!(
-            "`{text}` is neither a duration nor an RFC 3339 time: use e.g. 90m, 2h, 3d, 1w or 2026-11-29T08:00:00Z"
-        )
-    })
+}
+
+impl std::str::FromStr for When {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        if let Some(ms) = parse_duration(text) {
+            return Ok(When::Ago(ms));
+        }
+        parse_rfc3339(text).map(When::At).ok_or_else(|| {
+            format!(
+                "`{text}` is neither a duration nor an RFC 3339 time: use e.g. 90m, 2h, 3d, 1w or 2026-11-29T08:00:00Z"
+            )
+        })
+    }
 }
 
 fn is_leap(year: i64) -> bool {
@@ -187,9 +208,13 @@ mod tests {
 
     #[test]
     fn cutoffs_count_back_from_now_or_take_a_time() {
-        assert_eq!(parse_cutoff("2h", 10_000_000), Ok(10_000_000 - 7_200_000));
-        assert_eq!(parse_cutoff("1970-01-01T00:00:01Z", 5), Ok(1000));
-        let err = parse_cutoff("yesterday", 0).unwrap_err();
+        let when = |s: &str| s.parse::<When>();
+        assert_eq!(
+            when("2h").unwrap().cutoff(10_000_000),
+            10_000_000 - 7_200_000
+        );
+        assert_eq!(when("1970-01-01T00:00:01Z").unwrap().cutoff(5), 1000);
+        let err = when("yesterday").unwrap_err();
         assert!(
             err.contains("`yesterday`") && err.contains("e.g. 90m"),
             "{err}"
