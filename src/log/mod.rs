@@ -79,6 +79,9 @@ impl Log {
 
     /// Appends one run's rows, all or none.
     pub fn record(&self, rows: &[Entry]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
         schema::retry_busy(|| self.append(rows)).map_err(|e| self.explain("write", e))
     }
 
@@ -330,6 +333,22 @@ pub(crate) mod tests {
         );
         assert_eq!(count(&log, "deliveries"), 0);
         assert_eq!(count(&log, "messages"), 0);
+    }
+
+    #[test]
+    fn a_log_that_refuses_writes_is_an_error_a_send_can_report() {
+        let (_dir, log) = new_log();
+        // The effect of a read-only file, which root (who runs these tests) cannot produce with chmod.
+        log.conn.pragma_update(None, "query_only", true).unwrap();
+        let err = log
+            .record(&[entry("run-1", "alice", Kind::Email, Outcome::Delivered, 1)])
+            .unwrap_err();
+        let text = crate::error::render(&err);
+        assert!(
+            text.starts_with("error: cannot write the delivery log "),
+            "{text}"
+        );
+        assert!(text.contains("hint: check the permissions"), "{text}");
     }
 
     #[test]

@@ -260,5 +260,10 @@ mod tests {
         let text = crate::error::render(&err);
         assert!(text.contains("cannot create"), "{text}");
         assert!(text.contains("hint: point --log"), "{text}");
+
+        let err = open(dir.path(), true).unwrap_err();
+        let text = crate::error::render(&err);
+        assert!(text.contains("cannot open the delivery log"), "{text}");
+        assert!(text.contains("hint: check the permissions"), "{text}");
     }
 }
