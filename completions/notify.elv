@@ -19,6 +19,7 @@ set edit:completion:arg-completer[notify] = {|@words|
     var completions = [
         &'notify'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -40,11 +41,13 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand emit 'Notify whoever an event''s rule names, through their channels'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
+            cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;channel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -70,6 +73,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -86,6 +90,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -115,6 +120,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-key 'Signing key (webhook; required unless the method is NONE)'
             cand --signature-key-env 'Store a reference to an environment variable holding the signing key'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -133,6 +139,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -149,6 +156,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -165,6 +173,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -182,6 +191,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;verify'= {
             cand --code 'The code you received'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -205,6 +215,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Destinations in flight at once'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -251,6 +262,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -275,6 +287,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;list'= {
             cand --role 'Only users holding this store role (e.g. dba)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -292,6 +305,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -311,6 +325,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --display-name 'The name shown to people'
             cand --role 'A role (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -332,6 +347,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --enable 'Mark a channel verified and enable it (repeatable)'
             cand --disable 'Disable a channel (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -349,6 +365,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -366,6 +383,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;import'= {
             cand --format 'The format, when the file name does not tell'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -405,6 +423,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -425,6 +444,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -441,6 +461,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -457,6 +478,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -487,6 +509,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -507,6 +530,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -523,6 +547,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -564,6 +589,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --auth-token 'Twilio auth token'
             cand --auth-token-env 'Store a reference to an environment variable holding the Twilio auth token'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -598,6 +624,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -624,6 +651,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;list'= {
             cand --category 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -643,6 +671,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -659,6 +688,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -675,6 +705,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -694,6 +725,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --recipient 'An additional user (repeatable; replaces the rule''s users)'
             cand --channel 'A channel kind the rule goes through (repeatable; replaces the rule''s kinds)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -713,6 +745,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;reset'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -731,6 +764,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --default-role 'Who the event always reaches'
             cand --description 'What happened, in a sentence (also the default message) [default: the id''s words]'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -747,6 +781,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -821,6 +856,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Destinations in flight at once'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -858,6 +894,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Destinations in flight at once'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -881,6 +918,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --count 'Exit (0) after N accepted events; rejected requests and repeats do not count'
             cand --read-timeout-ms 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -897,8 +935,61 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;log'= {
+            cand --id 'Only the deliveries of this event id (`send --id`)'
+            cand --event 'Only the deliveries of this event name (`send --event`)'
+            cand --recipient 'Only the deliveries to this user'
+            cand --channel 'Only the deliveries through this channel kind'
+            cand --outcome 'Only the deliveries with this outcome'
+            cand --since 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
+            cand --limit 'Show at most this many entries (the newest)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;log;prune'= {
+            cand --older-than 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;log;help'= {
+            cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;log;help;prune'= {
+        }
+        &'notify;log;help;help'= {
+        }
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -922,6 +1013,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand emit 'Notify whoever an event''s rule names, through their channels'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
+            cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1024,6 +1116,11 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;emit'= {
         }
         &'notify;help;listen'= {
+        }
+        &'notify;help;log'= {
+            cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+        }
+        &'notify;help;log;prune'= {
         }
         &'notify;help;completions'= {
         }

@@ -51,6 +51,15 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub store: Option<PathBuf>,
+    /// The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]
+    #[arg(
+        long,
+        global = true,
+        env = "NOTIFY_LOG",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
+    pub log: Option<PathBuf>,
     /// Whose profile a channel command acts on [default: the store's default_user, else the login name]
     #[arg(
         short,

@@ -15,6 +15,8 @@ use crate::store::{Store, StoreFile};
 #[derive(Debug)]
 pub struct Context {
     pub store: StoreFile,
+    /// The delivery log; None when neither --log nor a home folder gives it a place.
+    pub log: Option<PathBuf>,
     pub out: Output,
     pub prompt: Prompter,
     user_flag: Option<String>,
@@ -41,8 +43,10 @@ impl Context {
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
             .or_else(account_name);
+        let log = global.log.clone().or_else(default_log_path);
         Ok(Context {
             store: StoreFile::new(store_path),
+            log,
             out: Output::new(global.json, global.quiet, global.verbose, color),
             prompt: Prompter::new(!global.no_input && stdin_tty && stderr_tty),
             user_flag: global.user.clone().filter(|u| !u.is_empty()),
@@ -85,6 +89,15 @@ impl Context {
         directories::BaseDirs::new().map(|d| d.cache_dir().join("notify"))
     }
 
+    /// Where the delivery log lives: `--log` / NOTIFY_LOG, else `<user data dir>/notify/deliveries.db`.
+    pub fn log_path(&self) -> Result<&std::path::Path> {
+        self.log.as_deref().ok_or_else(|| {
+            Error::failure("cannot find your home folder to place the delivery log")
+                .hint("pass --log PATH or set NOTIFY_LOG")
+                .into()
+        })
+    }
+
     /// Whether `--user` (or NOTIFY_USER) named the user explicitly.
     pub fn user_given(&self) -> bool {
         self.user_flag.is_some()
@@ -97,6 +110,10 @@ fn default_store_path() -> Result<PathBuf> {
             .hint("pass --store PATH or set NOTIFY_STORE")
     })?;
     Ok(dirs.config_dir().join("notify").join("store.toml"))
+}
+
+fn default_log_path() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.data_dir().join("notify").join("deliveries.db"))
 }
 
 /// The account name of this process's user, from the passwd database (for cron jobs and containers that

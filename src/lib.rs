@@ -11,7 +11,8 @@
 //! validation everywhere. `output` is the only code that prints. `rules` holds the event catalogue, the
 //! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (HTTP framing
 //! and the §8 checks, sharing the contract's names with `channels::webhook`); it reports to its caller and
-//! never prints.
+//! never prints. `log` is the SQLite delivery log (each destination's outcome per run, for audit,
+//! repeated `--id` sends and retries; never a secret).
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -22,6 +23,7 @@ pub mod context;
 pub mod delivery;
 pub mod error;
 pub mod listen;
+pub mod log;
 pub mod output;
 pub mod profiles;
 pub mod prompt;

@@ -12,6 +12,7 @@ pub mod channel;
 pub mod completions;
 pub mod emit;
 pub mod listen;
+pub mod log;
 pub mod notice;
 pub mod provider;
 pub mod render;
@@ -43,6 +44,7 @@ pub enum Command {
     Send(send::Args),
     Emit(emit::Args),
     Listen(listen::Args),
+    Log(log::Args),
     Completions(completions::Args),
 }
 
@@ -57,6 +59,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Send(args) => send::run(ctx, args),
         Command::Emit(args) => emit::run(ctx, args),
         Command::Listen(args) => listen::run(ctx, args),
+        Command::Log(args) => log::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }

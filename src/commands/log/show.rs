@@ -1,0 +1,145 @@
+//! `notify log` (without a subcommand): the filtered listing.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::channels::Kind;
+use crate::context::Context;
+use crate::log::time::{When, format_rfc3339};
+use crate::log::{EventId, Filter, Log, Logged, Outcome};
+
+#[derive(Debug, clap::Args)]
+pub struct Filters {
+    /// Only the deliveries of this event id (`send --id`)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<EventId>,
+    /// Only the deliveries of this event name (`send --event`)
+    #[arg(long, value_name = "EVENT")]
+    pub event: Option<String>,
+    /// Only the deliveries to this user
+    #[arg(long, value_name = "USER")]
+    pub recipient: Option<String>,
+    /// Only the deliveries through this channel kind
+    #[arg(long, value_name = "KIND")]
+    pub channel: Option<Kind>,
+    /// Only the deliveries with this outcome
+    #[arg(long, value_enum, value_name = "OUTCOME")]
+    pub outcome: Option<Outcome>,
+    /// Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<When>,
+    /// Show at most this many entries (the newest)
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+}
+
+/// One entry of `log --json` (the shape of CLI.md).
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    id: &'a str,
+    event: Option<&'a str>,
+    time: String,
+    recipient: &'a str,
+    channel: &'a str,
+    destination: &'a str,
+    outcome: Outcome,
+    attempts: u32,
+    error_code: Option<&'a str>,
+    error_message: Option<&'a str>,
+    reason: Option<&'a str>,
+    idempotency_key: &'a str,
+}
+
+impl<'a> EntryJson<'a> {
+    fn new(row: &'a Logged) -> Self {
+        EntryJson {
+            id: &row.event_id,
+            event: Some(row.event.as_str()).filter(|e| !e.is_empty()),
+            time: format_rfc3339(row.time_ms),
+            recipient: &row.recipient,
+            channel: row.channel.map_or("-", Kind::as_str),
+            destination: &row.destination,
+            outcome: row.outcome,
+            attempts: row.attempts,
+            error_code: row.error_code.as_deref(),
+            error_message: row.error_message.as_deref(),
+            reason: row.reason.as_deref(),
+            idempotency_key: &row.idempotency_key,
+        }
+    }
+}
+
+pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
+    let path = ctx.log_path()?;
+    let filter = Filter {
+        id: args.id.clone(),
+        event: args.event.clone(),
+        recipient: args.recipient.clone(),
+        channel: args.channel,
+        outcome: args.outcome,
+        since_ms: args.since.map(|w| w.cutoff(ctx.now().saturating_mul(1000))),
+        limit: Some(args.limit as usize),
+    };
+    let rows = match Log::open_existing(path)? {
+        Some(log) => log.query(&filter)?,
+        None => Vec::new(),
+    };
+    if rows.is_empty() {
+        let narrowed = args.id.is_some()
+            || args.event.is_some()
+            || args.recipient.is_some()
+            || args.channel.is_some()
+            || args.outcome.is_some()
+            || args.since.is_some();
+        ctx.out.note(if narrowed {
+            "no delivery in the log matches these filters"
+        } else {
+            "no delivery recorded yet"
+        });
+    }
+    let entries: Vec<_> = rows.iter().map(EntryJson::new).collect();
+    if ctx.out.json {
+        return ctx.out.json(&entries);
+    }
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let table = entries
+        .into_iter()
+        .map(|e| {
+            let error = match (e.error_code, e.error_message) {
+                (Some(code), Some(message)) => Some(format!("{code}: {message}")),
+                (code, message) => code.or(message).map(str::to_owned),
+            };
+            let detail: Vec<String> = error
+                .into_iter()
+                .chain(e.reason.map(str::to_owned))
+                .collect();
+            vec![
+                e.time,
+                e.id.to_owned(),
+                e.event.unwrap_or("-").to_owned(),
+                e.recipient.to_owned(),
+                e.channel.to_owned(),
+                e.destination.to_owned(),
+                e.outcome.as_str().to_owned(),
+                e.attempts.to_string(),
+                detail.join("; "),
+            ]
+        })
+        .collect();
+    ctx.out.table(
+        &[
+            "time",
+            "id",
+            "event",
+            "recipient",
+            "channel",
+            "destination",
+            "outcome",
+            "attempts",
+            "error / reason",
+        ],
+        table,
+    )
+}
