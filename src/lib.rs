@@ -5,7 +5,8 @@
 //! atomically), and `output` is the only code that prints. Channel kinds and provider credentials are
 //! described by field tables (`channels`, `providers`, `values`) that drive validation everywhere.
 //! `listen` is the custom-webhook receiver (HTTP framing and the §8 checks, sharing the contract's names
-//! with `channels::webhook`); it reports to its caller and never prints.
+//! with `channels::webhook`); it reports to its caller and never prints. `templates` renders messages
+//! (MiniJinja over the event's variables, Markdown to text and HTML, cutting to a channel's limit).
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -23,6 +24,7 @@ pub mod providers;
 pub mod rules;
 pub mod signing;
 pub mod store;
+pub mod templates;
 pub mod transport;
 pub mod values;
 pub mod verify;
