@@ -9,5 +9,6 @@ mod interop;
 mod listen;
 mod rules;
 mod store;
+mod templates;
 mod terminal;
 mod verify;
