@@ -313,6 +313,14 @@ mod tests {
             "Steps:\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\nEnd"
         );
         assert_eq!(to_text("3. x\n4. y"), "3. x\n4. y");
+        assert_eq!(
+            to_text("- loose\n\n- list\n\n  second para\n\nend"),
+            "- loose\n- list\n  second para\n\nend"
+        );
+        assert_eq!(
+            to_text("> quoted\n\n```\ncode  here\n  indented\n```\n\n![logo](https://x/y.png)"),
+            "quoted\n\ncode  here\n  indented\n\nlogo (https://x/y.png)"
+        );
     }
 
     #[test]

@@ -20,6 +20,10 @@ use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior};
 pub use limits::{Fitted, Unit, truncate_keeping, truncate_to};
 pub use style::CardColour;
 
+/// How much work one rendering may do (MiniJinja fuel: about one unit per instruction). Ample for a
+/// message, and it stops a runaway loop from stalling a delivery.
+const FUEL: u64 = 200_000;
+
 /// The variable names a template may use, in the order `--help` lists them.
 pub const VARIABLES: [&str; 15] = [
     "event",
@@ -162,6 +166,11 @@ impl TemplateError {
                 snippet.map_or_else(|| "a name".to_owned(), |s| format!("`{s}`")),
                 VARIABLES.join(", ")
             ),
+            ErrorKind::OutOfFuel => {
+                format!(
+                    "the template does too much work (more than {FUEL} steps): simplify its loops"
+                )
+            }
             ErrorKind::UnknownFilter => format!(
                 "{detail}: the filters are MiniJinja's built-in ones plus date and truncate"
             ),
@@ -190,6 +199,7 @@ fn environment() -> &'static Environment<'static> {
     ENV.get_or_init(|| {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_fuel(Some(FUEL));
         env.set_auto_escape_callback(|_| AutoEscape::Custom("markdown".into()));
         env.set_formatter(format_value);
         env.add_filter("date", filters::date);
@@ -316,6 +326,9 @@ mod tests {
         assert!(e.message.starts_with("syntax error"), "{e}");
         let e = err("{% if task_id %}open");
         assert!(e.message.starts_with("syntax error"), "{e}");
+        let e =
+            err("{% for i in range(1000) %}{% for j in range(1000) %}.{% endfor %}{% endfor %}");
+        assert!(e.message.contains("too much work"), "{e}");
         let e = err("{{ time|nope }}");
         assert!(e.message.contains("date and truncate"), "{e}");
         let e = err("ok\n{{ time|date(\"%Q\") }}");
