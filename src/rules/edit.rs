@@ -1,5 +1,6 @@
 //! The changes the `rule` commands make to the store, and the warnings about parts of a rule that
-//! cannot be served (a role nobody holds, an unknown user, a channel kind switched off).
+//! cannot be served (a role nobody holds, an unknown user, a channel kind switched off, a stored
+//! template that no longer renders, e.g. after a hand edit).
 //!
 //! Every function checks all of its input before it changes anything, so a refused edit leaves the
 //! store as it was.
@@ -215,6 +216,12 @@ pub fn problems(store: &Store, view: &RuleView) -> Vec<String> {
                 "{kind} is switched off in Notice Management: nothing goes through it (`notify notice enable {kind}`)"
             ));
         }
+    }
+    if let Some(Err(e)) = view.rule.template.as_deref().map(templates::check) {
+        let id = &view.event.id;
+        out.push(format!(
+            "the stored template does not render ({e}): fix it with `notify rule set {id} --template FILE`, or `--no-template`"
+        ));
     }
     out
 }

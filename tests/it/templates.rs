@@ -128,6 +128,20 @@ fn a_bad_template_is_refused_with_its_line_and_column_and_nothing_changes() {
 }
 
 #[test]
+fn a_hand_edited_template_that_does_not_render_is_reported() {
+    let env = Env::new();
+    env.write_store(&format!(
+        "version = 1\n\n[rules.\"{EVENT}\"]\ntemplate = \"Hi {{{{ nope }}}}\"\n"
+    ));
+    env.run(&["rule", "show", EVENT])
+        .ok()
+        .stderr_has("the stored template does not render (line 1, column 7: `nope` is undefined");
+    let show = env.run(&["rule", "show", EVENT, "--json"]);
+    let warnings = show.json()["warnings"].to_string();
+    assert!(warnings.contains("--no-template"), "{warnings}");
+}
+
+#[test]
 fn emit_without_a_template_sends_the_builtin_text_literally() {
     let env = Env::new();
     let server = HttpServer::start();
