@@ -54,6 +54,29 @@ fn escape_inline(text: &str, out: &mut String) {
     }
 }
 
+/// A URL made safe to print into Markdown, as a link's destination or as text: the characters that
+/// could end a destination or start markup (space, `()<>[]`, `` ` ``, `*`, `\`, `"`, `'`, `|`) are
+/// percent-encoded, which leaves the address the same; everything else stays as it is, so a vendor
+/// renderer that ignores backslash escapes in URLs still opens the right page.
+pub fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        match c {
+            ' ' | '(' | ')' | '<' | '>' | '[' | ']' | '`' | '*' | '\\' | '"' | '\'' | '|' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() || c.is_whitespace() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Whether the text after an `&` would read as an entity (`amp;`, `#38;`, `#x26;`).
 fn looks_like_entity(after: &str) -> bool {
     let name: String = after
@@ -294,6 +317,30 @@ mod tests {
         );
         assert_eq!(escape("a*b"), "a\\*b");
         assert_eq!(escape("x\n# y"), "x\n\\# y");
+    }
+
+    #[test]
+    fn urls_stay_whole_in_a_link_and_as_text() {
+        let url = "https://dms.example.com/ticket_view?id=42&tab=a b(1)*";
+        let safe = escape_url(url);
+        assert_eq!(
+            safe,
+            "https://dms.example.com/ticket_view?id=42&tab=a%20b%281%29%2A"
+        );
+        let md = format!("[Open]({safe}) or {safe}");
+        assert_eq!(to_text(&md), format!("Open ({safe}) or {safe}"));
+        assert_eq!(
+            to_html(&md),
+            format!(
+                "<p><a href=\"{}\">Open</a> or {}</p>\n",
+                safe.replace('&', "&amp;"),
+                safe.replace('&', "&amp;")
+            )
+        );
+        assert_eq!(
+            escape_url("https://x.example/\n<script>"),
+            "https://x.example/%0A%3Cscript%3E"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Every variable is always defined (empty when unknown) and any other name is an error
 //! (`UndefinedBehavior::Strict`). Values are escaped for Markdown as they are printed, so a task name
 //! such as `<script>` or `*x*` shows literally on every channel; `|safe` prints a value as Markdown.
+//! `link` is a URL: it is printed percent-encoded where Markdown would misread it, never backslashed.
 
 pub mod filters;
 pub mod limits;
@@ -72,7 +73,7 @@ pub struct Vars {
     pub roles: Vec<String>,
     /// `--message` / `--message-file`.
     pub message: String,
-    /// `--link`: the ticket's page.
+    /// `--link`: the ticket's page (printed as a URL, see [`markdown::escape_url`]).
     pub link: String,
     /// When the event happened, RFC 3339 (see [`filters::rfc3339_utc`]).
     pub time: String,
@@ -116,7 +117,7 @@ impl Vars {
             text(&self.recipient_name),
             self.roles.iter().map(String::as_str).collect(),
             text(&self.message),
-            text(&self.link),
+            Value::from_safe_string(markdown::escape_url(&self.link)),
             text(&self.time),
         ];
         Value::from_pairs(VARIABLES.into_iter().zip(values))
@@ -356,6 +357,14 @@ mod tests {
         assert_eq!(
             markdown::to_text(&md),
             "<script>*x*</script> [a](b) 数据 🚀 **bold** bold"
+        );
+        let link = Vars {
+            link: "https://dms.example.com/t_1?x=*".into(),
+            ..Vars::default()
+        };
+        assert_eq!(
+            render("[Open]({{ link }})", &link).unwrap(),
+            "[Open](https://dms.example.com/t_1?x=%2A)"
         );
         let md = render(
             "{% autoescape false %}{{ message }}{% endautoescape %}",
