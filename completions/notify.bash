@@ -2754,7 +2754,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__set)
-            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --template --no-template --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2770,6 +2770,10 @@ _notify() {
                     ;;
                 --channel)
                     COMPREPLY=($(compgen -W "dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook" -- "${cur}"))
+                    return 0
+                    ;;
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --store)

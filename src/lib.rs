@@ -12,7 +12,8 @@
 //! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (HTTP framing
 //! and the §8 checks, sharing the contract's names with `channels::webhook`); it reports to its caller and
 //! never prints. `log` is the SQLite delivery log (each destination's outcome per run, for audit,
-//! repeated `--id` sends and retries; never a secret).
+//! repeated `--id` sends and retries; never a secret). `templates` renders messages (MiniJinja over the
+//! event's variables, Markdown to text and HTML, cutting to a channel's limit).
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -31,6 +32,7 @@ pub mod providers;
 pub mod rules;
 pub mod signing;
 pub mod store;
+pub mod templates;
 pub mod transport;
 pub mod values;
 pub mod verify;

@@ -1,5 +1,6 @@
 //! The changes the `rule` commands make to the store, and the warnings about parts of a rule that
-//! cannot be served (a role nobody holds, an unknown user, a channel kind switched off).
+//! cannot be served (a role nobody holds, an unknown user, a channel kind switched off, a stored
+//! template that no longer renders, e.g. after a hand edit).
 //!
 //! Every function checks all of its input before it changes anything, so a refused edit leaves the
 //! store as it was.
@@ -9,6 +10,7 @@ use crate::channels::Kind;
 use crate::error::Error;
 use crate::store::Store;
 use crate::store::schema::{CustomEvent, DefaultRole, EventId, Rule};
+use crate::templates;
 
 /// A partial update of a rule: `None` keeps that part as it is.
 #[derive(Debug, Clone, Default)]
@@ -16,11 +18,16 @@ pub struct Change {
     pub roles: Option<Vec<String>>,
     pub users: Option<Vec<String>>,
     pub channels: Option<Vec<Kind>>,
+    /// `Some(None)` removes the template; `Some(Some(text))` stores one after checking it.
+    pub template: Option<Option<String>>,
 }
 
 impl Change {
     pub fn is_empty(&self) -> bool {
-        self.roles.is_none() && self.users.is_none() && self.channels.is_none()
+        self.roles.is_none()
+            && self.users.is_none()
+            && self.channels.is_none()
+            && self.template.is_none()
     }
 }
 
@@ -52,6 +59,19 @@ fn check_word(what: &str, word: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// A template must render against the sample event before it is stored.
+fn check_template(source: &str) -> Result<(), Error> {
+    if source.trim().is_empty() {
+        return Err(Error::usage("the template is empty").hint(
+            "give a file with the message template, or --no-template for the built-in text",
+        ));
+    }
+    templates::check(source).map_err(|e| {
+        Error::usage(format!("the template is refused at {e}"))
+            .hint("fix the template and save it again (`notify rule set --help` lists the variables and filters); nothing was changed")
+    })
+}
+
 /// Applies a partial update to one rule and returns it.
 pub fn set(store: &mut Store, id: &str, change: &Change) -> Result<RuleView, Error> {
     let mut view = find(store, id)?;
@@ -60,6 +80,9 @@ pub fn set(store: &mut Store, id: &str, change: &Change) -> Result<RuleView, Err
     }
     for user in change.users.iter().flatten() {
         check_word("user name", user)?;
+    }
+    if let Some(Some(source)) = &change.template {
+        check_template(source)?;
     }
     if let Some(roles) = &change.roles {
         view.rule.roles = dedup(roles);
@@ -70,6 +93,9 @@ pub fn set(store: &mut Store, id: &str, change: &Change) -> Result<RuleView, Err
     if let Some(channels) = &change.channels {
         view.rule.channels = dedup(channels);
         view.rule.channels.sort();
+    }
+    if let Some(template) = &change.template {
+        view.rule.template = template.clone();
     }
     put(store, &view.event.id, view.rule.clone());
     Ok(view)
@@ -195,6 +221,12 @@ pub fn problems(store: &Store, view: &RuleView) -> Vec<String> {
             ));
         }
     }
+    if let Some(Err(e)) = view.rule.template.as_deref().map(templates::check) {
+        let id = &view.event.id;
+        out.push(format!(
+            "the stored template does not render ({e}): fix it with `notify rule set {id} --template FILE`, or `--no-template`"
+        ));
+    }
     out
 }
 
@@ -227,6 +259,24 @@ mod tests {
             },
         )
         .unwrap();
+        assert!(store.rules.is_empty());
+    }
+
+    #[test]
+    fn a_template_is_checked_before_it_is_stored() {
+        let mut store = Store::default();
+        let id = "task-flow.run.failed";
+        let with = |t: Option<&str>| Change {
+            template: Some(t.map(str::to_owned)),
+            ..Change::default()
+        };
+        let err = set(&mut store, id, &with(Some("{{ task }}"))).unwrap_err();
+        assert!(err.to_string().contains("line 1, column 4"), "{err}");
+        assert!(store.rules.is_empty());
+        let view = set(&mut store, id, &with(Some("{{ task_name }}"))).unwrap();
+        assert_eq!(view.rule.template.as_deref(), Some("{{ task_name }}"));
+        assert_eq!(store.rules.len(), 1);
+        set(&mut store, id, &with(None)).unwrap();
         assert!(store.rules.is_empty());
     }
 

@@ -12,6 +12,7 @@ pub mod recipients;
 use crate::error::Error;
 use crate::store::Store;
 use crate::store::schema::{DefaultRole, EventId, Rule};
+use crate::templates::Vars;
 
 pub use recipients::{EVENT_ROLES, EventRoles, Recipient, default_text, resolve};
 
@@ -41,6 +42,21 @@ impl EventDef {
 pub struct RuleView {
     pub event: EventDef,
     pub rule: Rule,
+}
+
+impl RuleView {
+    /// The template variables the event fills by itself (`event`, `category`, `module`, `state`,
+    /// `description`); the emit's flags and each destination fill the rest.
+    pub fn vars(&self) -> Vars {
+        Vars {
+            event: self.event.id.to_string(),
+            category: self.event.category().to_owned(),
+            module: self.event.module().to_owned(),
+            state: self.event.state().to_owned(),
+            description: self.event.description.clone(),
+            ..Vars::default()
+        }
+    }
 }
 
 fn builtin_defs() -> impl Iterator<Item = EventDef> {
@@ -140,4 +156,32 @@ pub fn select(store: &Store, pattern: &str) -> Result<Vec<EventId>, Error> {
         ));
     }
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_fills_its_own_template_variables() {
+        let view = find(&Store::default(), "ticket.sql-review.rejected").unwrap();
+        let vars = view.vars();
+        assert_eq!(
+            (
+                vars.event.as_str(),
+                vars.category.as_str(),
+                vars.module.as_str(),
+                vars.state.as_str(),
+                vars.description.as_str()
+            ),
+            (
+                "ticket.sql-review.rejected",
+                "ticket",
+                "sql-review",
+                "rejected",
+                "An SQL review ticket was rejected"
+            )
+        );
+        assert!(vars.task_id.is_empty() && vars.recipient.is_empty() && vars.roles.is_empty());
+    }
 }

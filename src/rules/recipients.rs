@@ -4,6 +4,7 @@
 use super::RuleView;
 use crate::store::Store;
 use crate::store::schema::DefaultRole;
+use crate::templates::{self, Vars};
 
 /// Roles named when an event is emitted; every other role word is a store role.
 pub const EVENT_ROLES: [&str; 5] = [
@@ -86,28 +87,22 @@ pub fn resolve(store: &Store, view: &RuleView, named: &EventRoles) -> Vec<Recipi
     out
 }
 
-/// The message an emitted event carries when none is given: its description, the task and the submitter.
+/// The message an emitted event carries when none is given: the built-in template of
+/// [`templates::BUILTIN`] (its description, the task and the submitter), as plain text.
 pub fn default_text(
     description: &str,
     task_id: Option<&str>,
     task_name: Option<&str>,
     submitter: Option<&str>,
 ) -> String {
-    let mut text = description.to_owned();
-    let task = match (task_name, task_id) {
-        (Some(name), Some(id)) => Some(format!("{name} (#{id})")),
-        (Some(name), None) => Some(name.to_owned()),
-        (None, Some(id)) => Some(format!("#{id}")),
-        (None, None) => None,
-    };
-    if let Some(task) = task {
-        text.push_str(&format!(": {task}"));
-    }
-    if let Some(s) = submitter {
-        text.push_str(&format!(", submitted by {s}"));
-    }
-    text.push('.');
-    text
+    let text = |v: Option<&str>| v.unwrap_or_default().to_owned();
+    templates::builtin_text(&Vars {
+        description: description.to_owned(),
+        task_id: text(task_id),
+        task_name: text(task_name),
+        submitter_name: text(submitter),
+        ..Vars::default()
+    })
 }
 
 #[cfg(test)]

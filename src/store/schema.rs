@@ -127,6 +127,9 @@ pub struct Rule {
     /// The channel kinds the rule goes through; empty means every kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<Kind>,
+    /// The rule's message template (MiniJinja source, checked when saved); none: the built-in text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
 }
 
 fn enabled_default() -> bool {
@@ -144,6 +147,7 @@ impl Default for Rule {
             roles: Vec::new(),
             users: Vec::new(),
             channels: Vec::new(),
+            template: None,
         }
     }
 }

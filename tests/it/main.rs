@@ -10,5 +10,6 @@ mod listen;
 mod log;
 mod rules;
 mod store;
+mod templates;
 mod terminal;
 mod verify;

@@ -1,5 +1,8 @@
 //! `notify rule set`
 
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
 use anyhow::Result;
 
 use super::view::RuleJson;
@@ -8,7 +11,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::rules::edit::{self, Change};
 
-/// Change who a rule reaches and through which channel kinds (only the parts given change)
+/// Change who a rule reaches, through which channel kinds and with which message (only the parts given change)
 ///
 /// --role replaces the optional roles (in addition to the event's default role): an event role
 /// (submitter, approver, related, data-owner, instance-dba) or a store role such as dba, meaning every
@@ -16,10 +19,25 @@ use crate::rules::edit::{self, Change};
 /// A role nobody holds, a user not in the store or a kind switched off in Notice Management is saved
 /// with a warning.
 ///
+/// --template stores a message template: MiniJinja (Jinja2) syntax whose output is the message in
+/// Markdown. It is checked against a sample event when saved; a template that does not parse or render
+/// is refused (exit 2, naming its line and column) and nothing changes. Without one, the message is the
+/// event's description, the task and the submitter.
+///   Variables (all always defined, empty when unknown; any other name is an error):
+///     event category module state description task_id task_name submitter submitter_name
+///     recipient recipient_name roles (a list) message link time (RFC 3339)
+///   Values are escaped so they show literally; {{ message|safe }} prints a value as Markdown.
+///   Filters: MiniJinja's built-ins (upper, default, join, ...) and
+///     date(FORMAT, OFFSET)  time|date gives 2026-03-01 09:30; FORMAT takes %Y %y %m %d %e %H %I %p
+///                           %M %S %b %B %a %A %F %T %R %z %:z %%; OFFSET like "+08:00" converts
+///     truncate(N)           at most N characters, the last one … when cut
+///
 /// Examples:
 ///   notify rule set ticket.data-change.pending-approval --role dba --channel dingtalk-bot --channel email
 ///   notify rule set task-flow.run.failed --recipient ops-lead
 ///   notify rule set ticket.data-change.pending-approval --all-channels --no-roles
+///   notify rule set ticket.data-change.failed --template failed.md.j2
+///   notify rule set task-flow.run.failed --template - < failed.md.j2
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -48,6 +66,12 @@ pub struct Args {
     /// Go through every channel kind again
     #[arg(long)]
     pub all_channels: bool,
+    /// Store the message template in FILE (- for stdin), checked before it is saved
+    #[arg(long, value_name = "FILE", conflicts_with = "no_template")]
+    pub template: Option<PathBuf>,
+    /// Remove the rule's template: back to the built-in message
+    #[arg(long)]
+    pub no_template: bool,
 }
 
 fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
@@ -60,15 +84,36 @@ fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
     }
 }
 
+fn read_template(path: &Path) -> Result<String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::failure("cannot read the template from stdin").caused_by(e))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::failure(format!("cannot read the template {}", path.display()))
+            .caused_by(e)
+            .hint("check the path, or give - to read the template from stdin")
+            .into()
+    })
+}
+
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let change = Change {
         roles: part(&args.roles, args.no_roles),
         users: part(&args.recipients, args.no_recipients),
         channels: part(&args.channels, args.all_channels),
+        template: match (&args.template, args.no_template) {
+            (Some(path), _) => Some(Some(read_template(path)?)),
+            (None, true) => Some(None),
+            (None, false) => None,
+        },
     };
     if change.is_empty() {
         return Err(Error::usage("nothing to change")
-            .hint("give --role, --recipient or --channel (or --no-roles, --no-recipients, --all-channels)")
+            .hint("give --role, --recipient, --channel or --template (or --no-roles, --no-recipients, --all-channels, --no-template)")
             .into());
     }
     let (view, problems) = ctx.store.update(|store| {

@@ -7,7 +7,7 @@ use super::view::{self, RuleJson};
 use crate::context::Context;
 use crate::rules::{self, edit};
 
-/// Show one event's rule, with its description and the parts the store cannot serve
+/// Show one event's rule, with its description, its message template and the parts the store cannot serve
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The event id, e.g. ticket.data-change.pending-approval
@@ -50,6 +50,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         vec!["roles".to_owned(), view::words(&v.rule.roles)],
         vec!["users".to_owned(), view::words(&v.rule.users)],
         vec!["channels".to_owned(), view::channels_text(&v.rule.channels)],
+        vec![
+            "template".to_owned(),
+            v.rule.template.as_deref().map_or_else(
+                || "built-in (description, task, submitter)".to_owned(),
+                |t| t.trim_end().to_owned(),
+            ),
+        ],
     ];
     ctx.out.table(&["field", "value"], rows)?;
     for w in &warnings {

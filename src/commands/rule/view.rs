@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::channels::Kind;
 use crate::rules::RuleView;
 
-/// One rule in the CLI.md shape (`channels` is empty when the rule goes through every kind).
+/// One rule in the CLI.md shape (`channels` is empty when the rule goes through every kind; `template`
+/// is left out when the rule uses the built-in message).
 #[derive(Debug, Serialize)]
 pub struct RuleJson<'a> {
     pub event: &'a str,
@@ -19,6 +20,9 @@ pub struct RuleJson<'a> {
     pub users: &'a [String],
     pub channels: Vec<&'static str>,
     pub custom: bool,
+    /// The rule's message template, present only when one is stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<&'a str>,
 }
 
 impl<'a> RuleJson<'a> {
@@ -35,6 +39,7 @@ impl<'a> RuleJson<'a> {
             users: &view.rule.users,
             channels: view.rule.channels.iter().map(|k| k.as_str()).collect(),
             custom: view.event.custom,
+            template: view.rule.template.as_deref(),
         }
     }
 }
