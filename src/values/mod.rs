@@ -1,11 +1,23 @@
 //! Field types shared by channels and providers: validation, normalisation, secrets and masking.
 //!
 //! Every value a user can give (a flag, a `--set KIND.FIELD=VALUE`, a CSV cell, a line of the store) goes
-//! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere.
+//! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere. `secret` holds
+//! the redacting secret types, `mobile` the E.164 rules, `host` the loopback and URL checks, `mask` the
+//! masking of credentials in URLs.
+
+mod host;
+mod mask;
+mod mobile;
+mod secret;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::net::IpAddr;
+
+use host::check_url;
+pub use host::is_loopback_host;
+pub use mask::mask_url_tokens;
+pub use mobile::{mainland_bare, normalize_mobile};
+pub use secret::{Revealed, Secret, check_env_name};
 
 /// What kind of value a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,194 +201,9 @@ impl fmt::Debug for Value {
     }
 }
 
-/// A secret: the value itself, or the name of the environment variable that holds it.
-#[derive(Clone, PartialEq, Eq)]
-pub enum Secret {
-    Literal(String),
-    Env(String),
-}
-
-impl Secret {
-    pub fn display(&self, reveal: bool) -> String {
-        match self {
-            Secret::Literal(s) if reveal => s.clone(),
-            Secret::Literal(_) => "****".to_owned(),
-            Secret::Env(var) => format!("${var}"),
-        }
-    }
-    /// The secret's value, reading the environment variable when it is a reference.
-    pub fn resolve(&self) -> Result<Revealed, String> {
-        match self {
-            Secret::Literal(s) => Ok(Revealed(s.clone())),
-            Secret::Env(var) => match std::env::var(var) {
-                Ok(v) if !v.is_empty() => Ok(Revealed(v)),
-                _ => Err(format!("the environment variable {var} is not set")),
-            },
-        }
-    }
-}
-
-/// A resolved secret on its way to signing or the wire. `Debug` prints `****` and there is no
-/// `Display`: only [`Revealed::expose`] reads it (signing, the request builders, the transport).
-#[derive(Clone, PartialEq, Eq)]
-pub struct Revealed(String);
-
-impl Revealed {
-    pub fn new(value: impl Into<String>) -> Self {
-        Revealed(value.into())
-    }
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Debug for Revealed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("****")
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display(false))
-    }
-}
-
-/// Checks that a name can be used as an environment variable reference.
-pub fn check_env_name(var: &str) -> Result<(), String> {
-    let ok = !var.is_empty()
-        && !var.starts_with(|c: char| c.is_ascii_digit())
-        && var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{var}` is not an environment variable name, e.g. SMTP_PASSWORD"
-        ))
-    }
-}
-
-/// Normalises a mobile number to E.164: `+` and 7 to 15 digits, or a bare 11-digit mainland number.
-pub fn normalize_mobile(raw: &str) -> Option<String> {
-    let compact: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    if let Some(rest) = compact.strip_prefix('+') {
-        let ok = (7..=15).contains(&rest.len())
-            && rest.bytes().all(|b| b.is_ascii_digit())
-            && !rest.starts_with('0');
-        return ok.then(|| format!("+{rest}"));
-    }
-    let mainland = compact.len() == 11
-        && compact.starts_with('1')
-        && compact.bytes().all(|b| b.is_ascii_digit());
-    mainland.then(|| format!("+86{compact}"))
-}
-
-/// The mainland-China form of a mobile: `+8613100000000` -> `13100000000`; others unchanged.
-pub fn mainland_bare(e164: &str) -> &str {
-    match e164.strip_prefix("+86") {
-        Some(rest) if rest.len() == 11 => rest,
-        _ => e164,
-    }
-}
-
-/// Whether a host name is this machine (`localhost`, 127.0.0.0/8, `::1`).
-pub fn is_loopback_host(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
-fn check_url(raw: &str) -> Result<(), String> {
-    let url = url::Url::parse(raw).map_err(|e| format!("not a URL ({e})"))?;
-    let host = url.host_str().unwrap_or_default();
-    match url.scheme() {
-        "https" if !host.is_empty() => Ok(()),
-        "http" if is_loopback_host(host) => Ok(()),
-        "http" => Err("plain http is allowed only towards a loopback host; use https".to_owned()),
-        _ => Err("expected an https URL".to_owned()),
-    }
-}
-
-/// Query parameters whose values are credentials.
-const TOKEN_PARAMS: &[&str] = &["access_token", "key", "token", "secret", "appsecret"];
-
-/// Masks the credentials a URL carries: token query parameters, a password, and the token segment of a
-/// Feishu/Lark hook. It works on the text as written (no re-encoding, so a masked URL differs from the
-/// original only where a credential was) and on text that does not even parse as a URL.
-pub fn mask_url_tokens(text: &str) -> String {
-    let (base, query) = match text.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (text, None),
-    };
-    let mut out = mask_authority_and_hook(base);
-    if let Some(query) = query {
-        let pairs: Vec<String> = query
-            .split('&')
-            .map(|pair| match pair.split_once('=') {
-                Some((k, _)) if is_token_param(k) => format!("{k}=****"),
-                _ => pair.to_owned(),
-            })
-            .collect();
-        out.push('?');
-        out.push_str(&pairs.join("&"));
-    }
-    out
-}
-
-fn is_token_param(name: &str) -> bool {
-    let name = url::form_urlencoded::parse(name.as_bytes())
-        .next()
-        .map(|(k, _)| k.into_owned())
-        .unwrap_or_default();
-    TOKEN_PARAMS.iter().any(|t| name.eq_ignore_ascii_case(t))
-}
-
-/// `scheme://user:password@host/...` -> `scheme://user:****@host/...`; `/hook/<token>` -> `/hook/****`.
-fn mask_authority_and_hook(base: &str) -> String {
-    let mut out = base.to_owned();
-    if let Some(start) = out.find("://").map(|i| i + 3) {
-        let end = out[start..].find('/').map_or(out.len(), |i| start + i);
-        if let Some(at) = out[start..end].rfind('@').map(|i| start + i)
-            && let Some(colon) = out[start..at].find(':').map(|i| start + i)
-        {
-            out.replace_range(colon + 1..at, "****");
-        }
-    }
-    if let Some(start) = out.find("/hook/").map(|i| i + "/hook/".len()) {
-        let end = out[start..].find('/').map_or(out.len(), |i| start + i);
-        if end > start {
-            out.replace_range(start..end, "****");
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mobiles_normalise_to_e164() {
-        assert_eq!(
-            normalize_mobile("13100000000").as_deref(),
-            Some("+8613100000000")
-        );
-        assert_eq!(
-            normalize_mobile("+44 7700 900123").as_deref(),
-            Some("+447700900123")
-        );
-        assert_eq!(normalize_mobile("12345"), None);
-        assert_eq!(normalize_mobile("23100000000"), None);
-        assert_eq!(normalize_mobile("+0123456789"), None);
-        assert_eq!(mainland_bare("+8613100000000"), "13100000000");
-        assert_eq!(mainland_bare("+447700900123"), "+447700900123");
-    }
 
     #[test]
     fn urls_need_https_except_on_loopback() {
@@ -394,45 +221,6 @@ mod tests {
             spec.parse("nonsense")
                 .unwrap_err()
                 .contains("e.g. https://example.com/hook")
-        );
-    }
-
-    #[test]
-    fn tokens_in_urls_are_masked() {
-        assert_eq!(
-            mask_url_tokens("https://oapi.dingtalk.com/robot/send?access_token=abc123"),
-            "https://oapi.dingtalk.com/robot/send?access_token=****"
-        );
-        assert_eq!(
-            mask_url_tokens("https://open.feishu.cn/open-apis/bot/v2/hook/abcdef"),
-            "https://open.feishu.cn/open-apis/bot/v2/hook/****"
-        );
-        assert_eq!(
-            mask_url_tokens("https://example.com/x?a=1"),
-            "https://example.com/x?a=1"
-        );
-        assert_eq!(mask_url_tokens("alice@example.com"), "alice@example.com");
-        assert_eq!(
-            mask_url_tokens("https//oapi.dingtalk.com/robot/send?access_token=LEAK&x=1"),
-            "https//oapi.dingtalk.com/robot/send?access_token=****&x=1"
-        );
-        assert_eq!(
-            mask_url_tokens("https://bot:pw@hooks.example.com/x?sign=a%2Bb"),
-            "https://bot:****@hooks.example.com/x?sign=a%2Bb"
-        );
-    }
-
-    #[test]
-    fn secrets_never_print() {
-        let revealed = Secret::Literal("hunter2".into()).resolve().unwrap();
-        assert_eq!(format!("{revealed:?}"), "****");
-        assert_eq!(revealed.expose(), "hunter2");
-        let s = Value::Secret(Secret::Literal("hunter2".into()));
-        assert_eq!(format!("{s:?}"), "****");
-        assert_eq!(s.display(true), "hunter2");
-        assert_eq!(
-            Value::Secret(Secret::Env("PW".into())).display(false),
-            "$PW"
         );
     }
 
