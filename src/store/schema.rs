@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::channels::{Kind, Verification};
 use crate::providers::ProviderName;
 pub use crate::values::Fields;
-use crate::values::{FieldSpec, Secret, Value, check_env_name};
+use crate::values::{Field, FieldSpec, Secret, Value, check_env_name};
 
 pub const CURRENT_VERSION: i64 = 1;
 
@@ -221,8 +221,8 @@ pub struct Channel {
 }
 
 impl Channel {
-    pub fn text(&self, field: &str) -> Option<&str> {
-        self.fields.get(field).and_then(Value::as_text)
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.fields.get(&field).and_then(Value::as_text)
     }
     /// Verified, or a kind that needs no verification.
     pub fn is_verified(&self, kind: Kind) -> bool {
@@ -266,14 +266,18 @@ impl Providers {
 pub trait Schema: Copy + fmt::Display {
     fn specs(self) -> &'static [FieldSpec];
     /// Fields that must be present, given the others.
-    fn needed(self, fields: &Fields) -> Vec<&'static str>;
+    fn needed(self, fields: &Fields) -> Vec<Field>;
     /// Rules across fields.
     fn cross_check(self, fields: &Fields) -> Result<(), String>;
     /// `channel email` / `provider smtp`, for messages.
     fn describe(self) -> String;
 
-    fn spec(self, name: &str) -> Option<&'static FieldSpec> {
-        self.specs().iter().find(|f| f.name == name)
+    fn spec(self, field: Field) -> Option<&'static FieldSpec> {
+        self.specs().iter().find(|f| f.name == field)
+    }
+    /// The field a user's text names, if this kind or provider has it (`--set`, CSV, TOML, flags).
+    fn spec_named(self, name: &str) -> Option<&'static FieldSpec> {
+        self.specs().iter().find(|f| f.name.as_str() == name)
     }
     /// Every rule a complete record must satisfy.
     fn validate(self, fields: &Fields) -> Result<(), String> {
@@ -284,7 +288,7 @@ pub trait Schema: Copy + fmt::Display {
             .collect();
         if let Some(first) = missing.first() {
             let spec = self
-                .spec(first)
+                .spec(*first)
                 .map_or_else(String::new, |s| format!(" (e.g. {})", s.example));
             return Err(format!("{} is missing `{first}`{spec}", self.describe()));
         }
@@ -296,16 +300,16 @@ impl Schema for Kind {
     fn specs(self) -> &'static [FieldSpec] {
         self.fields()
     }
-    fn needed(self, fields: &Fields) -> Vec<&'static str> {
+    fn needed(self, fields: &Fields) -> Vec<Field> {
         // A signed webhook needs its key: listing it here lets `channel set` ask for it (or name its flag).
         let signed = self == Kind::Webhook
             && fields
-                .get("signature_method")
+                .get(&Field::SignatureMethod)
                 .and_then(Value::as_text)
                 .is_some_and(|m| m != "NONE");
         self.fields()
             .iter()
-            .filter(|f| f.required || (signed && f.name == "signature_key"))
+            .filter(|f| f.required || (signed && f.name == Field::SignatureKey))
             .map(|f| f.name)
             .collect()
     }
@@ -321,7 +325,7 @@ impl Schema for ProviderName {
     fn specs(self) -> &'static [FieldSpec] {
         self.fields()
     }
-    fn needed(self, fields: &Fields) -> Vec<&'static str> {
+    fn needed(self, fields: &Fields) -> Vec<Field> {
         self.needed_fields(fields)
     }
     fn cross_check(self, fields: &Fields) -> Result<(), String> {
@@ -339,13 +343,14 @@ fn serialize_fields<M: SerializeMap>(
     fields: &Fields,
 ) -> Result<(), M::Error> {
     for spec in specs {
-        match fields.get(spec.name) {
+        let name = spec.name.as_str();
+        match fields.get(&spec.name) {
             None => {}
-            Some(Value::Text(t)) => map.serialize_entry(spec.name, t)?,
-            Some(Value::Number(n)) => map.serialize_entry(spec.name, n)?,
-            Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(spec.name, s)?,
+            Some(Value::Text(t)) => map.serialize_entry(name, t)?,
+            Some(Value::Number(n)) => map.serialize_entry(name, n)?,
+            Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(name, s)?,
             Some(Value::Secret(Secret::Env(var))) => {
-                map.serialize_entry(&format!("{}_env", spec.name), var)?
+                map.serialize_entry(&format!("{name}_env"), var)?
             }
         }
     }
@@ -425,20 +430,30 @@ impl<'de, S: Schema> Visitor<'de> for RecordVisitor<S> {
                 "code_sent_at" if self.with_state => record.code_sent_at = Some(map.next_value()?),
                 other => {
                     let (name, env) = match other.strip_suffix("_env") {
-                        Some(base) if self.schema.spec(base).is_some_and(FieldSpec::is_secret) => {
+                        Some(base)
+                            if self
+                                .schema
+                                .spec_named(base)
+                                .is_some_and(FieldSpec::is_secret) =>
+                        {
                             (base, true)
                         }
                         _ => (other, false),
                     };
-                    let Some(spec) = self.schema.spec(name) else {
-                        let known: Vec<_> = self.schema.specs().iter().map(|s| s.name).collect();
+                    let Some(spec) = self.schema.spec_named(name) else {
+                        let known: Vec<_> = self
+                            .schema
+                            .specs()
+                            .iter()
+                            .map(|s| s.name.as_str())
+                            .collect();
                         return Err(de::Error::custom(format!(
                             "unknown field `{other}` in {} (its fields: {})",
                             self.schema.describe(),
                             known.join(", ")
                         )));
                     };
-                    if record.fields.contains_key(spec.name) {
+                    if record.fields.contains_key(&spec.name) {
                         return Err(de::Error::custom(format!("`{}` is given twice", spec.name)));
                     }
                     let value = map.next_value_seed(ValueSeed { spec, env })?;

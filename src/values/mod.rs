@@ -1,10 +1,11 @@
 //! Field types shared by channels and providers: validation, normalisation, secrets and masking.
 //!
 //! Every value a user can give (a flag, a `--set KIND.FIELD=VALUE`, a CSV cell, a line of the store) goes
-//! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere. `secret` holds
-//! the redacting secret types, `mobile` the E.164 rules, `host` the loopback and URL checks, `mask` the
-//! masking of credentials in URLs.
+//! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere. `field` holds
+//! the typed field ids, `secret` the redacting secret types, `mobile` the E.164 rules, `host` the
+//! loopback and URL checks, `mask` the masking of credentials in URLs.
 
+mod field;
 mod host;
 mod mask;
 mod mobile;
@@ -13,6 +14,7 @@ mod secret;
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use field::Field;
 use host::check_url;
 pub use host::is_loopback_host;
 pub use mask::mask_url_tokens;
@@ -49,7 +51,7 @@ pub enum FieldType {
 /// One field of a channel kind or a provider.
 #[derive(Debug)]
 pub struct FieldSpec {
-    pub name: &'static str,
+    pub name: Field,
     pub ty: FieldType,
     pub required: bool,
     /// Identifies the destination: changing it clears the channel's verification.
@@ -58,7 +60,7 @@ pub struct FieldSpec {
 }
 
 impl FieldSpec {
-    pub const fn new(name: &'static str, ty: FieldType, example: &'static str) -> Self {
+    pub const fn new(name: Field, ty: FieldType, example: &'static str) -> Self {
         FieldSpec {
             name,
             ty,
@@ -81,7 +83,7 @@ impl FieldSpec {
     }
     /// The command-line flag that sets this field.
     pub fn flag(&self) -> String {
-        format!("--{}", self.name.replace('_', "-"))
+        self.name.flag()
     }
     /// Validates and normalises a value given as text; the message names what was expected and an example.
     pub fn parse(&self, raw: &str) -> Result<Value, String> {
@@ -158,8 +160,8 @@ impl FieldSpec {
     }
 }
 
-/// Field values keyed by their name in the field table.
-pub type Fields = BTreeMap<&'static str, Value>;
+/// Field values keyed by their id (in name order).
+pub type Fields = BTreeMap<Field, Value>;
 
 /// A stored field value.
 #[derive(Clone, PartialEq, Eq)]
@@ -207,7 +209,7 @@ mod tests {
 
     #[test]
     fn urls_need_https_except_on_loopback() {
-        let spec = FieldSpec::new("url", FieldType::Url, "https://example.com/hook");
+        let spec = FieldSpec::new(Field::Url, FieldType::Url, "https://example.com/hook");
         assert!(spec.parse("https://example.com/x").is_ok());
         assert!(spec.parse("http://127.0.0.1:8787/x").is_ok());
         assert!(spec.parse("http://localhost/x").is_ok());
@@ -227,7 +229,7 @@ mod tests {
     #[test]
     fn choices_and_robot_secrets() {
         let spec = FieldSpec::new(
-            "security",
+            Field::Security,
             FieldType::Choice(&["tls", "starttls", "none"]),
             "tls",
         );
@@ -237,7 +239,7 @@ mod tests {
                 .unwrap_err()
                 .contains("tls, starttls, none")
         );
-        let spec = FieldSpec::new("secret", FieldType::RobotSecret, "SECxxxx");
+        let spec = FieldSpec::new(Field::Secret, FieldType::RobotSecret, "SECxxxx");
         assert!(spec.parse("SECabc").is_ok());
         assert!(spec.parse("abc").unwrap_err().contains("starts with SEC"));
     }
