@@ -1,5 +1,5 @@
-//! The on-disk schema of the store (version 1): users, their channels, Notice Management, providers,
-//! notification rules and custom events.
+//! The on-disk schema of the store (version 1): users, their channels, Notice Management and providers;
+//! the notification rules and custom events are in `store::rules` (re-exported here and from `store`).
 //!
 //! Channel and provider fields are driven by the field tables in `channels` and `providers`, so the store
 //! is checked by the same rules as the command line. Deserialising straight from the TOML text lets the
@@ -16,6 +16,8 @@ use crate::channels::{Kind, Verification};
 use crate::providers::ProviderName;
 pub use crate::values::Fields;
 use crate::values::{Field, FieldSpec, Secret, Value, check_env_name};
+
+pub use super::rules::{CustomEvent, DefaultRole, EventId, Rule};
 
 pub const CURRENT_VERSION: i64 = 1;
 
@@ -51,135 +53,6 @@ impl Default for Store {
             events: BTreeMap::new(),
         }
     }
-}
-
-/// An event id: `<category>.<module>.<state>`, three lowercase kebab-case words joined by dots.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct EventId(String);
-
-impl EventId {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The three words: category, module, state.
-    pub fn words(&self) -> [&str; 3] {
-        let mut parts = self.0.splitn(3, '.');
-        let mut next = || parts.next().unwrap_or_default();
-        [next(), next(), next()]
-    }
-}
-
-impl std::str::FromStr for EventId {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let words: Vec<&str> = s.split('.').collect();
-        let kebab = |w: &str| {
-            !w.is_empty()
-                && !w.starts_with('-')
-                && !w.ends_with('-')
-                && !w.contains("--")
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        };
-        if words.len() == 3 && words.iter().all(|w| kebab(w)) {
-            Ok(EventId(s.to_owned()))
-        } else {
-            Err(format!(
-                "`{s}` is not an event id: it must be three lowercase kebab-case words joined by dots \
-                 (<category>.<module>.<state>, e.g. backup.nightly.failed)"
-            ))
-        }
-    }
-}
-
-impl TryFrom<String> for EventId {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        s.parse()
-    }
-}
-
-impl From<EventId> for String {
-    fn from(id: EventId) -> String {
-        id.0
-    }
-}
-
-impl fmt::Display for EventId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// A rule's settings; every field at its default is left out of the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rule {
-    #[serde(default = "enabled_default", skip_serializing_if = "is_true")]
-    pub enabled: bool,
-    /// Optional roles, reached in addition to the event's default role.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<String>,
-    /// Additional users, by store name.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub users: Vec<String>,
-    /// The channel kinds the rule goes through; empty means every kind.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub channels: Vec<Kind>,
-}
-
-fn enabled_default() -> bool {
-    true
-}
-
-fn is_true(b: &bool) -> bool {
-    *b
-}
-
-impl Default for Rule {
-    fn default() -> Self {
-        Rule {
-            enabled: true,
-            roles: Vec::new(),
-            users: Vec::new(),
-            channels: Vec::new(),
-        }
-    }
-}
-
-impl Rule {
-    pub fn is_default(&self) -> bool {
-        *self == Rule::default()
-    }
-}
-
-/// Who a custom event reaches without any optional role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum DefaultRole {
-    Submitter,
-    Approver,
-    None,
-}
-
-impl DefaultRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DefaultRole::Submitter => "submitter",
-            DefaultRole::Approver => "approver",
-            DefaultRole::None => "none",
-        }
-    }
-}
-
-/// An operator's own event: `[events."<id>"]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CustomEvent {
-    pub default_role: DefaultRole,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
 }
 
 /// Notice Management: the kinds an administrator has switched off for everyone.
