@@ -7,7 +7,7 @@
 //! `commands::render`: the JSON shapes). Below the commands: `profiles` (changes to users and channels,
 //! `user import` parsing), `verify` and `delivery`; below them the `store` (one TOML file, written under
 //! a lock and replaced atomically), `transport` and `channels`; at the bottom `values` and `signing`.
-//! Channel kinds and provider credentials are field tables (`channels`, `providers`, `values`) that drive
+//! Channel kinds and providers are tables of typed fields (`channels`, `providers`, `values`) that drive
 //! validation everywhere. `output` is the only code that prints. `rules` holds the event catalogue, the
 //! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (HTTP framing
 //! and the §8 checks, sharing the contract's names with `channels::webhook`); it reports to its caller and

@@ -34,7 +34,7 @@ impl Prompter {
             .hint(format!("pass {flags}, or run on a terminal to be prompted"))
             .into());
         }
-        let label = format!("{what}: {}", spec.name.replace('_', " "));
+        let label = format!("{what}: {}", spec.name.as_str().replace('_', " "));
         let raw = if spec.is_secret() {
             dialoguer::Password::new()
                 .with_prompt(label)

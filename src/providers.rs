@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::values::{FieldSpec, FieldType, Fields, Value, is_loopback_host};
+use crate::values::{Field, FieldSpec, FieldType, Fields, Value, is_loopback_host};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProviderName {
@@ -33,57 +33,57 @@ pub fn smtp_port(security: &str) -> u16 {
 }
 
 const DINGTALK: &[FieldSpec] = &[
-    FieldSpec::new("app_key", FieldType::Text, "dingxxxxxxxx").required(),
-    FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
-    FieldSpec::new("agent_id", FieldType::Number, "2345678901").required(),
-    FieldSpec::new("api_base", FieldType::Url, DINGTALK_API_BASE),
+    FieldSpec::new(Field::AppKey, FieldType::Text, "dingxxxxxxxx").required(),
+    FieldSpec::new(Field::AppSecret, FieldType::Secret, "the app secret").required(),
+    FieldSpec::new(Field::AgentId, FieldType::Number, "2345678901").required(),
+    FieldSpec::new(Field::ApiBase, FieldType::Url, DINGTALK_API_BASE),
 ];
 const FEISHU: &[FieldSpec] = &[
-    FieldSpec::new("app_id", FieldType::Text, "cli_a1b2c3d4e5f6").required(),
-    FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
-    FieldSpec::new("api_base", FieldType::Url, FEISHU_API_BASE),
+    FieldSpec::new(Field::AppId, FieldType::Text, "cli_a1b2c3d4e5f6").required(),
+    FieldSpec::new(Field::AppSecret, FieldType::Secret, "the app secret").required(),
+    FieldSpec::new(Field::ApiBase, FieldType::Url, FEISHU_API_BASE),
 ];
 const LARK: &[FieldSpec] = &[
-    FieldSpec::new("app_id", FieldType::Text, "cli_a1b2c3d4e5f6").required(),
-    FieldSpec::new("app_secret", FieldType::Secret, "the app secret").required(),
-    FieldSpec::new("api_base", FieldType::Url, LARK_API_BASE),
+    FieldSpec::new(Field::AppId, FieldType::Text, "cli_a1b2c3d4e5f6").required(),
+    FieldSpec::new(Field::AppSecret, FieldType::Secret, "the app secret").required(),
+    FieldSpec::new(Field::ApiBase, FieldType::Url, LARK_API_BASE),
 ];
 pub const SECURITY: &[&str] = &["tls", "starttls", "none"];
 const SMTP: &[FieldSpec] = &[
-    FieldSpec::new("host", FieldType::Host, "smtp.example.com").required(),
-    FieldSpec::new("port", FieldType::Port, "465"),
-    FieldSpec::new("security", FieldType::Choice(SECURITY), SMTP_SECURITY),
-    FieldSpec::new("username", FieldType::Text, "dms@example.com"),
-    FieldSpec::new("password", FieldType::Secret, "the SMTP password"),
-    FieldSpec::new("from", FieldType::Mailbox, "DMS <dms@example.com>").required(),
+    FieldSpec::new(Field::Host, FieldType::Host, "smtp.example.com").required(),
+    FieldSpec::new(Field::Port, FieldType::Port, "465"),
+    FieldSpec::new(Field::Security, FieldType::Choice(SECURITY), SMTP_SECURITY),
+    FieldSpec::new(Field::Username, FieldType::Text, "dms@example.com"),
+    FieldSpec::new(Field::Password, FieldType::Secret, "the SMTP password"),
+    FieldSpec::new(Field::From, FieldType::Mailbox, "DMS <dms@example.com>").required(),
 ];
 pub const VENDORS: &[&str] = &["aliyun", "twilio"];
 const SMS: &[FieldSpec] = &[
-    FieldSpec::new("vendor", FieldType::Choice(VENDORS), "aliyun").required(),
-    FieldSpec::new("access_key_id", FieldType::Text, "LTAI5t..."),
+    FieldSpec::new(Field::Vendor, FieldType::Choice(VENDORS), "aliyun").required(),
+    FieldSpec::new(Field::AccessKeyId, FieldType::Text, "LTAI5t..."),
     FieldSpec::new(
-        "access_key_secret",
+        Field::AccessKeySecret,
         FieldType::Secret,
         "the AccessKey secret",
     ),
-    FieldSpec::new("sign_name", FieldType::Text, "DMS"),
-    FieldSpec::new("template_code", FieldType::Text, "SMS_123456789"),
-    FieldSpec::new("verify_template_code", FieldType::Text, "SMS_987654321"),
-    FieldSpec::new("region", FieldType::Text, ALIYUN_REGION),
-    FieldSpec::new("account_sid", FieldType::Text, "ACxxxxxxxxxxxxxxxx"),
-    FieldSpec::new("auth_token", FieldType::Secret, "the Twilio auth token"),
-    FieldSpec::new("from", FieldType::Text, "+15017122661"),
-    FieldSpec::new("api_base", FieldType::Url, ALIYUN_API_BASE),
+    FieldSpec::new(Field::SignName, FieldType::Text, "DMS"),
+    FieldSpec::new(Field::TemplateCode, FieldType::Text, "SMS_123456789"),
+    FieldSpec::new(Field::VerifyTemplateCode, FieldType::Text, "SMS_987654321"),
+    FieldSpec::new(Field::Region, FieldType::Text, ALIYUN_REGION),
+    FieldSpec::new(Field::AccountSid, FieldType::Text, "ACxxxxxxxxxxxxxxxx"),
+    FieldSpec::new(Field::AuthToken, FieldType::Secret, "the Twilio auth token"),
+    FieldSpec::new(Field::From, FieldType::Text, "+15017122661"),
+    FieldSpec::new(Field::ApiBase, FieldType::Url, ALIYUN_API_BASE),
 ];
 
 /// SMS fields each vendor needs.
-const ALIYUN_FIELDS: &[&str] = &[
-    "access_key_id",
-    "access_key_secret",
-    "sign_name",
-    "template_code",
+const ALIYUN_FIELDS: &[Field] = &[
+    Field::AccessKeyId,
+    Field::AccessKeySecret,
+    Field::SignName,
+    Field::TemplateCode,
 ];
-const TWILIO_FIELDS: &[&str] = &["account_sid", "auth_token", "from"];
+const TWILIO_FIELDS: &[Field] = &[Field::AccountSid, Field::AuthToken, Field::From];
 
 impl ProviderName {
     pub const ALL: [ProviderName; 5] = [
@@ -124,26 +124,26 @@ impl ProviderName {
         }
     }
 
-    pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
-        self.fields().iter().find(|f| f.name == name)
+    pub fn field(self, field: Field) -> Option<&'static FieldSpec> {
+        self.fields().iter().find(|f| f.name == field)
     }
 
     /// The value a field takes when the store has none.
-    pub fn default_value(self, field: &str, fields: &Fields) -> Option<String> {
-        let text = |name: &str| fields.get(name).and_then(Value::as_text).map(str::to_owned);
-        let twilio = text("vendor").as_deref() == Some("twilio");
+    pub fn default_value(self, field: Field, fields: &Fields) -> Option<String> {
+        let text = |f: Field| fields.get(&f).and_then(Value::as_text).map(str::to_owned);
+        let twilio = text(Field::Vendor).as_deref() == Some("twilio");
         let default = match (self, field) {
-            (ProviderName::Dingtalk, "api_base") => DINGTALK_API_BASE,
-            (ProviderName::Feishu, "api_base") => FEISHU_API_BASE,
-            (ProviderName::Lark, "api_base") => LARK_API_BASE,
-            (ProviderName::Smtp, "security") => SMTP_SECURITY,
-            (ProviderName::Smtp, "port") => {
-                let security = text("security");
+            (ProviderName::Dingtalk, Field::ApiBase) => DINGTALK_API_BASE,
+            (ProviderName::Feishu, Field::ApiBase) => FEISHU_API_BASE,
+            (ProviderName::Lark, Field::ApiBase) => LARK_API_BASE,
+            (ProviderName::Smtp, Field::Security) => SMTP_SECURITY,
+            (ProviderName::Smtp, Field::Port) => {
+                let security = text(Field::Security);
                 return Some(smtp_port(security.as_deref().unwrap_or(SMTP_SECURITY)).to_string());
             }
-            (ProviderName::Sms, "region") if !twilio => ALIYUN_REGION,
-            (ProviderName::Sms, "api_base") if twilio => TWILIO_API_BASE,
-            (ProviderName::Sms, "api_base") => ALIYUN_API_BASE,
+            (ProviderName::Sms, Field::Region) if !twilio => ALIYUN_REGION,
+            (ProviderName::Sms, Field::ApiBase) if twilio => TWILIO_API_BASE,
+            (ProviderName::Sms, Field::ApiBase) => ALIYUN_API_BASE,
             _ => return None,
         };
         Some(default.to_owned())
@@ -153,21 +153,21 @@ impl ProviderName {
     pub fn defaults(self, fields: &Fields) -> Vec<(&'static FieldSpec, String)> {
         self.fields()
             .iter()
-            .filter(|spec| !fields.contains_key(spec.name))
+            .filter(|spec| !fields.contains_key(&spec.name))
             .filter_map(|spec| Some((spec, self.default_value(spec.name, fields)?)))
             .collect()
     }
 
     /// Fields that must be present for the provider to be usable.
-    pub fn needed_fields(self, fields: &Fields) -> Vec<&'static str> {
-        let mut needed: Vec<&'static str> = self
+    pub fn needed_fields(self, fields: &Fields) -> Vec<Field> {
+        let mut needed: Vec<Field> = self
             .fields()
             .iter()
             .filter(|f| f.required)
             .map(|f| f.name)
             .collect();
         if self == ProviderName::Sms {
-            match fields.get("vendor").and_then(Value::as_text) {
+            match fields.get(&Field::Vendor).and_then(Value::as_text) {
                 Some("twilio") => needed.extend(TWILIO_FIELDS),
                 Some(_) => needed.extend(ALIYUN_FIELDS),
                 None => {}
@@ -177,24 +177,24 @@ impl ProviderName {
     }
 
     /// A field among `given` that belongs to the other SMS vendor, if any.
-    pub fn other_vendor_field<'a>(
+    pub fn other_vendor_field(
         self,
         fields: &Fields,
-        mut given: impl Iterator<Item = &'a str>,
-    ) -> Option<&'a str> {
+        mut given: impl Iterator<Item = Field>,
+    ) -> Option<Field> {
         if self != ProviderName::Sms {
             return None;
         }
-        let other: &[&str] = match fields.get("vendor").and_then(Value::as_text) {
+        let other: &[Field] = match fields.get(&Field::Vendor).and_then(Value::as_text) {
             Some("twilio") => &[
-                "access_key_id",
-                "access_key_secret",
-                "sign_name",
-                "template_code",
-                "verify_template_code",
-                "region",
+                Field::AccessKeyId,
+                Field::AccessKeySecret,
+                Field::SignName,
+                Field::TemplateCode,
+                Field::VerifyTemplateCode,
+                Field::Region,
             ],
-            Some(_) => &["account_sid", "auth_token", "from"],
+            Some(_) => TWILIO_FIELDS,
             None => return None,
         };
         given.find(|f| other.contains(f))
@@ -202,10 +202,10 @@ impl ProviderName {
 
     /// Rules across fields, checked whenever a provider is written or read.
     pub fn check_fields(self, fields: &Fields) -> Result<(), String> {
-        let get = |name: &str| fields.get(name);
+        let get = |field: Field| fields.get(&field);
         if self == ProviderName::Smtp
-            && get("security").and_then(Value::as_text) == Some("none")
-            && let Some(host) = get("host").and_then(Value::as_text)
+            && get(Field::Security).and_then(Value::as_text) == Some("none")
+            && let Some(host) = get(Field::Host).and_then(Value::as_text)
             && !is_loopback_host(host)
         {
             return Err(format!(
@@ -252,20 +252,23 @@ mod tests {
     #[test]
     fn defaults_follow_the_other_fields() {
         let mut fields = Fields::new();
-        fields.insert("security", Value::Text("starttls".into()));
+        fields.insert(Field::Security, Value::Text("starttls".into()));
         let smtp: Vec<_> = ProviderName::Smtp
             .defaults(&fields)
             .into_iter()
             .map(|(spec, v)| (spec.name, v))
             .collect();
-        assert_eq!(smtp, [("port", "587".to_owned())]);
-        fields.insert("vendor", Value::Text("twilio".into()));
+        assert_eq!(smtp, [(Field::Port, "587".to_owned())]);
+        fields.insert(Field::Vendor, Value::Text("twilio".into()));
         assert_eq!(
             ProviderName::Sms
-                .default_value("api_base", &fields)
+                .default_value(Field::ApiBase, &fields)
                 .as_deref(),
             Some(TWILIO_API_BASE)
         );
-        assert_eq!(ProviderName::Sms.default_value("region", &fields), None);
+        assert_eq!(
+            ProviderName::Sms.default_value(Field::Region, &fields),
+            None
+        );
     }
 }

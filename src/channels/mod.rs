@@ -15,7 +15,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::providers::ProviderName;
-use crate::values::{FieldSpec, FieldType, Fields, Value};
+use crate::values::{Field, FieldSpec, FieldType, Fields, Value};
 
 /// A channel kind; the identifiers are part of the command line contract and the store format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,48 +46,49 @@ pub enum Verification {
 const MOBILE: &str = "+8613100000000";
 pub const SIGNATURE_METHODS: &[&str] = &["NONE", "HMAC_SHA1", "HMAC_SHA256"];
 
-const DINGTALK: &[FieldSpec] = &[FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()];
+const DINGTALK: &[FieldSpec] =
+    &[FieldSpec::new(Field::Mobile, FieldType::Mobile, MOBILE).address()];
 const DINGTALK_EXCLUSIVE: &[FieldSpec] =
-    &[FieldSpec::new("employee_id", FieldType::Text, "manager4321").address()];
-const FEISHU: &[FieldSpec] = &[FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()];
+    &[FieldSpec::new(Field::EmployeeId, FieldType::Text, "manager4321").address()];
+const FEISHU: &[FieldSpec] = &[FieldSpec::new(Field::Mobile, FieldType::Mobile, MOBILE).address()];
 const LARK: &[FieldSpec] = &[
     FieldSpec {
         required: false,
-        ..FieldSpec::new("email", FieldType::Email, "alice@example.com").address()
+        ..FieldSpec::new(Field::Email, FieldType::Email, "alice@example.com").address()
     },
     FieldSpec {
         required: false,
-        ..FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()
+        ..FieldSpec::new(Field::Mobile, FieldType::Mobile, MOBILE).address()
     },
 ];
 const DINGTALK_BOT: &[FieldSpec] = &[
     FieldSpec::new(
-        "webhook",
+        Field::Webhook,
         FieldType::Url,
         "https://oapi.dingtalk.com/robot/send?access_token=...",
     )
     .required(),
-    FieldSpec::new("keyword", FieldType::Text, "DMS").required(),
-    FieldSpec::new("secret", FieldType::RobotSecret, "SEC0123456789abcdef"),
+    FieldSpec::new(Field::Keyword, FieldType::Text, "DMS").required(),
+    FieldSpec::new(Field::Secret, FieldType::RobotSecret, "SEC0123456789abcdef"),
 ];
 const WECOM_BOT: &[FieldSpec] = &[FieldSpec::new(
-    "webhook",
+    Field::Webhook,
     FieldType::Url,
     "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...",
 )
 .required()];
 const EMAIL: &[FieldSpec] =
-    &[FieldSpec::new("address", FieldType::Email, "alice@example.com").address()];
-const SMS: &[FieldSpec] = &[FieldSpec::new("mobile", FieldType::Mobile, MOBILE).address()];
+    &[FieldSpec::new(Field::Address, FieldType::Email, "alice@example.com").address()];
+const SMS: &[FieldSpec] = &[FieldSpec::new(Field::Mobile, FieldType::Mobile, MOBILE).address()];
 const WEBHOOK: &[FieldSpec] = &[
-    FieldSpec::new("url", FieldType::Url, "https://hooks.example.com/dms").required(),
+    FieldSpec::new(Field::Url, FieldType::Url, "https://hooks.example.com/dms").required(),
     FieldSpec::new(
-        "signature_method",
+        Field::SignatureMethod,
         FieldType::Choice(SIGNATURE_METHODS),
         "HMAC_SHA256",
     )
     .required(),
-    FieldSpec::new("signature_key", FieldType::Secret, "a-long-random-key"),
+    FieldSpec::new(Field::SignatureKey, FieldType::Secret, "a-long-random-key"),
 ];
 
 impl Kind {
@@ -150,8 +151,8 @@ impl Kind {
         }
     }
 
-    pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
-        self.fields().iter().find(|f| f.name == name)
+    pub fn field(self, field: Field) -> Option<&'static FieldSpec> {
+        self.fields().iter().find(|f| f.name == field)
     }
 
     pub fn verification(self) -> Verification {
@@ -180,39 +181,39 @@ impl Kind {
     /// The destination of a channel with these fields as tables show it: the field that says where
     /// messages go, secrets (tokens in webhook URLs included) masked.
     pub fn shown_destination(self, fields: &Fields) -> String {
-        let name = match self {
-            Kind::Lark if fields.contains_key("email") => "email",
-            Kind::Lark => "mobile",
-            Kind::DingtalkBot | Kind::WecomBot => "webhook",
-            Kind::Webhook => "url",
-            _ => self.fields().first().map_or("", |f| f.name),
+        let field = match self {
+            Kind::Lark if fields.contains_key(&Field::Email) => Some(Field::Email),
+            Kind::Lark => Some(Field::Mobile),
+            Kind::DingtalkBot | Kind::WecomBot => Some(Field::Webhook),
+            Kind::Webhook => Some(Field::Url),
+            _ => self.fields().first().map(|f| f.name),
         };
-        fields
-            .get(name)
+        field
+            .and_then(|f| fields.get(&f))
             .map(|v| v.display(false))
             .unwrap_or_default()
     }
 
-    pub fn defaults(self) -> &'static [(&'static str, &'static str)] {
+    pub fn defaults(self) -> &'static [(Field, &'static str)] {
         match self {
-            Kind::DingtalkBot => &[("keyword", dingtalk_bot::DEFAULT_KEYWORD)],
-            Kind::Webhook => &[("signature_method", "NONE")],
+            Kind::DingtalkBot => &[(Field::Keyword, dingtalk_bot::DEFAULT_KEYWORD)],
+            Kind::Webhook => &[(Field::SignatureMethod, "NONE")],
             _ => &[],
         }
     }
 
     /// Rules that involve more than one field.
     pub fn check_fields(self, fields: &Fields) -> Result<(), String> {
-        let get = |name: &str| fields.get(name);
+        let get = |field: Field| fields.get(&field);
         match self {
-            Kind::Lark if get("email").is_none() && get("mobile").is_none() => {
+            Kind::Lark if get(Field::Email).is_none() && get(Field::Mobile).is_none() => {
                 Err("lark needs an email or a mobile (--email or --mobile)".to_owned())
             }
             Kind::Webhook => {
-                let method = get("signature_method")
+                let method = get(Field::SignatureMethod)
                     .and_then(Value::as_text)
                     .unwrap_or("NONE");
-                if method != "NONE" && get("signature_key").is_none() {
+                if method != "NONE" && get(Field::SignatureKey).is_none() {
                     Err(format!(
                         "signature_key is required with signature_method {method} \
                          (--signature-key, --signature-key-stdin or --signature-key-env)"
@@ -290,14 +291,14 @@ mod tests {
     #[test]
     fn webhook_needs_a_key_unless_unsigned() {
         let mut fields = Fields::new();
-        fields.insert("signature_method", Value::Text("HMAC_SHA1".into()));
+        fields.insert(Field::SignatureMethod, Value::Text("HMAC_SHA1".into()));
         assert!(
             Kind::Webhook
                 .check_fields(&fields)
                 .unwrap_err()
                 .contains("--signature-key")
         );
-        fields.insert("signature_method", Value::Text("NONE".into()));
+        fields.insert(Field::SignatureMethod, Value::Text("NONE".into()));
         assert!(Kind::Webhook.check_fields(&fields).is_ok());
     }
 }

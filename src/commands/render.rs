@@ -9,7 +9,7 @@ use serde::Serializer;
 use crate::channels::Kind;
 use crate::providers::ProviderName;
 use crate::store::{Fields, Schema, Store, User};
-use crate::values::{FieldSpec, Value};
+use crate::values::{Field, FieldSpec, Value};
 
 pub fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_owned()
@@ -21,8 +21,8 @@ pub fn field_rows(specs: &[FieldSpec], fields: &Fields, reveal: bool) -> Vec<Vec
         .iter()
         .filter_map(|spec| {
             fields
-                .get(spec.name)
-                .map(|v| vec![spec.name.to_owned(), v.display(reveal)])
+                .get(&spec.name)
+                .map(|v| vec![spec.name.as_str().to_owned(), v.display(reveal)])
         })
         .collect()
 }
@@ -46,7 +46,7 @@ impl Scalar {
 
 /// `{"<field>": value, ...}` in table order, secrets masked unless `reveal`.
 #[derive(Debug, Default)]
-pub struct FieldMap(Vec<(&'static str, Scalar)>);
+pub struct FieldMap(Vec<(Field, Scalar)>);
 
 impl FieldMap {
     pub fn new(specs: &'static [FieldSpec], fields: &Fields, reveal: bool) -> Self {
@@ -55,7 +55,7 @@ impl FieldMap {
                 .iter()
                 .filter_map(|spec| {
                     fields
-                        .get(spec.name)
+                        .get(&spec.name)
                         .map(|v| (spec.name, Scalar::of(v, reveal)))
                 })
                 .collect(),
@@ -65,7 +65,7 @@ impl FieldMap {
 
 impl Serialize for FieldMap {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(name, value)| (name, value)))
+        serializer.collect_map(self.0.iter().map(|(field, value)| (field.as_str(), value)))
     }
 }
 

@@ -8,7 +8,7 @@ use crate::channels::message::{Event, Format, Message};
 use crate::error::Error;
 use crate::signing::SignatureMethod;
 use crate::store::Store;
-use crate::values::{FieldSpec, FieldType, Revealed, mask_url_tokens};
+use crate::values::{Field, FieldSpec, FieldType, Revealed, mask_url_tokens};
 
 use super::Outcome;
 use super::plan::{Destination, Plan, plan_users};
@@ -138,14 +138,14 @@ pub fn message(store: &Store, content: &Content) -> Result<Message> {
 }
 
 fn url_arg(flag: &str, raw: &str) -> Result<String> {
-    let spec = FieldSpec::new("url", FieldType::Url, "https://hooks.example.com/dms");
+    let spec = FieldSpec::new(Field::Url, FieldType::Url, "https://hooks.example.com/dms");
     match spec.parse(raw) {
         Ok(v) => Ok(v.as_text().unwrap_or(raw).to_owned()),
         Err(e) => Err(Error::usage(format!("invalid {flag} {}: {e}", mask_url_tokens(raw))).into()),
     }
 }
 
-fn field_arg(kind: Kind, field: &str, flag: &str, raw: &str) -> Result<String> {
+fn field_arg(kind: Kind, field: Field, flag: &str, raw: &str) -> Result<String> {
     let spec = kind
         .field(field)
         .ok_or_else(|| anyhow::anyhow!("{kind} has no field {field}"))?;
@@ -218,7 +218,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
         out.push(row(Kind::WecomBot, mask_url_tokens(&url), Ok(target)));
     }
     for addr in &adhoc.emails {
-        let to = field_arg(Kind::Email, "address", "--email", addr)?;
+        let to = field_arg(Kind::Email, Field::Address, "--email", addr)?;
         let target = smtp_settings(store).map(|smtp| Target::Email {
             smtp,
             to: to.clone(),
@@ -226,7 +226,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
         out.push(row(Kind::Email, to, target));
     }
     for mobile in &adhoc.sms {
-        let m = field_arg(Kind::Sms, "mobile", "--sms", mobile)?;
+        let m = field_arg(Kind::Sms, Field::Mobile, "--sms", mobile)?;
         let target = sms_vendor(store).map(|vendor| Target::Sms {
             vendor,
             mobile: m.clone(),

@@ -8,7 +8,7 @@ use crate::providers::ProviderName;
 use crate::signing::{SignatureMethod, hex_encode, hmac_sha256};
 use crate::store::{Channel, Fields, Schema, Store};
 use crate::transport::{SmtpSecurity, SmtpSettings};
-use crate::values::{Revealed, Value, mask_url_tokens};
+use crate::values::{Field, Revealed, Value, mask_url_tokens};
 
 use super::DEFAULT_KEYWORD;
 
@@ -172,16 +172,19 @@ impl Target {
     }
 }
 
-fn secret_of(fields: &Fields, name: &str) -> Result<Option<Revealed>, String> {
-    match fields.get(name) {
+fn secret_of(fields: &Fields, field: Field) -> Result<Option<Revealed>, String> {
+    match fields.get(&field) {
         Some(Value::Secret(s)) => s.resolve().map(Some),
         Some(Value::Text(t)) => Ok(Some(Revealed::new(t.clone()))),
         _ => Ok(None),
     }
 }
 
-fn text_of(fields: &Fields, name: &str) -> Option<String> {
-    fields.get(name).and_then(Value::as_text).map(str::to_owned)
+fn text_of(fields: &Fields, field: Field) -> Option<String> {
+    fields
+        .get(&field)
+        .and_then(Value::as_text)
+        .map(str::to_owned)
 }
 
 /// A provider's stored fields, checked; errors are the row's reason.
@@ -194,7 +197,7 @@ pub fn provider_fields(store: &Store, name: ProviderName) -> Result<&Fields, Str
     Ok(fields)
 }
 
-fn field_or_default(name: ProviderName, fields: &Fields, field: &str) -> String {
+fn field_or_default(name: ProviderName, fields: &Fields, field: Field) -> String {
     text_of(fields, field)
         .or_else(|| name.default_value(field, fields))
         .unwrap_or_default()
@@ -203,16 +206,16 @@ fn field_or_default(name: ProviderName, fields: &Fields, field: &str) -> String 
 fn app(store: &Store, name: ProviderName) -> Result<App, String> {
     let fields = provider_fields(store, name)?;
     let id_field = if name == ProviderName::Dingtalk {
-        "app_key"
+        Field::AppKey
     } else {
-        "app_id"
+        Field::AppId
     };
     Ok(App {
         provider: name,
-        api_base: field_or_default(name, fields, "api_base"),
+        api_base: field_or_default(name, fields, Field::ApiBase),
         id: text_of(fields, id_field).unwrap_or_default(),
-        secret: secret_of(fields, "app_secret")?.unwrap_or_else(|| Revealed::new("")),
-        agent_id: match fields.get("agent_id") {
+        secret: secret_of(fields, Field::AppSecret)?.unwrap_or_else(|| Revealed::new("")),
+        agent_id: match fields.get(&Field::AgentId) {
             Some(Value::Number(n)) => *n,
             _ => 0,
         },
@@ -222,44 +225,44 @@ fn app(store: &Store, name: ProviderName) -> Result<App, String> {
 pub fn smtp_settings(store: &Store) -> Result<SmtpSettings, String> {
     let name = ProviderName::Smtp;
     let fields = provider_fields(store, name)?;
-    let port = field_or_default(name, fields, "port");
-    let security: SmtpSecurity = field_or_default(name, fields, "security")
+    let port = field_or_default(name, fields, Field::Port);
+    let security: SmtpSecurity = field_or_default(name, fields, Field::Security)
         .parse()
         .map_err(|e| format!("{e} (run `notify provider set smtp`)"))?;
     Ok(SmtpSettings {
-        host: text_of(fields, "host").unwrap_or_default(),
-        port: match fields.get("port") {
+        host: text_of(fields, Field::Host).unwrap_or_default(),
+        port: match fields.get(&Field::Port) {
             Some(Value::Number(n)) => u16::try_from(*n).unwrap_or(465),
             _ => port.parse().unwrap_or(465),
         },
         security,
-        username: text_of(fields, "username"),
-        password: secret_of(fields, "password")?,
-        from: text_of(fields, "from").unwrap_or_default(),
+        username: text_of(fields, Field::Username),
+        password: secret_of(fields, Field::Password)?,
+        from: text_of(fields, Field::From).unwrap_or_default(),
     })
 }
 
 pub fn sms_vendor(store: &Store) -> Result<SmsVendor, String> {
     let name = ProviderName::Sms;
     let fields = provider_fields(store, name)?;
-    let api_base = field_or_default(name, fields, "api_base");
+    let api_base = field_or_default(name, fields, Field::ApiBase);
     let empty = || Revealed::new("");
-    if text_of(fields, "vendor").as_deref() == Some("twilio") {
+    if text_of(fields, Field::Vendor).as_deref() == Some("twilio") {
         return Ok(SmsVendor::Twilio {
             api_base,
-            sid: text_of(fields, "account_sid").unwrap_or_default(),
-            token: secret_of(fields, "auth_token")?.unwrap_or_else(empty),
-            from: text_of(fields, "from").unwrap_or_default(),
+            sid: text_of(fields, Field::AccountSid).unwrap_or_default(),
+            token: secret_of(fields, Field::AuthToken)?.unwrap_or_else(empty),
+            from: text_of(fields, Field::From).unwrap_or_default(),
         });
     }
     Ok(SmsVendor::Aliyun {
         api_base,
-        key_id: text_of(fields, "access_key_id").unwrap_or_default(),
-        key_secret: secret_of(fields, "access_key_secret")?.unwrap_or_else(empty),
-        region: field_or_default(name, fields, "region"),
-        sign_name: text_of(fields, "sign_name").unwrap_or_default(),
-        template: text_of(fields, "template_code").unwrap_or_default(),
-        verify_template: text_of(fields, "verify_template_code"),
+        key_id: text_of(fields, Field::AccessKeyId).unwrap_or_default(),
+        key_secret: secret_of(fields, Field::AccessKeySecret)?.unwrap_or_else(empty),
+        region: field_or_default(name, fields, Field::Region),
+        sign_name: text_of(fields, Field::SignName).unwrap_or_default(),
+        template: text_of(fields, Field::TemplateCode).unwrap_or_default(),
+        verify_template: text_of(fields, Field::VerifyTemplateCode),
     })
 }
 
@@ -268,54 +271,54 @@ pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target
     let f = &channel.fields;
     Ok(match kind {
         Kind::DingtalkBot => Target::DingtalkBot {
-            webhook: text_of(f, "webhook").unwrap_or_default(),
-            keyword: text_of(f, "keyword").unwrap_or_else(|| DEFAULT_KEYWORD.into()),
-            secret: secret_of(f, "secret")?,
+            webhook: text_of(f, Field::Webhook).unwrap_or_default(),
+            keyword: text_of(f, Field::Keyword).unwrap_or_else(|| DEFAULT_KEYWORD.into()),
+            secret: secret_of(f, Field::Secret)?,
         },
         Kind::WecomBot => Target::WecomBot {
-            webhook: text_of(f, "webhook").unwrap_or_default(),
+            webhook: text_of(f, Field::Webhook).unwrap_or_default(),
         },
         Kind::Webhook => Target::Webhook {
-            url: text_of(f, "url").unwrap_or_default(),
-            method: match text_of(f, "signature_method") {
+            url: text_of(f, Field::Url).unwrap_or_default(),
+            method: match text_of(f, Field::SignatureMethod) {
                 Some(m) => m.parse().map_err(|e| {
                     format!("{e} (run `notify channel set webhook --signature-method ...`)")
                 })?,
                 None => SignatureMethod::None,
             },
-            key: secret_of(f, "signature_key")?.unwrap_or_else(|| Revealed::new("")),
+            key: secret_of(f, Field::SignatureKey)?.unwrap_or_else(|| Revealed::new("")),
         },
         Kind::Dingtalk => Target::Dingtalk {
             app: app(store, ProviderName::Dingtalk)?,
-            mobile: text_of(f, "mobile"),
+            mobile: text_of(f, Field::Mobile),
             userid: None,
         },
         Kind::DingtalkExclusive => Target::Dingtalk {
             app: app(store, ProviderName::Dingtalk)?,
             mobile: None,
-            userid: text_of(f, "employee_id"),
+            userid: text_of(f, Field::EmployeeId),
         },
         Kind::Feishu => Target::Feishu {
             app: app(store, ProviderName::Feishu)?,
-            mobile: text_of(f, "mobile"),
+            mobile: text_of(f, Field::Mobile),
             email: None,
         },
         Kind::Lark | Kind::LarkMobile => Target::Feishu {
             app: app(store, ProviderName::Lark)?,
-            mobile: text_of(f, "mobile"),
+            mobile: text_of(f, Field::Mobile),
             email: if kind == Kind::Lark {
-                text_of(f, "email")
+                text_of(f, Field::Email)
             } else {
                 None
             },
         },
         Kind::Email => Target::Email {
             smtp: smtp_settings(store)?,
-            to: text_of(f, "address").unwrap_or_default(),
+            to: text_of(f, Field::Address).unwrap_or_default(),
         },
         Kind::Sms => Target::Sms {
             vendor: sms_vendor(store)?,
-            mobile: text_of(f, "mobile").unwrap_or_default(),
+            mobile: text_of(f, Field::Mobile).unwrap_or_default(),
             code: None,
         },
     })

@@ -6,7 +6,7 @@ use anyhow::Result;
 use crate::channels::Kind;
 use crate::error::Error;
 use crate::store::{Fields, Schema, Store};
-use crate::values::{FieldSpec, Value};
+use crate::values::{Field, FieldSpec, Value};
 
 use super::{
     VerificationChange, apply_fields, ensure_available, ensure_enableable, update_channel,
@@ -28,7 +28,7 @@ pub fn preview(
     apply_fields(&mut fields, changes);
     for (field, default) in kind.defaults() {
         if !fields.contains_key(field)
-            && let Some(spec) = kind.field(field)
+            && let Some(spec) = kind.field(*field)
         {
             fields.insert(spec.name, spec.parse(default).map_err(Error::usage)?);
         }
@@ -41,18 +41,19 @@ pub fn preview(
 pub fn missing_fields(kind: Kind, preview: &Fields) -> Vec<&'static FieldSpec> {
     let mut missing: Vec<&'static FieldSpec> = Vec::new();
     for field in kind.needed(preview) {
-        if !preview.contains_key(field)
+        if !preview.contains_key(&field)
             && !missing.iter().any(|s| s.name == field)
             && let Some(spec) = kind.field(field)
         {
             missing.push(spec);
         }
     }
-    let has = |name: &str| preview.contains_key(name) || missing.iter().any(|s| s.name == name);
+    let has =
+        |field: Field| preview.contains_key(&field) || missing.iter().any(|s| s.name == field);
     if kind == Kind::Lark
-        && !has("email")
-        && !has("mobile")
-        && let Some(spec) = kind.field("email")
+        && !has(Field::Email)
+        && !has(Field::Mobile)
+        && let Some(spec) = kind.field(Field::Email)
     {
         missing.push(spec);
     }
@@ -171,9 +172,9 @@ mod tests {
                 .map(|s| s.name)
                 .collect()
         };
-        assert_eq!(names(&Fields::new()), ["email"]);
+        assert_eq!(names(&Fields::new()), [Field::Email]);
         let mut fields = Fields::new();
-        fields.insert("mobile", Value::Text("+8613100000000".into()));
+        fields.insert(Field::Mobile, Value::Text("+8613100000000".into()));
         assert!(names(&fields).is_empty());
     }
 }

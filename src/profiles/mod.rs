@@ -15,7 +15,7 @@ use anyhow::Result;
 use crate::channels::{Kind, Verification};
 use crate::error::Error;
 use crate::store::{Channel, Fields, Schema, Store};
-use crate::values::{FieldSpec, Secret, Value, check_env_name};
+use crate::values::{Field, FieldSpec, Secret, Value, check_env_name};
 
 /// How a field's value was given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,16 +43,16 @@ impl Input {
 /// usage errors that list the flags it does take.
 pub fn resolve_inputs<S: Schema>(
     schema: S,
-    inputs: Vec<(&str, Input)>,
+    inputs: Vec<(Field, Input)>,
 ) -> Result<Vec<(&'static FieldSpec, Value)>> {
     let mut out = Vec::new();
     let mut stdin_used = false;
-    for (name, input) in inputs {
-        let Some(spec) = schema.spec(name) else {
+    for (field, input) in inputs {
+        let Some(spec) = schema.spec(field) else {
             let flags: Vec<String> = schema.specs().iter().map(FieldSpec::flag).collect();
             return Err(Error::usage(format!(
-                "--{} does not apply to {} (it takes {})",
-                name.replace('_', "-"),
+                "{} does not apply to {} (it takes {})",
+                field.flag(),
                 schema.describe(),
                 flags.join(", ")
             ))
@@ -136,9 +136,9 @@ pub fn update_channel(
     changes: &[(&'static FieldSpec, Value)],
     admin: bool,
 ) -> Result<VerificationChange, String> {
-    for (name, default) in kind.defaults() {
-        if !channel.fields.contains_key(name)
-            && let Some(spec) = kind.field(name)
+    for (field, default) in kind.defaults() {
+        if !channel.fields.contains_key(field)
+            && let Some(spec) = kind.field(*field)
             && let Ok(value) = spec.parse(default)
         {
             channel.fields.insert(spec.name, value);
@@ -260,7 +260,7 @@ mod tests {
             enabled: true,
             ..Channel::default()
         };
-        let spec = Kind::Email.field("address").expect("field");
+        let spec = Kind::Email.field(Field::Address).expect("field");
         let value = spec.parse("a@example.com").expect("valid");
         let got = update_channel(&mut channel, Kind::Email, &[(spec, value.clone())], false);
         assert_eq!(got, Ok(VerificationChange::Cleared));

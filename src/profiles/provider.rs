@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::error::Error;
 use crate::providers::ProviderName;
 use crate::store::{Fields, Schema, Store};
-use crate::values::{FieldSpec, Value};
+use crate::values::{Field, FieldSpec, Value};
 
 use super::apply_fields;
 
@@ -30,10 +30,10 @@ pub fn check(
     name.cross_check(preview).map_err(Error::usage)?;
     if let Some(other) = name.other_vendor_field(preview, changes.iter().map(|(spec, _)| spec.name))
     {
-        let vendor = preview.get("vendor").and_then(Value::as_text);
+        let vendor = preview.get(&Field::Vendor).and_then(Value::as_text);
         return Err(Error::usage(format!(
-            "--{} does not apply to the sms vendor {}",
-            other.replace('_', "-"),
+            "{} does not apply to the sms vendor {}",
+            other.flag(),
             vendor.unwrap_or_default()
         ))
         .hint(

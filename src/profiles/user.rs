@@ -5,7 +5,7 @@ use anyhow::Result;
 
 use crate::channels::Kind;
 use crate::error::Error;
-use crate::store::{Store, User};
+use crate::store::{Schema, Store, User};
 use crate::values::{FieldSpec, Secret, Value, check_env_name};
 
 use super::{check_text, check_user_name, ensure_available, update_channel};
@@ -79,11 +79,11 @@ pub fn lookup_field(key: &str) -> Result<(Kind, &'static FieldSpec, bool), Strin
         .ok_or_else(|| format!("`{key}` is not KIND.FIELD, e.g. email.address"))?;
     let kind: Kind = kind.parse()?;
     if let Some(base) = field.strip_suffix("_env")
-        && let Some(spec) = kind.field(base).filter(|s| s.is_secret())
+        && let Some(spec) = kind.spec_named(base).filter(|s| s.is_secret())
     {
         return Ok((kind, spec, true));
     }
-    let spec = kind.field(field).ok_or_else(|| {
+    let spec = kind.spec_named(field).ok_or_else(|| {
         let names: Vec<_> = kind
             .fields()
             .iter()
@@ -191,7 +191,11 @@ mod tests {
         let (kind, spec, value) = parse_assignment("sms.mobile=13100000000").expect("valid");
         assert_eq!(
             (kind, spec.name, value),
-            (Kind::Sms, "mobile", Value::Text("+8613100000000".into()))
+            (
+                Kind::Sms,
+                crate::values::Field::Mobile,
+                Value::Text("+8613100000000".into())
+            )
         );
         assert!(
             parse_assignment("sms.mobile=12")

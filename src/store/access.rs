@@ -95,7 +95,7 @@ fn literal_field(fields: &Fields) -> Option<&'static str> {
             Value::Text(text) => mask_url_tokens(text) != *text,
             Value::Secret(Secret::Env(_)) | Value::Number(_) => false,
         };
-        literal.then_some(*name)
+        literal.then_some(name.as_str())
     })
 }
 

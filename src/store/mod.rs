@@ -5,7 +5,9 @@
 mod access;
 mod file;
 mod migrate;
+mod rules;
 pub mod schema;
 
 pub use file::{Located, StoreFile};
+pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};

@@ -1,5 +1,5 @@
-//! The on-disk schema of the store (version 1): users, their channels, Notice Management, providers,
-//! notification rules and custom events.
+//! The on-disk schema of the store (version 1): users, their channels, Notice Management and providers;
+//! the notification rules and custom events are in `store::rules` (re-exported here and from `store`).
 //!
 //! Channel and provider fields are driven by the field tables in `channels` and `providers`, so the store
 //! is checked by the same rules as the command line. Deserialising straight from the TOML text lets the
@@ -15,7 +15,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::channels::{Kind, Verification};
 use crate::providers::ProviderName;
 pub use crate::values::Fields;
-use crate::values::{FieldSpec, Secret, Value, check_env_name};
+use crate::values::{Field, FieldSpec, Secret, Value, check_env_name};
+
+pub use super::rules::{CustomEvent, DefaultRole, EventId, Rule};
 
 pub const CURRENT_VERSION: i64 = 1;
 
@@ -51,139 +53,6 @@ impl Default for Store {
             events: BTreeMap::new(),
         }
     }
-}
-
-/// An event id: `<category>.<module>.<state>`, three lowercase kebab-case words joined by dots.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct EventId(String);
-
-impl EventId {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The three words: category, module, state.
-    pub fn words(&self) -> [&str; 3] {
-        let mut parts = self.0.splitn(3, '.');
-        let mut next = || parts.next().unwrap_or_default();
-        [next(), next(), next()]
-    }
-}
-
-impl std::str::FromStr for EventId {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let words: Vec<&str> = s.split('.').collect();
-        let kebab = |w: &str| {
-            !w.is_empty()
-                && !w.starts_with('-')
-                && !w.ends_with('-')
-                && !w.contains("--")
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        };
-        if words.len() == 3 && words.iter().all(|w| kebab(w)) {
-            Ok(EventId(s.to_owned()))
-        } else {
-            Err(format!(
-                "`{s}` is not an event id: it must be three lowercase kebab-case words joined by dots \
-                 (<category>.<module>.<state>, e.g. backup.nightly.failed)"
-            ))
-        }
-    }
-}
-
-impl TryFrom<String> for EventId {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        s.parse()
-    }
-}
-
-impl From<EventId> for String {
-    fn from(id: EventId) -> String {
-        id.0
-    }
-}
-
-impl fmt::Display for EventId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// A rule's settings; every field at its default is left out of the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rule {
-    #[serde(default = "enabled_default", skip_serializing_if = "is_true")]
-    pub enabled: bool,
-    /// Optional roles, reached in addition to the event's default role.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<String>,
-    /// Additional users, by store name.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub users: Vec<String>,
-    /// The channel kinds the rule goes through; empty means every kind.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub channels: Vec<Kind>,
-    /// The rule's message template (MiniJinja source, checked when saved); none: the built-in text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template: Option<String>,
-}
-
-fn enabled_default() -> bool {
-    true
-}
-
-fn is_true(b: &bool) -> bool {
-    *b
-}
-
-impl Default for Rule {
-    fn default() -> Self {
-        Rule {
-            enabled: true,
-            roles: Vec::new(),
-            users: Vec::new(),
-            channels: Vec::new(),
-            template: None,
-        }
-    }
-}
-
-impl Rule {
-    pub fn is_default(&self) -> bool {
-        *self == Rule::default()
-    }
-}
-
-/// Who a custom event reaches without any optional role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum DefaultRole {
-    Submitter,
-    Approver,
-    None,
-}
-
-impl DefaultRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DefaultRole::Submitter => "submitter",
-            DefaultRole::Approver => "approver",
-            DefaultRole::None => "none",
-        }
-    }
-}
-
-/// An operator's own event: `[events."<id>"]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CustomEvent {
-    pub default_role: DefaultRole,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
 }
 
 /// Notice Management: the kinds an administrator has switched off for everyone.
@@ -225,8 +94,8 @@ pub struct Channel {
 }
 
 impl Channel {
-    pub fn text(&self, field: &str) -> Option<&str> {
-        self.fields.get(field).and_then(Value::as_text)
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.fields.get(&field).and_then(Value::as_text)
     }
     /// Verified, or a kind that needs no verification.
     pub fn is_verified(&self, kind: Kind) -> bool {
@@ -270,14 +139,18 @@ impl Providers {
 pub trait Schema: Copy + fmt::Display {
     fn specs(self) -> &'static [FieldSpec];
     /// Fields that must be present, given the others.
-    fn needed(self, fields: &Fields) -> Vec<&'static str>;
+    fn needed(self, fields: &Fields) -> Vec<Field>;
     /// Rules across fields.
     fn cross_check(self, fields: &Fields) -> Result<(), String>;
     /// `channel email` / `provider smtp`, for messages.
     fn describe(self) -> String;
 
-    fn spec(self, name: &str) -> Option<&'static FieldSpec> {
-        self.specs().iter().find(|f| f.name == name)
+    fn spec(self, field: Field) -> Option<&'static FieldSpec> {
+        self.specs().iter().find(|f| f.name == field)
+    }
+    /// The field a user's text names, if this kind or provider has it (`--set`, CSV, TOML, flags).
+    fn spec_named(self, name: &str) -> Option<&'static FieldSpec> {
+        self.specs().iter().find(|f| f.name.as_str() == name)
     }
     /// Every rule a complete record must satisfy.
     fn validate(self, fields: &Fields) -> Result<(), String> {
@@ -288,7 +161,7 @@ pub trait Schema: Copy + fmt::Display {
             .collect();
         if let Some(first) = missing.first() {
             let spec = self
-                .spec(first)
+                .spec(*first)
                 .map_or_else(String::new, |s| format!(" (e.g. {})", s.example));
             return Err(format!("{} is missing `{first}`{spec}", self.describe()));
         }
@@ -300,16 +173,16 @@ impl Schema for Kind {
     fn specs(self) -> &'static [FieldSpec] {
         self.fields()
     }
-    fn needed(self, fields: &Fields) -> Vec<&'static str> {
+    fn needed(self, fields: &Fields) -> Vec<Field> {
         // A signed webhook needs its key: listing it here lets `channel set` ask for it (or name its flag).
         let signed = self == Kind::Webhook
             && fields
-                .get("signature_method")
+                .get(&Field::SignatureMethod)
                 .and_then(Value::as_text)
                 .is_some_and(|m| m != "NONE");
         self.fields()
             .iter()
-            .filter(|f| f.required || (signed && f.name == "signature_key"))
+            .filter(|f| f.required || (signed && f.name == Field::SignatureKey))
             .map(|f| f.name)
             .collect()
     }
@@ -325,7 +198,7 @@ impl Schema for ProviderName {
     fn specs(self) -> &'static [FieldSpec] {
         self.fields()
     }
-    fn needed(self, fields: &Fields) -> Vec<&'static str> {
+    fn needed(self, fields: &Fields) -> Vec<Field> {
         self.needed_fields(fields)
     }
     fn cross_check(self, fields: &Fields) -> Result<(), String> {
@@ -343,13 +216,14 @@ fn serialize_fields<M: SerializeMap>(
     fields: &Fields,
 ) -> Result<(), M::Error> {
     for spec in specs {
-        match fields.get(spec.name) {
+        let name = spec.name.as_str();
+        match fields.get(&spec.name) {
             None => {}
-            Some(Value::Text(t)) => map.serialize_entry(spec.name, t)?,
-            Some(Value::Number(n)) => map.serialize_entry(spec.name, n)?,
-            Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(spec.name, s)?,
+            Some(Value::Text(t)) => map.serialize_entry(name, t)?,
+            Some(Value::Number(n)) => map.serialize_entry(name, n)?,
+            Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(name, s)?,
             Some(Value::Secret(Secret::Env(var))) => {
-                map.serialize_entry(&format!("{}_env", spec.name), var)?
+                map.serialize_entry(&format!("{name}_env"), var)?
             }
         }
     }
@@ -429,20 +303,30 @@ impl<'de, S: Schema> Visitor<'de> for RecordVisitor<S> {
                 "code_sent_at" if self.with_state => record.code_sent_at = Some(map.next_value()?),
                 other => {
                     let (name, env) = match other.strip_suffix("_env") {
-                        Some(base) if self.schema.spec(base).is_some_and(FieldSpec::is_secret) => {
+                        Some(base)
+                            if self
+                                .schema
+                                .spec_named(base)
+                                .is_some_and(FieldSpec::is_secret) =>
+                        {
                             (base, true)
                         }
                         _ => (other, false),
                     };
-                    let Some(spec) = self.schema.spec(name) else {
-                        let known: Vec<_> = self.schema.specs().iter().map(|s| s.name).collect();
+                    let Some(spec) = self.schema.spec_named(name) else {
+                        let known: Vec<_> = self
+                            .schema
+                            .specs()
+                            .iter()
+                            .map(|s| s.name.as_str())
+                            .collect();
                         return Err(de::Error::custom(format!(
                             "unknown field `{other}` in {} (its fields: {})",
                             self.schema.describe(),
                             known.join(", ")
                         )));
                     };
-                    if record.fields.contains_key(spec.name) {
+                    if record.fields.contains_key(&spec.name) {
                         return Err(de::Error::custom(format!("`{}` is given twice", spec.name)));
                     }
                     let value = map.next_value_seed(ValueSeed { spec, env })?;

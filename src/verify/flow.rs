@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::providers::ProviderName;
 use crate::store::{Channel, Store, StoreFile};
 use crate::transport::{Net, runtime};
+use crate::values::Field;
 
 use super::codes::{self, Rejection};
 
@@ -129,7 +130,7 @@ fn code_message(kind: Kind, user: &str, code: &str) -> Message {
 /// The target a code goes to: by email, by SMS to the mobile (also for `dingtalk`, whose mobile is
 /// proven by SMS), or as a DingTalk work notice to the employee ID.
 fn code_target(store: &Store, kind: Kind, channel: &Channel, code: &str) -> Result<Target> {
-    let text = |f: &str| channel.text(f).unwrap_or_default().to_owned();
+    let text = |f: Field| channel.text(f).unwrap_or_default().to_owned();
     let provider_hint = |e: String| {
         let p = match kind {
             Kind::Email => "smtp",
@@ -143,14 +144,14 @@ fn code_target(store: &Store, kind: Kind, channel: &Channel, code: &str) -> Resu
     Ok(match kind {
         Kind::Email => Target::Email {
             smtp: delivery::smtp_settings(store).map_err(provider_hint)?,
-            to: text("address"),
+            to: text(Field::Address),
         },
         Kind::DingtalkExclusive => {
             delivery::target_for(store, kind, channel).map_err(provider_hint)?
         }
         _ => Target::Sms {
             vendor: delivery::sms_vendor(store).map_err(provider_hint)?,
-            mobile: text("mobile"),
+            mobile: text(Field::Mobile),
             code: Some(code.to_owned()),
         },
     })

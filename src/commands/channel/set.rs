@@ -7,6 +7,7 @@ use crate::commands::args::secret_flags;
 use crate::context::Context;
 use crate::error::{self, Error, Exit};
 use crate::profiles::{self, Input, VerificationChange, channel};
+use crate::values::Field;
 
 use super::verification;
 
@@ -77,22 +78,22 @@ pub struct Args {
 }
 
 impl Args {
-    fn inputs(&self) -> Vec<(&'static str, Input)> {
+    fn inputs(&self) -> Vec<(Field, Input)> {
         let text = |v: &Option<String>| v.clone().map(Input::Text);
         [
-            ("mobile", text(&self.mobile)),
-            ("employee_id", text(&self.employee_id)),
-            ("email", text(&self.email)),
-            ("address", text(&self.address)),
-            ("webhook", text(&self.webhook)),
-            ("keyword", text(&self.keyword)),
-            ("secret", self.secret.input()),
-            ("url", text(&self.url)),
-            ("signature_method", text(&self.signature_method)),
-            ("signature_key", self.signature_key.input()),
+            (Field::Mobile, text(&self.mobile)),
+            (Field::EmployeeId, text(&self.employee_id)),
+            (Field::Email, text(&self.email)),
+            (Field::Address, text(&self.address)),
+            (Field::Webhook, text(&self.webhook)),
+            (Field::Keyword, text(&self.keyword)),
+            (Field::Secret, self.secret.input()),
+            (Field::Url, text(&self.url)),
+            (Field::SignatureMethod, text(&self.signature_method)),
+            (Field::SignatureKey, self.signature_key.input()),
         ]
         .into_iter()
-        .filter_map(|(name, input)| input.map(|i| (name, i)))
+        .filter_map(|(field, input)| input.map(|i| (field, i)))
         .collect()
     }
 }

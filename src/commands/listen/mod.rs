@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::listen::{self, Auth, Settings};
 use crate::profiles::{self, Input};
 use crate::signing::SignatureMethod;
-use crate::values::Value;
+use crate::values::{Field, Value};
 
 /// The long help (`--help`), kept apart from the doc comment so that it shows whatever the command
 /// enum says about `listen`.
@@ -144,12 +144,12 @@ fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Ve
             return Err(err.into());
         }
         (_, Some(input)) => {
-            profiles::resolve_inputs(Kind::Webhook, vec![("signature_key", input)])?
+            profiles::resolve_inputs(Kind::Webhook, vec![(Field::SignatureKey, input)])?
                 .into_iter()
                 .next()
                 .map(|(_, value)| value)
         }
-        (method, None) => match Kind::Webhook.field("signature_key") {
+        (method, None) => match Kind::Webhook.field(Field::SignatureKey) {
             Some(spec) => Some(
                 ctx.prompt
                     .field(&format!("--signature-method {method}"), spec)?,

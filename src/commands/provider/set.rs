@@ -10,6 +10,7 @@ use crate::providers::{
     ProviderName, TWILIO_API_BASE, smtp_port,
 };
 use crate::store::Schema;
+use crate::values::Field;
 
 secret_flags!(
     AppSecret,
@@ -106,32 +107,32 @@ pub struct Args {
 }
 
 impl Args {
-    fn inputs(&self) -> Vec<(&'static str, Input)> {
+    fn inputs(&self) -> Vec<(Field, Input)> {
         let text = |v: &Option<String>| v.clone().map(Input::Text);
         [
-            ("app_key", text(&self.app_key)),
-            ("app_id", text(&self.app_id)),
-            ("app_secret", self.app_secret.input()),
-            ("agent_id", text(&self.agent_id)),
-            ("api_base", text(&self.api_base)),
-            ("host", text(&self.host)),
-            ("port", text(&self.port)),
-            ("security", text(&self.security)),
-            ("username", text(&self.username)),
-            ("password", self.password.input()),
-            ("from", text(&self.from)),
-            ("vendor", text(&self.vendor)),
-            ("access_key_id", text(&self.access_key_id)),
-            ("access_key_secret", self.access_key_secret.input()),
-            ("sign_name", text(&self.sign_name)),
-            ("template_code", text(&self.template_code)),
-            ("verify_template_code", text(&self.verify_template_code)),
-            ("region", text(&self.region)),
-            ("account_sid", text(&self.account_sid)),
-            ("auth_token", self.auth_token.input()),
+            (Field::AppKey, text(&self.app_key)),
+            (Field::AppId, text(&self.app_id)),
+            (Field::AppSecret, self.app_secret.input()),
+            (Field::AgentId, text(&self.agent_id)),
+            (Field::ApiBase, text(&self.api_base)),
+            (Field::Host, text(&self.host)),
+            (Field::Port, text(&self.port)),
+            (Field::Security, text(&self.security)),
+            (Field::Username, text(&self.username)),
+            (Field::Password, self.password.input()),
+            (Field::From, text(&self.from)),
+            (Field::Vendor, text(&self.vendor)),
+            (Field::AccessKeyId, text(&self.access_key_id)),
+            (Field::AccessKeySecret, self.access_key_secret.input()),
+            (Field::SignName, text(&self.sign_name)),
+            (Field::TemplateCode, text(&self.template_code)),
+            (Field::VerifyTemplateCode, text(&self.verify_template_code)),
+            (Field::Region, text(&self.region)),
+            (Field::AccountSid, text(&self.account_sid)),
+            (Field::AuthToken, self.auth_token.input()),
         ]
         .into_iter()
-        .filter_map(|(name, input)| input.map(|i| (name, i)))
+        .filter_map(|(field, input)| input.map(|i| (field, i)))
         .collect()
     }
 }

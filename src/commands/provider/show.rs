@@ -34,12 +34,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let rows = name
         .fields()
         .iter()
-        .filter_map(|spec| match fields.get(spec.name) {
-            Some(v) => Some(vec![spec.name.to_owned(), v.display(args.reveal)]),
+        .filter_map(|spec| match fields.get(&spec.name) {
+            Some(v) => Some(vec![spec.name.as_str().to_owned(), v.display(args.reveal)]),
             None => defaults
                 .iter()
                 .find(|(d, _)| d.name == spec.name)
-                .map(|(_, d)| vec![spec.name.to_owned(), format!("{d} (default)")]),
+                .map(|(_, d)| vec![spec.name.as_str().to_owned(), format!("{d} (default)")]),
         })
         .collect();
     ctx.out.table(&["field", "value"], rows)

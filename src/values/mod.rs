@@ -1,0 +1,246 @@
+//! Field types shared by channels and providers: validation, normalisation, secrets and masking.
+//!
+//! Every value a user can give (a flag, a `--set KIND.FIELD=VALUE`, a CSV cell, a line of the store) goes
+//! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere. `field` holds
+//! the typed field ids, `secret` the redacting secret types, `mobile` the E.164 rules, `host` the
+//! loopback and URL checks, `mask` the masking of credentials in URLs.
+
+mod field;
+mod host;
+mod mask;
+mod mobile;
+mod secret;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use field::Field;
+use host::check_url;
+pub use host::is_loopback_host;
+pub use mask::mask_url_tokens;
+pub use mobile::{mainland_bare, normalize_mobile};
+pub use secret::{Revealed, Secret, check_env_name};
+
+/// What kind of value a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// A mobile number, stored in E.164.
+    Mobile,
+    /// A bare email address.
+    Email,
+    /// An address with an optional display name: `DMS <dms@example.com>`.
+    Mailbox,
+    /// An `https` URL (`http` only towards a loopback host).
+    Url,
+    /// A DingTalk robot signing secret (`SEC...`).
+    RobotSecret,
+    /// Any other secret (app secrets, passwords, keys).
+    Secret,
+    /// A non-empty single line of text.
+    Text,
+    /// A positive whole number.
+    Number,
+    /// A TCP port.
+    Port,
+    /// A host name or IP address.
+    Host,
+    /// One of a fixed set of words (stored as written in the list).
+    Choice(&'static [&'static str]),
+}
+
+/// One field of a channel kind or a provider.
+#[derive(Debug)]
+pub struct FieldSpec {
+    pub name: Field,
+    pub ty: FieldType,
+    pub required: bool,
+    /// Identifies the destination: changing it clears the channel's verification.
+    pub address: bool,
+    pub example: &'static str,
+}
+
+impl FieldSpec {
+    pub const fn new(name: Field, ty: FieldType, example: &'static str) -> Self {
+        FieldSpec {
+            name,
+            ty,
+            required: false,
+            address: false,
+            example,
+        }
+    }
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub const fn address(mut self) -> Self {
+        self.address = true;
+        self.required = true;
+        self
+    }
+    pub fn is_secret(&self) -> bool {
+        matches!(self.ty, FieldType::Secret | FieldType::RobotSecret)
+    }
+    /// The command-line flag that sets this field.
+    pub fn flag(&self) -> String {
+        self.name.flag()
+    }
+    /// Validates and normalises a value given as text; the message names what was expected and an example.
+    pub fn parse(&self, raw: &str) -> Result<Value, String> {
+        let raw = raw.trim();
+        let fail = |what: &str| Err(format!("{what}, e.g. {}", self.example));
+        if raw.is_empty() {
+            return fail("expected a value");
+        }
+        if raw.chars().any(char::is_control) {
+            return fail("control characters are not allowed");
+        }
+        match self.ty {
+            FieldType::Mobile => match normalize_mobile(raw) {
+                Some(m) => Ok(Value::Text(m)),
+                None => fail(
+                    "expected an 11-digit mainland China mobile or + and a country code followed by the number",
+                ),
+            },
+            FieldType::Email => match raw.parse::<lettre::Address>() {
+                // Domains are case-insensitive: `A@Example.COM` and `A@example.com` are one address.
+                Ok(a) => Ok(Value::Text(format!(
+                    "{}@{}",
+                    a.user(),
+                    a.domain().to_ascii_lowercase()
+                ))),
+                Err(_) => fail("expected an email address"),
+            },
+            FieldType::Mailbox => match raw.parse::<lettre::message::Mailbox>() {
+                Ok(m) => Ok(Value::Text(m.to_string())),
+                Err(_) => fail("expected an email address, optionally with a name"),
+            },
+            FieldType::Url => check_url(raw)
+                .map(|()| Value::Text(raw.to_owned()))
+                .or_else(|e| fail(&e)),
+            FieldType::RobotSecret => {
+                if raw.starts_with("SEC") && raw.len() > 3 && !raw.contains(char::is_whitespace) {
+                    Ok(Value::Secret(Secret::Literal(raw.to_owned())))
+                } else {
+                    fail("expected the robot's signing secret, which starts with SEC")
+                }
+            }
+            FieldType::Secret => Ok(Value::Secret(Secret::Literal(raw.to_owned()))),
+            FieldType::Text => Ok(Value::Text(raw.to_owned())),
+            FieldType::Number => match raw.parse::<i64>() {
+                Ok(n) if n > 0 => Ok(Value::Number(n)),
+                _ => fail("expected a positive whole number"),
+            },
+            FieldType::Port => match raw.parse::<u16>() {
+                Ok(n) if n > 0 => Ok(Value::Number(i64::from(n))),
+                _ => fail("expected a port number from 1 to 65535"),
+            },
+            FieldType::Host => {
+                if raw.contains(|c: char| c.is_whitespace() || c == '/' || c == '@') {
+                    fail("expected a host name or IP address")
+                } else {
+                    Ok(Value::Text(raw.to_owned()))
+                }
+            }
+            FieldType::Choice(words) => words
+                .iter()
+                .find(|w| {
+                    w.eq_ignore_ascii_case(raw) || w.replace('_', "-").eq_ignore_ascii_case(raw)
+                })
+                .map(|w| Value::Text((*w).to_owned()))
+                .ok_or_else(|| format!("expected one of {}", words.join(", "))),
+        }
+    }
+    /// Accepts a number straight from the store (ports, agent ids).
+    pub fn parse_number(&self, n: i64) -> Result<Value, String> {
+        match self.ty {
+            FieldType::Number | FieldType::Port => self.parse(&n.to_string()),
+            _ => Err(format!("expected text, e.g. {}", self.example)),
+        }
+    }
+}
+
+/// Field values keyed by their id (in name order).
+pub type Fields = BTreeMap<Field, Value>;
+
+/// A stored field value.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Number(i64),
+    Secret(Secret),
+}
+
+impl Value {
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+    /// How the value is shown to a user: secrets as `****` (or the variable they come from), tokens in
+    /// URLs masked, unless `reveal`.
+    pub fn display(&self, reveal: bool) -> String {
+        match self {
+            Value::Text(t) if reveal => t.clone(),
+            Value::Text(t) => mask_url_tokens(t),
+            Value::Number(n) => n.to_string(),
+            Value::Secret(s) => s.display(reveal),
+        }
+    }
+    /// The JSON form of [`Value::display`].
+    pub fn to_json(&self, reveal: bool) -> serde_json::Value {
+        match self {
+            Value::Number(n) => serde_json::Value::from(*n),
+            other => serde_json::Value::from(other.display(reveal)),
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display(false))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_need_https_except_on_loopback() {
+        let spec = FieldSpec::new(Field::Url, FieldType::Url, "https://example.com/hook");
+        assert!(spec.parse("https://example.com/x").is_ok());
+        assert!(spec.parse("http://127.0.0.1:8787/x").is_ok());
+        assert!(spec.parse("http://localhost/x").is_ok());
+        assert!(
+            spec.parse("http://example.com/x")
+                .unwrap_err()
+                .contains("loopback")
+        );
+        assert!(spec.parse("ftp://example.com").is_err());
+        assert!(
+            spec.parse("nonsense")
+                .unwrap_err()
+                .contains("e.g. https://example.com/hook")
+        );
+    }
+
+    #[test]
+    fn choices_and_robot_secrets() {
+        let spec = FieldSpec::new(
+            Field::Security,
+            FieldType::Choice(&["tls", "starttls", "none"]),
+            "tls",
+        );
+        assert_eq!(spec.parse("STARTTLS"), Ok(Value::Text("starttls".into())));
+        assert!(
+            spec.parse("ssl")
+                .unwrap_err()
+                .contains("tls, starttls, none")
+        );
+        let spec = FieldSpec::new(Field::Secret, FieldType::RobotSecret, "SECxxxx");
+        assert!(spec.parse("SECabc").is_ok());
+        assert!(spec.parse("abc").unwrap_err().contains("starts with SEC"));
+    }
+}
