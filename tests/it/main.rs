@@ -7,6 +7,7 @@ mod delivery;
 mod generated;
 mod interop;
 mod listen;
+mod props;
 mod rules;
 mod store;
 mod terminal;
