@@ -5,6 +5,7 @@
 mod encoding;
 mod masking;
 mod mobile;
+mod signing;
 
 use proptest::test_runner::Config;
 
