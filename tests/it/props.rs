@@ -6,6 +6,7 @@ mod encoding;
 mod masking;
 mod mobile;
 mod signing;
+mod store;
 
 use proptest::test_runner::Config;
 
