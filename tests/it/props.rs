@@ -3,6 +3,7 @@
 //! (CSV import never panics). Case counts are bounded so that the whole module runs in a few seconds.
 
 mod encoding;
+mod import;
 mod masking;
 mod mobile;
 mod signing;
