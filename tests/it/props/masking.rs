@@ -83,9 +83,17 @@ fn scheme() -> impl Strategy<Value = &'static str> {
     ])
 }
 
+/// Text before the URL, as in a message or a log line. It has no `?`: masking takes the first `?` of the
+/// text as the start of the query, so a `?` before the URL hides the URL's credentials from it (a known
+/// gap, reported; allow `?` here once `mask_url_tokens` handles it).
+fn prose() -> impl Strategy<Value = String> {
+    "([a-y0-9 ,.;:!()-]{0,12} )?"
+}
+
 /// A URL (or near-URL text) with credentials in any of the places notify masks.
 fn template() -> impl Strategy<Value = Vec<Piece>> {
     (
+        prose(),
         scheme(),
         proptest::option::of((plain(8), secret())),
         plain(12),
@@ -97,8 +105,8 @@ fn template() -> impl Strategy<Value = Vec<Piece>> {
         proptest::option::of(plain(8)),
     )
         .prop_map(
-            |(scheme, user, host, port, segments, hook, tokens, others, fragment)| {
-                let mut p = vec![text(scheme)];
+            |(prose, scheme, user, host, port, segments, hook, tokens, others, fragment)| {
+                let mut p = vec![text(prose), text(scheme)];
                 // A password is only recognised behind `://` (an authority); near-URLs get none.
                 if let Some((name, password)) = user.filter(|_| scheme.ends_with("://")) {
                     p.push(text(format!("{name}:")));
