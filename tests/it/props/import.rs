@@ -179,7 +179,7 @@ fn check(env: &Env, run: &Run) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(super::config(48))]
+    #![proptest_config(super::config(64))]
 
     /// CSV close to what the contract describes, with near misses in the header and the cells.
     #[test]
