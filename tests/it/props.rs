@@ -1,6 +1,7 @@
 //! Property tests (issue 11, "Proven, not promised"): generated inputs against the library's public API
 //! (mobile normalisation, URL token masking, percent-encoding, signing, the store) and against the binary
-//! (CSV import never panics). Case counts are bounded so that the whole module runs in a few seconds.
+//! (`user import` of CSV or TOML never panics). Case counts are bounded so that the whole module runs in a
+//! few seconds.
 
 mod encoding;
 mod import;

@@ -1,5 +1,5 @@
-//! `notify user import` on generated CSV files, through the binary: no input makes it panic. Each case
-//! spawns a process, so the case counts are small.
+//! `notify user import` on generated CSV and TOML files, through the binary: no input makes it panic. Each
+//! case spawns a process, so the case counts are small.
 //!
 //! Whatever the input, the import either succeeds (exit 0, and the store it wrote reads back) or refuses
 //! (exit 2, and the store is untouched: all or nothing); it never exits 101 or prints "panicked".
@@ -132,9 +132,144 @@ fn near_valid_csv() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
-fn import(env: &Env, csv: &[u8]) -> Run {
-    let file = env.path("users.csv");
-    std::fs::write(&file, csv).expect("write the CSV");
+/// A TOML value of any type, nested up to two levels, with strings that are often valid field values.
+fn toml_value() -> impl Strategy<Value = toml::Value> {
+    let mut strings: Vec<String> = Kind::ALL
+        .iter()
+        .flat_map(|k| k.fields().iter().map(|f| f.example.to_owned()))
+        .collect();
+    strings.extend(["SOME_SECRET", "dba", "", "\u{1b}[2J", "x\u{0}y"].map(str::to_owned));
+    let leaf = prop_oneof![
+        3 => proptest::sample::select(strings).prop_map(toml::Value::String),
+        1 => "\\PC{0,10}".prop_map(toml::Value::String),
+        1 => any::<i64>().prop_map(toml::Value::Integer),
+        2 => any::<bool>().prop_map(toml::Value::Boolean),
+        1 => any::<f64>().prop_map(toml::Value::Float),
+    ];
+    leaf.prop_recursive(2, 12, 3, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..3).prop_map(toml::Value::Array),
+            proptest::collection::btree_map("[a-z_]{1,8}", inner, 0..3)
+                .prop_map(|m| toml::Value::Table(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// `[users.<name>]` tables like the store's: display names, roles and channels by kind, with keys and
+/// values that are right, of the wrong type, or unknown.
+fn near_valid_toml() -> impl Strategy<Value = Vec<u8>> {
+    let mut channel_keys: Vec<String> = ["enabled", "verified", "verification", "x"]
+        .map(str::to_owned)
+        .to_vec();
+    for kind in Kind::ALL {
+        for spec in kind.fields() {
+            channel_keys.push(spec.name.to_owned());
+            channel_keys.push(format!("{}_env", spec.name));
+        }
+    }
+    let mut kinds: Vec<String> = Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect();
+    kinds.push("pager".to_owned());
+    let channel =
+        proptest::collection::btree_map(proptest::sample::select(channel_keys), toml_value(), 0..4)
+            .prop_map(|m| toml::Value::Table(m.into_iter().collect()));
+    let channels = proptest::collection::btree_map(proptest::sample::select(kinds), channel, 0..3)
+        .prop_map(|m| toml::Value::Table(m.into_iter().collect()));
+    let roles = prop_oneof![
+        3 => proptest::collection::vec("[a-z]{1,5}", 0..3)
+            .prop_map(|r| toml::Value::Array(r.into_iter().map(toml::Value::String).collect())),
+        1 => toml_value(),
+    ];
+    let display_name = prop_oneof![
+        3 => "\\PC{0,12}".prop_map(toml::Value::String),
+        1 => toml_value(),
+    ];
+    let user = (
+        proptest::option::of(display_name),
+        proptest::option::of(roles),
+        proptest::option::of(channels),
+        proptest::option::weighted(0.15, toml_value()),
+    )
+        .prop_map(|(display_name, roles, channels, odd)| {
+            let mut table = toml::Table::new();
+            let parts = [
+                ("display_name", display_name),
+                ("roles", roles),
+                ("channels", channels),
+                ("nope", odd),
+            ];
+            for (key, value) in parts {
+                if let Some(value) = value {
+                    table.insert(key.to_owned(), value);
+                }
+            }
+            toml::Value::Table(table)
+        });
+    let name = prop_oneof![4 => "[a-z][a-z0-9._@-]{0,8}", 1 => "\\PC{0,8}"];
+    (
+        proptest::collection::btree_map(name, prop_oneof![9 => user, 1 => toml_value()], 1..4),
+        proptest::option::of(toml_value()),
+    )
+        .prop_map(|(users, other)| {
+            let mut doc = toml::Table::new();
+            doc.insert(
+                "users".to_owned(),
+                toml::Value::Table(users.into_iter().collect()),
+            );
+            if let Some(other) = other {
+                doc.insert("people".to_owned(), other);
+            }
+            toml::to_string(&doc).unwrap_or_default().into_bytes()
+        })
+}
+
+/// Any bytes, any text, printable ASCII, and text made mostly of separators.
+fn arbitrary_input() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..300),
+        any::<String>().prop_map(String::into_bytes),
+        "[ -~\r\n\t]{0,200}".prop_map(String::into_bytes),
+        "([a-z.@\" ;\r]{0,8}(,|\n)){0,30}".prop_map(String::into_bytes),
+        "([\\[\\]a-z.=\" ]{0,8}\n){0,20}".prop_map(String::into_bytes),
+        toml_lines(),
+    ]
+}
+
+/// Lines of TOML (headers, keys, values, broken pieces) in any order.
+fn toml_lines() -> BoxedStrategy<Vec<u8>> {
+    let lines = vec![
+        "[users.alice]",
+        "[users.bob.channels.email]",
+        "[users.c.channels.sms]",
+        "[users]",
+        "[a]",
+        "[[users.d]]",
+        "display_name = \"D\"",
+        "display_name = 4",
+        "roles = [\"dba\", 1]",
+        "roles = \"dba\"",
+        "address = \"d@example.com\"",
+        "mobile = \"12\"",
+        "enabled = true",
+        "channels = { email = { address = 1 } }",
+        "a = 1",
+        "x = [1, \"a\"]",
+        "alice = {}",
+        "\"\" = 1",
+        "]]",
+        "{",
+        "\"",
+        "users = 1",
+        "e = 1979-05-27T07:32:00Z",
+    ];
+    proptest::collection::vec(proptest::sample::select(lines), 0..12)
+        .prop_map(|l| l.join("\n").into_bytes())
+        .boxed()
+}
+
+/// Runs `notify user import` on `bytes` saved as `name` (its extension picks the format).
+fn import(env: &Env, name: &str, bytes: &[u8]) -> Run {
+    let file = env.path(name);
+    std::fs::write(&file, bytes).expect("write the import file");
     env.run(&["user", "import", file.to_str().expect("utf-8 path")])
 }
 
@@ -185,18 +320,27 @@ proptest! {
     #[test]
     fn near_valid_csv_never_panics(csv in near_valid_csv()) {
         let env = env();
-        check(&env, &import(&env, &csv))?;
+        check(&env, &import(&env, "users.csv", &csv))?;
     }
 
-    /// Any bytes, any text, printable ASCII, and text made mostly of CSV's separators.
+    /// Arbitrary input read as CSV.
     #[test]
-    fn arbitrary_bytes_and_text_never_panic(csv in prop_oneof![
-        proptest::collection::vec(any::<u8>(), 0..300),
-        any::<String>().prop_map(String::into_bytes),
-        "[ -~\r\n\t]{0,200}".prop_map(String::into_bytes),
-        "([a-z.@\" ;\r]{0,8}(,|\n)){0,30}".prop_map(String::into_bytes),
-    ]) {
+    fn arbitrary_bytes_and_text_never_panic(input in arbitrary_input()) {
         let env = env();
-        check(&env, &import(&env, &csv))?;
+        check(&env, &import(&env, "users.csv", &input))?;
+    }
+
+    /// Tables like the store's, with keys and values right, of the wrong type or unknown.
+    #[test]
+    fn near_valid_toml_never_panics(toml in near_valid_toml()) {
+        let env = env();
+        check(&env, &import(&env, "users.toml", &toml))?;
+    }
+
+    /// Arbitrary input read as TOML.
+    #[test]
+    fn arbitrary_input_as_toml_never_panics(input in arbitrary_input()) {
+        let env = env();
+        check(&env, &import(&env, "users.toml", &input))?;
     }
 }
