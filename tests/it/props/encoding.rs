@@ -52,14 +52,16 @@ proptest! {
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] == b'%' {
-                let escape = &encoded[i..i + 3];
-                let byte = u8::from_str_radix(&escape[1..], 16);
-                prop_assert!(escape[1..].bytes().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()),
-                    "lowercase hex in {}", escape);
-                prop_assert!(byte.is_ok_and(|b| !unreserved(b)), "{} escapes an unreserved byte", escape);
+                let escape = encoded.get(i + 1..i + 3).unwrap_or_default();
+                let uppercase_hex = escape.len() == 2
+                    && escape.bytes().all(|c| c.is_ascii_digit() || (b'A'..=b'F').contains(&c));
+                prop_assert!(uppercase_hex, "%{} is not an uppercase escape in {:?}", escape, encoded);
+                let byte = u8::from_str_radix(escape, 16);
+                prop_assert!(byte.is_ok_and(|b| !unreserved(b)), "%{} escapes an unreserved byte", escape);
                 i += 3;
             } else {
-                prop_assert!(unreserved(bytes[i]), "{:?} left unencoded in {:?}", char::from(bytes[i]), encoded);
+                let c = char::from(bytes[i]);
+                prop_assert!(unreserved(bytes[i]), "{:?} left unencoded in {:?}", c, encoded);
                 i += 1;
             }
         }
