@@ -8,6 +8,7 @@ mod generated;
 mod interop;
 mod listen;
 mod log;
+mod props;
 mod rules;
 mod store;
 mod templates;

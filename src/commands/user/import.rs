@@ -61,18 +61,20 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
-/// TOML must be UTF-8 as a whole (CSV is checked cell by cell).
+/// TOML must be UTF-8 as a whole (CSV is checked cell by cell): a bad byte is bad input, named by line.
 fn utf8(input: Vec<u8>, path: &Path) -> Result<String> {
-    String::from_utf8(input).map_err(|_| {
+    String::from_utf8(input).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count();
         let what = if path.as_os_str() == "-" {
-            "cannot read the import from stdin".to_owned()
+            "stdin".to_owned()
         } else {
-            format!("cannot read {}", path.display())
+            path.display().to_string()
         };
-        let cause = std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "stream did not contain valid UTF-8",
-        );
-        Error::failure(what).caused_by(cause).into()
+        Error::usage(format!(
+            "the import has a bad line; nothing was imported\n  line {line}: {what} is not valid UTF-8 text"
+        ))
+        .hint("save the file as UTF-8")
+        .into()
     })
 }

@@ -1,0 +1,87 @@
+//! `values::normalize_mobile` and `values::mainland_bare`.
+
+use notify::values::{mainland_bare, normalize_mobile};
+use proptest::prelude::*;
+
+/// The separators people type inside a number; normalisation drops exactly these.
+const SEPARATORS: [char; 4] = [' ', '-', '(', ')'];
+
+/// `digits` with separators sprinkled between them (and around them).
+fn spaced(digits: String) -> impl Strategy<Value = (String, String)> {
+    let n = digits.len() + 1;
+    proptest::collection::vec(
+        proptest::collection::vec(proptest::sample::select(&SEPARATORS[..]), 0..3),
+        n,
+    )
+    .prop_map(move |gaps| {
+        let mut out = String::new();
+        for (i, gap) in gaps.iter().enumerate() {
+            out.extend(gap);
+            if let Some(d) = digits.get(i..=i) {
+                out.push_str(d);
+            }
+        }
+        (out, digits.clone())
+    })
+}
+
+/// E.164 as notify stores it: `+`, then 7 to 15 digits, the first not 0.
+fn is_e164(s: &str) -> bool {
+    s.strip_prefix('+').is_some_and(|d| {
+        (7..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
+    })
+}
+
+proptest! {
+    #![proptest_config(super::config(256))]
+
+    /// No string panics; whatever is accepted is E.164 and is accepted again unchanged.
+    #[test]
+    fn accepted_mobiles_are_e164_and_normalise_to_themselves(raw in prop_oneof![
+        any::<String>(),
+        "[+]?[0-9 ()-]{0,20}",
+        "[+][0-9]{5,17}",
+        "[+]?[0-9０-９٠-٩]{5,16}",
+    ]) {
+        if let Some(m) = normalize_mobile(&raw) {
+            prop_assert!(is_e164(&m), "{raw:?} -> {m:?}");
+            prop_assert_eq!(normalize_mobile(&m), Some(m.clone()), "from {:?}", raw);
+        }
+    }
+
+    /// `+` and a country code: the digits are kept in order, whatever the separators.
+    #[test]
+    fn international_numbers_keep_their_digits(
+        (raw, digits) in "[1-9][0-9]{6,14}".prop_flat_map(spaced),
+        lead in proptest::collection::vec(proptest::sample::select(&SEPARATORS[..]), 0..3),
+    ) {
+        let lead: String = lead.into_iter().collect();
+        let expected = format!("+{digits}");
+        prop_assert_eq!(normalize_mobile(&format!("{lead}+{raw}")), Some(expected.clone()));
+        prop_assert_eq!(normalize_mobile(&expected), Some(expected.clone()));
+    }
+
+    /// A bare 11-digit mainland mobile becomes `+86...`, and `mainland_bare` gives the 11 digits back.
+    #[test]
+    fn bare_mainland_mobiles_get_plus_86_and_mainland_bare_inverts_it(
+        (raw, digits) in "1[0-9]{10}".prop_flat_map(spaced),
+    ) {
+        let e164 = normalize_mobile(&raw);
+        prop_assert_eq!(e164.clone(), Some(format!("+86{digits}")));
+        let e164 = e164.unwrap_or_default();
+        prop_assert_eq!(mainland_bare(&e164), digits.as_str());
+        prop_assert_eq!(normalize_mobile(mainland_bare(&e164)), Some(e164.clone()));
+    }
+
+    /// Bare numbers that are not mainland mobiles (wrong length or first digit) are refused, and
+    /// `mainland_bare` leaves every other country's number alone.
+    #[test]
+    fn other_bare_numbers_are_refused_and_other_countries_kept(
+        bare in "[0-9]{1,20}",
+        e164 in "[+](8[0-57-9]|[1-79])[0-9]{6,12}",
+    ) {
+        let mainland = bare.len() == 11 && bare.starts_with('1');
+        prop_assert_eq!(normalize_mobile(&bare).is_some(), mainland, "{:?}", bare);
+        prop_assert_eq!(mainland_bare(&e164), e164.as_str());
+    }
+}
