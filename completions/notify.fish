@@ -642,8 +642,11 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l sms -d 'Ad-hoc mo
 complete -c notify -n "__fish_notify_using_subcommand send" -s m -l message -d 'The message text' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event name or the message\'s first line]' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l format -d 'Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)' -r -f -a "text\t''
-markdown\t''"
+complete -c notify -n "__fish_notify_using_subcommand send" -l template -d 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule\'s template and the message text' -r -F
+complete -c notify -n "__fish_notify_using_subcommand send" -l link -d 'The ticket\'s page: a button or a link wherever the channel has one' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l format -d 'auto: each channel\'s rich format (Markdown, cards, HTML email); text: plain text everywhere' -r -f -a "auto\t'Each channel\'s rich format; plain text where a channel only takes text'
+text\t'Plain text everywhere'
+markdown\t'The same as auto'"
 complete -c notify -n "__fish_notify_using_subcommand send" -l event -d 'The DMS event name, e.g. TicketApproval' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l category -d 'The DMS event category' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l module -d 'The DMS module' -r
@@ -681,6 +684,11 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l task-name -d 'The
 complete -c notify -n "__fish_notify_using_subcommand emit" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event id]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -s m -l message -d 'The message text [default: the event\'s description, the task and the submitter]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l template -d 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule\'s template and the message text' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l link -d 'The ticket\'s page: a button or a link wherever the channel has one' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l format -d 'auto: each channel\'s rich format (Markdown, cards, HTML email); text: plain text everywhere' -r -f -a "auto\t'Each channel\'s rich format; plain text where a channel only takes text'
+text\t'Plain text everywhere'
+markdown\t'The same as auto'"
 complete -c notify -n "__fish_notify_using_subcommand emit" -l channel -d 'Only use these channel kinds of the recipients (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
 dingtalk-exclusive\t'DingTalk Exclusive Edition'
 feishu\t'Feishu'

@@ -1,18 +1,22 @@
 //! What an emit says: its message (given, or the event's default text) and the head of its JSON report.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::channels::message::{Format, Message};
+use crate::channels::message::Message;
 use crate::commands::args::message_text;
 use crate::commands::rule::RuleJson;
 use crate::delivery::{self, Content};
-use crate::rules::{self, RuleView};
+use crate::rules::RuleView;
 use crate::store::Store;
+use crate::templates::{self, Vars};
 
 use super::Args;
 
-/// The message: `--message`/`--message-file`, else the event's default text, with the event fields.
+/// The message: `--template`, else the rule's template, else `--message`/`--message-file`, else the
+/// event's built-in text; with the event fields and the roles that reached each recipient.
 pub fn message(store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
     let submitter_shown = args.submitter.as_ref().map(|s| {
         store
@@ -21,23 +25,34 @@ pub fn message(store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
             .and_then(|u| u.display_name.clone())
             .unwrap_or_else(|| s.clone())
     });
-    let default = rules::default_text(
-        &view.event.description,
-        args.task_id.as_deref(),
-        args.task_name.as_deref(),
-        submitter_shown.as_deref(),
-    );
+    let builtin = templates::builtin(&Vars {
+        task_id: args.task_id.clone().unwrap_or_default(),
+        task_name: args.task_name.clone().unwrap_or_default(),
+        submitter_name: submitter_shown.unwrap_or_default(),
+        ..view.vars()
+    });
+    let given = args.rich.template()?;
+    let check_template = given.is_some();
+    let template = given.or_else(|| view.rule.template.clone());
     let text = message_text(args.message.as_ref(), args.message_file.as_deref())?;
     let content = Content {
-        text: text.unwrap_or(default),
+        builtin: text.is_none(),
+        message: text.clone().unwrap_or_default(),
+        text: text.unwrap_or(builtin),
         title: args.title.clone(),
-        format: Format::Text,
+        format: args.rich.format,
         event: view.event.id.to_string(),
         category: view.event.category().to_owned(),
         module: view.event.module().to_owned(),
+        state: view.event.state().to_owned(),
+        description: view.event.description.clone(),
         task_id: args.task_id.clone().unwrap_or_default(),
         task_name: args.task_name.clone().unwrap_or_default(),
         submitter: args.submitter.clone().unwrap_or_default(),
+        template,
+        check_template,
+        link: args.rich.link(),
+        roles: HashMap::new(),
     };
     delivery::message(store, &content)
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::channels::Kind;
-use crate::commands::args::LimitArgs;
+use crate::commands::args::{LimitArgs, RichArgs};
 use crate::commands::report;
 use crate::context::Context;
 use crate::delivery;
@@ -77,6 +77,8 @@ pub struct Args {
     /// Read the message from a file, or - for stdin
     #[arg(long, value_name = "PATH", help_heading = "Content")]
     pub message_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub rich: RichArgs,
     /// Only use these channel kinds of the recipients (repeatable)
     #[arg(long = "channel", value_name = "KIND")]
     pub channels: Vec<Kind>,
@@ -91,7 +93,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
     let opts = args.limits.options()?;
-    let msg = message(&store, &view, args)?;
+    let mut msg = message(&store, &view, args)?;
     let head = Head::new(&view, args);
     let done = |note: &str| {
         ctx.out.note(note);
@@ -119,6 +121,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             view.event.id
         ));
     }
+    msg.roles = recipients
+        .iter()
+        .map(|r| (r.name.clone(), r.roles.clone()))
+        .collect();
     let plan = plan::plan(&store, &view, &recipients, &args.channels);
     let roles = plan::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
