@@ -281,11 +281,8 @@ impl Rendered {
     /// The Markdown with its heading (`### ...`) for chats that show no separate title.
     pub fn markdown_with_heading(&self, link_line: bool) -> String {
         match &self.heading {
-            Some(h) => format!(
-                "### {}\n\n{}",
-                markdown::escape(h),
-                self.markdown(link_line)
-            ),
+            // The title as the user gave it: `[DMS] ...` reads the same in any renderer.
+            Some(h) => format!("### {h}\n\n{}", self.markdown(link_line)),
             None => self.markdown(link_line),
         }
     }
@@ -331,7 +328,7 @@ mod tests {
         assert_eq!(r.colour, CardColour::Red);
         assert_eq!(
             r.markdown_with_heading(true),
-            "### \\[DMS\\] task\\_failed\n\n**Load** failed\n\n- Event: task\\_failed\n\
+            "### [DMS] task_failed\n\n**Load** failed\n\n- Event: task\\_failed\n\
              - Task: \\*x\\* \\<b>\n\n[Open](https://dms.example/t%20%281%29)"
         );
         assert_eq!(

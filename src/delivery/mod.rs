@@ -10,6 +10,7 @@ mod engine;
 mod fake;
 mod pacer;
 mod plan;
+pub mod preview;
 mod render;
 mod request;
 pub mod steps;

@@ -135,7 +135,9 @@ pub fn prepare(store: &Store, req: &Request) -> Result<(Plan, Message)> {
 /// command line is checked against a sample event and a link must be a web address (exit 2 if not).
 pub fn message(store: &Store, content: &Content) -> Result<Message> {
     if content.template.is_none() && content.text.trim().is_empty() {
-        return Err(Error::usage("the message is empty").into());
+        return Err(Error::usage("the message is empty")
+            .hint("give --message TEXT, --message-file PATH or --template FILE")
+            .into());
     }
     if let Some(source) = content
         .template

@@ -191,7 +191,7 @@ pub fn resend_safe(target: &Target) -> bool {
 
 /// Alibaba template parameters: `{"code"}` for a code when a verification template is configured,
 /// else `{"content"}` with the whole text; and the template that goes with them.
-fn sms_template<'a>(
+pub(super) fn sms_template<'a>(
     vendor: &'a SmsVendor,
     code: Option<&str>,
     content: &str,

@@ -1,0 +1,170 @@
+//! What each channel kind would get for a message, sending nothing (`notify template render`): the
+//! copy rendered and composed by the same code as a send ([`steps::prepare`],
+//! [`steps::message_request`]), for a sample destination of each kind (or the recipient's own
+//! channel when it is configured).
+
+use serde_json::{Value, json};
+
+use crate::channels::Kind;
+use crate::channels::message::Message;
+use crate::channels::webhook::{Audience, Person};
+use crate::providers::ProviderName;
+use crate::signing::SignatureMethod;
+use crate::store::Store;
+use crate::transport::{SmtpSecurity, SmtpSettings};
+use crate::values::Revealed;
+
+use super::steps::{self, Body, Learned, Stamp, TOKEN_PLACEHOLDER};
+use super::target::{App, SmsVendor, Target, sms_vendor, target_for};
+use super::{DEFAULT_KEYWORD, now_ms};
+
+/// The kinds `template render` shows when none is named: one of each format.
+pub const DEFAULT_KINDS: [Kind; 7] = [
+    Kind::DingtalkBot,
+    Kind::WecomBot,
+    Kind::Dingtalk,
+    Kind::Feishu,
+    Kind::Email,
+    Kind::Sms,
+    Kind::Webhook,
+];
+
+/// One channel kind's view of the message.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub channel: Kind,
+    /// The vendor's name for the format (`markdown`, `actionCard`, `interactive`, ...).
+    pub format: &'static str,
+    /// The HTTP request body (JSON) for HTTP channels; `{"subject", "text", "html"}` for email;
+    /// `{"template_param": {...}}` or `{"body"}` for SMS.
+    pub body: Value,
+    /// Set when the message was cut to the channel's limit.
+    pub cut: Option<String>,
+}
+
+fn app(provider: ProviderName, api_base: &str) -> App {
+    App {
+        provider,
+        api_base: api_base.into(),
+        id: "app".into(),
+        secret: Revealed::new(""),
+        agent_id: 1,
+    }
+}
+
+/// A destination of `kind` with example addresses and no credentials.
+fn sample(store: &Store, kind: Kind) -> Target {
+    let mobile = Some("+8613100000000".to_owned());
+    match kind {
+        Kind::DingtalkBot => Target::DingtalkBot {
+            webhook: "https://oapi.dingtalk.com/robot/send".into(),
+            keyword: DEFAULT_KEYWORD.into(),
+            secret: None,
+        },
+        Kind::WecomBot => Target::WecomBot {
+            webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send".into(),
+        },
+        Kind::Webhook => Target::Webhook {
+            url: "https://hooks.example.com/dms".into(),
+            method: SignatureMethod::None,
+            key: Revealed::new(""),
+        },
+        Kind::Dingtalk | Kind::DingtalkExclusive => Target::Dingtalk {
+            app: app(ProviderName::Dingtalk, "https://oapi.dingtalk.com"),
+            mobile,
+            userid: None,
+        },
+        Kind::Feishu | Kind::Lark | Kind::LarkMobile => Target::Feishu {
+            app: app(ProviderName::Feishu, "https://open.feishu.cn"),
+            mobile,
+            email: None,
+        },
+        Kind::Email => Target::Email {
+            smtp: SmtpSettings {
+                host: "smtp.example.com".into(),
+                port: 465,
+                security: SmtpSecurity::Tls,
+                username: None,
+                password: None,
+                from: "dms@example.com".into(),
+            },
+            to: "user@example.com".into(),
+        },
+        Kind::Sms => Target::Sms {
+            vendor: sms_vendor(store).unwrap_or_else(|_| SmsVendor::Aliyun {
+                api_base: String::new(),
+                key_id: String::new(),
+                key_secret: Revealed::new(""),
+                region: String::new(),
+                sign_name: "DMS".into(),
+                template: "SMS_0000".into(),
+                verify_template: None,
+            }),
+            mobile: "+8613100000000".into(),
+            code: None,
+        },
+    }
+}
+
+/// What `kind` would get; `recipient` (a stored user) fills the template's recipient variables and,
+/// when they have this kind configured, gives their own destination (a robot's keyword, say).
+pub fn preview(
+    store: &Store,
+    msg: &Message,
+    kind: Kind,
+    recipient: Option<&str>,
+) -> Result<Preview, String> {
+    let own = recipient
+        .and_then(|name| store.users.get(name))
+        .and_then(|u| u.channels.0.get(&kind))
+        .and_then(|c| target_for(store, kind, c).ok());
+    let target = own.unwrap_or_else(|| sample(store, kind));
+    let recipients: Vec<String> = recipient.map(str::to_owned).into_iter().collect();
+    let audience = Audience {
+        target_users: recipients
+            .iter()
+            .map(|uid| Person {
+                uid: uid.clone(),
+                name: store
+                    .users
+                    .get(uid)
+                    .and_then(|u| u.display_name.clone())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        receivers: Vec::new(),
+    };
+    let composed = steps::prepare(&target, msg, &recipients, &audience).map_err(|f| f.message)?;
+    let body = match (&target, &composed.body) {
+        (_, Body::Mail(p)) => json!({"subject": p.subject, "text": p.text, "html": p.html}),
+        (Target::Sms { vendor, code, .. }, Body::Text(text)) => match vendor {
+            SmsVendor::Twilio { .. } => json!({ "body": text }),
+            SmsVendor::Aliyun { .. } => {
+                let (params, _) = steps::sms_template(vendor, code.as_deref(), text);
+                json!({ "template_param": params })
+            }
+        },
+        _ => {
+            // Placeholders where a send puts a fresh key: the preview reads the same every time.
+            let stamp = Stamp {
+                key: "<idempotency key>".into(),
+                created_ms: now_ms(),
+                now_ms: now_ms(),
+                nonce: String::new(),
+            };
+            let learned = Learned {
+                token: TOKEN_PLACEHOLDER,
+                recipient: "<recipient>",
+            };
+            let req = steps::message_request(&target, &composed, &audience, &stamp, learned)
+                .map_err(|f| f.message)?;
+            serde_json::from_slice(&req.body).map_err(|e| format!("not a JSON body: {e}"))?
+        }
+    };
+    Ok(Preview {
+        channel: kind,
+        format: composed.format,
+        body,
+        cut: composed.cut,
+    })
+}
