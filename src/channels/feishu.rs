@@ -259,6 +259,18 @@ mod tests {
             .expect("text");
         assert!(text.ends_with('…'), "{}", &text[text.len() - 20..]);
         assert!(part.cut.expect("cut").contains("30000 bytes"));
+
+        let msg = Message::new(
+            None,
+            "\"数据\"\n".repeat(20_000),
+            Format::Text,
+            Event::default(),
+        );
+        let part = payload(&Rendered::new(&msg, None));
+        assert_eq!(part.value.0, "text");
+        assert!(encoded_len(&part.value.1) <= TEXT_LIMIT);
+        assert!(encoded_len(&part.value.1) > TEXT_LIMIT - 100);
+        assert!(part.cut.expect("cut").contains("150000 bytes"));
     }
 
     #[test]

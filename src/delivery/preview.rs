@@ -168,3 +168,174 @@ pub fn preview(
         cut: composed.cut,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::channels::message::{Event, Format};
+    use crate::templates::{self, Vars};
+
+    /// One approved event with an awkward task name and a link, in `format`.
+    fn message(format: Format) -> Message {
+        let event = Event {
+            name: "ticket.data-change.approved".into(),
+            category: "ticket".into(),
+            module: "data-change".into(),
+            task_id: "7".into(),
+            task_name: "Add <b>idx</b> *now* ] \"q\" 数据 🚀".into(),
+            submitter_uid: "carol".into(),
+            ..Event::default()
+        };
+        let text = templates::builtin(&Vars {
+            description: "A data change ticket was approved".into(),
+            task_id: event.task_id.clone(),
+            task_name: event.task_name.clone(),
+            submitter: "carol".into(),
+            ..Vars::default()
+        });
+        let mut msg = Message::new(None, text, format, event);
+        msg.markdown_text = true;
+        msg.link = "https://dms.example.com/t/7".into();
+        msg
+    }
+
+    fn bodies(format: Format) -> Vec<(&'static str, Value)> {
+        let msg = message(format);
+        DEFAULT_KINDS
+            .iter()
+            .map(|kind| {
+                let p = preview(&Store::default(), &msg, *kind, None).unwrap();
+                assert_eq!(p.cut, None);
+                let mut body = p.body;
+                if let Some(o) = body.as_object_mut() {
+                    o.remove("msgUuid");
+                    o.remove("uuid");
+                }
+                if body.get("messageEvent").is_some() {
+                    body = body["messageEvent"]["message"].clone();
+                }
+                (p.format, body)
+            })
+            .collect()
+    }
+
+    const TITLE: &str = "[DMS] ticket.data-change.approved";
+    const URL: &str = "https://dms.example.com/t/7";
+
+    #[test]
+    fn golden_rich_bodies_of_one_event_on_every_channel() {
+        let task = r#"Add \<b>idx\</b> \*now\* \] "q" 数据 🚀 (#7)"#;
+        let md = format!(
+            "A data change ticket was approved: {task}, submitted by carol.\n\n\
+             - Event: ticket.data-change.approved\n- Category: ticket\n- Module: data-change\n\
+             - Task: {task}\n- Submitter: carol"
+        );
+        let headed = format!("### {TITLE}\n\n{md}");
+        let task_html = r#"Add &lt;b&gt;idx&lt;/b&gt; *now* ] "q" 数据 🚀 (#7)"#;
+        let card = json!({
+            "config": {"wide_screen_mode": true},
+            "header": {"title": {"tag": "plain_text", "content": TITLE}, "template": "green"},
+            "elements": [
+                {"tag": "div", "text": {"tag": "lark_md", "content": md}},
+                {"tag": "action", "actions": [{"tag": "button",
+                    "text": {"tag": "plain_text", "content": "Open"}, "type": "primary", "url": URL}]},
+            ],
+        });
+        let plain = plain_text();
+        let expected = [
+            (
+                "actionCard",
+                json!({"msgtype": "actionCard", "actionCard": {
+                "title": TITLE, "text": headed, "singleTitle": "Open", "singleURL": URL}}),
+            ),
+            (
+                "markdown",
+                json!({"msgtype": "markdown",
+                "markdown": {"content": format!("{headed}\n\n[Open]({URL})")}}),
+            ),
+            (
+                "action_card",
+                json!({"agent_id": 1, "userid_list": "<recipient>",
+                "msg": {"msgtype": "action_card", "action_card": {"title": TITLE,
+                    "markdown": headed, "single_title": "Open", "single_url": URL}}}),
+            ),
+            (
+                "interactive",
+                json!({"receive_id": "<recipient>", "msg_type": "interactive",
+                "content": card.to_string()}),
+            ),
+            (
+                "multipart/alternative",
+                json!({"subject": TITLE, "text": plain.full,
+                "html": format!(
+                    "<p>A data change ticket was approved: {task_html}, submitted by carol.</p>\n\
+                     <ul>\n<li>Event: ticket.data-change.approved</li>\n<li>Category: ticket</li>\n\
+                     <li>Module: data-change</li>\n<li>Task: {task_html}</li>\n\
+                     <li>Submitter: carol</li>\n</ul>\n<p><a href=\"{URL}\">Open</a></p>\n")}),
+            ),
+            ("text", json!({"template_param": {"content": plain.full}})),
+            ("text", json!(plain.message)),
+        ];
+        let got = bodies(Format::Auto);
+        assert_eq!(got.len(), expected.len());
+        for ((format, body), want) in got.iter().zip(expected) {
+            assert_eq!((*format, body), (want.0, &want.1));
+        }
+    }
+
+    struct Plain {
+        message: String,
+        full: String,
+    }
+
+    fn plain_text() -> Plain {
+        let task = r#"Add <b>idx</b> *now* ] "q" 数据 🚀 (#7)"#;
+        let message = format!(
+            "A data change ticket was approved: {task}, submitted by carol.\n\nOpen: {URL}"
+        );
+        let full = format!(
+            "{message}\n\nEvent: ticket.data-change.approved\nCategory: ticket\n\
+             Module: data-change\nTask: {task}\nSubmitter: carol"
+        );
+        Plain { message, full }
+    }
+
+    #[test]
+    fn golden_plain_bodies_of_one_event_on_every_channel() {
+        let plain = plain_text();
+        let chat = format!("{TITLE}\n{}", plain.full);
+        let expected = [
+            (
+                "text",
+                json!({"msgtype": "text", "text": {"content": chat},
+                "at": {"atMobiles": [], "atUserIds": [], "isAtAll": false}}),
+            ),
+            (
+                "text",
+                json!({"msgtype": "text",
+                "text": {"content": chat, "mentioned_mobile_list": []}}),
+            ),
+            (
+                "text",
+                json!({"agent_id": 1, "userid_list": "<recipient>",
+                "msg": {"msgtype": "text", "text": {"content": chat}}}),
+            ),
+            (
+                "text",
+                json!({"receive_id": "<recipient>", "msg_type": "text",
+                "content": json!({"text": chat}).to_string()}),
+            ),
+            (
+                "text/plain",
+                json!({"subject": TITLE, "text": plain.full, "html": null}),
+            ),
+            ("text", json!({"template_param": {"content": plain.full}})),
+            ("text", json!(plain.message)),
+        ];
+        let got = bodies(Format::Text);
+        assert_eq!(got.len(), expected.len());
+        for ((format, body), want) in got.iter().zip(expected) {
+            assert_eq!((*format, body), (want.0, &want.1));
+        }
+    }
+}
