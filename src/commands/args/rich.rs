@@ -11,17 +11,16 @@ use crate::error::Error;
 
 /// How the message looks on each channel.
 #[derive(Debug, Clone, clap::Args)]
-#[command(next_help_heading = "Message style")]
 pub struct RichArgs {
     /// A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it
     /// overrides the rule's template and the message text
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Content")]
     pub template: Option<PathBuf>,
     /// The ticket's page: a button or a link wherever the channel has one
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", help_heading = "Content")]
     pub link: Option<String>,
     /// auto: each channel's rich format (Markdown, cards, HTML email); text: plain text everywhere
-    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    #[arg(long, value_enum, default_value_t = Format::Auto, help_heading = "Content")]
     pub format: Format,
 }
 

@@ -43,7 +43,7 @@ pub struct Args {
 
 /// One channel's section of `template render --json`.
 #[derive(Debug, Serialize)]
-struct Rendered {
+struct Section {
     channel: &'static str,
     format: Option<&'static str>,
     body: Value,
@@ -107,7 +107,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                     p.format,
                     text_of(&p)
                 ));
-                sections.push(Rendered {
+                sections.push(Section {
                     channel: kind.as_str(),
                     format: Some(p.format),
                     body: p.body,
@@ -118,7 +118,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             Err(e) => {
                 text.push_str(&format!("== {kind} · failed ==\n{e}\n\n"));
                 failed.push(kind.as_str());
-                sections.push(Rendered {
+                sections.push(Section {
                     channel: kind.as_str(),
                     format: None,
                     body: Value::Null,
