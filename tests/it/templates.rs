@@ -570,3 +570,43 @@ fn template_render_shows_each_channel_as_the_send_puts_it_on_the_wire() {
         body("webhook")["messageEvent"]["message"]
     );
 }
+
+#[test]
+fn emit_uses_the_rules_template_and_a_stored_one_that_fails_fails_each_row() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    user_with_webhook(&env, &server, "carol", "Carol");
+    env.run_stdin(
+        &["rule", "set", EVENT, "--template", "-"],
+        "{{ recipient_name }}: {{ task_name }} {{ state }} ({{ roles|join(\"+\") }})",
+    )
+    .ok();
+    env.run(&[
+        "emit",
+        EVENT,
+        "--submitter",
+        "carol",
+        "--task-name",
+        "Add index",
+    ])
+    .ok();
+    let req = &server.wait_for(1, WAIT)[0];
+    assert_eq!(
+        req.json()["messageEvent"]["message"],
+        "Carol: Add index failed (submitter)"
+    );
+
+    // A template edited by hand after it was checked: each destination reports it, nothing is sent.
+    let store = env.store_text().replace("{{ state }}", "{{ status }}");
+    env.write_store(&store);
+    let run = env.run(&["emit", EVENT, "--submitter", "carol", "--json"]);
+    run.code(3);
+    let row = &rows(&run)[0];
+    assert_eq!(row["outcome"], "failed", "{row}");
+    let reason = row["reason"].as_str().expect("reason");
+    assert!(
+        reason.starts_with("template: line 1, column ") && reason.contains("`status` is undefined"),
+        "{reason}"
+    );
+    assert_eq!(server.requests().len(), 1, "the failed copy went out");
+}
