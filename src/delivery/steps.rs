@@ -1,5 +1,7 @@
 //! Target -> requests and judges: the one builder per vendor, shared by the live send (which fills in
-//! the token and the recipient it learned) and the dry run (which shows placeholders).
+//! the token and the recipient it learned), the dry run (which shows placeholders) and `template
+//! render`. A destination's copy of the message is composed into its channel's format once
+//! ([`prepare`]), then turned into a request on every attempt ([`message_request`]).
 
 use crate::channels::message::{Message, Part, Rendered};
 use crate::channels::webhook::Audience;
