@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Notification rules: which events notify whom, through which channel kinds')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Notify whoever an event''s rule names, through their channels')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates: see what each channel would get')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -920,7 +921,9 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text')
             [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from a file, or - for stdin')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Email subject and chat heading [default: "[DMS] " and the event name or the message''s first line]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule''s template and the message text')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'The ticket''s page: a button or a link wherever the channel has one')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The DMS event name, e.g. TicketApproval')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'The DMS event category')
             [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The DMS module')
@@ -965,6 +968,9 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text [default: the event''s description, the task and the submitter]')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text [default: the event''s description, the task and the submitter]')
             [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from a file, or - for stdin')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule''s template and the message text')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'The ticket''s page: a button or a link wherever the channel has one')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only use these channel kinds of the recipients (repeatable)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take')
             [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Seconds the whole send may take, retries and robot pacing included')
@@ -987,6 +993,71 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;template' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Show what each channel would get for an event, sending nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;template;render' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only these channel kinds (repeatable) [default: dingtalk-bot wecom-bot dingtalk feishu email sms webhook]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The stored user whose copy to show')
+            [CompletionResult]::new('--submitter', '--submitter', [CompletionResultType]::ParameterName, 'The ticket''s submitter or the flow''s owner')
+            [CompletionResult]::new('--approver', '--approver', [CompletionResultType]::ParameterName, 'The current approval node''s users (repeatable)')
+            [CompletionResult]::new('--related', '--related', [CompletionResultType]::ParameterName, 'The ticket''s related people (repeatable)')
+            [CompletionResult]::new('--data-owner', '--data-owner', [CompletionResultType]::ParameterName, 'The data owners (repeatable)')
+            [CompletionResult]::new('--instance-dba', '--instance-dba', [CompletionResultType]::ParameterName, 'The instance''s DBAs (repeatable)')
+            [CompletionResult]::new('--task-id', '--task-id', [CompletionResultType]::ParameterName, 'The task''s ID')
+            [CompletionResult]::new('--task-name', '--task-name', [CompletionResultType]::ParameterName, 'The task''s name')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Email subject and chat heading [default: "[DMS] " and the event id]')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text [default: the event''s description, the task and the submitter]')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text [default: the event''s description, the task and the submitter]')
+            [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from a file, or - for stdin')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule''s template and the message text')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'The ticket''s page: a button or a link wherever the channel has one')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;template;help' {
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Show what each channel would get for an event, sending nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;template;help;render' {
+            break
+        }
+        'notify;template;help;help' {
             break
         }
         'notify;listen' {
@@ -1098,6 +1169,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Notification rules: which events notify whom, through which channel kinds')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Notify whoever an event''s rule names, through their channels')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates: see what each channel would get')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -1235,6 +1307,13 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;emit' {
+            break
+        }
+        'notify;help;template' {
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Show what each channel would get for an event, sending nothing')
+            break
+        }
+        'notify;help;template;render' {
             break
         }
         'notify;help;listen' {

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand rule 'Notification rules: which events notify whom, through which channel kinds'
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand emit 'Notify whoever an event''s rule names, through their channels'
+            cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand completions 'Print a completion script for a shell'
@@ -845,7 +846,9 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --message 'The message text'
             cand --message-file 'Read the message from a file, or - for stdin'
             cand --title 'Email subject and chat heading [default: "[DMS] " and the event name or the message''s first line]'
-            cand --format 'Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)'
+            cand --template 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule''s template and the message text'
+            cand --link 'The ticket''s page: a button or a link wherever the channel has one'
+            cand --format 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere'
             cand --event 'The DMS event name, e.g. TicketApproval'
             cand --category 'The DMS event category'
             cand --module 'The DMS module'
@@ -889,6 +892,9 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -m 'The message text [default: the event''s description, the task and the submitter]'
             cand --message 'The message text [default: the event''s description, the task and the submitter]'
             cand --message-file 'Read the message from a file, or - for stdin'
+            cand --template 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule''s template and the message text'
+            cand --link 'The ticket''s page: a button or a link wherever the channel has one'
+            cand --format 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere'
             cand --channel 'Only use these channel kinds of the recipients (repeatable)'
             cand --timeout 'Seconds one attempt may take'
             cand --deadline 'Seconds the whole send may take, retries and robot pacing included'
@@ -911,6 +917,66 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'notify;template'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand render 'Show what each channel would get for an event, sending nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;template;render'= {
+            cand --channel 'Only these channel kinds (repeatable) [default: dingtalk-bot wecom-bot dingtalk feishu email sms webhook]'
+            cand --to 'The stored user whose copy to show'
+            cand --submitter 'The ticket''s submitter or the flow''s owner'
+            cand --approver 'The current approval node''s users (repeatable)'
+            cand --related 'The ticket''s related people (repeatable)'
+            cand --data-owner 'The data owners (repeatable)'
+            cand --instance-dba 'The instance''s DBAs (repeatable)'
+            cand --task-id 'The task''s ID'
+            cand --task-name 'The task''s name'
+            cand --title 'Email subject and chat heading [default: "[DMS] " and the event id]'
+            cand -m 'The message text [default: the event''s description, the task and the submitter]'
+            cand --message 'The message text [default: the event''s description, the task and the submitter]'
+            cand --message-file 'Read the message from a file, or - for stdin'
+            cand --template 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule''s template and the message text'
+            cand --link 'The ticket''s page: a button or a link wherever the channel has one'
+            cand --format 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;template;help'= {
+            cand render 'Show what each channel would get for an event, sending nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;template;help;render'= {
+        }
+        &'notify;template;help;help'= {
         }
         &'notify;listen'= {
             cand --addr 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)'
@@ -1014,6 +1080,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand rule 'Notification rules: which events notify whom, through which channel kinds'
             cand send 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
             cand emit 'Notify whoever an event''s rule names, through their channels'
+            cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand completions 'Print a completion script for a shell'
@@ -1116,6 +1183,11 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;send'= {
         }
         &'notify;help;emit'= {
+        }
+        &'notify;help;template'= {
+            cand render 'Show what each channel would get for an event, sending nothing'
+        }
+        &'notify;help;template;render'= {
         }
         &'notify;help;listen'= {
         }

@@ -43,6 +43,7 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "provider" -d 'Credent
 complete -c notify -n "__fish_notify_needs_command" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
 complete -c notify -n "__fish_notify_needs_command" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
 complete -c notify -n "__fish_notify_needs_command" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_needs_command" -f -a "template" -d 'Message templates: see what each channel would get'
 complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
@@ -642,8 +643,11 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l sms -d 'Ad-hoc mo
 complete -c notify -n "__fish_notify_using_subcommand send" -s m -l message -d 'The message text' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event name or the message\'s first line]' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l format -d 'Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)' -r -f -a "text\t''
-markdown\t''"
+complete -c notify -n "__fish_notify_using_subcommand send" -l template -d 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule\'s template and the message text' -r -F
+complete -c notify -n "__fish_notify_using_subcommand send" -l link -d 'The ticket\'s page: a button or a link wherever the channel has one' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l format -d 'auto: each channel\'s rich format (Markdown, cards, HTML email); text: plain text everywhere' -r -f -a "auto\t'Each channel\'s rich format; plain text where a channel only takes text'
+text\t'Plain text everywhere'
+markdown\t'The same as auto'"
 complete -c notify -n "__fish_notify_using_subcommand send" -l event -d 'The DMS event name, e.g. TicketApproval' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l category -d 'The DMS event category' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l module -d 'The DMS module' -r
@@ -681,6 +685,11 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l task-name -d 'The
 complete -c notify -n "__fish_notify_using_subcommand emit" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event id]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -s m -l message -d 'The message text [default: the event\'s description, the task and the submitter]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l template -d 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule\'s template and the message text' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l link -d 'The ticket\'s page: a button or a link wherever the channel has one' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l format -d 'auto: each channel\'s rich format (Markdown, cards, HTML email); text: plain text everywhere' -r -f -a "auto\t'Each channel\'s rich format; plain text where a channel only takes text'
+text\t'Plain text everywhere'
+markdown\t'The same as auto'"
 complete -c notify -n "__fish_notify_using_subcommand emit" -l channel -d 'Only use these channel kinds of the recipients (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
 dingtalk-exclusive\t'DingTalk Exclusive Edition'
 feishu\t'Feishu'
@@ -709,6 +718,60 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -s q -l quiet -d 'Pr
 complete -c notify -n "__fish_notify_using_subcommand emit" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand emit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand emit" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -f -a "render" -d 'Show what each channel would get for an event, sending nothing'
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l channel -d 'Only these channel kinds (repeatable) [default: dingtalk-bot wecom-bot dingtalk feishu email sms webhook]' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l to -d 'The stored user whose copy to show' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l submitter -d 'The ticket\'s submitter or the flow\'s owner' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l approver -d 'The current approval node\'s users (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l related -d 'The ticket\'s related people (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l data-owner -d 'The data owners (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l instance-dba -d 'The instance\'s DBAs (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l task-id -d 'The task\'s ID' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l task-name -d 'The task\'s name' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event id]' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s m -l message -d 'The message text [default: the event\'s description, the task and the submitter]' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l template -d 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule\'s template and the message text' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l link -d 'The ticket\'s page: a button or a link wherever the channel has one' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l format -d 'auto: each channel\'s rich format (Markdown, cards, HTML email); text: plain text everywhere' -r -f -a "auto\t'Each channel\'s rich format; plain text where a channel only takes text'
+text\t'Plain text everywhere'
+markdown\t'The same as auto'"
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "render" -d 'Show what each channel would get for an event, sending nothing'
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand listen" -l addr -d 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-method -d 'How deliveries must be signed: the sender\'s --signature-method [default: NONE]' -r -f -a "NONE\t''
 HMAC_SHA1\t''
@@ -790,17 +853,18 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit listen log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
@@ -829,4 +893,5 @@ complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "reset" -d 'Put a rule back to its default: on, no optional roles, no additional users, every channel kind'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "add" -d 'Add a custom event, with a rule at its default'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "remove" -d 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "render" -d 'Show what each channel would get for an event, sending nothing'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "prune" -d 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'

@@ -13,7 +13,8 @@
 //! and the §8 checks, sharing the contract's names with `channels::webhook`); it reports to its caller and
 //! never prints. `log` is the SQLite delivery log (each destination's outcome per run, for audit,
 //! repeated `--id` sends and retries; never a secret). `templates` renders messages (MiniJinja over the
-//! event's variables, Markdown to text and HTML, cutting to a channel's limit).
+//! event's variables, Markdown to text and HTML, cutting to a channel's limit); `delivery` renders each
+//! destination's copy with it and `channels` shape the copy into each vendor's rich format.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 

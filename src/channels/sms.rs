@@ -2,15 +2,35 @@
 
 use base64::Engine;
 
+use super::message::{Part, Rendered};
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_status};
 use crate::signing::{
     aliyun_canonical_query, aliyun_signature, aliyun_string_to_sign, percent_encode_rfc3986,
 };
+use crate::templates::{Unit, truncate_to};
 use crate::values::mainland_bare;
 
 /// Alibaba wants mainland numbers bare and others as country code + number, without `+`.
 pub fn aliyun_phone(e164: &str) -> String {
     mainland_bare(e164).trim_start_matches('+').to_owned()
+}
+
+/// Alibaba counts 500 characters with the signature (`【sign name】`); Twilio takes a 1,600-character body.
+pub const ALIYUN_LIMIT: usize = 500;
+pub const TWILIO_LIMIT: usize = 1600;
+
+/// The `content` parameter of Alibaba's text template: the message as plain text, cut to 500 - (sign
+/// name + 2) characters.
+pub fn aliyun_content(r: &Rendered, sign_name: &str) -> Part<String> {
+    let limit = ALIYUN_LIMIT.saturating_sub(sign_name.chars().count() + 2);
+    let f = truncate_to(&r.body_text(), limit, Unit::Chars);
+    Part::new("text", f.text, f.cut, "Alibaba SMS", limit, Unit::Chars)
+}
+
+/// Twilio's `Body`: the message as plain text, cut to 1,600 characters.
+pub fn twilio_body(r: &Rendered) -> Part<String> {
+    let f = truncate_to(&r.body_text(), TWILIO_LIMIT, Unit::Chars);
+    Part::new("text", f.text, f.cut, "Twilio", TWILIO_LIMIT, Unit::Chars)
 }
 
 /// What an Alibaba `SendSms` call needs besides the phone and the parameters.
@@ -153,7 +173,31 @@ pub fn judge_twilio(resp: &HttpResponse) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::channels::message::{Event, Format, Message};
     use crate::signing::aliyun_canonical_query;
+
+    #[test]
+    fn sms_text_is_plain_and_cut_in_characters() {
+        let copy = |text: String| {
+            let msg = Message::new(None, text, Format::Auto, Event::default());
+            Rendered::new(&msg, None)
+        };
+        let part = aliyun_content(&copy("**数据**变更 [ok](https://x.example)".into()), "DMS");
+        assert_eq!(part.value, "数据变更 ok (https://x.example)");
+        assert_eq!(part.cut, None);
+        // The sign name 阿里云 takes 3 + 2 characters of the 500: 495 remain.
+        let part = aliyun_content(&copy("数据🚀".repeat(300)), "阿里云");
+        assert_eq!(part.value.chars().count(), 495);
+        assert!(part.value.ends_with('…'));
+        assert_eq!(
+            part.cut.as_deref(),
+            Some("message cut to 495 characters (Alibaba SMS limit for text)")
+        );
+        let part = twilio_body(&copy("é".repeat(1601)));
+        assert_eq!(part.value.chars().count(), 1600);
+        assert!(part.cut.is_some());
+        assert_eq!(twilio_body(&copy("é".repeat(1600))).cut, None);
+    }
 
     #[test]
     fn aliyun_requests_carry_a_verifiable_signature() {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::message::Message;
+use super::message::Rendered;
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_status};
 use crate::signing::{SignatureMethod, webhook_signature};
 
@@ -68,15 +68,16 @@ pub struct Audience {
     pub receivers: Vec<Person>,
 }
 
-/// The body bytes; every field is always present.
+/// The body bytes; every field is always present, and `message` is the copy's plain text.
 pub fn body(
-    msg: &Message,
+    copy: &Rendered,
     audience: &Audience,
     delivery_id: &str,
     event_time_ms: u64,
     method: SignatureMethod,
 ) -> Vec<u8> {
-    let e = &msg.event;
+    let e = &copy.event;
+    let message = copy.plain();
     let payload: Payload<MessageEvent<&str, u64, &[Person]>, SignatureMethod> = Payload {
         message_event: MessageEvent {
             id: delivery_id,
@@ -88,7 +89,7 @@ pub fn body(
             task_id: &e.task_id,
             task_name: &e.task_name,
             event_time: event_time_ms,
-            message: &msg.text,
+            message: &message,
             target_users: &audience.target_users,
             receivers: &audience.receivers,
         },
@@ -123,7 +124,7 @@ pub fn judge(resp: &HttpResponse) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::channels::message::{Event, Format};
+    use crate::channels::message::{Event, Format, Message};
     use crate::signing::verify_webhook_signature;
 
     #[test]
@@ -145,7 +146,7 @@ mod tests {
             receivers: vec![],
         };
         let bytes = body(
-            &msg,
+            &Rendered::new(&msg, None),
             &audience,
             "d-1",
             1_700_000_000_000,
@@ -208,7 +209,13 @@ mod tests {
                 name: "Bob".into(),
             }],
         };
-        let bytes = body(&msg, &audience, "d-2", 7, SignatureMethod::HmacSha1);
+        let bytes = body(
+            &Rendered::new(&msg, None),
+            &audience,
+            "d-2",
+            7,
+            SignatureMethod::HmacSha1,
+        );
         let read: Payload<Received, serde_json::Value> =
             serde_json::from_slice(&bytes).expect("the sender's body reads back");
         assert_eq!(read.message_event.id, "d-2");

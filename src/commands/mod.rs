@@ -19,6 +19,7 @@ pub mod render;
 pub mod report;
 pub mod rule;
 pub mod send;
+pub mod template;
 pub mod user;
 
 /// The root parser with this command tree.
@@ -43,6 +44,9 @@ pub enum Command {
     Rule(rule::RuleCommand),
     Send(send::Args),
     Emit(emit::Args),
+    /// Message templates: see what each channel would get
+    #[command(subcommand)]
+    Template(template::TemplateCommand),
     Listen(listen::Args),
     Log(log::Args),
     Completions(completions::Args),
@@ -58,6 +62,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Rule(cmd) => rule::run(ctx, cmd),
         Command::Send(args) => send::run(ctx, args),
         Command::Emit(args) => emit::run(ctx, args),
+        Command::Template(cmd) => template::run(ctx, cmd),
         Command::Listen(args) => listen::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

@@ -17,7 +17,7 @@ use crate::transport::{SendError, Transport};
 
 use super::pacer::Pacer;
 use super::plan::{Destination, Plan};
-use super::steps::{self, Learned, Recipient, Stamp};
+use super::steps::{self, Composed, Learned, Recipient, Stamp};
 use super::target::{App, Target};
 use super::tokens::Tokens;
 use super::{Clock, Delivery, Options};
@@ -159,11 +159,19 @@ impl Engine {
                 return row;
             }
         };
-        let done = self.send_target(&target, msg, audience, deadline).await;
+        let msg = match steps::prepare(&target, msg, &dest.recipients, audience) {
+            Ok(m) => m,
+            Err(f) => {
+                row.fail(f);
+                return row;
+            }
+        };
+        let done = self.send_target(&target, &msg, audience, deadline).await;
         row.attempts = done.attempts;
         row.elapsed_ms = start.elapsed().as_millis() as u64;
-        if let Err(f) = done.result {
-            row.fail(f);
+        match done.result {
+            Err(f) => row.fail(f),
+            Ok(()) => row.reason = msg.cut,
         }
         row
     }
@@ -254,7 +262,7 @@ impl Engine {
     async fn send_target(
         &self,
         target: &Target,
-        msg: &Message,
+        msg: &Composed,
         audience: &Audience,
         deadline: Instant,
     ) -> Attempted<()> {
@@ -303,7 +311,7 @@ impl Engine {
                     .await
             }
             _ => {
-                // Refuse what cannot be built (a message too long, say) before any attempt.
+                // Refuse what cannot be built before any attempt.
                 if let Err(f) = steps::message_request(target, msg, audience, &stamp, Learned::NONE)
                 {
                     return Attempted::failed(f);

@@ -10,6 +10,8 @@ mod engine;
 mod fake;
 mod pacer;
 mod plan;
+pub mod preview;
+mod render;
 mod request;
 pub mod steps;
 mod target;
@@ -199,7 +201,9 @@ pub fn dry_run(plan: &Plan, msg: &Message) -> Vec<DryRow> {
                 Err(why) => Err(why.clone()),
                 Ok(target) => steps::Stamp::new(now_ms())
                     .map_err(|f| f.message)
-                    .and_then(|stamp| steps::rendered(target, msg, &plan.audience, &stamp))
+                    .and_then(|stamp| {
+                        steps::rendered(target, msg, &dest.recipients, &plan.audience, &stamp)
+                    })
                     .map_err(|reason| (Outcome::Failed, reason)),
             };
             DryRow {

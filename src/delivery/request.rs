@@ -1,6 +1,8 @@
 //! What `notify send` asks for, turned into a plan and a message: stored recipients resolved, ad-hoc
 //! destinations (`--webhook`, `--dingtalk-bot`, ...) checked and built, the message given its event.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 
 use crate::channels::Kind;
@@ -8,6 +10,8 @@ use crate::channels::message::{Event, Format, Message};
 use crate::error::Error;
 use crate::signing::SignatureMethod;
 use crate::store::Store;
+use crate::templates::filters::rfc3339_utc;
+use crate::templates::{self, CardColour, Vars};
 use crate::values::{Field, FieldSpec, FieldType, Revealed, mask_url_tokens};
 
 use super::Outcome;
@@ -53,15 +57,32 @@ pub enum Recipients {
 /// What the notification says, before the store adds the submitter's display name.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
+    /// The message: `--message`, else (emit) the event's built-in text.
     pub text: String,
+    /// `--message` as given (the template's `message`); empty when none was.
+    pub message: String,
+    /// Whether `text` is the built-in text (Markdown, values escaped) rather than `--message`.
+    pub builtin: bool,
     pub title: Option<String>,
     pub format: Format,
     pub event: String,
     pub category: String,
     pub module: String,
+    /// The event's state and description (emit; empty for `send`).
+    pub state: String,
+    pub description: String,
     pub task_id: String,
     pub task_name: String,
     pub submitter: String,
+    /// A template rendered per destination, its output the whole message.
+    pub template: Option<String>,
+    /// Whether the template is checked before anything is sent (one given on the command line; a
+    /// stored one was checked when saved, and if it fails now, each destination reports it).
+    pub check_template: bool,
+    /// `--link`, the ticket's page (empty: none).
+    pub link: String,
+    /// The roles that reached each stored recipient, by user name (emit).
+    pub roles: HashMap<String, Vec<String>>,
 }
 
 /// One send: recipients, the channel filter, ad-hoc destinations and the content.
@@ -110,10 +131,37 @@ pub fn prepare(store: &Store, req: &Request) -> Result<(Plan, Message)> {
     Ok((plan, msg))
 }
 
-/// The message, with the submitter's display name looked up in the store.
+/// The message, with the submitter's display name looked up in the store; a template given on the
+/// command line is checked against a sample event and a link must be a web address (exit 2 if not).
 pub fn message(store: &Store, content: &Content) -> Result<Message> {
-    if content.text.trim().is_empty() {
-        return Err(Error::usage("the message is empty").into());
+    if content.template.is_none() && content.text.trim().is_empty() {
+        return Err(Error::usage("the message is empty")
+            .hint("give --message TEXT, --message-file PATH or --template FILE")
+            .into());
+    }
+    if let Some(source) = content
+        .template
+        .as_deref()
+        .filter(|_| content.check_template)
+    {
+        if source.trim().is_empty() {
+            return Err(Error::usage("the template is empty").into());
+        }
+        templates::check(source).map_err(|e| {
+            Error::usage(format!("the template does not render: {e}"))
+                .hint("fix it and check it with `notify template render --template FILE`")
+        })?;
+    }
+    let link = content.link.trim();
+    if !link.is_empty() {
+        match url::Url::parse(link) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => {}
+            _ => {
+                return Err(Error::usage(format!("invalid --link {link}"))
+                    .hint("give the ticket's page as an http:// or https:// address")
+                    .into());
+            }
+        }
     }
     let submitter_name = store
         .users
@@ -129,12 +177,36 @@ pub fn message(store: &Store, content: &Content) -> Result<Message> {
         submitter_uid: content.submitter.clone(),
         submitter_name,
     };
-    Ok(Message::new(
+    let vars = Vars {
+        event: event.name.clone(),
+        category: event.category.clone(),
+        module: event.module.clone(),
+        state: content.state.clone(),
+        description: content.description.clone(),
+        task_id: event.task_id.clone(),
+        task_name: event.task_name.clone(),
+        submitter: event.submitter_uid.clone(),
+        submitter_name: event.submitter_name.clone(),
+        message: content.message.clone(),
+        link: link.to_owned(),
+        time: rfc3339_utc(super::now_ms() as i64),
+        ..Vars::default()
+    };
+    let mut msg = Message::new(
         content.title.clone(),
         content.text.clone(),
         content.format,
         event,
-    ))
+    );
+    msg.markdown_text |= content.builtin;
+    msg.template = content.template.clone();
+    msg.link = link.to_owned();
+    msg.vars = vars;
+    msg.roles = content.roles.clone();
+    if !content.state.is_empty() {
+        msg.colour = CardColour::for_state(&content.state);
+    }
+    Ok(msg)
 }
 
 fn url_arg(flag: &str, raw: &str) -> Result<String> {

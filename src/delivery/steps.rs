@@ -1,7 +1,9 @@
 //! Target -> requests and judges: the one builder per vendor, shared by the live send (which fills in
-//! the token and the recipient it learned) and the dry run (which shows placeholders).
+//! the token and the recipient it learned), the dry run (which shows placeholders) and `template
+//! render`. A destination's copy of the message is composed into its channel's format once
+//! ([`prepare`]), then turned into a request on every attempt ([`message_request`]).
 
-use crate::channels::message::Message;
+use crate::channels::message::{Message, Part, Rendered};
 use crate::channels::webhook::Audience;
 use crate::channels::wire::{Failure, HttpRequest, HttpResponse, Verdict};
 use crate::channels::{dingtalk, dingtalk_bot, email, feishu, sms, webhook, wecom_bot};
@@ -10,6 +12,7 @@ use crate::signing::utc_timestamp;
 use crate::values::mainland_bare;
 
 use super::new_uuid;
+use super::render;
 use super::target::{App, SmsVendor, Target};
 
 /// What a dry run shows where a live send would carry a fetched token.
@@ -190,21 +193,90 @@ pub fn resend_safe(target: &Target) -> bool {
 
 /// Alibaba template parameters: `{"code"}` for a code when a verification template is configured,
 /// else `{"content"}` with the whole text; and the template that goes with them.
-fn sms_template<'a>(
+pub(super) fn sms_template<'a>(
     vendor: &'a SmsVendor,
     code: Option<&str>,
-    msg: &Message,
+    content: &str,
 ) -> (serde_json::Value, &'a str) {
     match vendor {
         SmsVendor::Aliyun {
             verify_template: Some(t),
             ..
         } if code.is_some() => (serde_json::json!({"code": code}), t),
-        SmsVendor::Aliyun { template, .. } => {
-            (serde_json::json!({"content": msg.body()}), template)
-        }
+        SmsVendor::Aliyun { template, .. } => (serde_json::json!({"content": content}), template),
         SmsVendor::Twilio { .. } => (serde_json::Value::Null, ""),
     }
+}
+
+/// What a destination's message request carries, in its channel's format.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// The JSON of a robot's body or a work notice's `msg`.
+    Json(serde_json::Value),
+    /// Feishu/Lark's `msg_type` and `content` (a JSON string).
+    Feishu(&'static str, String),
+    /// An SMS text, or the webhook's `message`.
+    Text(String),
+    Mail(email::Parts),
+}
+
+/// One destination's copy in its channel's format: built once, sent on every attempt.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub copy: Rendered,
+    pub format: &'static str,
+    pub body: Body,
+    /// Set when the text was cut to the vendor's limit: the delivered row's reason.
+    pub cut: Option<String>,
+}
+
+/// Shapes a copy into `target`'s format, within its limits (PROTOCOLS.md §12).
+pub fn compose(target: &Target, copy: Rendered) -> Composed {
+    let json = |p: Part<serde_json::Value>| (p.format, Body::Json(p.value), p.cut);
+    let text = |p: Part<String>| (p.format, Body::Text(p.value), p.cut);
+    let (format, body, cut) = match target {
+        Target::DingtalkBot { keyword, .. } => json(dingtalk_bot::payload(&copy, keyword)),
+        Target::WecomBot { .. } => json(wecom_bot::payload(&copy)),
+        Target::Dingtalk { .. } => json(dingtalk::payload(&copy)),
+        Target::Feishu { .. } => {
+            let p = feishu::payload(&copy);
+            (p.format, Body::Feishu(p.value.0, p.value.1), p.cut)
+        }
+        Target::Webhook { .. } => ("text", Body::Text(copy.plain()), None),
+        Target::Sms {
+            vendor: SmsVendor::Aliyun { sign_name, .. },
+            ..
+        } => text(sms::aliyun_content(&copy, sign_name)),
+        Target::Sms { .. } => text(sms::twilio_body(&copy)),
+        Target::Email { .. } => {
+            let p = email::parts(&copy);
+            (p.format, Body::Mail(p.value), p.cut)
+        }
+    };
+    Composed {
+        copy,
+        format,
+        body,
+        cut,
+    }
+}
+
+/// The copy of `msg` for a destination of `recipients`, in `target`'s format; a template that does not
+/// render for it is this destination's failure.
+pub fn prepare(
+    target: &Target,
+    msg: &Message,
+    recipients: &[String],
+    audience: &Audience,
+) -> Result<Composed, Failure> {
+    render::copy_for(msg, recipients, audience).map(|copy| compose(target, copy))
+}
+
+fn mismatch() -> Failure {
+    failure(
+        "internal",
+        "the message was composed for another channel".into(),
+    )
 }
 
 fn failure(code: &str, message: String) -> Failure {
@@ -218,57 +290,57 @@ fn failure(code: &str, message: String) -> Failure {
 /// The request that carries the message (every kind but email).
 pub fn message_request(
     target: &Target,
-    msg: &Message,
+    msg: &Composed,
     audience: &Audience,
     stamp: &Stamp,
     learned: Learned<'_>,
 ) -> Result<HttpRequest, Failure> {
-    Ok(match target {
-        Target::DingtalkBot {
+    Ok(match (target, &msg.body) {
+        (
+            Target::DingtalkBot {
+                webhook, secret, ..
+            },
+            Body::Json(payload),
+        ) => dingtalk_bot::request(
             webhook,
-            keyword,
-            secret,
-        } => dingtalk_bot::request(
-            webhook,
-            keyword,
             secret.as_ref().map(|s| s.expose()),
-            msg,
+            payload,
             stamp.now_ms,
             &stamp.key,
         ),
-        Target::WecomBot { webhook } => {
-            wecom_bot::request(webhook, msg).map_err(|e| failure("too_long", e))?
-        }
-        Target::Webhook { url, method, key } => {
-            let body = webhook::body(msg, audience, &stamp.key, stamp.created_ms, *method);
+        (Target::WecomBot { webhook }, Body::Json(payload)) => wecom_bot::request(webhook, payload),
+        (Target::Webhook { url, method, key }, _) => {
+            let body = webhook::body(&msg.copy, audience, &stamp.key, stamp.created_ms, *method);
             webhook::request(url, *method, key.expose(), body, &stamp.key)
         }
-        Target::Dingtalk { app, .. } => dingtalk::send_request(
+        (Target::Dingtalk { app, .. }, Body::Json(payload)) => dingtalk::send_request(
             &app.api_base,
             learned.token,
             app.agent_id,
             learned.recipient,
-            &msg.chat_text(),
+            payload,
         ),
-        Target::Feishu { app, email, .. } => {
-            let (id_type, id) = match email {
+        (Target::Feishu { app, email, .. }, Body::Feishu(msg_type, content)) => {
+            let receiver = match email {
                 Some(e) => ("email", e.as_str()),
                 None => ("open_id", learned.recipient),
             };
             feishu::send_request(
                 &app.api_base,
                 learned.token,
-                id_type,
-                id,
-                &msg.chat_text(),
+                receiver,
+                (msg_type, content),
                 &stamp.key,
             )
         }
-        Target::Sms {
-            vendor,
-            mobile,
-            code,
-        } => match vendor {
+        (
+            Target::Sms {
+                vendor,
+                mobile,
+                code,
+            },
+            Body::Text(text),
+        ) => match vendor {
             SmsVendor::Aliyun {
                 api_base,
                 key_id,
@@ -284,7 +356,7 @@ pub fn message_request(
                     region,
                     sign_name,
                 };
-                let (params, template) = sms_template(vendor, code.as_deref(), msg);
+                let (params, template) = sms_template(vendor, code.as_deref(), text);
                 sms::aliyun_request(
                     &cfg,
                     template,
@@ -299,32 +371,37 @@ pub fn message_request(
                 sid,
                 token,
                 from,
-            } => sms::twilio_request(api_base, sid, token.expose(), from, mobile, &msg.body()),
+            } => sms::twilio_request(api_base, sid, token.expose(), from, mobile, text),
         },
-        Target::Email { .. } => {
+        (Target::Email { .. }, _) => {
             return Err(failure("internal", "email is not an HTTP request".into()));
         }
+        _ => return Err(mismatch()),
     })
 }
 
 /// The mail an email target sends; the stamp's key is its Message-ID.
-pub fn mail(target: &Target, msg: &Message, stamp: &Stamp) -> Result<lettre::Message, Failure> {
-    match target {
-        Target::Email { smtp, to } => {
-            email::build(&smtp.from, to, msg, &stamp.key).map_err(|e| failure("invalid", e))
+pub fn mail(target: &Target, msg: &Composed, stamp: &Stamp) -> Result<lettre::Message, Failure> {
+    match (target, &msg.body) {
+        (Target::Email { smtp, to }, Body::Mail(parts)) => {
+            email::build(&smtp.from, to, parts, &stamp.key).map_err(|e| failure("invalid", e))
         }
+        (Target::Email { .. }, _) => Err(mismatch()),
         _ => Err(failure("internal", "not an email target".into())),
     }
 }
 
 /// Every request a target would send, as a dry run prints them: signed, credentials masked, a fetched
-/// token and a looked-up recipient shown as placeholders.
+/// token and a looked-up recipient shown as placeholders. `recipients` are the destination's users
+/// (a template sees them).
 pub fn rendered(
     target: &Target,
     msg: &Message,
+    recipients: &[String],
     audience: &Audience,
     stamp: &Stamp,
 ) -> Result<Vec<String>, String> {
+    let msg = &prepare(target, msg, recipients, audience).map_err(|f| f.message)?;
     let mut out = Vec::new();
     let mut learned = Learned::NONE;
     match target {
@@ -387,6 +464,7 @@ mod tests {
 
     fn query(target: &Target) -> String {
         let msg = Message::new(None, "code 123456".into(), Format::Text, Event::default());
+        let msg = compose(target, Rendered::new(&msg, None));
         let stamp = Stamp::new(1_700_000_000_000).unwrap();
         let req = message_request(target, &msg, &Audience::default(), &stamp, Learned::NONE);
         req.unwrap().url
@@ -420,7 +498,7 @@ mod tests {
         };
         let msg = Message::new(None, "hi".into(), Format::Text, Event::default());
         let stamp = Stamp::new(1).unwrap();
-        let steps = rendered(&target, &msg, &Audience::default(), &stamp).unwrap();
+        let steps = rendered(&target, &msg, &[], &Audience::default(), &stamp).unwrap();
         assert_eq!(steps.len(), 3, "token, lookup, send: {steps:?}");
         assert!(
             steps[0].starts_with("GET https://oapi.example/gettoken?appkey=key&appsecret=****")

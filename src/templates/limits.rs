@@ -90,6 +90,32 @@ pub fn truncate_keeping(text: &str, limit: usize, unit: Unit, keyword: &str) -> 
     }
 }
 
+/// Cuts `text` until what `build` makes of it measures at most `limit` (the size `build` reports, in
+/// `unit`), keeping `keyword` (may be empty). For limits on an encoded whole, such as a JSON string
+/// whose escapes make it longer than the text: the budget shrinks by the excess until it fits.
+pub fn fit_with<T>(
+    text: &str,
+    limit: usize,
+    unit: Unit,
+    keyword: &str,
+    build: impl Fn(&str) -> (T, usize),
+) -> (T, bool) {
+    let (whole, size) = build(text);
+    if size <= limit {
+        return (whole, false);
+    }
+    // Escapes grow with the text: start from the share of the text that would fit, then shrink.
+    let mut budget = (unit.size(text) as u128 * limit as u128 / size as u128) as usize;
+    loop {
+        let fitted = truncate_keeping(text, budget, unit, keyword);
+        let (out, size) = build(&fitted.text);
+        if size <= limit || budget == 0 {
+            return (out, true);
+        }
+        budget = budget.saturating_sub((size - limit).max(1));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +179,20 @@ mod tests {
         );
         assert_eq!(truncate_keeping("short", 2, Unit::Bytes, "DMS").text, "");
         assert_eq!(truncate_keeping("x", 3, Unit::Chars, "DMS").text, "DMS");
+    }
+
+    #[test]
+    fn an_encoded_whole_is_fitted_by_its_own_size() {
+        let text = "\"数据\" ".repeat(100);
+        let json = |t: &str| {
+            let s = serde_json::to_string(t).unwrap();
+            let n = s.len();
+            (s, n)
+        };
+        let (out, cut) = fit_with(&text, 200, Unit::Bytes, "", json);
+        assert!(cut && out.len() <= 200 && out.len() > 180, "{}", out.len());
+        assert!(out.ends_with("…\""), "{out}");
+        let (out, cut) = fit_with("short", 200, Unit::Bytes, "", json);
+        assert_eq!((out.as_str(), cut), ("\"short\"", false));
     }
 }

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior};
 
-pub use limits::{Fitted, Unit, truncate_keeping, truncate_to};
+pub use limits::{Fitted, Unit, fit_with, truncate_keeping, truncate_to};
 pub use style::CardColour;
 
 /// How much work one rendering may do (MiniJinja fuel: about one unit per instruction). Ample for a

@@ -614,6 +614,8 @@ fn dingtalk_bot_is_signed_and_always_carries_the_keyword() {
             &url,
             "--secret",
             ROBOT_SECRET,
+            "--format",
+            "text",
             "--message",
             "disk full",
         ],
@@ -652,7 +654,14 @@ fn dingtalk_bot_is_signed_and_always_carries_the_keyword() {
     // A message that already has the keyword is left alone; another keyword is added.
     send(
         &env,
-        &["--dingtalk-bot", &url, "--message", "DMS backup done"],
+        &[
+            "--dingtalk-bot",
+            &url,
+            "--format",
+            "text",
+            "--message",
+            "DMS backup done",
+        ],
     )
     .ok();
     send(
@@ -662,6 +671,8 @@ fn dingtalk_bot_is_signed_and_always_carries_the_keyword() {
             &url,
             "--keyword",
             "ops",
+            "--format",
+            "text",
             "--message",
             "backup done",
         ],
@@ -899,7 +910,14 @@ fn wecom_bot_text_body_and_45009_retry() {
     let url = server.url("/cgi-bin/webhook/send?key=wecomkey77");
     let run = send(
         &env,
-        &["--wecom-bot", &url, "--message", "nightly export done"],
+        &[
+            "--wecom-bot",
+            &url,
+            "--format",
+            "text",
+            "--message",
+            "nightly export done",
+        ],
     );
     run.ok();
     assert_hidden(&run, &["wecomkey77"]);
@@ -939,7 +957,7 @@ fn wecom_bot_93000_is_permanent() {
 }
 
 #[test]
-fn wecom_bot_text_over_2048_bytes_fails_without_a_request() {
+fn wecom_bot_text_over_2048_bytes_is_cut_and_the_row_says_so() {
     let server = HttpServer::start();
     let env = Env::new();
     let url = server.url("/cgi-bin/webhook/send?key=wecomkey77");
@@ -951,27 +969,37 @@ fn wecom_bot_text_over_2048_bytes_fails_without_a_request() {
             &url,
             "--webhook",
             &server.url("/other"),
+            "--format",
+            "text",
             "--message",
             &text,
         ],
     );
-    run.code(3);
-    assert!(
-        server.requests_to("/cgi-bin/webhook/send").is_empty(),
-        "an over-long text was sent"
-    );
+    run.ok();
+    let reqs = server.requests_to("/cgi-bin/webhook/send");
+    assert_eq!(reqs.len(), 1);
+    let content = reqs[0].json()["text"]["content"]
+        .as_str()
+        .expect("content")
+        .to_owned();
+    assert!(content.len() <= 2048, "{} bytes", content.len());
+    assert_eq!(content, format!("{}…", "字".repeat(681)));
     let rows = rows(&run);
     let row = row_for(&rows, "wecom-bot");
-    assert_eq!(row["outcome"], "failed", "{row}");
-    assert_eq!(row["attempts"], 0, "{row}");
-    let reason = row["reason"].as_str().expect("reason");
-    assert!(
-        reason.contains("2049 bytes") && reason.contains("2048"),
-        "{reason}"
+    assert_eq!(
+        (&row["outcome"], &row["attempts"]),
+        (&json!("delivered"), &json!(1))
     );
-    // The other destination still went out.
+    assert_eq!(
+        row["reason"], "message cut to 2048 bytes (WeCom limit for text)",
+        "{row}"
+    );
+    // The other destination went out whole.
     assert_delivered(&row_for(&rows, "webhook"), 1);
-    assert_eq!(server.requests_to("/other").len(), 1);
+    assert_eq!(
+        server.requests_to("/other")[0].json()["messageEvent"]["message"],
+        text
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1041,7 +1069,14 @@ fn dingtalk_by_mobile_looks_up_the_user_and_caches_the_token_across_runs() {
     for round in 1..=2 {
         let run = send(
             &env,
-            &["--to", "alice", "--message", &format!("disk full #{round}")],
+            &[
+                "--to",
+                "alice",
+                "--format",
+                "text",
+                "--message",
+                &format!("disk full #{round}"),
+            ],
         );
         run.ok();
         assert_hidden(&run, &[DING_SECRET, DING_TOKEN]);
@@ -1153,7 +1188,10 @@ fn dingtalk_exclusive_uses_the_employee_id_as_the_userid() {
             "dingtalk-exclusive",
         ],
     );
-    let run = send(&env, &["--to", "alice", "--message", "hi there"]);
+    let run = send(
+        &env,
+        &["--to", "alice", "--format", "text", "--message", "hi there"],
+    );
     run.ok();
     assert_hidden(&run, &[DING_SECRET, DING_TOKEN]);
     assert!(
@@ -1229,7 +1267,17 @@ fn feishu_by_mobile_finds_the_open_id_and_sends_a_json_string_content() {
             "feishu",
         ],
     );
-    let run = send(&env, &["--to", "alice", "--message", "say \"hi\""]);
+    let run = send(
+        &env,
+        &[
+            "--to",
+            "alice",
+            "--format",
+            "text",
+            "--message",
+            "say \"hi\"",
+        ],
+    );
     run.ok();
     assert_hidden(&run, &[FEISHU_SECRET, FEISHU_TOKEN]);
 
@@ -1355,7 +1403,17 @@ fn lark_by_email_sends_straight_to_the_email_through_the_lark_provider() {
             "lark",
         ],
     );
-    let run = send(&env, &["--to", "alice", "--message", "hello lark"]);
+    let run = send(
+        &env,
+        &[
+            "--to",
+            "alice",
+            "--format",
+            "text",
+            "--message",
+            "hello lark",
+        ],
+    );
     run.ok();
     assert_hidden(&run, &["lark-secret-2", "t-lark-token-2"]);
     assert!(

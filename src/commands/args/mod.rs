@@ -15,8 +15,12 @@ use crate::error::Error;
 use crate::profiles::Input;
 use crate::values::{Revealed, Secret};
 
+mod event;
+mod rich;
 mod secret;
 
+pub use event::EventArgs;
+pub use rich::{RichArgs, read_template};
 pub(crate) use secret::secret_flags;
 
 /// Time and retry limits of a delivery (`send`, `emit`, `channel test`).

@@ -1,45 +1,20 @@
-//! What an emit says: its message (given, or the event's default text) and the head of its JSON report.
+//! What an emit says: its message (a template, the message given, or the event's built-in text) and
+//! the head of its JSON report.
 
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::channels::message::{Format, Message};
-use crate::commands::args::message_text;
+use crate::channels::message::Message;
 use crate::commands::rule::RuleJson;
-use crate::delivery::{self, Content};
-use crate::rules::{self, RuleView};
+use crate::delivery;
+use crate::rules::RuleView;
 use crate::store::Store;
 
 use super::Args;
 
-/// The message: `--message`/`--message-file`, else the event's default text, with the event fields.
+/// The message of an emit: the flags' content with the rule's event, as the store completes it.
 pub fn message(store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
-    let submitter_shown = args.submitter.as_ref().map(|s| {
-        store
-            .users
-            .get(s)
-            .and_then(|u| u.display_name.clone())
-            .unwrap_or_else(|| s.clone())
-    });
-    let default = rules::default_text(
-        &view.event.description,
-        args.task_id.as_deref(),
-        args.task_name.as_deref(),
-        submitter_shown.as_deref(),
-    );
-    let text = message_text(args.message.as_ref(), args.message_file.as_deref())?;
-    let content = Content {
-        text: text.unwrap_or(default),
-        title: args.title.clone(),
-        format: Format::Text,
-        event: view.event.id.to_string(),
-        category: view.event.category().to_owned(),
-        module: view.event.module().to_owned(),
-        task_id: args.task_id.clone().unwrap_or_default(),
-        task_name: args.task_name.clone().unwrap_or_default(),
-        submitter: args.submitter.clone().unwrap_or_default(),
-    };
-    delivery::message(store, &content)
+    delivery::message(store, &args.fields.content(store, Some(view))?)
 }
 
 /// The emitted event as `emit --json` names it.
@@ -67,9 +42,9 @@ impl<'a> Head<'a> {
                 event: view.event.id.as_str(),
                 category: view.event.category(),
                 module: view.event.module(),
-                task_id: args.task_id.as_deref(),
-                task_name: args.task_name.as_deref(),
-                submitter: args.submitter.as_deref(),
+                task_id: args.fields.task_id.as_deref(),
+                task_name: args.fields.task_name.as_deref(),
+                submitter: args.fields.submitter.as_deref(),
             },
             rule: RuleJson::new(view),
         }

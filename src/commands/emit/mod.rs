@@ -1,15 +1,13 @@
 //! `notify emit`: an event happened; notify whoever its rule names, through their channels.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 
 use crate::channels::Kind;
-use crate::commands::args::LimitArgs;
+use crate::commands::args::{EventArgs, LimitArgs};
 use crate::commands::report;
 use crate::context::Context;
 use crate::delivery;
-use crate::rules::{self, EventRoles};
+use crate::rules;
 
 mod content;
 mod plan;
@@ -37,46 +35,8 @@ pub struct Args {
     /// The event id, e.g. ticket.data-change.pending-approval
     #[arg(value_name = "EVENT")]
     pub event: String,
-    /// The ticket's submitter or the flow's owner
-    #[arg(long, value_name = "USER", help_heading = "Event roles")]
-    pub submitter: Option<String>,
-    /// The current approval node's users (repeatable)
-    #[arg(long = "approver", value_name = "USER", help_heading = "Event roles")]
-    pub approvers: Vec<String>,
-    /// The ticket's related people (repeatable)
-    #[arg(long = "related", value_name = "USER", help_heading = "Event roles")]
-    pub related: Vec<String>,
-    /// The data owners (repeatable)
-    #[arg(long = "data-owner", value_name = "USER", help_heading = "Event roles")]
-    pub data_owners: Vec<String>,
-    /// The instance's DBAs (repeatable)
-    #[arg(
-        long = "instance-dba",
-        value_name = "USER",
-        help_heading = "Event roles"
-    )]
-    pub instance_dbas: Vec<String>,
-    /// The task's ID
-    #[arg(long, value_name = "ID", help_heading = "Content")]
-    pub task_id: Option<String>,
-    /// The task's name
-    #[arg(long, value_name = "TEXT", help_heading = "Content")]
-    pub task_name: Option<String>,
-    /// Email subject and chat heading [default: "[DMS] " and the event id]
-    #[arg(long, value_name = "TEXT", help_heading = "Content")]
-    pub title: Option<String>,
-    /// The message text [default: the event's description, the task and the submitter]
-    #[arg(
-        short,
-        long,
-        value_name = "TEXT",
-        conflicts_with = "message_file",
-        help_heading = "Content"
-    )]
-    pub message: Option<String>,
-    /// Read the message from a file, or - for stdin
-    #[arg(long, value_name = "PATH", help_heading = "Content")]
-    pub message_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub fields: EventArgs,
     /// Only use these channel kinds of the recipients (repeatable)
     #[arg(long = "channel", value_name = "KIND")]
     pub channels: Vec<Kind>,
@@ -91,7 +51,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
     let opts = args.limits.options()?;
-    let msg = message(&store, &view, args)?;
+    let mut msg = message(&store, &view, args)?;
     let head = Head::new(&view, args);
     let done = |note: &str| {
         ctx.out.note(note);
@@ -103,13 +63,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if !view.rule.enabled {
         return done(&format!("rule {} is disabled: nothing sent", view.event.id));
     }
-    let named = EventRoles {
-        submitter: args.submitter.clone(),
-        approver: args.approvers.clone(),
-        related: args.related.clone(),
-        data_owner: args.data_owners.clone(),
-        instance_dba: args.instance_dbas.clone(),
-    };
+    let named = args.fields.roles();
     let recipients = rules::resolve(&store, &view, &named);
     if recipients.is_empty() {
         return done(&format!(
@@ -119,6 +73,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             view.event.id
         ));
     }
+    msg.roles = recipients
+        .iter()
+        .map(|r| (r.name.clone(), r.roles.clone()))
+        .collect();
     let plan = plan::plan(&store, &view, &recipients, &args.channels);
     let roles = plan::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();

@@ -1,12 +1,12 @@
 //! `notify rule set`
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
 use super::view::RuleJson;
 use crate::channels::Kind;
+use crate::commands::args::read_template;
 use crate::context::Context;
 use crate::error::Error;
 use crate::rules::edit::{self, Change};
@@ -82,22 +82,6 @@ fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
     } else {
         Some(given.to_vec())
     }
-}
-
-fn read_template(path: &Path) -> Result<String> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Error::failure("cannot read the template from stdin").caused_by(e))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path).map_err(|e| {
-        Error::failure(format!("cannot read the template {}", path.display()))
-            .caused_by(e)
-            .hint("check the path, or give - to read the template from stdin")
-            .into()
-    })
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {

@@ -4,8 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::channels::message::Format;
-use crate::commands::args::{message_text, reveal, secret_flags};
+use crate::commands::args::{RichArgs, message_text, reveal, secret_flags};
 use crate::delivery::{Adhoc, Content, DEFAULT_KEYWORD};
 use crate::error::Error;
 
@@ -75,9 +74,8 @@ pub struct ContentArgs {
     /// Email subject and chat heading [default: "[DMS] " and the event name or the message's first line]
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
-    /// Plain text or Markdown (Markdown is used by the DingTalk and WeCom robots)
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[command(flatten)]
+    pub rich: RichArgs,
     /// The DMS event name, e.g. TicketApproval
     #[arg(long, value_name = "NAME")]
     pub event: Option<String>,
@@ -99,25 +97,32 @@ pub struct ContentArgs {
 }
 
 impl ContentArgs {
-    /// The content, the text read from --message, --message-file or stdin.
+    /// The content, the text read from --message, --message-file or stdin (optional with a template).
     pub fn content(&self) -> Result<Content> {
-        let text = message_text(self.message.as_ref(), self.message_file.as_deref())?.ok_or_else(
-            || {
-                Error::usage("no message to send")
-                    .hint("give --message TEXT or --message-file PATH (- for stdin)")
-            },
-        )?;
+        let template = self.rich.template()?;
+        let text = message_text(self.message.as_ref(), self.message_file.as_deref())?;
+        if text.is_none() && template.is_none() {
+            return Err(Error::usage("no message to send")
+                .hint("give --message TEXT, --message-file PATH (- for stdin) or --template FILE")
+                .into());
+        }
+        let text = text.unwrap_or_default();
         let get = |v: &Option<String>| v.clone().unwrap_or_default();
         Ok(Content {
+            message: text.clone(),
             text,
             title: self.title.clone(),
-            format: self.format,
+            format: self.rich.format,
+            check_template: template.is_some(),
+            template,
+            link: self.rich.link(),
             event: get(&self.event),
             category: get(&self.category),
             module: get(&self.module),
             task_id: get(&self.task_id),
             task_name: get(&self.task_name),
             submitter: get(&self.submitter),
+            ..Content::default()
         })
     }
 }

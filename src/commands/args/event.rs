@@ -1,0 +1,123 @@
+//! The flags that describe an event (`emit`, `template render`): who it concerns, its task, its
+//! message and style; and the content they make.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::delivery::Content;
+use crate::rules::{EventRoles, RuleView};
+use crate::store::Store;
+use crate::templates::{self, Vars};
+
+use super::{RichArgs, message_text};
+
+/// An event's people, task and message.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EventArgs {
+    /// The ticket's submitter or the flow's owner
+    #[arg(long, value_name = "USER", help_heading = "Event roles")]
+    pub submitter: Option<String>,
+    /// The current approval node's users (repeatable)
+    #[arg(long = "approver", value_name = "USER", help_heading = "Event roles")]
+    pub approvers: Vec<String>,
+    /// The ticket's related people (repeatable)
+    #[arg(long = "related", value_name = "USER", help_heading = "Event roles")]
+    pub related: Vec<String>,
+    /// The data owners (repeatable)
+    #[arg(long = "data-owner", value_name = "USER", help_heading = "Event roles")]
+    pub data_owners: Vec<String>,
+    /// The instance's DBAs (repeatable)
+    #[arg(
+        long = "instance-dba",
+        value_name = "USER",
+        help_heading = "Event roles"
+    )]
+    pub instance_dbas: Vec<String>,
+    /// The task's ID
+    #[arg(long, value_name = "ID", help_heading = "Content")]
+    pub task_id: Option<String>,
+    /// The task's name
+    #[arg(long, value_name = "TEXT", help_heading = "Content")]
+    pub task_name: Option<String>,
+    /// Email subject and chat heading [default: "[DMS] " and the event id]
+    #[arg(long, value_name = "TEXT", help_heading = "Content")]
+    pub title: Option<String>,
+    /// The message text [default: the event's description, the task and the submitter]
+    #[arg(
+        short,
+        long,
+        value_name = "TEXT",
+        conflicts_with = "message_file",
+        help_heading = "Content"
+    )]
+    pub message: Option<String>,
+    /// Read the message from a file, or - for stdin
+    #[arg(long, value_name = "PATH", help_heading = "Content")]
+    pub message_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub rich: RichArgs,
+}
+
+impl EventArgs {
+    /// The event roles the flags name.
+    pub fn roles(&self) -> EventRoles {
+        EventRoles {
+            submitter: self.submitter.clone(),
+            approver: self.approvers.clone(),
+            related: self.related.clone(),
+            data_owner: self.data_owners.clone(),
+            instance_dba: self.instance_dbas.clone(),
+        }
+    }
+
+    /// The content: `--template`, else the rule's template, else `--message`/`--message-file`, else
+    /// the event's built-in text (without an event: the message alone).
+    pub fn content(&self, store: &Store, view: Option<&RuleView>) -> Result<Content> {
+        let submitter_shown = self.submitter.as_ref().map(|s| {
+            store
+                .users
+                .get(s)
+                .and_then(|u| u.display_name.clone())
+                .unwrap_or_else(|| s.clone())
+        });
+        let given = self.rich.template()?;
+        let check_template = given.is_some();
+        let template = given.or_else(|| view.and_then(|v| v.rule.template.clone()));
+        let text = message_text(self.message.as_ref(), self.message_file.as_deref())?;
+        let builtin = match (&text, view) {
+            (None, Some(view)) => Some(templates::builtin(&Vars {
+                task_id: self.task_id.clone().unwrap_or_default(),
+                task_name: self.task_name.clone().unwrap_or_default(),
+                submitter_name: submitter_shown.unwrap_or_default(),
+                ..view.vars()
+            })),
+            _ => None,
+        };
+        let get = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut content = Content {
+            builtin: builtin.is_some(),
+            message: text.clone().unwrap_or_default(),
+            text: text.or(builtin).unwrap_or_default(),
+            title: self.title.clone(),
+            format: self.rich.format,
+            task_id: get(&self.task_id),
+            task_name: get(&self.task_name),
+            submitter: get(&self.submitter),
+            template,
+            check_template,
+            link: self.rich.link(),
+            roles: HashMap::new(),
+            ..Content::default()
+        };
+        if let Some(view) = view {
+            content.event = view.event.id.to_string();
+            content.category = view.event.category().to_owned();
+            content.module = view.event.module().to_owned();
+            content.state = view.event.state().to_owned();
+            content.description = view.event.description.clone();
+        }
+        Ok(content)
+    }
+}
