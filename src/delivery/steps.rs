@@ -228,6 +228,7 @@ pub fn message_request(
             webhook,
             keyword,
             secret,
+            ..
         } => dingtalk_bot::request(
             webhook,
             keyword,
@@ -236,10 +237,12 @@ pub fn message_request(
             stamp.now_ms,
             &stamp.key,
         ),
-        Target::WecomBot { webhook } => {
+        Target::WecomBot { webhook, .. } => {
             wecom_bot::request(webhook, msg).map_err(|e| failure("too_long", e))?
         }
-        Target::Webhook { url, method, key } => {
+        Target::Webhook {
+            url, method, key, ..
+        } => {
             let body = webhook::body(msg, audience, &stamp.key, stamp.created_ms, *method);
             webhook::request(url, *method, key.expose(), body, &stamp.key)
         }
@@ -299,6 +302,7 @@ pub fn message_request(
                 sid,
                 token,
                 from,
+                ..
             } => sms::twilio_request(api_base, sid, token.expose(), from, mobile, &msg.body()),
         },
         Target::Email { .. } => {
@@ -379,6 +383,7 @@ mod tests {
                 sign_name: "DMS".into(),
                 template: "SMS_TEXT".into(),
                 verify_template: verify_template.map(str::to_owned),
+                ca_file: None,
             },
             mobile: "+8613100000000".into(),
             code: code.map(str::to_owned),
@@ -412,6 +417,7 @@ mod tests {
             id: "key".into(),
             secret: Revealed::new("app-s3cret"),
             agent_id: 5,
+            ca_file: None,
         };
         let target = Target::Dingtalk {
             app,
