@@ -1,5 +1,7 @@
 //! The engine against a scripted transport on a paused clock: every wait below is virtual time.
 
+mod faults;
+
 use std::time::SystemTime;
 
 use super::*;
