@@ -589,7 +589,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --account-sid 'Twilio account SID'
             cand --auth-token 'Twilio auth token'
             cand --auth-token-env 'Store a reference to an environment variable holding the Twilio auth token'
-            cand --ca-file 'PEM file of CA certificates trusted for this provider, in addition to the system''s (any provider)'
+            cand --ca-file 'PEM file of CA certificates trusted for this provider''s connections, besides the system''s'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'

@@ -447,7 +447,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l account-sid -d 'Twilio account SID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token -d 'Twilio auth token' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-env -d 'Store a reference to an environment variable holding the Twilio auth token' -r
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this provider, in addition to the system\'s (any provider)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this provider\'s connections, besides the system\'s' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r

@@ -104,7 +104,7 @@ pub struct Args {
     pub account_sid: Option<String>,
     #[command(flatten)]
     pub auth_token: AuthToken,
-    /// PEM file of CA certificates trusted for this provider, in addition to the system's (any provider)
+    /// PEM file of CA certificates trusted for this provider's connections, besides the system's
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<String>,
 }
