@@ -163,15 +163,17 @@ impl FieldSpec {
     /// opened. It was checked when it was set and may have moved since; the store must still load so
     /// that `set` can fix it, and a send through it reports the problem.
     pub fn parse_stored(&self, raw: &str) -> Result<Value, String> {
-        match self.ty {
-            FieldType::CaFile if std::path::Path::new(raw).is_absolute() => {
-                if raw.chars().any(char::is_control) {
-                    Err("control characters are not allowed".into())
-                } else {
-                    Ok(Value::Text(raw.to_owned()))
-                }
-            }
-            _ => self.parse(raw),
+        if self.ty != FieldType::CaFile {
+            return self.parse(raw);
+        }
+        let fail = |what: &str| Err(format!("{what}, e.g. {}", self.example));
+        if raw.chars().any(char::is_control) {
+            fail("control characters are not allowed")
+        } else if !std::path::Path::new(raw).is_absolute() {
+            // `set` stores absolute paths; a relative one would change meaning with the working folder.
+            fail("expected the absolute path of a PEM file")
+        } else {
+            Ok(Value::Text(raw.to_owned()))
         }
     }
     /// Accepts a number straight from the store (ports, agent ids).
@@ -247,6 +249,24 @@ mod tests {
                 .unwrap_err()
                 .contains("e.g. https://example.com/hook")
         );
+    }
+
+    #[test]
+    fn ca_files_are_checked_when_set_but_not_when_the_store_is_read() {
+        let spec = FieldSpec::new(Field::CaFile, FieldType::CaFile, "/etc/ssl/corp-ca.pem");
+        let gone = "/nonexistent/corp-ca.pem";
+        assert!(
+            spec.parse(gone)
+                .unwrap_err()
+                .contains("cannot read the CA file")
+        );
+        assert_eq!(spec.parse_stored(gone), Ok(Value::Text(gone.into())));
+        assert!(
+            spec.parse_stored("ca.pem")
+                .unwrap_err()
+                .contains("absolute")
+        );
+        assert!(spec.parse_stored("/a\u{1b}b").is_err());
     }
 
     #[test]
