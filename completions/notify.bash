@@ -751,7 +751,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__set)
-            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --url --signature-method --signature-key --signature-key-stdin --signature-key-env --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --url --signature-method --signature-key --signature-key-stdin --signature-key-env --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,6 +802,10 @@ _notify() {
                     return 0
                     ;;
                 --signature-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2261,7 +2265,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__set)
-            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2360,6 +2364,10 @@ _notify() {
                     return 0
                     ;;
                 --auth-token-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

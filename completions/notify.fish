@@ -106,6 +106,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-method -d 'NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key -d 'Signing key (webhook; required unless the method is NONE)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-env -d 'Store a reference to an environment variable holding the signing key' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this endpoint, in addition to the system\'s (dingtalk-bot, wecom-bot, webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -447,6 +448,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l account-sid -d 'Twilio account SID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token -d 'Twilio auth token' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-env -d 'Store a reference to an environment variable holding the Twilio auth token' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this provider\'s connections, besides the system\'s' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r

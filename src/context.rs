@@ -11,6 +11,8 @@ use crate::error::Error;
 use crate::output::Output;
 use crate::prompt::Prompter;
 use crate::store::{Store, StoreFile};
+use crate::transport;
+use crate::values::load_ca_file;
 
 #[derive(Debug)]
 pub struct Context {
@@ -44,6 +46,7 @@ impl Context {
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
             .or_else(account_name);
         let log = global.log.clone().or_else(default_log_path);
+        trust_private_ca()?;
         Ok(Context {
             store: StoreFile::new(store_path),
             log,
@@ -102,6 +105,21 @@ impl Context {
     pub fn user_given(&self) -> bool {
         self.user_flag.is_some()
     }
+}
+
+/// `NOTIFY_CA_FILE`: CA certificates every connection trusts besides the platform's roots (a private
+/// deployment), checked now so that a wrong path is a clear error rather than a failed delivery.
+fn trust_private_ca() -> Result<()> {
+    let Some(path) = std::env::var_os("NOTIFY_CA_FILE").filter(|v| !v.is_empty()) else {
+        return Ok(());
+    };
+    let path = std::path::absolute(&path).unwrap_or_else(|_| PathBuf::from(&path));
+    load_ca_file(&path).map_err(|e| {
+        Error::usage(format!("NOTIFY_CA_FILE: {e}"))
+            .hint("point NOTIFY_CA_FILE at a PEM file of CA certificates, or unset it")
+    })?;
+    transport::trust_everywhere(path);
+    Ok(())
 }
 
 fn default_store_path() -> Result<PathBuf> {

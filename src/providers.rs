@@ -32,21 +32,28 @@ pub fn smtp_port(security: &str) -> u16 {
     }
 }
 
+/// Extra CA certificates for a private deployment (added to the platform's roots).
+pub const CA_FILE: FieldSpec =
+    FieldSpec::new(Field::CaFile, FieldType::CaFile, "/etc/ssl/corp-ca.pem");
+
 const DINGTALK: &[FieldSpec] = &[
     FieldSpec::new(Field::AppKey, FieldType::Text, "dingxxxxxxxx").required(),
     FieldSpec::new(Field::AppSecret, FieldType::Secret, "the app secret").required(),
     FieldSpec::new(Field::AgentId, FieldType::Number, "2345678901").required(),
     FieldSpec::new(Field::ApiBase, FieldType::Url, DINGTALK_API_BASE),
+    CA_FILE,
 ];
 const FEISHU: &[FieldSpec] = &[
     FieldSpec::new(Field::AppId, FieldType::Text, "cli_a1b2c3d4e5f6").required(),
     FieldSpec::new(Field::AppSecret, FieldType::Secret, "the app secret").required(),
     FieldSpec::new(Field::ApiBase, FieldType::Url, FEISHU_API_BASE),
+    CA_FILE,
 ];
 const LARK: &[FieldSpec] = &[
     FieldSpec::new(Field::AppId, FieldType::Text, "cli_a1b2c3d4e5f6").required(),
     FieldSpec::new(Field::AppSecret, FieldType::Secret, "the app secret").required(),
     FieldSpec::new(Field::ApiBase, FieldType::Url, LARK_API_BASE),
+    CA_FILE,
 ];
 pub const SECURITY: &[&str] = &["tls", "starttls", "none"];
 const SMTP: &[FieldSpec] = &[
@@ -56,6 +63,7 @@ const SMTP: &[FieldSpec] = &[
     FieldSpec::new(Field::Username, FieldType::Text, "dms@example.com"),
     FieldSpec::new(Field::Password, FieldType::Secret, "the SMTP password"),
     FieldSpec::new(Field::From, FieldType::Mailbox, "DMS <dms@example.com>").required(),
+    CA_FILE,
 ];
 pub const VENDORS: &[&str] = &["aliyun", "twilio"];
 const SMS: &[FieldSpec] = &[
@@ -74,6 +82,7 @@ const SMS: &[FieldSpec] = &[
     FieldSpec::new(Field::AuthToken, FieldType::Secret, "the Twilio auth token"),
     FieldSpec::new(Field::From, FieldType::Text, "+15017122661"),
     FieldSpec::new(Field::ApiBase, FieldType::Url, ALIYUN_API_BASE),
+    CA_FILE,
 ];
 
 /// SMS fields each vendor needs.

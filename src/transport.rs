@@ -1,16 +1,19 @@
 //! The only code that opens sockets, behind the [`Transport`] trait the delivery engine is given: one
-//! reqwest client (rustls, connection reuse) for HTTP and lettre for SMTP. Above it everything deals in
-//! [`HttpRequest`], [`HttpResponse`] and [`SendError`]; what an answer means is for `channels` to judge.
+//! reqwest client (rustls, connection reuse) per set of trusted roots for HTTP, and lettre for SMTP.
+//! Above it everything deals in [`HttpRequest`], [`HttpResponse`] and [`SendError`]; what an answer
+//! means is for `channels` to judge. Private CAs (a destination's `ca_file`, `NOTIFY_CA_FILE` for all)
+//! are trusted in addition to the platform's roots, never instead of them.
+
+mod net;
 
 use std::fmt;
 use std::future::Future;
+use std::path::PathBuf;
 use std::pin::Pin;
 use std::str::FromStr;
-use std::sync::Once;
 use std::time::Duration;
 
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+pub use net::{Net, trust_everywhere};
 
 use crate::values::{Revealed, mask_url_tokens};
 
@@ -40,6 +43,8 @@ pub struct HttpRequest {
     pub secret_headers: Vec<&'static str>,
     /// Top-level fields of a JSON body whose values are credentials (masked in a dry run).
     pub secret_fields: Vec<&'static str>,
+    /// CA certificates (a PEM file) trusted for this request besides the platform's roots.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// Shows the masked rendering: URLs, headers and bodies can carry credentials.
@@ -58,7 +63,14 @@ impl HttpRequest {
             body: Vec::new(),
             secret_headers: Vec::new(),
             secret_fields: Vec::new(),
+            ca_file: None,
         }
+    }
+
+    /// Trusts the CA certificates of a PEM file for this request (none: the platform's roots only).
+    pub fn ca_file(mut self, ca_file: Option<&std::path::Path>) -> Self {
+        self.ca_file = ca_file.map(std::path::Path::to_path_buf);
+        self
     }
 
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
@@ -182,6 +194,17 @@ pub enum SendError {
     },
 }
 
+impl SendError {
+    /// What happened, for a report row.
+    pub fn message(&self) -> &str {
+        match self {
+            SendError::NotSent { message, .. }
+            | SendError::NoAnswer { message, .. }
+            | SendError::Refused { message, .. } => message,
+        }
+    }
+}
+
 /// SMTP connection security, parsed when the settings are built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmtpSecurity {
@@ -232,6 +255,8 @@ pub struct SmtpSettings {
     pub username: Option<String>,
     pub password: Option<Revealed>,
     pub from: String,
+    /// CA certificates (a PEM file) trusted for the TLS connection besides the platform's roots.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// A boxed future, so that the engine can hold any transport behind `dyn`.
@@ -255,15 +280,6 @@ pub trait Transport: Send + Sync {
     ) -> Pending<'a, Result<(), SendError>>;
 }
 
-static CRYPTO: Once = Once::new();
-
-/// rustls needs a process-wide crypto provider before any client is built.
-fn install_crypto() {
-    CRYPTO.call_once(|| {
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    });
-}
-
 /// The one async runtime builder of the crate (single-threaded: a run is I/O bound).
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
@@ -274,179 +290,6 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
                 .caused_by(e)
                 .into()
         })
-}
-
-/// The real network: reqwest for HTTP, lettre for SMTP.
-#[derive(Debug, Clone)]
-pub struct Net {
-    client: reqwest::Client,
-}
-
-impl Net {
-    pub fn new() -> anyhow::Result<Self> {
-        install_crypto();
-        let client = reqwest::Client::builder()
-            .user_agent(concat!("notify/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(10))
-            .pool_idle_timeout(Duration::from_secs(30))
-            // A redirect is not a delivery: following it would turn a POST into a GET elsewhere and
-            // could report success for a message nobody received (and carry tokens to another host).
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| anyhow::anyhow!("cannot set up the HTTP client: {e}"))?;
-        Ok(Net { client })
-    }
-
-    async fn exchange(
-        &self,
-        req: &HttpRequest,
-        timeout: Duration,
-    ) -> Result<HttpResponse, SendError> {
-        let method = match req.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-        };
-        let mut builder = self.client.request(method, &req.url).timeout(timeout);
-        for (name, value) in &req.headers {
-            builder = builder.header(name, value);
-        }
-        if req.method == Method::Post {
-            builder = builder.body(req.body.clone());
-        }
-        let resp = builder.send().await.map_err(http_failure)?;
-        let status = resp.status().as_u16();
-        let headers = resp
-            .headers()
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        let body = resp.bytes().await.map_err(http_failure)?.to_vec();
-        Ok(HttpResponse {
-            status,
-            headers,
-            body,
-        })
-    }
-
-    async fn mail(
-        &self,
-        cfg: &SmtpSettings,
-        mail: lettre::Message,
-        timeout: Duration,
-    ) -> Result<(), SendError> {
-        install_crypto();
-        let not_sent = |e: lettre::transport::smtp::Error| SendError::NotSent {
-            code: "smtp".into(),
-            message: format!("cannot set up SMTP to {}: {e}", cfg.host),
-        };
-        let builder = match cfg.security {
-            SmtpSecurity::Tls => {
-                AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.host).map_err(not_sent)?
-            }
-            SmtpSecurity::Starttls => {
-                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.host).map_err(not_sent)?
-            }
-            SmtpSecurity::None => {
-                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.host)
-            }
-        };
-        let mut builder = builder.port(cfg.port).timeout(Some(timeout));
-        if let Some(user) = &cfg.username {
-            let password = cfg.password.as_ref().map(Revealed::expose).unwrap_or("");
-            builder = builder.credentials(Credentials::new(user.clone(), password.to_owned()));
-        }
-        match builder.build().send(mail).await {
-            Ok(_) => Ok(()),
-            Err(e) => Err(mail_failure(&e)),
-        }
-    }
-}
-
-impl Transport for Net {
-    fn send<'a>(
-        &'a self,
-        req: &'a HttpRequest,
-        timeout: Duration,
-    ) -> Pending<'a, Result<HttpResponse, SendError>> {
-        Box::pin(self.exchange(req, timeout))
-    }
-
-    fn send_mail<'a>(
-        &'a self,
-        smtp: &'a SmtpSettings,
-        mail: lettre::Message,
-        timeout: Duration,
-    ) -> Pending<'a, Result<(), SendError>> {
-        Box::pin(self.mail(smtp, mail, timeout))
-    }
-}
-
-/// Connect errors (DNS, refused, connect timeout, TLS handshake) happen before a byte of the request
-/// is written; anything later means the request may have arrived.
-fn http_failure(e: reqwest::Error) -> SendError {
-    let code = if e.is_timeout() {
-        "timeout"
-    } else if e.is_connect() {
-        "connect"
-    } else {
-        "connection"
-    };
-    let sent = !e.is_connect() && !e.is_builder();
-    // reqwest's messages can carry the URL, and URLs can carry tokens: keep only the cause.
-    // The outer layers only say "error sending request" / "client error (Connect)": keep the causes.
-    let e = e.without_url();
-    let mut parts: Vec<String> = Vec::new();
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
-    while let Some(s) = source {
-        let text = s.to_string();
-        let generic = text.starts_with("error sending request") || text.starts_with("client error");
-        if !generic && !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        source = s.source();
-    }
-    let message = if parts.is_empty() {
-        e.to_string()
-    } else {
-        parts.join(": ")
-    };
-    let code = code.to_owned();
-    if sent {
-        SendError::NoAnswer { code, message }
-    } else {
-        SendError::NotSent { code, message }
-    }
-}
-
-/// lettre reports connection-stage failures (resolve, connect, TLS, STARTTLS) as "Connection error", a
-/// TLS error or a client error, before any command carrying the mail; SMTP replies are refusals; the
-/// rest (a network error or timeout mid-session) leaves the outcome unknown.
-fn mail_failure(e: &lettre::transport::smtp::Error) -> SendError {
-    let message = e.to_string();
-    let code = e
-        .status()
-        .map_or_else(|| "smtp".to_owned(), |c| c.to_string());
-    if e.is_permanent() || e.is_transient() {
-        SendError::Refused {
-            code,
-            message,
-            permanent: e.is_permanent(),
-        }
-    } else if e.is_tls() || e.is_client() || message.starts_with("Connection error") {
-        SendError::NotSent { code, message }
-    } else {
-        let code = if e.is_timeout() {
-            "timeout".into()
-        } else {
-            code
-        };
-        SendError::NoAnswer { code, message }
-    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ pub mod wire;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::providers::ProviderName;
+use crate::providers::{CA_FILE, ProviderName};
 use crate::values::{Field, FieldSpec, FieldType, Fields, Value};
 
 /// A channel kind; the identifiers are part of the command line contract and the store format.
@@ -70,13 +70,17 @@ const DINGTALK_BOT: &[FieldSpec] = &[
     .required(),
     FieldSpec::new(Field::Keyword, FieldType::Text, "DMS").required(),
     FieldSpec::new(Field::Secret, FieldType::RobotSecret, "SEC0123456789abcdef"),
+    CA_FILE,
 ];
-const WECOM_BOT: &[FieldSpec] = &[FieldSpec::new(
-    Field::Webhook,
-    FieldType::Url,
-    "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...",
-)
-.required()];
+const WECOM_BOT: &[FieldSpec] = &[
+    FieldSpec::new(
+        Field::Webhook,
+        FieldType::Url,
+        "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...",
+    )
+    .required(),
+    CA_FILE,
+];
 const EMAIL: &[FieldSpec] =
     &[FieldSpec::new(Field::Address, FieldType::Email, "alice@example.com").address()];
 const SMS: &[FieldSpec] = &[FieldSpec::new(Field::Mobile, FieldType::Mobile, MOBILE).address()];
@@ -89,6 +93,7 @@ const WEBHOOK: &[FieldSpec] = &[
     )
     .required(),
     FieldSpec::new(Field::SignatureKey, FieldType::Secret, "a-long-random-key"),
+    CA_FILE,
 ];
 
 impl Kind {

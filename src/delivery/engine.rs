@@ -320,6 +320,7 @@ impl Engine {
                     // Per attempt: a fresh timestamp, signature and nonce where signed; the key stays.
                     let req = stamp.attempt(self.clock.now_ms()).and_then(|s| {
                         steps::message_request(target, msg, audience, &s, Learned::NONE)
+                            .map(|r| r.ca_file(target.ca_file()))
                     });
                     async move {
                         let req = req.map_err(Verdict::Permanent)?;
@@ -337,7 +338,8 @@ impl Engine {
             .get(app, now, || async {
                 let done = self
                     .retrying(deadline, None, |t| async move {
-                        let resp = self.http(&steps::token_request(app), t, true).await?;
+                        let req = steps::token_request(app).ca_file(app.ca_file.as_deref());
+                        let resp = self.http(&req, t, true).await?;
                         steps::parse_token(app, &resp)
                     })
                     .await;
@@ -366,7 +368,7 @@ impl Engine {
                 Err(f) => return Attempted::failed(f),
             };
             let req = match build(&token) {
-                Ok(r) => r,
+                Ok(r) => r.ca_file(app.ca_file.as_deref()),
                 Err(f) => return Attempted::failed(f),
             };
             let done = self

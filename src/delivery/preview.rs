@@ -49,6 +49,7 @@ fn app(provider: ProviderName, api_base: &str) -> App {
         id: "app".into(),
         secret: Revealed::new(""),
         agent_id: 1,
+        ca_file: None,
     }
 }
 
@@ -60,14 +61,17 @@ fn sample(store: &Store, kind: Kind) -> Target {
             webhook: "https://oapi.dingtalk.com/robot/send".into(),
             keyword: DEFAULT_KEYWORD.into(),
             secret: None,
+            ca_file: None,
         },
         Kind::WecomBot => Target::WecomBot {
             webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send".into(),
+            ca_file: None,
         },
         Kind::Webhook => Target::Webhook {
             url: "https://hooks.example.com/dms".into(),
             method: SignatureMethod::None,
             key: Revealed::new(""),
+            ca_file: None,
         },
         Kind::Dingtalk | Kind::DingtalkExclusive => Target::Dingtalk {
             app: app(ProviderName::Dingtalk, "https://oapi.dingtalk.com"),
@@ -87,6 +91,7 @@ fn sample(store: &Store, kind: Kind) -> Target {
                 username: None,
                 password: None,
                 from: "dms@example.com".into(),
+                ca_file: None,
             },
             to: "user@example.com".into(),
         },
@@ -99,6 +104,7 @@ fn sample(store: &Store, kind: Kind) -> Target {
                 sign_name: "DMS".into(),
                 template: "SMS_0000".into(),
                 verify_template: None,
+                ca_file: None,
             }),
             mobile: "+8613100000000".into(),
             code: None,

@@ -262,6 +262,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
             url: url.clone(),
             method,
             key: key.clone().unwrap_or_else(|| Revealed::new("")),
+            ca_file: None,
         };
         out.push(row(Kind::Webhook, mask_url_tokens(&url), Ok(target)));
     }
@@ -279,6 +280,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
             webhook: url.clone(),
             keyword: adhoc.keyword.clone(),
             secret: adhoc.secret.clone(),
+            ca_file: None,
         };
         out.push(row(Kind::DingtalkBot, mask_url_tokens(&url), Ok(target)));
     }
@@ -286,6 +288,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
         let url = url_arg("--wecom-bot", url)?;
         let target = Target::WecomBot {
             webhook: url.clone(),
+            ca_file: None,
         };
         out.push(row(Kind::WecomBot, mask_url_tokens(&url), Ok(target)));
     }

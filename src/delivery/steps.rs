@@ -308,8 +308,15 @@ pub fn message_request(
             stamp.now_ms,
             &stamp.key,
         ),
-        (Target::WecomBot { webhook }, Body::Json(payload)) => wecom_bot::request(webhook, payload),
-        (Target::Webhook { url, method, key }, _) => {
+        (Target::WecomBot { webhook, .. }, Body::Json(payload)) => {
+            wecom_bot::request(webhook, payload)
+        }
+        (
+            Target::Webhook {
+                url, method, key, ..
+            },
+            _,
+        ) => {
             let body = webhook::body(&msg.copy, audience, &stamp.key, stamp.created_ms, *method);
             webhook::request(url, *method, key.expose(), body, &stamp.key)
         }
@@ -371,6 +378,7 @@ pub fn message_request(
                 sid,
                 token,
                 from,
+                ..
             } => sms::twilio_request(api_base, sid, token.expose(), from, mobile, text),
         },
         (Target::Email { .. }, _) => {
@@ -456,6 +464,7 @@ mod tests {
                 sign_name: "DMS".into(),
                 template: "SMS_TEXT".into(),
                 verify_template: verify_template.map(str::to_owned),
+                ca_file: None,
             },
             mobile: "+8613100000000".into(),
             code: code.map(str::to_owned),
@@ -490,6 +499,7 @@ mod tests {
             id: "key".into(),
             secret: Revealed::new("app-s3cret"),
             agent_id: 5,
+            ca_file: None,
         };
         let target = Target::Dingtalk {
             app,

@@ -2,13 +2,14 @@
 //! into [`Revealed`] wrappers that no `Debug` output shows.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use crate::channels::Kind;
 use crate::providers::ProviderName;
 use crate::signing::{SignatureMethod, hex_encode, hmac_sha256};
 use crate::store::{Channel, Fields, Schema, Store};
 use crate::transport::{SmtpSecurity, SmtpSettings};
-use crate::values::{Field, Revealed, Value, mask_url_tokens};
+use crate::values::{Field, Revealed, Value, load_ca_file, mask_url_tokens};
 
 use super::DEFAULT_KEYWORD;
 
@@ -20,6 +21,8 @@ pub struct App {
     pub id: String,
     pub secret: Revealed,
     pub agent_id: i64,
+    /// Extra CA certificates for the provider's API (a private deployment).
+    pub ca_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -32,30 +35,36 @@ pub enum SmsVendor {
         sign_name: String,
         template: String,
         verify_template: Option<String>,
+        ca_file: Option<PathBuf>,
     },
     Twilio {
         api_base: String,
         sid: String,
         token: Revealed,
         from: String,
+        ca_file: Option<PathBuf>,
     },
 }
 
-/// Where and how one message goes. `Debug` masks the tokens robot and webhook URLs carry.
+/// Where and how one message goes. `Debug` masks the tokens robot and webhook URLs carry. `ca_file`:
+/// extra CA certificates for the endpoint (a private deployment), besides the platform's roots.
 #[derive(Clone)]
 pub enum Target {
     DingtalkBot {
         webhook: String,
         keyword: String,
         secret: Option<Revealed>,
+        ca_file: Option<PathBuf>,
     },
     WecomBot {
         webhook: String,
+        ca_file: Option<PathBuf>,
     },
     Webhook {
         url: String,
         method: SignatureMethod,
         key: Revealed,
+        ca_file: Option<PathBuf>,
     },
     /// `mobile` for the Standard Edition, else the employee ID is the userid.
     Dingtalk {
@@ -88,21 +97,30 @@ impl fmt::Debug for Target {
                 webhook,
                 keyword,
                 secret,
+                ca_file,
             } => f
                 .debug_struct("DingtalkBot")
                 .field("webhook", &mask_url_tokens(webhook))
                 .field("keyword", keyword)
                 .field("secret", secret)
+                .field("ca_file", ca_file)
                 .finish(),
-            Target::WecomBot { webhook } => f
+            Target::WecomBot { webhook, ca_file } => f
                 .debug_struct("WecomBot")
                 .field("webhook", &mask_url_tokens(webhook))
+                .field("ca_file", ca_file)
                 .finish(),
-            Target::Webhook { url, method, key } => f
+            Target::Webhook {
+                url,
+                method,
+                key,
+                ca_file,
+            } => f
                 .debug_struct("Webhook")
                 .field("url", &mask_url_tokens(url))
                 .field("method", method)
                 .field("key", key)
+                .field("ca_file", ca_file)
                 .finish(),
             Target::Dingtalk {
                 app,
@@ -146,27 +164,44 @@ impl Target {
         let digest = |s: Option<&Revealed>| {
             s.map(|s| hex_encode(&hmac_sha256(b"notify shared target", s.expose().as_bytes())))
         };
+        let ca = self.ca_file().map(Path::display);
         match self {
             Target::DingtalkBot {
                 webhook,
                 keyword,
                 secret,
+                ..
             } => Some(format!(
-                "dt|{webhook}|{keyword}|{:?}",
+                "dt|{webhook}|{keyword}|{:?}|{ca:?}",
                 digest(secret.as_ref())
             )),
-            Target::WecomBot { webhook } => Some(format!("wc|{webhook}")),
-            Target::Webhook { url, method, key } => {
-                Some(format!("wh|{url}|{method}|{:?}", digest(Some(key))))
-            }
+            Target::WecomBot { webhook, .. } => Some(format!("wc|{webhook}|{ca:?}")),
+            Target::Webhook {
+                url, method, key, ..
+            } => Some(format!("wh|{url}|{method}|{:?}|{ca:?}", digest(Some(key)))),
             _ => None,
+        }
+    }
+
+    /// The extra CA certificates trusted for this target's connections (besides the platform's roots).
+    pub fn ca_file(&self) -> Option<&Path> {
+        match self {
+            Target::DingtalkBot { ca_file, .. }
+            | Target::WecomBot { ca_file, .. }
+            | Target::Webhook { ca_file, .. }
+            | Target::Sms {
+                vendor: SmsVendor::Aliyun { ca_file, .. } | SmsVendor::Twilio { ca_file, .. },
+                ..
+            } => ca_file.as_deref(),
+            Target::Dingtalk { app, .. } | Target::Feishu { app, .. } => app.ca_file.as_deref(),
+            Target::Email { smtp, .. } => smtp.ca_file.as_deref(),
         }
     }
 
     /// The robot a message counts against for pacing.
     pub(super) fn robot(&self) -> Option<&str> {
         match self {
-            Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook } => Some(webhook),
+            Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook, .. } => Some(webhook),
             _ => None,
         }
     }
@@ -178,6 +213,16 @@ fn secret_of(fields: &Fields, field: Field) -> Result<Option<Revealed>, String> 
         Some(Value::Text(t)) => Ok(Some(Revealed::new(t.clone()))),
         _ => Ok(None),
     }
+}
+
+/// The stored CA file, checked again now (it may have moved since it was set); the error names the
+/// command that fixes it.
+fn ca_file_of(fields: &Fields, fix: &str) -> Result<Option<PathBuf>, String> {
+    let Some(path) = text_of(fields, Field::CaFile).map(PathBuf::from) else {
+        return Ok(None);
+    };
+    load_ca_file(&path).map_err(|e| format!("{e} (fix it with `{fix} --ca-file PEM`)"))?;
+    Ok(Some(path))
 }
 
 fn text_of(fields: &Fields, field: Field) -> Option<String> {
@@ -219,6 +264,7 @@ fn app(store: &Store, name: ProviderName) -> Result<App, String> {
             Some(Value::Number(n)) => *n,
             _ => 0,
         },
+        ca_file: ca_file_of(fields, &format!("notify provider set {name}"))?,
     })
 }
 
@@ -239,6 +285,7 @@ pub fn smtp_settings(store: &Store) -> Result<SmtpSettings, String> {
         username: text_of(fields, Field::Username),
         password: secret_of(fields, Field::Password)?,
         from: text_of(fields, Field::From).unwrap_or_default(),
+        ca_file: ca_file_of(fields, "notify provider set smtp")?,
     })
 }
 
@@ -247,12 +294,14 @@ pub fn sms_vendor(store: &Store) -> Result<SmsVendor, String> {
     let fields = provider_fields(store, name)?;
     let api_base = field_or_default(name, fields, Field::ApiBase);
     let empty = || Revealed::new("");
+    let ca_file = ca_file_of(fields, "notify provider set sms")?;
     if text_of(fields, Field::Vendor).as_deref() == Some("twilio") {
         return Ok(SmsVendor::Twilio {
             api_base,
             sid: text_of(fields, Field::AccountSid).unwrap_or_default(),
             token: secret_of(fields, Field::AuthToken)?.unwrap_or_else(empty),
             from: text_of(fields, Field::From).unwrap_or_default(),
+            ca_file,
         });
     }
     Ok(SmsVendor::Aliyun {
@@ -263,20 +312,24 @@ pub fn sms_vendor(store: &Store) -> Result<SmsVendor, String> {
         sign_name: text_of(fields, Field::SignName).unwrap_or_default(),
         template: text_of(fields, Field::TemplateCode).unwrap_or_default(),
         verify_template: text_of(fields, Field::VerifyTemplateCode),
+        ca_file,
     })
 }
 
 /// The target for a configured channel (providers looked up, secrets resolved).
 pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target, String> {
     let f = &channel.fields;
+    let ca_file = || ca_file_of(f, &format!("notify channel set {kind}"));
     Ok(match kind {
         Kind::DingtalkBot => Target::DingtalkBot {
             webhook: text_of(f, Field::Webhook).unwrap_or_default(),
             keyword: text_of(f, Field::Keyword).unwrap_or_else(|| DEFAULT_KEYWORD.into()),
             secret: secret_of(f, Field::Secret)?,
+            ca_file: ca_file()?,
         },
         Kind::WecomBot => Target::WecomBot {
             webhook: text_of(f, Field::Webhook).unwrap_or_default(),
+            ca_file: ca_file()?,
         },
         Kind::Webhook => Target::Webhook {
             url: text_of(f, Field::Url).unwrap_or_default(),
@@ -287,6 +340,7 @@ pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target
                 None => SignatureMethod::None,
             },
             key: secret_of(f, Field::SignatureKey)?.unwrap_or_else(|| Revealed::new("")),
+            ca_file: ca_file()?,
         },
         Kind::Dingtalk => Target::Dingtalk {
             app: app(store, ProviderName::Dingtalk)?,
@@ -348,20 +402,24 @@ mod tests {
             id: "app".into(),
             secret: Revealed::new("app-secret"),
             agent_id: 1,
+            ca_file: None,
         };
         let targets = [
             Target::DingtalkBot {
                 webhook: "https://oapi.dingtalk.com/robot/send?access_token=robot-token".into(),
                 keyword: "DMS".into(),
                 secret: Some(Revealed::new("SECsigning")),
+                ca_file: None,
             },
             Target::WecomBot {
                 webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wecom-key".into(),
+                ca_file: None,
             },
             Target::Webhook {
                 url: "https://hooks.example/dms".into(),
                 method: SignatureMethod::HmacSha256,
                 key: Revealed::new("hook-key"),
+                ca_file: Some("/etc/ssl/corp-ca.pem".into()),
             },
             Target::Dingtalk {
                 app: app(ProviderName::Dingtalk),
@@ -381,6 +439,7 @@ mod tests {
                     username: Some("dms".into()),
                     password: Some(Revealed::new("smtp-password")),
                     from: "dms@example.com".into(),
+                    ca_file: None,
                 },
                 to: "a@example.com".into(),
             },
@@ -393,6 +452,7 @@ mod tests {
                     sign_name: "DMS".into(),
                     template: "SMS_1".into(),
                     verify_template: None,
+                    ca_file: None,
                 },
                 mobile: "+8613100000000".into(),
                 code: Some("654321".into()),
@@ -403,6 +463,7 @@ mod tests {
                     sid: "AC1".into(),
                     token: Revealed::new("twilio-token"),
                     from: "+15550000000".into(),
+                    ca_file: None,
                 },
                 mobile: "+15551234567".into(),
                 code: None,

@@ -130,6 +130,7 @@ mod tests {
             id: "cli_1".into(),
             secret: Revealed::new("app-secret"),
             agent_id: 0,
+            ca_file: None,
         }
     }
 

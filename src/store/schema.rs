@@ -259,7 +259,7 @@ impl<'de> Visitor<'de> for ValueSeed {
             return Ok(Value::Secret(Secret::Env(v.to_owned())));
         }
         self.spec
-            .parse(v)
+            .parse_stored(v)
             .map_err(|e| E::custom(format!("invalid `{name}`: {e}")))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {

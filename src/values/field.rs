@@ -58,6 +58,7 @@ fields! {
     Region => "region",
     AccountSid => "account_sid",
     AuthToken => "auth_token",
+    CaFile => "ca_file",
 }
 
 impl Field {

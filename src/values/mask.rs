@@ -5,13 +5,47 @@ const TOKEN_PARAMS: &[&str] = &["access_token", "key", "token", "secret", "appse
 
 /// Masks the credentials a URL carries: token query parameters, a password, and the token segment of a
 /// Feishu/Lark hook. It works on the text as written (no re-encoding, so a masked URL differs from the
-/// original only where a credential was) and on text that does not even parse as a URL.
+/// original only where a credential was) and on text that does not even parse as a URL. In longer text
+/// (a message, a log line) each URL is masked on its own: a `?` in the prose before it is not its query.
 pub fn mask_url_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    for cut in url_starts(text).chain(std::iter::once(text.len())) {
+        if cut > start {
+            out.push_str(&mask_one(&text[start..cut]));
+            start = cut;
+        }
+    }
+    out
+}
+
+/// Where the text is cut into pieces that hold at most one URL: around whitespace, and at the scheme
+/// before each `://` (so no `?` of the text before a URL is ever taken for the start of its query).
+fn url_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let around_space = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .flat_map(|(i, c)| [i, i + c.len_utf8()]);
+    let schemes = text.match_indices("://").map(|(i, _)| {
+        text[..i]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            .last()
+            .map_or(i, |(j, _)| j)
+    });
+    let mut cuts: Vec<usize> = around_space.chain(schemes).collect();
+    cuts.sort_unstable();
+    cuts.into_iter()
+}
+
+/// Masks one piece of text that holds at most one URL: the first `?` starts its query.
+fn mask_one(text: &str) -> String {
     let (base, query) = match text.split_once('?') {
         Some((b, q)) => (b, Some(q)),
         None => (text, None),
     };
-    let mut out = mask_authority_and_hook(base);
+    let mut out = mask_authority_and_hooks(base);
     if let Some(query) = query {
         let pairs: Vec<String> = query
             .split('&')
@@ -34,8 +68,9 @@ fn is_token_param(name: &str) -> bool {
     TOKEN_PARAMS.iter().any(|t| name.eq_ignore_ascii_case(t))
 }
 
-/// `scheme://user:password@host/...` -> `scheme://user:****@host/...`; `/hook/<token>` -> `/hook/****`.
-fn mask_authority_and_hook(base: &str) -> String {
+/// `scheme://user:password@host/...` -> `scheme://user:****@host/...`; every `/hook/<token>` in the path
+/// -> `/hook/****`.
+fn mask_authority_and_hooks(base: &str) -> String {
     let mut out = base.to_owned();
     if let Some(start) = out.find("://").map(|i| i + 3) {
         let end = out[start..].find('/').map_or(out.len(), |i| start + i);
@@ -45,10 +80,17 @@ fn mask_authority_and_hook(base: &str) -> String {
             out.replace_range(colon + 1..at, "****");
         }
     }
-    if let Some(start) = out.find("/hook/").map(|i| i + "/hook/".len()) {
+    let mut from = 0;
+    while let Some(start) = out[from..]
+        .find("/hook/")
+        .map(|i| from + i + "/hook/".len())
+    {
         let end = out[start..].find('/').map_or(out.len(), |i| start + i);
         if end > start {
             out.replace_range(start..end, "****");
+            from = start + "****".len();
+        } else {
+            from = start - 1;
         }
     }
     out
@@ -80,6 +122,38 @@ mod tests {
         assert_eq!(
             mask_url_tokens("https://bot:pw@hooks.example.com/x?sign=a%2Bb"),
             "https://bot:****@hooks.example.com/x?sign=a%2Bb"
+        );
+    }
+
+    #[test]
+    fn a_question_mark_before_a_url_does_not_hide_its_credentials() {
+        assert_eq!(
+            mask_url_tokens("note? https://u:PW@h.example.com/x"),
+            "note? https://u:****@h.example.com/x"
+        );
+        assert_eq!(
+            mask_url_tokens("Why? https://open.feishu.cn/open-apis/bot/v2/hook/SECRET"),
+            "Why? https://open.feishu.cn/open-apis/bot/v2/hook/****"
+        );
+        assert_eq!(
+            mask_url_tokens("? https://0?ACCESS_TOKEN=Z"),
+            "? https://0?ACCESS_TOKEN=****"
+        );
+        assert_eq!(
+            mask_url_tokens("see?https://u:PW@h/x?token=T and https://h/y?key=K"),
+            "see?https://u:****@h/x?token=**** and https://h/y?key=****"
+        );
+    }
+
+    #[test]
+    fn every_hook_segment_is_masked() {
+        assert_eq!(
+            mask_url_tokens("https://h/hook/a/open-apis/bot/v2/hook/SECRET"),
+            "https://h/hook/****/open-apis/bot/v2/hook/****"
+        );
+        assert_eq!(
+            mask_url_tokens("https://h/hook//hook/S"),
+            "https://h/hook//hook/****"
         );
     }
 }

@@ -12,18 +12,21 @@ pub fn normalize_mobile(raw: &str) -> Option<String> {
             && !rest.starts_with('0');
         return ok.then(|| format!("+{rest}"));
     }
-    let mainland = compact.len() == 11
-        && compact.starts_with('1')
-        && compact.bytes().all(|b| b.is_ascii_digit());
-    mainland.then(|| format!("+86{compact}"))
+    is_mainland_mobile(&compact).then(|| format!("+86{compact}"))
 }
 
-/// The mainland-China form of a mobile: `+8613100000000` -> `13100000000`; others unchanged.
+/// The mainland-China form of a mobile: `+8613100000000` -> `13100000000`; everything else (other
+/// countries, mainland landlines such as `+8675512345678`) unchanged.
 pub fn mainland_bare(e164: &str) -> &str {
     match e164.strip_prefix("+86") {
-        Some(rest) if rest.len() == 11 => rest,
+        Some(rest) if is_mainland_mobile(rest) => rest,
         _ => e164,
     }
+}
+
+/// A mainland mobile without its country code: `1` and 10 more digits.
+fn is_mainland_mobile(digits: &str) -> bool {
+    digits.len() == 11 && digits.starts_with('1') && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -45,5 +48,6 @@ mod tests {
         assert_eq!(normalize_mobile("+0123456789"), None);
         assert_eq!(mainland_bare("+8613100000000"), "13100000000");
         assert_eq!(mainland_bare("+447700900123"), "+447700900123");
+        assert_eq!(mainland_bare("+8675512345678"), "+8675512345678");
     }
 }

@@ -3,8 +3,9 @@
 //! Every value a user can give (a flag, a `--set KIND.FIELD=VALUE`, a CSV cell, a line of the store) goes
 //! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere. `field` holds
 //! the typed field ids, `secret` the redacting secret types, `mobile` the E.164 rules, `host` the
-//! loopback and URL checks, `mask` the masking of credentials in URLs.
+//! loopback and URL checks, `mask` the masking of credentials in URLs, `ca` private CA files.
 
+mod ca;
 mod field;
 mod host;
 mod mask;
@@ -14,6 +15,7 @@ mod secret;
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use ca::load_ca_file;
 pub use field::Field;
 use host::check_url;
 pub use host::is_loopback_host;
@@ -46,6 +48,8 @@ pub enum FieldType {
     Host,
     /// One of a fixed set of words (stored as written in the list).
     Choice(&'static [&'static str]),
+    /// A PEM file of CA certificates, stored as an absolute path; it must exist and parse when set.
+    CaFile,
 }
 
 /// One field of a channel kind or a provider.
@@ -149,6 +153,27 @@ impl FieldSpec {
                 })
                 .map(|w| Value::Text((*w).to_owned()))
                 .ok_or_else(|| format!("expected one of {}", words.join(", "))),
+            FieldType::CaFile => ca::check_ca_file(raw).and_then(|path| match path.to_str() {
+                Some(p) => Ok(Value::Text(p.to_owned())),
+                None => fail("expected a path that is valid UTF-8"),
+            }),
+        }
+    }
+    /// Accepts text read back from the store: as [`FieldSpec::parse`], except that a CA file is not
+    /// opened. It was checked when it was set and may have moved since; the store must still load so
+    /// that `set` can fix it, and a send through it reports the problem.
+    pub fn parse_stored(&self, raw: &str) -> Result<Value, String> {
+        if self.ty != FieldType::CaFile {
+            return self.parse(raw);
+        }
+        let fail = |what: &str| Err(format!("{what}, e.g. {}", self.example));
+        if raw.chars().any(char::is_control) {
+            fail("control characters are not allowed")
+        } else if !std::path::Path::new(raw).is_absolute() {
+            // `set` stores absolute paths; a relative one would change meaning with the working folder.
+            fail("expected the absolute path of a PEM file")
+        } else {
+            Ok(Value::Text(raw.to_owned()))
         }
     }
     /// Accepts a number straight from the store (ports, agent ids).
@@ -224,6 +249,24 @@ mod tests {
                 .unwrap_err()
                 .contains("e.g. https://example.com/hook")
         );
+    }
+
+    #[test]
+    fn ca_files_are_checked_when_set_but_not_when_the_store_is_read() {
+        let spec = FieldSpec::new(Field::CaFile, FieldType::CaFile, "/etc/ssl/corp-ca.pem");
+        let gone = "/nonexistent/corp-ca.pem";
+        assert!(
+            spec.parse(gone)
+                .unwrap_err()
+                .contains("cannot read the CA file")
+        );
+        assert_eq!(spec.parse_stored(gone), Ok(Value::Text(gone.into())));
+        assert!(
+            spec.parse_stored("ca.pem")
+                .unwrap_err()
+                .contains("absolute")
+        );
+        assert!(spec.parse_stored("/a\u{1b}b").is_err());
     }
 
     #[test]

@@ -13,4 +13,5 @@ mod rules;
 mod store;
 mod templates;
 mod terminal;
+mod tls;
 mod verify;

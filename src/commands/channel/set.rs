@@ -38,6 +38,7 @@ secret_flags!(
 ///   email               --address
 ///   sms                 --mobile
 ///   webhook             --url, --signature-method NONE|HMAC_SHA1|HMAC_SHA256, --signature-key
+///   (dingtalk-bot, wecom-bot and webhook also take --ca-file PEM: a private CA for the endpoint)
 ///
 /// Mobiles outside the Chinese mainland carry their country code (+44...); a bare 11-digit number
 /// is a mainland one. On a terminal, missing fields are asked for (secrets without echo).
@@ -75,6 +76,10 @@ pub struct Args {
     pub signature_method: Option<String>,
     #[command(flatten)]
     pub signature_key: SignatureKey,
+    /// PEM file of CA certificates trusted for this endpoint, in addition to the system's
+    /// (dingtalk-bot, wecom-bot, webhook)
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<String>,
 }
 
 impl Args {
@@ -91,6 +96,7 @@ impl Args {
             (Field::Url, text(&self.url)),
             (Field::SignatureMethod, text(&self.signature_method)),
             (Field::SignatureKey, self.signature_key.input()),
+            (Field::CaFile, text(&self.ca_file)),
         ]
         .into_iter()
         .filter_map(|(field, input)| input.map(|i| (field, i)))

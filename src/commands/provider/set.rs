@@ -104,6 +104,9 @@ pub struct Args {
     pub account_sid: Option<String>,
     #[command(flatten)]
     pub auth_token: AuthToken,
+    /// PEM file of CA certificates trusted for this provider's connections, besides the system's
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<String>,
 }
 
 impl Args {
@@ -130,6 +133,7 @@ impl Args {
             (Field::Region, text(&self.region)),
             (Field::AccountSid, text(&self.account_sid)),
             (Field::AuthToken, self.auth_token.input()),
+            (Field::CaFile, text(&self.ca_file)),
         ]
         .into_iter()
         .filter_map(|(field, input)| input.map(|i| (field, i)))
@@ -152,8 +156,10 @@ fn long_about() -> String {
   sms       --vendor twilio --account-sid --auth-token --from
               [--api-base {TWILIO_API_BASE}]
 
-Every secret flag --X also comes as --X-stdin (one line of stdin) and --X-env VAR (only a
-reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
+Every provider also takes --ca-file PEM: CA certificates trusted for its connections in addition
+to the system's (a private deployment behind its own certificate authority; NOTIFY_CA_FILE adds
+one for every connection). Every secret flag --X also comes as --X-stdin (one line of stdin) and
+--X-env VAR (only a reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
 loopback host."
     )
 }

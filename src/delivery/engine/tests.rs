@@ -1,5 +1,7 @@
 //! The engine against a scripted transport on a paused clock: every wait below is virtual time.
 
+mod faults;
+
 use std::time::SystemTime;
 
 use super::*;
@@ -24,12 +26,14 @@ fn webhook(host: &str) -> Target {
         url: format!("http://{host}/hook"),
         method: SignatureMethod::HmacSha256,
         key: Revealed::new("hook-key"),
+        ca_file: None,
     }
 }
 
 fn wecom() -> Target {
     Target::WecomBot {
         webhook: "http://wecom.test/cgi-bin/webhook/send?key=k1".into(),
+        ca_file: None,
     }
 }
 
@@ -38,6 +42,7 @@ fn robot() -> Target {
         webhook: "http://robot.test/robot/send?access_token=robot-token".into(),
         keyword: "DMS".into(),
         secret: Some(Revealed::new("SECrobot")),
+        ca_file: None,
     }
 }
 
@@ -51,6 +56,7 @@ fn aliyun() -> Target {
             sign_name: "DMS".into(),
             template: "SMS_1".into(),
             verify_template: None,
+            ca_file: None,
         },
         mobile: "+8613100000000".into(),
         code: None,
@@ -64,6 +70,7 @@ fn app(provider: ProviderName) -> App {
         id: format!("{provider}-app"),
         secret: Revealed::new("app-secret"),
         agent_id: 7,
+        ca_file: None,
     }
 }
 
@@ -92,6 +99,7 @@ fn email() -> Target {
             username: None,
             password: None,
             from: "DMS <dms@example.com>".into(),
+            ca_file: None,
         },
         to: "alice@example.com".into(),
     }
@@ -331,7 +339,7 @@ async fn a_pacing_file_locked_elsewhere_is_waited_for_without_blocking() {
     let cache = tempfile::tempdir().unwrap();
     let robots = cache.path().join("robots");
     std::fs::create_dir_all(&robots).unwrap();
-    let Target::WecomBot { webhook: url } = wecom() else {
+    let Target::WecomBot { webhook: url, .. } = wecom() else {
         unreachable!()
     };
     let held = std::fs::File::create(Pacer::path(&robots, &url)).unwrap();
@@ -530,5 +538,44 @@ impl Answer {
             Answer::Reply(r) => r,
             other => panic!("not a reply: {other:?}"),
         }
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn requests_carry_the_ca_file_of_their_target_or_app() {
+    let fake = Arc::new(Fake::default());
+    fake.script("hooks.test", vec![fake::json(200, "{}")]);
+    fake.script("gettoken", vec![ding_token()]);
+    fake.script("asyncsend", vec![fake::json(200, OK_JSON)]);
+    fake.script("wecom.test", vec![fake::json(200, OK_JSON)]);
+    let ca = PathBuf::from("/etc/ssl/corp-ca.pem");
+    let Target::Webhook {
+        url, method, key, ..
+    } = webhook("hooks.test")
+    else {
+        unreachable!("a webhook target");
+    };
+    let hook = Target::Webhook {
+        url,
+        method,
+        key,
+        ca_file: Some(ca.clone()),
+    };
+    let mut ding = app(ProviderName::Dingtalk);
+    ding.ca_file = Some(ca.clone());
+    let notice = Target::Dingtalk {
+        app: ding,
+        mobile: None,
+        userid: Some("u1".into()),
+    };
+    let rows = run(&fake, opts(), vec![hook, notice, wecom()]).await;
+    assert!(
+        rows.iter().all(|r| r.outcome == Outcome::Delivered),
+        "{rows:?}"
+    );
+    assert_eq!(fake.sent().len(), 4, "token, notice, webhook, robot");
+    for (_, req) in fake.sent() {
+        let expected = (!req.url.contains("wecom")).then_some(ca.as_path());
+        assert_eq!(req.ca_file.as_deref(), expected, "{}", req.url);
     }
 }

@@ -83,11 +83,14 @@ fn scheme() -> impl Strategy<Value = &'static str> {
     ])
 }
 
-/// Text before the URL, as in a message or a log line. It has no `?`: masking takes the first `?` of the
-/// text as the start of the query, so a `?` before the URL hides the URL's credentials from it (a known
-/// gap, reported; allow `?` here once `mask_url_tokens` handles it).
+/// Text before the URL, as in a message or a log line; its `?` must not be taken for the URL's query.
 fn prose() -> impl Strategy<Value = String> {
-    "([a-y0-9 ,.;:!()-]{0,12} )?"
+    "([a-y0-9 ,.;:!?()-]{0,12} )?"
+}
+
+/// A path segment: plain text, or a `hook/<token>` pair (a Feishu/Lark-style token anywhere in the path).
+fn segment() -> impl Strategy<Value = Option<String>> {
+    proptest::option::weighted(0.2, secret())
 }
 
 /// A URL (or near-URL text) with credentials in any of the places notify masks.
@@ -98,7 +101,7 @@ fn template() -> impl Strategy<Value = Vec<Piece>> {
         proptest::option::of((plain(8), secret())),
         plain(12),
         proptest::option::of(1u16..),
-        proptest::collection::vec(plain(8), 0..3),
+        proptest::collection::vec((plain(8), segment()), 0..3),
         proptest::option::of(secret()),
         proptest::collection::vec((token_name(), secret()), 0..3),
         other_params(),
@@ -117,8 +120,12 @@ fn template() -> impl Strategy<Value = Vec<Piece>> {
                 if let Some(port) = port {
                     p.push(text(format!(":{port}")));
                 }
-                for s in &segments {
+                for (s, hooked) in segments {
                     p.push(text(format!("/{s}")));
+                    if let Some(token) = hooked {
+                        p.push(text("/hook/"));
+                        p.push(Piece::Secret(token));
+                    }
                 }
                 if let Some(token) = hook {
                     p.push(text("/open-apis/bot/v2/hook/"));
@@ -177,5 +184,30 @@ proptest! {
         input in "[^@/=]{0,40}|[a-y0-9 ./:?&#-]{0,60}",
     ) {
         prop_assert_eq!(mask_url_tokens(&input), input);
+    }
+}
+
+/// The inputs that leaked before masking treated each URL in a text on its own and masked every hook.
+#[test]
+fn known_leaks_are_masked() {
+    for (input, expected) in [
+        (
+            "note? https://u:PW@h.example.com/x",
+            "note? https://u:****@h.example.com/x",
+        ),
+        (
+            "Why? https://open.feishu.cn/open-apis/bot/v2/hook/SECRET",
+            "Why? https://open.feishu.cn/open-apis/bot/v2/hook/****",
+        ),
+        (
+            "? https://0?ACCESS_TOKEN=Z",
+            "? https://0?ACCESS_TOKEN=****",
+        ),
+        (
+            "https://h/hook/a/open-apis/bot/v2/hook/SECRET",
+            "https://h/hook/****/open-apis/bot/v2/hook/****",
+        ),
+    ] {
+        assert_eq!(mask_url_tokens(input), expected, "input {input:?}");
     }
 }

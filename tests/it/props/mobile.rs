@@ -85,3 +85,17 @@ proptest! {
         prop_assert_eq!(mainland_bare(&e164), e164.as_str());
     }
 }
+
+proptest! {
+    #![proptest_config(super::config(256))]
+
+    /// Only mainland mobiles (`1` and 10 digits) lose their `+86`; mainland landlines and other numbers
+    /// behind `+86` (e.g. `+8675512345678`, Shenzhen) keep it, so Alibaba gets `8675512345678`.
+    #[test]
+    fn mainland_bare_strips_plus_86_only_from_mobiles(rest in "[0-9]{5,13}") {
+        let e164 = format!("+86{rest}");
+        let mobile = rest.len() == 11 && rest.starts_with('1');
+        let expected = if mobile { rest.as_str() } else { e164.as_str() };
+        prop_assert_eq!(mainland_bare(&e164), expected);
+    }
+}

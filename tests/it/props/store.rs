@@ -63,6 +63,8 @@ fn raw_for(ty: FieldType) -> BoxedStrategy<String> {
         FieldType::Host => {
             prop_oneof!["[a-z0-9][a-z0-9.-]{0,20}", Just("127.0.0.1".to_owned())].boxed()
         }
+        // One real CA file: the field is checked by reading it.
+        FieldType::CaFile => Just(crate::support::tls::props_ca_file()).boxed(),
         FieldType::Choice(words) => (proptest::sample::select(words), any::<bool>())
             .prop_map(|(w, upper)| {
                 if upper {

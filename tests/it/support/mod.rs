@@ -3,6 +3,7 @@
 
 pub mod http;
 pub mod smtp;
+pub mod tls;
 
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;

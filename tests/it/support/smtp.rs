@@ -1,6 +1,6 @@
-//! A real plain-text SMTP server on 127.0.0.1 (std only, one thread per connection) that
-//! records every message. It speaks what lettre needs: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP,
-//! QUIT, with PIPELINING; it offers neither STARTTLS nor AUTH.
+//! A real SMTP server on 127.0.0.1 (std only, one thread per connection) that records every message.
+//! It speaks what lettre needs: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT, with PIPELINING; no
+//! AUTH. It runs plain, with implicit TLS, or offering STARTTLS (rustls, with a test CA's certificate).
 #![allow(dead_code)]
 
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -18,8 +18,20 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_COMMAND: u64 = 4 * 1024;
 /// Largest DATA section kept per message; anything beyond is dropped and logged.
 const MAX_DATA: usize = 64 * 1024 * 1024;
-/// The EHLO reply: exactly the extensions the tests rely on, no STARTTLS, no AUTH.
+/// The EHLO reply: exactly the extensions the tests rely on, no AUTH (STARTTLS only where offered).
 const EHLO_REPLY: &str = "250-localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 PIPELINING\r\n";
+const EHLO_STARTTLS: &str =
+    "250-localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-STARTTLS\r\n250 PIPELINING\r\n";
+
+/// How a session is secured.
+#[derive(Clone)]
+enum Security {
+    Plain,
+    /// TLS from the first byte (port 465 style).
+    Implicit(Arc<rustls::ServerConfig>),
+    /// Plain until the client asks for STARTTLS, which is offered and required before MAIL.
+    Starttls(Arc<rustls::ServerConfig>),
+}
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -80,8 +92,22 @@ pub struct SmtpServer {
 }
 
 impl SmtpServer {
-    /// Bind 127.0.0.1:0 and serve SMTP on it from a background thread.
+    /// Bind 127.0.0.1:0 and serve plain SMTP on it from a background thread.
     pub fn start() -> SmtpServer {
+        SmtpServer::start_with(Security::Plain)
+    }
+
+    /// Serve SMTP inside TLS from the first byte, with `config`'s certificate.
+    pub fn start_implicit_tls(config: Arc<rustls::ServerConfig>) -> SmtpServer {
+        SmtpServer::start_with(Security::Implicit(config))
+    }
+
+    /// Serve SMTP that offers STARTTLS (with `config`'s certificate) and refuses mail before it.
+    pub fn start_starttls(config: Arc<rustls::ServerConfig>) -> SmtpServer {
+        SmtpServer::start_with(Security::Starttls(config))
+    }
+
+    fn start_with(security: Security) -> SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("smtp fixture: bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("smtp fixture: local_addr");
         let shared = Arc::new(Shared::default());
@@ -89,7 +115,7 @@ impl SmtpServer {
             let shared = Arc::clone(&shared);
             thread::Builder::new()
                 .name(format!("smtp-fixture-accept-{}", addr.port()))
-                .spawn(move || accept_loop(listener, shared))
+                .spawn(move || accept_loop(listener, shared, security))
                 .expect("smtp fixture: spawn accept thread")
         };
         SmtpServer {
@@ -144,17 +170,18 @@ impl Drop for SmtpServer {
     }
 }
 
-fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+fn accept_loop(listener: TcpListener, shared: Arc<Shared>, security: Security) {
     for stream in listener.incoming() {
         if shared.stop.load(Ordering::SeqCst) {
             break;
         }
         let Ok(stream) = stream else { continue };
         let shared = Arc::clone(&shared);
+        let security = security.clone();
         let spawned = thread::Builder::new()
             .name("smtp-fixture-session".to_string())
             .spawn(move || {
-                if let Err(e) = serve(stream, &shared) {
+                if let Err(e) = serve(stream, &shared, security) {
                     // Clients that hang up mid-session are normal (a failed TLS attempt, a test
                     // that ends early); anything else is worth a line in the test output.
                     if !matches!(
@@ -162,6 +189,7 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
                         io::ErrorKind::UnexpectedEof
                             | io::ErrorKind::ConnectionReset
                             | io::ErrorKind::BrokenPipe
+                            | io::ErrorKind::InvalidData
                     ) {
                         eprintln!("[smtp fixture] session ended: {e}");
                     }
@@ -181,27 +209,78 @@ struct Envelope {
 }
 
 /// Serve one SMTP session until QUIT, EOF or an error.
-fn serve(stream: TcpStream, shared: &Shared) -> io::Result<()> {
+fn serve(stream: TcpStream, shared: &Shared, security: Security) -> io::Result<()> {
     stream.set_read_timeout(Some(READ_TIMEOUT))?;
     stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
-    let mut out = stream.try_clone()?;
+    let tls = |config: Arc<rustls::ServerConfig>, stream| {
+        let conn = rustls::ServerConnection::new(config).map_err(io::Error::other)?;
+        io::Result::Ok(rustls::StreamOwned::new(conn, stream))
+    };
+    match security {
+        Security::Plain => session(stream, shared, Offer::Nothing).map(drop),
+        Security::Implicit(config) => {
+            session(tls(config, stream)?, shared, Offer::Nothing).map(drop)
+        }
+        Security::Starttls(config) => {
+            match session(stream, shared, Offer::Starttls)? {
+                // RFC 3207: after the handshake the client starts over with EHLO, without a greeting.
+                Some(plain) => session(tls(config, plain)?, shared, Offer::Secured).map(drop),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
+/// What a session offers beyond plain SMTP.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Offer {
+    Nothing,
+    /// STARTTLS is offered and MAIL refused until it is done.
+    Starttls,
+    /// The session continues inside TLS after STARTTLS (no new greeting).
+    Secured,
+}
+
+/// The SMTP dialogue over `stream`; `Some(stream)` when the client asked for STARTTLS (answered with
+/// 220), to continue inside TLS.
+fn session<S: Read + Write>(stream: S, shared: &Shared, offer: Offer) -> io::Result<Option<S>> {
     let mut input = BufReader::new(stream);
-    out.write_all(b"220 localhost ESMTP notify test fixture\r\n")?;
+    if offer != Offer::Secured {
+        input
+            .get_mut()
+            .write_all(b"220 localhost ESMTP notify test fixture\r\n")?;
+    }
     let mut envelope = Envelope::default();
     loop {
         let Some(line) = read_line(&mut input, MAX_COMMAND)? else {
-            return Ok(());
+            return Ok(None);
         };
         let Ok(line) = std::str::from_utf8(&line) else {
-            out.write_all(b"500 5.5.2 command is not UTF-8\r\n")?;
+            input
+                .get_mut()
+                .write_all(b"500 5.5.2 command is not UTF-8\r\n")?;
             continue;
         };
         let line = line.trim_end_matches(['\r', '\n']);
         let (verb, arg) = line.split_once(' ').unwrap_or((line, ""));
         let reply: &[u8] = match verb.to_ascii_uppercase().as_str() {
+            "EHLO" if offer == Offer::Starttls => {
+                envelope = Envelope::default();
+                EHLO_STARTTLS.as_bytes()
+            }
             "EHLO" => {
                 envelope = Envelope::default();
                 EHLO_REPLY.as_bytes()
+            }
+            "STARTTLS" if offer == Offer::Starttls => {
+                input
+                    .get_mut()
+                    .write_all(b"220 2.0.0 ready to start TLS\r\n")?;
+                input.get_mut().flush()?;
+                return Ok(Some(input.into_inner()));
+            }
+            "MAIL" if offer == Offer::Starttls => {
+                b"530 5.7.0 must issue a STARTTLS command first\r\n"
             }
             "HELO" => {
                 envelope = Envelope::default();
@@ -229,7 +308,9 @@ fn serve(stream: TcpStream, shared: &Shared) -> io::Result<()> {
                 b"503 5.5.1 MAIL and RCPT first\r\n"
             }
             "DATA" => {
-                out.write_all(b"354 end data with <CR><LF>.<CR><LF>\r\n")?;
+                input
+                    .get_mut()
+                    .write_all(b"354 end data with <CR><LF>.<CR><LF>\r\n")?;
                 let data = read_data(&mut input)?;
                 let Envelope { from, to } = std::mem::take(&mut envelope);
                 lock(&shared.mails).push(Mail {
@@ -246,13 +327,13 @@ fn serve(stream: TcpStream, shared: &Shared) -> io::Result<()> {
             }
             "NOOP" => b"250 2.0.0 OK\r\n",
             "QUIT" => {
-                out.write_all(b"221 2.0.0 bye\r\n")?;
-                return Ok(());
+                input.get_mut().write_all(b"221 2.0.0 bye\r\n")?;
+                return Ok(None);
             }
             "STARTTLS" | "AUTH" => b"502 5.5.1 not offered here\r\n",
             _ => b"500 5.5.2 unknown command\r\n",
         };
-        out.write_all(reply)?;
+        input.get_mut().write_all(reply)?;
     }
 }
 
