@@ -153,16 +153,19 @@ impl HttpResponse {
         serde_json::from_slice(&self.body).ok()
     }
 
-    /// `Retry-After` in seconds or as an HTTP date.
+    /// `Retry-After` in seconds or as an HTTP date, at most an hour (a larger value cannot be waited out
+    /// within any deadline, and an absurd one must not overflow the clock).
     pub fn retry_after(&self) -> Option<Duration> {
+        const MAX: Duration = Duration::from_secs(3600);
         let value = self.header("Retry-After")?.trim();
         if let Ok(secs) = value.parse::<u64>() {
-            return Some(Duration::from_secs(secs));
+            return Some(Duration::from_secs(secs).min(MAX));
         }
         let when = httpdate::parse_http_date(value).ok()?;
         Some(
             when.duration_since(std::time::SystemTime::now())
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .min(MAX),
         )
     }
 
@@ -295,6 +298,22 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_is_capped_at_an_hour() {
+        let answer = |value: &str| HttpResponse {
+            status: 429,
+            headers: vec![("retry-after".into(), value.into())],
+            body: Vec::new(),
+        };
+        let hour = Duration::from_secs(3600);
+        assert_eq!(answer("7").retry_after(), Some(Duration::from_secs(7)));
+        assert_eq!(answer("18446744073709551615").retry_after(), Some(hour));
+        assert_eq!(
+            answer("Fri, 31 Dec 9999 23:59:59 GMT").retry_after(),
+            Some(hour)
+        );
+    }
 
     #[test]
     fn dry_runs_mask_credentials_and_keep_the_rest_byte_for_byte() {

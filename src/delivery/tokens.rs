@@ -33,9 +33,13 @@ impl Tokens {
         }
     }
 
-    /// The cache file's name: the provider and a digest of the API base and app id (never the secret).
+    /// The cache file's name: the provider and a digest of the API base, the app id and the secret (a
+    /// rotated secret never reuses a token fetched with the old one; the secret itself is never written).
     fn key(app: &App) -> String {
-        let digest = hmac_sha256(app.api_base.as_bytes(), app.id.as_bytes());
+        let mut input = app.id.as_bytes().to_vec();
+        input.push(0);
+        input.extend_from_slice(app.secret.expose().as_bytes());
+        let digest = hmac_sha256(app.api_base.as_bytes(), &input);
         format!("{}-{}", app.provider, &hex_encode(&digest)[..16])
     }
 
@@ -132,6 +136,26 @@ mod tests {
             agent_id: 0,
             ca_file: None,
         }
+    }
+
+    #[tokio::test]
+    async fn a_rotated_secret_never_reuses_the_old_token() {
+        let dir = tempfile::tempdir().unwrap();
+        let tokens = Tokens::new(Some(dir.path().to_path_buf()));
+        let fetched = |t: &'static str| move || async move { Ok((t.to_owned(), 7200)) };
+        assert_eq!(
+            tokens.get(&app(), 1000, fetched("old")).await.unwrap(),
+            "old"
+        );
+        let rotated = App {
+            secret: Revealed::new("new-secret"),
+            ..app()
+        };
+        let again = Tokens::new(Some(dir.path().to_path_buf()));
+        assert_eq!(
+            again.get(&rotated, 2000, fetched("new")).await.unwrap(),
+            "new"
+        );
     }
 
     #[tokio::test]

@@ -66,8 +66,16 @@ pub struct UserChange {
 
 /// Parses `KIND.FIELD=VALUE` (or `KIND.FIELD_env=VAR` for a secret).
 pub fn parse_assignment(text: &str) -> Result<(Kind, &'static FieldSpec, Value), String> {
+    // Without `=` the text may be `KIND.FIELD:SECRET` or a pasted secret: name only what looks like a key.
     let (key, raw) = text.split_once('=').ok_or_else(|| {
-        format!("`{text}` is not KIND.FIELD=VALUE, e.g. email.address=alice@example.com")
+        let key: String = text
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            .take(40)
+            .collect();
+        format!(
+            "`{key}...` is not KIND.FIELD=VALUE (the value is not shown), e.g. email.address=alice@example.com"
+        )
     })?;
     parse_field(key.trim(), raw)
 }

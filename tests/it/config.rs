@@ -1991,3 +1991,39 @@ fn control_characters_in_free_text_are_refused_and_never_printed_raw() {
     show.ok().stderr_has("Al\\u{1b}[2Jice");
     assert!(!show.stderr.contains('\u{1b}'), "{:?}", show.stderr);
 }
+
+#[test]
+fn a_set_without_equals_does_not_echo_what_may_be_a_secret() {
+    let env = Env::new();
+    env.run(&["user", "add", "alice"]).ok();
+    let run = env.run(&[
+        "user",
+        "modify",
+        "alice",
+        "--set",
+        "dingtalk-bot.secret:SECleaked123",
+    ]);
+    run.code(2).stderr_has("is not KIND.FIELD=VALUE");
+    assert!(!run.stderr.contains("SECleaked123"), "{}", run.stderr);
+}
+
+#[test]
+fn two_flags_cannot_both_read_stdin() {
+    let env = Env::new();
+    let template = "{{ message }}";
+    let run = env.run_stdin(
+        &[
+            "send",
+            "--webhook",
+            "http://127.0.0.1:9/x",
+            "--template",
+            "-",
+            "--message-file",
+            "-",
+            "--dry-run",
+        ],
+        template,
+    );
+    run.code(2)
+        .stderr_has("--template - and --message-file - both read stdin");
+}

@@ -1963,7 +1963,7 @@ fn limits_out_of_range_are_usage_errors_in_real_and_dry_runs() {
     let env = Env::new();
     let url = server.url("/h");
     for flag in ["--timeout", "--deadline"] {
-        for value in ["1e20", "0", "-1", "NaN", "inf"] {
+        for value in ["1e20", "1e19", "86401", "0", "-1", "NaN", "inf"] {
             for dry in [false, true] {
                 let limit = format!("{flag}={value}");
                 let mut args = vec!["--webhook", &url, "--message", "hi", &limit];

@@ -46,11 +46,13 @@ pub struct LimitArgs {
 
 impl LimitArgs {
     pub fn options(&self) -> Result<Options> {
-        // try_from: a finite value too large for a Duration (1e20) is refused like 0, NaN and inf.
+        // At most a day: anything larger (1e19, 1e20) cannot be added to the clock; 0, NaN and inf are
+        // refused the same way.
+        const MAX_SECS: f64 = 86_400.0;
         let secs = |v: f64, flag: &str| match Duration::try_from_secs_f64(v) {
-            Ok(d) if v > 0.0 => Ok(d),
+            Ok(d) if v > 0.0 && v <= MAX_SECS => Ok(d),
             _ => Err(Error::usage(format!(
-                "{flag} must be a positive number of seconds"
+                "{flag} must be a positive number of seconds, at most {MAX_SECS} (a day)"
             ))),
         };
         Ok(Options {
@@ -63,15 +65,35 @@ impl LimitArgs {
     }
 }
 
+/// Stdin can feed one flag of a run: a second flag that wants it is refused (it would read nothing).
+pub fn claim_stdin(flag: &str) -> Result<()> {
+    static TAKEN: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    let mut taken = TAKEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    match taken.as_deref() {
+        Some(first) if first != flag => {
+            Err(Error::usage(format!("{first} and {flag} both read stdin"))
+                .hint("give one of them a file or a value")
+                .into())
+        }
+        _ => {
+            *taken = Some(flag.to_owned());
+            Ok(())
+        }
+    }
+}
+
 /// The text of `--message TEXT` or `--message-file PATH` (`-` for stdin), if either was given.
 pub fn message_text(message: Option<&String>, file: Option<&Path>) -> Result<Option<String>> {
     Ok(Some(match (message, file) {
         (Some(m), _) => m.clone(),
         (None, Some(path)) if path.as_os_str() == "-" => {
+            claim_stdin("--message-file -")?;
             let mut text = String::new();
             std::io::stdin()
                 .read_to_string(&mut text)
-                .map_err(|e| Error::usage("cannot read the message from stdin").caused_by(e))?;
+                .map_err(|e| Error::failure("cannot read the message from stdin").caused_by(e))?;
             text
         }
         (None, Some(path)) => std::fs::read_to_string(path).map_err(|e| {
@@ -90,6 +112,7 @@ pub fn reveal(input: Option<Input>, flag: &str) -> Result<Option<Revealed>> {
         None => None,
         Some(Input::Text(t)) => Some(Revealed::new(t)),
         Some(Input::Stdin) => {
+            claim_stdin(&format!("{flag}-stdin"))?;
             let mut line = String::new();
             std::io::stdin()
                 .read_line(&mut line)

@@ -38,6 +38,7 @@ impl RichArgs {
 /// A template's text from a file, or from stdin for `-`.
 pub fn read_template(path: &Path) -> Result<String> {
     if path.as_os_str() == "-" {
+        super::claim_stdin("--template -")?;
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
