@@ -17,6 +17,7 @@ pub mod notice;
 pub mod provider;
 pub mod render;
 pub mod report;
+pub mod retry;
 pub mod rule;
 pub mod send;
 pub mod user;
@@ -45,6 +46,7 @@ pub enum Command {
     Emit(emit::Args),
     Listen(listen::Args),
     Log(log::Args),
+    Retry(retry::Args),
     Completions(completions::Args),
 }
 
@@ -60,6 +62,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Emit(args) => emit::run(ctx, args),
         Command::Listen(args) => listen::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
+        Command::Retry(args) => retry::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }
