@@ -66,12 +66,16 @@ pub fn deliver(
         None => fresh_id()?,
     };
     let mut problem = None;
-    let log = open(recording, &mut problem);
+    let mut log = open(recording, &mut problem);
     let mut known = Known::default();
-    if let Some(log) = &log {
-        match Known::read(log, &id) {
+    if let Some(opened) = &log {
+        match Known::read(opened, &id) {
             Ok(k) => known = k,
-            Err(e) => problem = Some(e),
+            // A log that cannot be read is not written either: the warning stays true.
+            Err(e) => {
+                problem = Some(e);
+                log = None;
+            }
         }
     }
     let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();

@@ -4,6 +4,8 @@
 //! a destination is usable; `target` resolves a channel and its provider into a [`Target`]; `steps` is
 //! the one request builder per vendor, shared by live sends and dry runs; `engine` runs a plan over an
 //! injected transport with retries, a deadline, robot pacing (`pacer`) and cached app tokens (`tokens`).
+//! `journal` runs a plan as one event recorded in the delivery log (`crate::log`: event id, idempotency
+//! keys, repeat safety) and `retry` plans again what the log says failed.
 
 mod engine;
 #[cfg(test)]

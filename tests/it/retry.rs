@@ -542,3 +542,47 @@ fn the_log_holds_no_secret() {
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+#[test]
+fn retry_follows_the_store_as_it_is_now_and_a_skipped_destination_stays_due() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    team(&env, &server);
+    answer(&server, 200);
+    server.always("/robot/send", Reply::json(500, "{}"));
+    send(&env, &["--to", "bob", "--id", "nightly-7"]).code(3);
+    answer(&server, 200);
+    admin(&env, &["bob", "--disable", "dingtalk-bot"]);
+    let dry = env.run(&["retry", "--dry-run", "--json"]);
+    dry.ok();
+    let rows = dry.json()["destinations"].clone();
+    assert_eq!(rows[0]["recipient"], "bob");
+    assert_eq!(rows[0]["outcome"], "skipped");
+    assert_eq!(rows[0]["reason"], "not enabled");
+    let skipped = env.run(&["retry", "--json"]);
+    skipped.ok();
+    assert_eq!(
+        outcomes(&skipped),
+        [("bob".into(), "skipped".into(), "not enabled".into())]
+    );
+    assert_eq!(keys_seen(&server, "/robot/send").len(), 1, "nothing sent");
+    admin(&env, &["bob", "--enable", "dingtalk-bot"]);
+    let dry = env.run(&["retry", "--dry-run", "--id", "nightly-7"]);
+    dry.ok().stdout_has("/robot/send");
+    assert_eq!(
+        keys_seen(&server, "/robot/send").len(),
+        1,
+        "a dry run sends nothing"
+    );
+    env.run(&["retry", "--since", "1h"]).ok();
+    let keys = keys_seen(&server, "/robot/send");
+    assert_eq!(keys.len(), 2);
+    assert_eq!(keys[0], keys[1]);
+    let rows = log_json(&env, &["--id", "nightly-7"]);
+    let seen: Vec<&str> = rows.iter().filter_map(|r| r["outcome"].as_str()).collect();
+    assert_eq!(
+        seen,
+        ["delivered", "failed"],
+        "newest first; the skipping retry left no row"
+    );
+}
