@@ -852,7 +852,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__test)
-            opts="-m -u -q -v -h -V --message --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-m -u -q -v -h -V --message --dry-run --no-log --timeout --deadline --retries --concurrency --retry-base-ms --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -986,7 +986,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__emit)
-            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --channel --timeout --deadline --retries --concurrency --retry-base-ms --id --no-log --dry-run --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2924,7 +2924,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__send)
-            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --id --no-log --dry-run --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

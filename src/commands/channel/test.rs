@@ -32,9 +32,9 @@ pub struct Args {
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
-    pub limits: LimitArgs,
-    #[command(flatten)]
     pub log: NoLog,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {

@@ -54,12 +54,12 @@ pub struct Args {
     pub content: ContentArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
-    #[command(flatten)]
-    pub log: LogArgs,
 
     /// Print every request as it would be sent (signed, secrets masked) and send nothing
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub log: LogArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
