@@ -40,6 +40,9 @@ _notify() {
             notify,provider)
                 cmd="notify__subcmd__provider"
                 ;;
+            notify,retry)
+                cmd="notify__subcmd__retry"
+                ;;
             notify,rule)
                 cmd="notify__subcmd__rule"
                 ;;
@@ -129,6 +132,9 @@ _notify() {
                 ;;
             notify__subcmd__help,provider)
                 cmd="notify__subcmd__help__subcmd__provider"
+                ;;
+            notify__subcmd__help,retry)
+                cmd="notify__subcmd__help__subcmd__retry"
                 ;;
             notify__subcmd__help,rule)
                 cmd="notify__subcmd__help__subcmd__rule"
@@ -407,7 +413,7 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen log completions help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,7 +877,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__test)
-            opts="-m -u -q -v -h -V --message --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-m -u -q -v -h -V --message --dry-run --no-log --timeout --deadline --retries --concurrency --retry-base-ms --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1005,7 +1011,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__emit)
-            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1091,6 +1097,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1119,7 +1129,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help)
-            opts="channel user notice provider rule send emit template listen log completions help"
+            opts="channel user notice provider rule send emit template listen log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,6 +1453,20 @@ _notify() {
         notify__subcmd__help__subcmd__provider__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2432,6 +2456,68 @@ _notify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        notify__subcmd__retry)
+            opts="-u -q -v -h -V --id --since --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         notify__subcmd__rule)
             opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show enable disable set reset add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2907,7 +2993,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__send)
-            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3034,6 +3120,10 @@ _notify() {
                     return 0
                     ;;
                 --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

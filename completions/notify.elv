@@ -43,6 +43,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
+            cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -222,6 +223,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
             cand --dry-run 'Print the request instead of sending it'
+            cand --no-log 'Do not record this run in the delivery log (then --id cannot skip anything)'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -862,6 +864,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --retries 'Retries after a retryable failure (rate limit, 5xx, dropped connection)'
             cand --concurrency 'Destinations in flight at once'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
+            cand --id 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -871,6 +874,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-key-stdin 'Read the --webhook signing key from one line of stdin'
             cand --secret-stdin 'Read the --dingtalk-bot secret from one line of stdin'
             cand --dry-run 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+            cand --no-log 'Do not record this run in the delivery log (then --id cannot skip anything)'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -903,12 +907,14 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --retries 'Retries after a retryable failure (rate limit, 5xx, dropped connection)'
             cand --concurrency 'Destinations in flight at once'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
+            cand --id 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
             cand --dry-run 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+            cand --no-log 'Do not record this run in the delivery log (then --id cannot skip anything)'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -1057,6 +1063,31 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;log;help;help'= {
         }
+        &'notify;retry'= {
+            cand --id 'Only the deliveries of this event id (`send --id`)'
+            cand --since 'Only deliveries that failed since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
+            cand --timeout 'Seconds one attempt may take'
+            cand --deadline 'Seconds the whole send may take, retries and robot pacing included'
+            cand --retries 'Retries after a retryable failure (rate limit, 5xx, dropped connection)'
+            cand --concurrency 'Destinations in flight at once'
+            cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
@@ -1085,6 +1116,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
+            cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1197,6 +1229,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
         }
         &'notify;help;log;prune'= {
+        }
+        &'notify;help;retry'= {
         }
         &'notify;help;completions'= {
         }

@@ -46,6 +46,7 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "emit" -d 'Notify whoe
 complete -c notify -n "__fish_notify_needs_command" -f -a "template" -d 'Message templates: see what each channel would get'
 complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_needs_command" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
 complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
@@ -183,6 +184,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l dry-run -d 'Print the request instead of sending it'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l no-log -d 'Do not record this run in the delivery log (then --id cannot skip anything)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print less on stderr'
@@ -661,6 +663,7 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l deadline -d 'Seco
 complete -c notify -n "__fish_notify_using_subcommand send" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l concurrency -d 'Destinations in flight at once' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l id -d 'The event\'s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -671,6 +674,7 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l all-users -d 'Not
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-stdin -d 'Read the --webhook signing key from one line of stdin'
 complete -c notify -n "__fish_notify_using_subcommand send" -l secret-stdin -d 'Read the --dingtalk-bot secret from one line of stdin'
 complete -c notify -n "__fish_notify_using_subcommand send" -l dry-run -d 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+complete -c notify -n "__fish_notify_using_subcommand send" -l no-log -d 'Do not record this run in the delivery log (then --id cannot skip anything)'
 complete -c notify -n "__fish_notify_using_subcommand send" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand send" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand send" -s q -l quiet -d 'Print less on stderr'
@@ -707,6 +711,7 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l deadline -d 'Seco
 complete -c notify -n "__fish_notify_using_subcommand emit" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l concurrency -d 'Destinations in flight at once' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l id -d 'The event\'s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -714,6 +719,7 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l color -d 'When to
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand emit" -l dry-run -d 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+complete -c notify -n "__fish_notify_using_subcommand emit" -l no-log -d 'Do not record this run in the delivery log (then --id cannot skip anything)'
 complete -c notify -n "__fish_notify_using_subcommand emit" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand emit" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand emit" -s q -l quiet -d 'Print less on stderr'
@@ -843,6 +849,26 @@ complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subco
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand retry" -l id -d 'Only the deliveries of this event id (`send --id`)' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l since -d 'Only deliveries that failed since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l timeout -d 'Seconds one attempt may take' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand retry" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand retry" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand retry" -l dry-run -d 'Print every request as it would be sent (signed, secrets masked) and send nothing'
+complete -c notify -n "__fish_notify_using_subcommand retry" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand retry" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand retry" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand retry" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand retry" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand retry" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand completions" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -855,18 +881,19 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "template" -d 'Message templates: see what each channel would get'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'

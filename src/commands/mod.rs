@@ -17,6 +17,7 @@ pub mod notice;
 pub mod provider;
 pub mod render;
 pub mod report;
+pub mod retry;
 pub mod rule;
 pub mod send;
 pub mod template;
@@ -49,6 +50,7 @@ pub enum Command {
     Template(template::TemplateCommand),
     Listen(listen::Args),
     Log(log::Args),
+    Retry(retry::Args),
     Completions(completions::Args),
 }
 
@@ -65,6 +67,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Template(cmd) => template::run(ctx, cmd),
         Command::Listen(args) => listen::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
+        Command::Retry(args) => retry::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::delivery::{Delivery, DryRow, Outcome};
 use crate::error::{Error, Exit};
+use crate::log::EventId;
 
 /// The roles that reached each row's recipients, keyed by the row's `recipient` text (`emit` only).
 pub type Roles = HashMap<String, Vec<String>>;
@@ -16,6 +17,12 @@ pub type Roles = HashMap<String, Vec<String>>;
 /// A head with no fields, for commands whose JSON is only the rows.
 #[derive(Debug, Serialize)]
 pub struct NoHead {}
+
+/// The head of `send --json` and `channel test --json`: the event id.
+#[derive(Debug, Serialize)]
+pub struct IdHead<'a> {
+    pub id: &'a str,
+}
 
 #[derive(Serialize)]
 struct Report<'a, H: Serialize> {
@@ -27,6 +34,9 @@ struct Report<'a, H: Serialize> {
 /// One row of `send --json`, plus (for `emit`) the roles that reached its recipients.
 #[derive(Serialize)]
 struct Row<'a> {
+    /// The row's event id (`retry`, whose rows may belong to several events).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     #[serde(flatten)]
     delivery: &'a Delivery,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,10 +86,28 @@ pub fn deliveries<H: Serialize>(
     rows: &[Delivery],
     roles: Option<&Roles>,
 ) -> Result<()> {
+    let rows: Vec<(Option<&str>, &Delivery)> = rows.iter().map(|d| (None, d)).collect();
+    report(ctx, head, &rows, roles)
+}
+
+/// The report of `retry`: each row with its event id (in the JSON and as the table's first column).
+pub fn retried(ctx: &Context, rows: &[(EventId, Delivery)]) -> Result<()> {
+    let rows: Vec<(Option<&str>, &Delivery)> =
+        rows.iter().map(|(id, d)| (Some(id.as_str()), d)).collect();
+    report(ctx, &NoHead {}, &rows, None)
+}
+
+fn report<H: Serialize>(
+    ctx: &Context,
+    head: &H,
+    rows: &[(Option<&str>, &Delivery)],
+    roles: Option<&Roles>,
+) -> Result<()> {
     if ctx.out.json {
         let deliveries = rows
             .iter()
-            .map(|d| Row {
+            .map(|&(id, d)| Row {
+                id,
                 delivery: d,
                 roles: roles_of(roles, &d.recipient),
             })
@@ -88,7 +116,10 @@ pub fn deliveries<H: Serialize>(
     } else {
         table(ctx, rows, roles)?;
     }
-    let failed = rows.iter().filter(|r| r.outcome == Outcome::Failed).count();
+    let failed = rows
+        .iter()
+        .filter(|(_, r)| r.outcome == Outcome::Failed)
+        .count();
     if failed > 0 {
         let total = rows.len();
         let message = format!("{failed} of {total} deliveries failed");
@@ -97,15 +128,20 @@ pub fn deliveries<H: Serialize>(
     Ok(())
 }
 
-fn table(ctx: &Context, rows: &[Delivery], roles: Option<&Roles>) -> Result<()> {
+fn table(ctx: &Context, rows: &[(Option<&str>, &Delivery)], roles: Option<&Roles>) -> Result<()> {
+    let with_ids = rows.iter().any(|(id, _)| id.is_some());
     let table = rows
         .iter()
-        .map(|r| {
+        .map(|&(id, r)| {
             let error = match (&r.error_code, &r.reason) {
                 (Some(code), Some(reason)) => format!("{code}: {reason}"),
                 (_, reason) => reason.clone().unwrap_or_default(),
             };
-            let mut cells = vec![r.recipient.clone()];
+            let mut cells = Vec::new();
+            if with_ids {
+                cells.push(id.unwrap_or_default().to_owned());
+            }
+            cells.push(r.recipient.clone());
             if let Some(reached) = roles_of(roles, &r.recipient) {
                 cells.push(reached.join(", "));
             }
@@ -120,7 +156,11 @@ fn table(ctx: &Context, rows: &[Delivery], roles: Option<&Roles>) -> Result<()> 
             cells
         })
         .collect();
-    let mut header = vec!["recipient"];
+    let mut header = Vec::new();
+    if with_ids {
+        header.push("id");
+    }
+    header.push("recipient");
     if roles.is_some() {
         header.push("roles");
     }

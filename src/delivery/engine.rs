@@ -122,14 +122,17 @@ impl Engine {
             })
             .collect();
         let mut tasks = tokio::task::JoinSet::new();
+        let mut keys = plan.keys.into_iter();
         for (index, dest) in plan.destinations.into_iter().enumerate() {
+            let key = keys.next();
             let engine = Arc::clone(&self);
             let msg = Arc::clone(&msg);
             let audience = Arc::clone(&audience);
             let limit = Arc::clone(&limit);
             tasks.spawn(async move {
                 let _permit = limit.acquire_owned().await;
-                (index, engine.deliver(dest, &msg, &audience, deadline).await)
+                let row = engine.deliver(dest, key, &msg, &audience, deadline);
+                (index, row.await)
             });
         }
         while let Some(done) = tasks.join_next().await {
@@ -145,6 +148,7 @@ impl Engine {
     async fn deliver(
         &self,
         dest: Destination,
+        key: Option<String>,
         msg: &Message,
         audience: &Audience,
         deadline: Instant,
@@ -166,7 +170,9 @@ impl Engine {
                 return row;
             }
         };
-        let done = self.send_target(&target, &msg, audience, deadline).await;
+        let done = self
+            .send_target(&target, key.as_deref(), &msg, audience, deadline)
+            .await;
         row.attempts = done.attempts;
         row.elapsed_ms = start.elapsed().as_millis() as u64;
         match done.result {
@@ -262,11 +268,12 @@ impl Engine {
     async fn send_target(
         &self,
         target: &Target,
+        key: Option<&str>,
         msg: &Composed,
         audience: &Audience,
         deadline: Instant,
     ) -> Attempted<()> {
-        let stamp = match Stamp::new(self.clock.now_ms()) {
+        let stamp = match Stamp::keyed(self.clock.now_ms(), key) {
             Ok(s) => s,
             Err(f) => return Attempted::failed(f),
         };

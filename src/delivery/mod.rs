@@ -4,15 +4,19 @@
 //! a destination is usable; `target` resolves a channel and its provider into a [`Target`]; `steps` is
 //! the one request builder per vendor, shared by live sends and dry runs; `engine` runs a plan over an
 //! injected transport with retries, a deadline, robot pacing (`pacer`) and cached app tokens (`tokens`).
+//! `journal` runs a plan as one event recorded in the delivery log (`crate::log`: event id, idempotency
+//! keys, repeat safety) and `retry` plans again what the log says failed.
 
 mod engine;
 #[cfg(test)]
 mod fake;
+mod journal;
 mod pacer;
 mod plan;
 pub mod preview;
 mod render;
 mod request;
+mod retry;
 pub mod steps;
 mod target;
 mod tokens;
@@ -29,8 +33,13 @@ use crate::signing::hex_encode;
 use crate::transport::{Net, runtime};
 
 pub use engine::{Attempted, Engine, OUTCOME_UNKNOWN, verdict_for};
+pub use journal::{
+    ALREADY_DELIVERED, Finished, Recording, content_of, deliver, derived_key, dry_keys, fresh_id,
+    identity_of, message_of,
+};
 pub use plan::{Destination, Plan, plan_channel, plan_users};
 pub use request::{Adhoc, Content, Recipients, Request, adhoc_destinations, message, prepare};
+pub use retry::{Retried, retry, retry_dry_run};
 pub use target::{App, SmsVendor, Target, provider_fields, sms_vendor, smtp_settings, target_for};
 
 /// Defaults of a send, shared by the command line and [`Options::default`].
@@ -160,15 +169,20 @@ pub fn new_uuid() -> Result<String, String> {
     })?;
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex_encode(&b);
-    Ok(format!(
+    Ok(uuid_text(&b))
+}
+
+/// 16 bytes in the UUID text form `8-4-4-4-12`.
+fn uuid_text(b: &[u8; 16]) -> String {
+    let h = hex_encode(b);
+    format!(
         "{}-{}-{}-{}-{}",
         &h[0..8],
         &h[8..12],
         &h[12..16],
         &h[16..20],
         &h[20..32]
-    ))
+    )
 }
 
 /// Sends a plan over the network and reports every destination, in plan order.
@@ -196,10 +210,11 @@ pub struct DryRow {
 pub fn dry_run(plan: &Plan, msg: &Message) -> Vec<DryRow> {
     plan.destinations
         .iter()
-        .map(|dest| {
+        .enumerate()
+        .map(|(index, dest)| {
             let requests = match &dest.target {
                 Err(why) => Err(why.clone()),
-                Ok(target) => steps::Stamp::new(now_ms())
+                Ok(target) => steps::Stamp::keyed(now_ms(), plan.key(index))
                     .map_err(|f| f.message)
                     .and_then(|stamp| {
                         steps::rendered(target, msg, &dest.recipients, &plan.audience, &stamp)

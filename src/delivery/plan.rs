@@ -42,6 +42,16 @@ impl Destination {
 pub struct Plan {
     pub destinations: Vec<Destination>,
     pub audience: Audience,
+    /// Each destination's idempotency key, by index (a webhook's is the event id, PROTOCOLS.md §8); a
+    /// destination without one gets a fresh random key.
+    pub keys: Vec<String>,
+}
+
+impl Plan {
+    /// The idempotency key chosen for destination `index`, if any.
+    pub fn key(&self, index: usize) -> Option<&str> {
+        self.keys.get(index).map(String::as_str)
+    }
 }
 
 /// Why a configured channel is not used, if it is not.
@@ -156,5 +166,6 @@ pub fn plan_channel(store: &Store, user: &str, kind: Kind, target: Target) -> Pl
             target_users: vec![person.clone()],
             receivers: vec![person],
         },
+        keys: Vec::new(),
     }
 }

@@ -31,8 +31,16 @@ pub struct Stamp {
 
 impl Stamp {
     pub fn new(now_ms: u64) -> Result<Self, Failure> {
+        Stamp::keyed(now_ms, None)
+    }
+
+    /// A stamp with the idempotency key the caller chose (a fresh random one when `None`).
+    pub fn keyed(now_ms: u64, key: Option<&str>) -> Result<Self, Failure> {
         Ok(Stamp {
-            key: random_id()?,
+            key: match key {
+                Some(k) => k.to_owned(),
+                None => random_id()?,
+            },
             created_ms: now_ms,
             now_ms,
             nonce: random_id()?,

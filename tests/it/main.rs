@@ -9,6 +9,7 @@ mod interop;
 mod listen;
 mod log;
 mod props;
+mod retry;
 mod rules;
 mod store;
 mod templates;

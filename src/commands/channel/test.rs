@@ -5,7 +5,8 @@ use anyhow::Result;
 use crate::channels::Kind;
 use crate::channels::message::{Event, Format, Message};
 use crate::commands::args::LimitArgs;
-use crate::commands::report::{self, NoHead};
+use crate::commands::report::{self, IdHead, NoHead};
+use crate::commands::send::{NoLog, warn_unrecorded};
 use crate::context::Context;
 use crate::delivery;
 use crate::error::Error;
@@ -14,7 +15,7 @@ use crate::profiles;
 /// Send a test message through one of your channels now (enabled or not)
 ///
 /// Uses the channel's configuration and its provider exactly as `notify send` would; prints the
-/// one-row report (exit 3 when the delivery failed).
+/// one-row report (exit 3 when the delivery failed). Recorded in the delivery log under a fresh id.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The channel kind
@@ -30,6 +31,8 @@ pub struct Args {
     /// Print the request instead of sending it
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub log: NoLog,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -70,6 +73,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if args.dry_run {
         return report::dry_run(ctx, &NoHead {}, &delivery::dry_run(&plan, &msg), None);
     }
-    let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
-    report::deliveries(ctx, &NoHead {}, &rows, None)
+    let recording = args.log.recording(ctx);
+    let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, None)?;
+    warn_unrecorded(ctx, done.not_recorded.as_ref());
+    let head = IdHead {
+        id: done.id.as_str(),
+    };
+    report::deliveries(ctx, &head, &done.rows, None)
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::channels::message::Message;
 use crate::commands::rule::RuleJson;
 use crate::delivery;
+use crate::log::EventId;
 use crate::rules::RuleView;
 use crate::store::Store;
 
@@ -31,13 +32,15 @@ struct EventJson<'a> {
 /// What every `emit --json` document starts with.
 #[derive(Debug, Serialize)]
 pub struct Head<'a> {
+    id: &'a EventId,
     event: EventJson<'a>,
     rule: RuleJson<'a>,
 }
 
 impl<'a> Head<'a> {
-    pub fn new(view: &'a RuleView, args: &'a Args) -> Self {
+    pub fn new(id: &'a EventId, view: &'a RuleView, args: &'a Args) -> Self {
         Head {
+            id,
             event: EventJson {
                 event: view.event.id.as_str(),
                 category: view.event.category(),

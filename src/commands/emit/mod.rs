@@ -5,6 +5,7 @@ use anyhow::Result;
 use crate::channels::Kind;
 use crate::commands::args::{EventArgs, LimitArgs};
 use crate::commands::report;
+use crate::commands::send::{LogArgs, warn_unrecorded};
 use crate::context::Context;
 use crate::delivery;
 use crate::rules;
@@ -27,6 +28,8 @@ use content::{Head, message};
 ///       --task-id 42 --task-name "Add index" --dry-run
 ///   notify emit task-flow.run.failed --submitter bob --message "Nightly load failed at step 3"
 ///
+/// Recorded in the delivery log like `notify send`, --id and --no-log included.
+///
 /// Exit 0 when every destination was delivered or skipped (a disabled rule, or nobody reached,
 /// included), 2 for an unknown event, 3 when any delivery failed.
 #[derive(Debug, clap::Args)]
@@ -45,6 +48,8 @@ pub struct Args {
     /// Print every request as it would be sent (signed, secrets masked) and send nothing
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub log: LogArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -52,7 +57,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let view = rules::find(&store, &args.event)?;
     let opts = args.limits.options()?;
     let mut msg = message(&store, &view, args)?;
-    let head = Head::new(&view, args);
+    let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
+    let head = Head::new(&id, &view, args);
     let done = |note: &str| {
         ctx.out.note(note);
         if ctx.out.json {
@@ -77,7 +83,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .iter()
         .map(|r| (r.name.clone(), r.roles.clone()))
         .collect();
-    let plan = plan::plan(&store, &view, &recipients, &args.channels);
+    let mut plan = plan::plan(&store, &view, &recipients, &args.channels);
     let roles = plan::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
     let say_if_nobody = || {
@@ -87,14 +93,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
     };
     if args.dry_run {
+        delivery::dry_keys(&mut plan, &id);
         let rows = delivery::dry_run(&plan, &msg);
         report::dry_run(ctx, &head, &rows, Some(&roles))?;
         say_if_nobody();
         return Ok(());
     }
-    let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
+    let recording = args.log.no_log.recording(ctx);
+    let done = delivery::deliver(
+        plan,
+        msg,
+        opts,
+        ctx.cache_dir(),
+        recording,
+        Some(id.clone()),
+    )?;
+    warn_unrecorded(ctx, done.not_recorded.as_ref());
     // The note comes before the exit code that a failed row gives.
-    let printed = report::deliveries(ctx, &head, &rows, Some(&roles));
+    let printed = report::deliveries(ctx, &head, &done.rows, Some(&roles));
     say_if_nobody();
     printed
 }

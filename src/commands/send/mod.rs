@@ -4,13 +4,15 @@ use anyhow::Result;
 
 use crate::channels::Kind;
 use crate::commands::args::LimitArgs;
-use crate::commands::report::{self, NoHead};
+use crate::commands::report::{self, IdHead};
 use crate::context::Context;
 use crate::delivery::{self, Recipients, Request};
 
 mod flags;
+mod record;
 
 pub use flags::{AdhocArgs, ContentArgs};
+pub use record::{LogArgs, NoLog, warn_unrecorded};
 
 /// Send a notification through every enabled channel of the recipients (and ad-hoc destinations)
 ///
@@ -26,6 +28,9 @@ pub use flags::{AdhocArgs, ContentArgs};
 ///   notify send --webhook https://hooks.example.com/dms --signature-method HMAC_SHA256 \
 ///       --signature-key-env HOOK_KEY --message "Change 7 failed" --dry-run
 ///   echo "nightly export done" | notify send --all-users --channel email --message-file -
+///
+/// Every send that is not a dry run is recorded in the delivery log (`notify log`); `--id` names the
+/// event, and repeating a send with the same --id delivers only what was not delivered yet.
 ///
 /// Exit 0 when every destination was delivered or skipped, 3 when any failed (the report still
 /// prints).
@@ -53,6 +58,8 @@ pub struct Args {
     /// Print every request as it would be sent (signed, secrets masked) and send nothing
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub log: LogArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -76,10 +83,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         adhoc,
         content,
     };
-    let (plan, msg) = delivery::prepare(&store, &request)?;
+    let (mut plan, msg) = delivery::prepare(&store, &request)?;
     if args.dry_run {
-        return report::dry_run(ctx, &NoHead {}, &delivery::dry_run(&plan, &msg), None);
+        let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
+        delivery::dry_keys(&mut plan, &id);
+        let head = IdHead { id: id.as_str() };
+        return report::dry_run(ctx, &head, &delivery::dry_run(&plan, &msg), None);
     }
-    let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
-    report::deliveries(ctx, &NoHead {}, &rows, None)
+    let recording = args.log.no_log.recording(ctx);
+    let id = args.log.id.clone();
+    let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, id)?;
+    warn_unrecorded(ctx, done.not_recorded.as_ref());
+    let head = IdHead {
+        id: done.id.as_str(),
+    };
+    report::deliveries(ctx, &head, &done.rows, None)
 }

@@ -75,6 +75,11 @@ impl Env {
         }
     }
 
+    /// Where `notify` keeps this environment's delivery log unless --log or NOTIFY_LOG move it.
+    pub fn log_path(&self) -> PathBuf {
+        self.dir.path().join(".local/share/notify/deliveries.db")
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -92,6 +97,8 @@ impl Env {
             .env("HOME", self.dir.path())
             .env("XDG_CACHE_HOME", self.dir.path().join("cache"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            // The delivery log's default place, inside the test's folder (never the real data dir).
+            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
             .env("NOTIFY_STORE", &self.store)
             .env("USER", "alice")
             .stdin(Stdio::null())

@@ -1,0 +1,71 @@
+//! `notify retry`: send again what the delivery log says failed.
+
+use anyhow::Result;
+
+use crate::commands::args::LimitArgs;
+use crate::commands::report::{self, NoHead};
+use crate::commands::send::warn_unrecorded;
+use crate::context::Context;
+use crate::delivery::{self, DryRow};
+use crate::log::time::When;
+use crate::log::{EventId, Filter};
+
+/// Send again every logged delivery whose latest outcome is failed
+///
+/// Each failed destination goes to the stored user's channel as configured now (a channel since
+/// disabled or removed is reported skipped with its reason), with the original message and the
+/// original idempotency key, so a vendor that got it already drops the copy. A destination that
+/// was delivered for its event is never sent again. Ad-hoc destinations (--webhook, --email, ...)
+/// are skipped: the log keeps no secret, so repeat their send with `notify send --id <ID>`. The
+/// new outcomes are appended to the log.
+///
+/// Examples:
+///   notify retry --since 2h --dry-run
+///   notify retry --id ticket-42:approval
+///
+/// Exit 0 when every retried destination was delivered or skipped (or nothing had failed), 3 when
+/// any failed again, 1 when the log cannot be read.
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Only the deliveries of this event id (`send --id`)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<EventId>,
+    /// Only deliveries that failed since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<When>,
+    /// Print every request as it would be sent (signed, secrets masked) and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let opts = args.limits.options()?;
+    let path = ctx.log_path()?;
+    let store = ctx.store.load()?;
+    let filter = Filter {
+        id: args.id.clone(),
+        since_ms: args.since.map(|w| w.cutoff(ctx.now().saturating_mul(1000))),
+        ..Filter::default()
+    };
+    if args.dry_run {
+        let rows: Vec<DryRow> = delivery::retry_dry_run(&store, path, &filter)?
+            .into_iter()
+            .map(|(_, row)| row)
+            .collect();
+        if rows.is_empty() {
+            ctx.out
+                .note("nothing to retry: no failed delivery in the log matches");
+        }
+        return report::dry_run(ctx, &NoHead {}, &rows, None);
+    }
+    let done = delivery::retry(&store, path, &filter, &opts, ctx.cache_dir())?;
+    warn_unrecorded(ctx, done.not_recorded.as_ref());
+    if done.rows.is_empty() {
+        ctx.out
+            .note("nothing to retry: no failed delivery in the log matches");
+    }
+    report::retried(ctx, &done.rows)
+}

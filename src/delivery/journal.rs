@@ -1,0 +1,335 @@
+//! A send with the delivery log: the event id and each destination's idempotency key, a repeated id's
+//! delivered destinations skipped, and every destination's outcome recorded in one transaction.
+//!
+//! Keys are derived from (event id, destination identity), so a repeated `--id` reuses them even with
+//! `--no-log`; a key the log already holds for the pair wins. A webhook's key is the event id itself
+//! (PROTOCOLS.md §8: every destination of one event carries the same `X-Notify-Delivery`). The log never
+//! stops a delivery: when it cannot be opened, read or written, the run goes on and says why it was not
+//! recorded.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Result;
+use sha2::{Digest, Sha256};
+
+use crate::channels::Kind;
+use crate::channels::message::Message;
+use crate::error::Error;
+use crate::log::{self, Entry, EventId, Identity, Log};
+
+use super::plan::{Destination, Plan};
+use super::target::Target;
+use super::{Delivery, Options, Outcome, new_uuid, now_ms, run, uuid_text};
+
+/// The reason of a destination a repeated `--id` already delivered.
+pub const ALREADY_DELIVERED: &str = "already delivered";
+
+/// Where a run records its outcomes.
+#[derive(Debug)]
+pub enum Recording<'a> {
+    /// `--no-log`.
+    Off,
+    To(&'a Path),
+    /// The log has no place (no home folder and no `--log`): the run goes on unrecorded.
+    Unavailable(anyhow::Error),
+}
+
+/// A finished run: its event id, one row per destination, and why it was not recorded, if it was not.
+#[derive(Debug)]
+pub struct Finished {
+    pub id: EventId,
+    pub rows: Vec<Delivery>,
+    pub not_recorded: Option<anyhow::Error>,
+}
+
+/// A fresh event id (a random UUID).
+pub fn fresh_id() -> Result<EventId> {
+    let uuid = new_uuid().map_err(Error::failure)?;
+    uuid.parse()
+        .map_err(|e: String| Error::failure(format!("internal: {e}")).into())
+}
+
+/// Delivers `plan` as event `id` (a fresh one when `None`) and records every destination's outcome.
+/// Destinations the log says were delivered for `id` already are skipped, reason [`ALREADY_DELIVERED`].
+pub fn deliver(
+    mut plan: Plan,
+    msg: Message,
+    opts: Options,
+    cache_dir: Option<PathBuf>,
+    recording: Recording<'_>,
+    id: Option<EventId>,
+) -> Result<Finished> {
+    let id = match id {
+        Some(id) => id,
+        None => fresh_id()?,
+    };
+    let mut problem = None;
+    let mut log = open(recording, &mut problem);
+    let mut known = Known::default();
+    if let Some(opened) = &log {
+        match Known::read(opened, &id) {
+            Ok(k) => known = k,
+            // A log that cannot be read is not written either: the warning stays true.
+            Err(e) => {
+                problem = Some(e);
+                log = None;
+            }
+        }
+    }
+    let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();
+    for (dest, identity) in plan.destinations.iter_mut().zip(&identities) {
+        if known.delivered.contains(identity) {
+            dest.target = Err((Outcome::Skipped, ALREADY_DELIVERED.into()));
+        }
+    }
+    plan.keys = keys(&plan.destinations, &identities, &id, &known.keys);
+    let content = Arc::new(content_of(&msg));
+    let keys = plan.keys.clone();
+    let rows = run(plan, msg, opts, cache_dir)?;
+    if let Some(log) = &log {
+        let entries = entries(&id, &rows, identities, keys, &content);
+        if let Err(e) = log.record(&entries) {
+            problem.get_or_insert(e);
+        }
+    }
+    Ok(Finished {
+        id,
+        rows,
+        not_recorded: problem,
+    })
+}
+
+/// Gives a dry run the keys a live run of `id` would use (the log is not read: a dry run touches nothing).
+pub fn dry_keys(plan: &mut Plan, id: &EventId) {
+    let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();
+    plan.keys = keys(&plan.destinations, &identities, id, &HashMap::new());
+}
+
+/// What the log knows of an event id.
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    pub delivered: HashSet<Identity>,
+    pub keys: HashMap<Identity, String>,
+}
+
+impl Known {
+    pub(super) fn read(log: &Log, id: &EventId) -> Result<Self> {
+        Ok(Known {
+            delivered: log.delivered_for(id)?,
+            keys: log.keys_for(id)?,
+        })
+    }
+}
+
+pub(super) fn open(recording: Recording<'_>, problem: &mut Option<anyhow::Error>) -> Option<Log> {
+    match recording {
+        Recording::Off => None,
+        Recording::Unavailable(e) => {
+            *problem = Some(e);
+            None
+        }
+        Recording::To(path) => match Log::open(path) {
+            Ok(log) => Some(log),
+            Err(e) => {
+                *problem = Some(e);
+                None
+            }
+        },
+    }
+}
+
+/// Each destination's key: the event id for a webhook, else the key the log holds, else derived.
+pub(super) fn keys(
+    destinations: &[Destination],
+    identities: &[Identity],
+    id: &EventId,
+    logged: &HashMap<Identity, String>,
+) -> Vec<String> {
+    destinations
+        .iter()
+        .zip(identities)
+        .map(|(dest, identity)| {
+            if dest.kind == Some(Kind::Webhook) {
+                id.as_str().to_owned()
+            } else {
+                logged
+                    .get(identity)
+                    .cloned()
+                    .unwrap_or_else(|| derived_key(id, identity))
+            }
+        })
+        .collect()
+}
+
+/// A UUID-shaped key from (event id, identity): the same pair always gives the same key, in any process.
+pub fn derived_key(id: &EventId, identity: &Identity) -> String {
+    let digest = Sha256::digest(format!("notify idempotency key\n{id}\n{}", identity.key()));
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&digest[..16]);
+    // RFC 9562 version 8 (custom), so that the key is a well-formed UUID.
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    uuid_text(&b)
+}
+
+/// How the log names a destination without a secret: stored users and their channel, or (ad hoc) the
+/// digest of the full address the user gave.
+pub fn identity_of(dest: &Destination) -> Identity {
+    match dest.kind {
+        Some(kind) if dest.recipients.is_empty() => {
+            let address = match &dest.target {
+                Ok(Target::Webhook { url, .. }) => url,
+                Ok(Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook, .. }) => {
+                    webhook
+                }
+                Ok(Target::Email { to, .. }) => to,
+                Ok(Target::Sms { mobile, .. }) => mobile,
+                _ => &dest.shown,
+            };
+            Identity::ad_hoc(kind, address)
+        }
+        kind => Identity::stored(&dest.recipients, kind),
+    }
+}
+
+/// The message as the log keeps it; [`message_of`] turns it back into the same message.
+pub fn content_of(msg: &Message) -> log::Content {
+    log::Content {
+        // A headline exists exactly when a title was given or derived from the event name; either way
+        // the subject is what `Message::new` makes of that title again.
+        title: msg.headline.is_some().then(|| msg.subject.clone()),
+        text: msg.text.clone(),
+        format: msg.format,
+        event: msg.event.clone(),
+    }
+}
+
+pub fn message_of(content: &log::Content) -> Message {
+    Message::new(
+        content.title.clone(),
+        content.text.clone(),
+        content.format,
+        content.event.clone(),
+    )
+}
+
+pub(super) fn entries(
+    id: &EventId,
+    rows: &[Delivery],
+    identities: Vec<Identity>,
+    keys: Vec<String>,
+    content: &Arc<log::Content>,
+) -> Vec<Entry> {
+    let time_ms = i64::try_from(now_ms()).unwrap_or(i64::MAX);
+    rows.iter()
+        .zip(identities.into_iter().zip(keys))
+        .map(|(row, (identity, key))| Entry {
+            event_id: id.clone(),
+            time_ms,
+            channel: row.channel.parse::<Kind>().ok(),
+            identity,
+            recipient: row.recipient.clone(),
+            destination: row.destination.clone(),
+            outcome: match row.outcome {
+                Outcome::Delivered => log::Outcome::Delivered,
+                Outcome::Failed => log::Outcome::Failed,
+                Outcome::Skipped => log::Outcome::Skipped,
+            },
+            attempts: row.attempts,
+            error_code: row.error_code.clone(),
+            error_message: row.error_message.clone(),
+            reason: row.reason.clone(),
+            idempotency_key: key,
+            content: Arc::clone(content),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::channels::message::{Event, Format};
+    use crate::signing::SignatureMethod;
+    use crate::values::Revealed;
+
+    use super::*;
+
+    fn id(s: &str) -> EventId {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn derived_keys_are_stable_uuids_that_differ_by_event_and_destination() {
+        let alice = Identity::stored(&["alice".into()], Some(Kind::DingtalkBot));
+        let bob = Identity::stored(&["bob".into()], Some(Kind::DingtalkBot));
+        let a1 = derived_key(&id("run-1"), &alice);
+        assert_eq!(a1, derived_key(&id("run-1"), &alice));
+        assert_ne!(a1, derived_key(&id("run-2"), &alice));
+        assert_ne!(a1, derived_key(&id("run-1"), &bob));
+        let parts: Vec<usize> = a1.split('-').map(str::len).collect();
+        assert_eq!(parts, [8, 4, 4, 4, 12], "{a1}");
+        assert_eq!(&a1[14..15], "8", "{a1}");
+    }
+
+    #[test]
+    fn webhooks_carry_the_event_id_and_others_keep_a_logged_key() {
+        let hook = Destination {
+            recipients: Vec::new(),
+            kind: Some(Kind::Webhook),
+            shown: "https://h.example/x".into(),
+            target: Ok(Target::Webhook {
+                url: "https://h.example/x?token=s3cret".into(),
+                method: SignatureMethod::None,
+                key: Revealed::new(""),
+                ca_file: None,
+            }),
+        };
+        let stored = |name: &str| Destination {
+            recipients: vec![name.into()],
+            kind: Some(Kind::Email),
+            shown: format!("{name}@example.com"),
+            target: Err((Outcome::Skipped, "not enabled".into())),
+        };
+        let dests = [hook, stored("alice"), stored("bob")];
+        let identities: Vec<Identity> = dests.iter().map(identity_of).collect();
+        assert!(identities[0].is_ad_hoc());
+        assert!(!identities[0].key().contains("s3cret"));
+        let logged = HashMap::from([(identities[1].clone(), "from-the-log".to_owned())]);
+        let keys = keys(&dests, &identities, &id("ticket-42"), &logged);
+        assert_eq!(keys[0], "ticket-42");
+        assert_eq!(keys[1], "from-the-log");
+        assert_eq!(keys[2], derived_key(&id("ticket-42"), &identities[2]));
+    }
+
+    #[test]
+    fn the_logged_content_gives_back_the_same_message() {
+        let event = Event {
+            name: "TicketApproval".into(),
+            ..Event::default()
+        };
+        let cases = [
+            Message::new(
+                None,
+                "first line\nmore".into(),
+                Format::Text,
+                Event::default(),
+            ),
+            Message::new(None, "body".into(), Format::Markdown, event.clone()),
+            Message::new(Some("Custom".into()), "body".into(), Format::Text, event),
+            Message::new(
+                Some("Plain".into()),
+                "b".into(),
+                Format::Text,
+                Event::default(),
+            ),
+        ];
+        for msg in cases {
+            let again = message_of(&content_of(&msg));
+            assert_eq!(
+                (&again.subject, &again.headline, &again.text, again.format),
+                (&msg.subject, &msg.headline, &msg.text, msg.format)
+            );
+        }
+    }
+}
