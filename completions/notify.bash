@@ -3012,7 +3012,7 @@ _notify() {
                     return 0
                     ;;
                 --signature-method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256" -- "${cur}"))
                     return 0
                     ;;
                 --signature-key)

@@ -634,7 +634,9 @@ email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand send" -l webhook -d 'Ad-hoc custom webhook URL (repeatable)' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l signature-method -d 'Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-method -d 'Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256' -r -f -a "NONE\t''
+HMAC_SHA1\t''
+HMAC_SHA256\t''"
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key -d 'Signing key for --webhook' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-env -d 'Read the --webhook signing key from this environment variable' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l dingtalk-bot -d 'Ad-hoc DingTalk chatbot webhook URL (repeatable)' -r

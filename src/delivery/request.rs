@@ -19,10 +19,11 @@ use super::plan::{Destination, Plan, plan_users};
 use super::target::{Target, sms_vendor, smtp_settings};
 
 /// Destinations that need no stored profile; secrets already read from wherever the user gave them.
-#[derive(Debug, Clone, Default)]
+/// `Debug` masks the tokens robot and webhook URLs carry.
+#[derive(Clone, Default)]
 pub struct Adhoc {
     pub webhooks: Vec<String>,
-    pub signature_method: Option<String>,
+    pub signature_method: Option<SignatureMethod>,
     pub signature_key: Option<Revealed>,
     pub dingtalk_bots: Vec<String>,
     pub keyword: String,
@@ -30,6 +31,24 @@ pub struct Adhoc {
     pub wecom_bots: Vec<String>,
     pub emails: Vec<String>,
     pub sms: Vec<String>,
+}
+
+impl std::fmt::Debug for Adhoc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let masked =
+            |urls: &[String]| -> Vec<String> { urls.iter().map(|u| mask_url_tokens(u)).collect() };
+        f.debug_struct("Adhoc")
+            .field("webhooks", &masked(&self.webhooks))
+            .field("signature_method", &self.signature_method)
+            .field("signature_key", &self.signature_key)
+            .field("dingtalk_bots", &masked(&self.dingtalk_bots))
+            .field("keyword", &self.keyword)
+            .field("secret", &self.secret)
+            .field("wecom_bots", &masked(&self.wecom_bots))
+            .field("emails", &self.emails)
+            .field("sms", &self.sms)
+            .finish()
+    }
 }
 
 impl Adhoc {
@@ -126,7 +145,9 @@ pub fn prepare(store: &Store, req: &Request) -> Result<(Plan, Message)> {
     let msg = message(store, &req.content)?;
     let plan = plan_users(store, &users, &req.channels, adhoc);
     if plan.destinations.is_empty() {
-        return Err(Error::usage("nothing to send to").into());
+        return Err(Error::usage("nothing to send to")
+            .hint("add users with `notify user add`, or give an ad-hoc destination such as --webhook URL")
+            .into());
     }
     Ok((plan, msg))
 }
@@ -239,10 +260,7 @@ fn row(kind: Kind, shown: String, target: Result<Target, String>) -> Destination
 /// The ad-hoc destinations, each flag's values checked; a missing provider is the row's failure.
 pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destination>> {
     let mut out = Vec::new();
-    let method: SignatureMethod = match &adhoc.signature_method {
-        Some(m) => m.parse().map_err(Error::usage)?,
-        None => SignatureMethod::None,
-    };
+    let method = adhoc.signature_method.unwrap_or_default();
     let key = &adhoc.signature_key;
     if method == SignatureMethod::None && key.is_some() {
         return Err(Error::usage("a --webhook signing key needs --signature-method")
@@ -310,4 +328,26 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
         out.push(row(Kind::Sms, m, target));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_masks_the_tokens_of_ad_hoc_urls() {
+        let adhoc = Adhoc {
+            webhooks: vec!["https://h.example/x?access_token=tok-1".into()],
+            dingtalk_bots: vec!["https://oapi.dingtalk.com/robot/send?access_token=tok-2".into()],
+            wecom_bots: vec!["https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=tok-3".into()],
+            signature_key: Some(Revealed::new("tok-4")),
+            secret: Some(Revealed::new("SECtok-5")),
+            ..Adhoc::default()
+        };
+        let shown = format!("{adhoc:?}");
+        for secret in ["tok-1", "tok-2", "tok-3", "tok-4", "tok-5"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("access_token=****"), "{shown}");
+    }
 }

@@ -182,17 +182,25 @@ pub fn ensure_available(store: &Store, kind: Kind) -> Result<()> {
     }
 }
 
-/// Checks that a user's channel may be enabled: configured, available, verified.
-pub fn ensure_enableable(store: &Store, user: &str, kind: Kind) -> Result<()> {
-    let channel = store
+/// The error for a user without a channel of this kind, with the command that configures one.
+pub fn no_channel(user: &str, kind: Kind) -> anyhow::Error {
+    Error::failure(format!("{user} has no {kind} channel configured"))
+        .hint(format!("configure it with `notify channel set {kind}`"))
+        .into()
+}
+
+/// A user's channel of this kind, or [`no_channel`].
+pub fn channel_of<'a>(store: &'a Store, user: &str, kind: Kind) -> Result<&'a Channel> {
+    store
         .users
         .get(user)
         .and_then(|u| u.channels.0.get(&kind))
-        .ok_or_else(|| {
-            Error::failure(format!("{user} has no {kind} channel configured")).hint(format!(
-                "configure it first with `notify channel set {kind}`"
-            ))
-        })?;
+        .ok_or_else(|| no_channel(user, kind))
+}
+
+/// Checks that a user's channel may be enabled: configured, available, verified.
+pub fn ensure_enableable(store: &Store, user: &str, kind: Kind) -> Result<()> {
+    let channel = channel_of(store, user, kind)?;
     ensure_available(store, kind)?;
     if !channel.is_verified(kind) {
         return Err(

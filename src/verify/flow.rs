@@ -35,20 +35,8 @@ pub enum Started {
     },
 }
 
-fn missing(user: &str, kind: Kind) -> anyhow::Error {
-    Error::failure(format!("{user} has no {kind} channel"))
-        .hint(format!(
-            "configure it first with `notify channel set {kind}`"
-        ))
-        .into()
-}
-
 fn channel<'a>(store: &'a Store, user: &str, kind: Kind) -> Result<&'a Channel> {
-    store
-        .users
-        .get(user)
-        .and_then(|u| u.channels.0.get(&kind))
-        .ok_or_else(|| missing(user, kind))
+    crate::profiles::channel_of(store, user, kind)
 }
 
 fn engine(cache_dir: Option<PathBuf>) -> Result<Arc<Engine>> {
@@ -273,7 +261,7 @@ pub fn confirm(
             .users
             .get_mut(&user)
             .and_then(|u| u.channels.0.get_mut(&kind))
-            .ok_or_else(|| missing(&user, kind))?;
+            .ok_or_else(|| crate::profiles::no_channel(&user, kind))?;
         let outcome = codes::check(ch.pending.as_mut(), code, now);
         if outcome.is_ok() {
             ch.verified = true;

@@ -498,7 +498,7 @@ fn enable_refuses_an_unverified_channel() {
     env.run(&["channel", "enable", "lark"])
         .code(1)
         .stderr_has("alice has no lark channel configured")
-        .stderr_has("hint: configure it first with `notify channel set lark`");
+        .stderr_has("hint: configure it with `notify channel set lark`");
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Result;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::delivery::{
     DEFAULT_CONCURRENCY, DEFAULT_DEADLINE_SECS, DEFAULT_RETRIES, DEFAULT_RETRY_BASE_MS,
@@ -13,6 +14,7 @@ use crate::delivery::{
 };
 use crate::error::Error;
 use crate::profiles::Input;
+use crate::signing::SignatureMethod;
 use crate::values::{Revealed, Secret};
 
 mod event;
@@ -63,6 +65,11 @@ impl LimitArgs {
             retry_base: Duration::from_millis(self.retry_base_ms),
         })
     }
+}
+
+/// Parses `--signature-method` (any case) into the method, listing the three names in errors and help.
+pub fn method_parser() -> impl TypedValueParser<Value = SignatureMethod> {
+    PossibleValuesParser::new(SignatureMethod::names()).try_map(|s| s.parse::<SignatureMethod>())
 }
 
 /// Stdin can feed one flag of a run: a second flag that wants it is refused (it would read nothing).

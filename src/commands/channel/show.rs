@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::channels::Kind;
 use crate::commands::render::{self, ChannelDetail, FieldMap};
 use crate::context::Context;
-use crate::error::Error;
+use crate::profiles;
 
 /// Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal
 #[derive(Debug, clap::Args)]
@@ -21,14 +21,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let name = ctx.user_name(&store)?;
     let kind = args.kind;
-    let channel = store
-        .users
-        .get(&name)
-        .and_then(|u| u.channels.0.get(&kind))
-        .ok_or_else(|| {
-            Error::failure(format!("{name} has no {kind} channel"))
-                .hint(format!("configure it with `notify channel set {kind}`"))
-        })?;
+    let channel = profiles::channel_of(&store, &name, kind)?;
     let verified = channel.is_verified(kind);
     let available = store.notice.allows(kind);
     if ctx.out.json {

@@ -43,14 +43,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let name = ctx.user_name(&store)?;
     let kind = args.kind;
-    let channel = store
-        .users
-        .get(&name)
-        .and_then(|u| u.channels.0.get(&kind))
-        .ok_or_else(|| {
-            Error::failure(format!("{name} has no {kind} channel"))
-                .hint(format!("configure it with `notify channel set {kind}`"))
-        })?;
+    let channel = profiles::channel_of(&store, &name, kind)?;
     profiles::ensure_available(&store, kind)?;
     let target = delivery::target_for(&store, kind, channel).map_err(|e| {
         let hint = kind.provider().map_or_else(

@@ -6,10 +6,9 @@ mod print;
 use std::time::Duration;
 
 use anyhow::Result;
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::channels::Kind;
-use crate::commands::args::secret_flags;
+use crate::commands::args::{method_parser, secret_flags};
 use crate::context::Context;
 use crate::error::Error;
 use crate::listen::{self, Auth, Settings};
@@ -90,10 +89,6 @@ pub struct Args {
         value_parser = clap::value_parser!(u64).range(1..)
     )]
     pub read_timeout_ms: u64,
-}
-
-fn method_parser() -> impl TypedValueParser<Value = SignatureMethod> {
-    PossibleValuesParser::new(SignatureMethod::names()).try_map(|s| s.parse::<SignatureMethod>())
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {

@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::commands::args::{RichArgs, message_text, reveal, secret_flags};
+use crate::commands::args::{RichArgs, message_text, method_parser, reveal, secret_flags};
 use crate::delivery::{Adhoc, Content, DEFAULT_KEYWORD};
 use crate::error::Error;
+use crate::signing::SignatureMethod;
+use crate::values::mask_url_tokens;
 
 secret_flags!(
     /// The signing key of the ad-hoc webhooks.
@@ -30,16 +32,22 @@ secret_flags!(
     requires = "dingtalk_bots"
 );
 
-/// Destinations that need no stored profile.
-#[derive(Debug, clap::Args)]
+/// Destinations that need no stored profile. `Debug` shows them as the library does (tokens masked).
+#[derive(clap::Args)]
 #[command(next_help_heading = "Ad-hoc destinations")]
 pub struct AdhocArgs {
     /// Ad-hoc custom webhook URL (repeatable)
     #[arg(long = "webhook", value_name = "URL")]
     pub webhooks: Vec<String>,
     /// Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256
-    #[arg(long, value_name = "METHOD", requires = "webhooks")]
-    pub signature_method: Option<String>,
+    #[arg(
+        long,
+        value_name = "METHOD",
+        requires = "webhooks",
+        value_parser = method_parser(),
+        ignore_case = true
+    )]
+    pub signature_method: Option<SignatureMethod>,
     #[command(flatten)]
     pub signature_key: SignatureKey,
     /// Ad-hoc DingTalk chatbot webhook URL (repeatable)
@@ -132,7 +140,7 @@ impl AdhocArgs {
         let a = self;
         Ok(Adhoc {
             webhooks: a.webhooks.clone(),
-            signature_method: a.signature_method.clone(),
+            signature_method: a.signature_method,
             signature_key: reveal(a.signature_key.input(), "--signature-key")?,
             dingtalk_bots: a.dingtalk_bots.clone(),
             keyword: a.keyword.clone(),
@@ -141,5 +149,22 @@ impl AdhocArgs {
             emails: a.emails.clone(),
             sms: a.sms.clone(),
         })
+    }
+}
+
+impl std::fmt::Debug for AdhocArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let masked =
+            |urls: &[String]| -> Vec<String> { urls.iter().map(|u| mask_url_tokens(u)).collect() };
+        f.debug_struct("AdhocArgs")
+            .field("webhooks", &masked(&self.webhooks))
+            .field("signature_method", &self.signature_method)
+            .field("signature_key", &self.signature_key)
+            .field("dingtalk_bots", &masked(&self.dingtalk_bots))
+            .field("secret", &self.secret)
+            .field("wecom_bots", &masked(&self.wecom_bots))
+            .field("emails", &self.emails)
+            .field("sms", &self.sms)
+            .finish_non_exhaustive()
     }
 }
