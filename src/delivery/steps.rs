@@ -177,15 +177,33 @@ pub fn parse_lookup(app: &App, resp: &HttpResponse) -> Result<String, Verdict> {
 pub fn judge(target: &Target) -> fn(&HttpResponse) -> Verdict {
     match target {
         Target::DingtalkBot { .. } => dingtalk_bot::judge,
-        Target::WecomBot { .. } => wecom_bot::judge,
+        Target::WecomBot { .. } => |r| unless_processed(wecom_bot::judge(r), r),
         Target::Webhook { .. } => webhook::judge,
-        Target::Dingtalk { .. } => dingtalk::judge,
+        Target::Dingtalk { .. } => |r| unless_processed(dingtalk::judge(r), r),
         Target::Feishu { .. } => feishu::judge,
         Target::Sms {
             vendor: SmsVendor::Twilio { .. },
             ..
-        } => sms::judge_twilio,
-        Target::Sms { .. } | Target::Email { .. } => sms::judge_aliyun,
+        } => |r| unless_processed(sms::judge_twilio(r), r),
+        Target::Sms { .. } | Target::Email { .. } => |r| unless_processed(sms::judge_aliyun(r), r),
+    }
+}
+
+/// For a message no idempotency key protects (§10): HTTP 500, 502 and 504 may come after the vendor
+/// processed it, so they are not retried but reported as an unknown outcome; 408, 429 and 503 say "not
+/// processed, try again" and stay retryable.
+fn unless_processed(verdict: Verdict, resp: &HttpResponse) -> Verdict {
+    match verdict {
+        Verdict::Retry(f) if matches!(resp.status, 500 | 502 | 504) => {
+            Verdict::Permanent(Failure {
+                message: format!(
+                    "outcome unknown: {} came after the request was sent; it may have been delivered",
+                    f.message
+                ),
+                ..f
+            })
+        }
+        other => other,
     }
 }
 
@@ -459,6 +477,38 @@ pub fn rendered(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_5xx_is_retried_only_where_a_key_protects_the_message() {
+        let answer = |status| HttpResponse {
+            status,
+            headers: Vec::new(),
+            body: br#"{"errcode":-1,"errmsg":"boom"}"#.to_vec(),
+        };
+        let wecom = Target::WecomBot {
+            webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k".into(),
+            ca_file: None,
+        };
+        let hook = Target::Webhook {
+            url: "https://h.example/x".into(),
+            method: crate::signing::SignatureMethod::None,
+            key: crate::values::Revealed::new(""),
+            ca_file: None,
+        };
+        for status in [500, 502, 504] {
+            match judge(&wecom)(&answer(status)) {
+                Verdict::Permanent(f) => assert!(f.message.starts_with("outcome unknown"), "{f:?}"),
+                other => panic!("{status}: {other:?}"),
+            }
+            assert!(matches!(judge(&hook)(&answer(status)), Verdict::Retry(_)));
+        }
+        for status in [429, 503] {
+            assert!(
+                matches!(judge(&wecom)(&answer(status)), Verdict::Retry(_)),
+                "{status}"
+            );
+        }
+    }
     use crate::channels::message::{Event, Format};
     use crate::values::Revealed;
 
