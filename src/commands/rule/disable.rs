@@ -2,9 +2,7 @@
 
 use anyhow::Result;
 
-use super::view;
 use crate::context::Context;
-use crate::rules::edit;
 
 /// Turn rules off: their events notify nobody
 ///
@@ -19,17 +17,5 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let views = ctx
-        .store
-        .update(|store| Ok(edit::set_enabled(store, &args.events, false)?))?;
-    if ctx.out.json {
-        return ctx.out.json(&view::list_json(&views));
-    }
-    ctx.out.note(&format!(
-        "turned off {} rule{}: {}",
-        views.len(),
-        if views.len() == 1 { "" } else { "s" },
-        view::ids(&views)
-    ));
-    Ok(())
+    super::enable::switch(ctx, &args.events, false)
 }

@@ -19,14 +19,20 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    switch(ctx, &args.events, true)
+}
+
+/// Turns the rules `events` name on or off, all together or not at all, and says which.
+pub fn switch(ctx: &Context, events: &[String], on: bool) -> Result<()> {
     let views = ctx
         .store
-        .update(|store| Ok(edit::set_enabled(store, &args.events, true)?))?;
+        .update(|store| Ok(edit::set_enabled(store, events, on)?))?;
     if ctx.out.json {
         return ctx.out.json(&view::list_json(&views));
     }
     ctx.out.note(&format!(
-        "turned on {} rule{}: {}",
+        "turned {} {} rule{}: {}",
+        if on { "on" } else { "off" },
         views.len(),
         if views.len() == 1 { "" } else { "s" },
         view::ids(&views)
