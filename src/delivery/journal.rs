@@ -358,15 +358,13 @@ mod tests {
         Kind::ALL
             .iter()
             .map(|kind| {
-                match super::super::preview::preview(&Store::default(), msg, *kind, recipient) {
-                    Ok(mut p) => {
-                        if let Some(event) = p.body.get_mut("messageEvent") {
-                            event["eventTime"] = 0.into();
-                        }
-                        format!("{kind} {} {:?} {}", p.format, p.cut, p.body)
-                    }
-                    Err(e) => format!("{kind} error {e}"),
+                let mut p =
+                    super::super::preview::preview(&Store::default(), msg, *kind, recipient)
+                        .unwrap_or_else(|e| panic!("{kind}: {e}"));
+                if let Some(event) = p.body.get_mut("messageEvent") {
+                    event["eventTime"] = 0.into();
                 }
+                format!("{kind} {} {:?} {}", p.format, p.cut, p.body)
             })
             .collect()
     }
