@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use notify::channels::Kind;
 use notify::channels::message::{Event, Format};
-use notify::log::{Content, Entry, EventId, Identity, Log, Outcome};
+use notify::log::{Content, Entry, EventId, Identity, Log, Outcome, Rich};
 
 const DESTINATIONS: usize = 1_000;
 
@@ -69,6 +69,13 @@ fn main() {
             task_id: "42".into(),
             ..Event::default()
         },
+        // A message as `emit` makes it: a template and a link are stored with it (log version 2).
+        rich: Some(Rich {
+            markdown_text: true,
+            template: Some("**{{ description }}**: {{ task_name }} (#{{ task_id }})".into()),
+            link: "https://dms.example.com/ticket/42".into(),
+            ..Rich::default()
+        }),
     });
     let (mut open, mut lookup, mut record) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {

@@ -194,7 +194,7 @@ pub fn identity_of(dest: &Destination) -> Identity {
     }
 }
 
-/// The message as the log keeps it; [`message_of`] turns it back into the same message.
+/// The message as the log keeps it, all of it; [`message_of`] turns it back into the same message.
 pub fn content_of(msg: &Message) -> log::Content {
     log::Content {
         // A headline exists exactly when a title was given or derived from the event name; either way
@@ -203,16 +203,34 @@ pub fn content_of(msg: &Message) -> log::Content {
         text: msg.text.clone(),
         format: msg.format,
         event: msg.event.clone(),
+        rich: Some(log::Rich {
+            markdown_text: msg.markdown_text,
+            colour: msg.colour,
+            template: msg.template.clone(),
+            link: msg.link.clone(),
+            vars: msg.vars.clone(),
+            roles: msg.roles.clone(),
+        }),
     }
 }
 
+/// The message `content` was made from; a row from before templates gives the message that version sent.
 pub fn message_of(content: &log::Content) -> Message {
-    Message::new(
+    let mut msg = Message::new(
         content.title.clone(),
         content.text.clone(),
         content.format,
         content.event.clone(),
-    )
+    );
+    if let Some(rich) = &content.rich {
+        msg.markdown_text = rich.markdown_text;
+        msg.colour = rich.colour;
+        msg.template = rich.template.clone();
+        msg.link = rich.link.clone();
+        msg.vars = rich.vars.clone();
+        msg.roles = rich.roles.clone();
+    }
+    msg
 }
 
 pub(super) fn entries(
@@ -331,5 +349,115 @@ mod tests {
                 (&msg.subject, &msg.headline, &msg.text, msg.format)
             );
         }
+    }
+
+    /// Each channel kind's request body, format and cut note for `msg`, to `recipient` or to a shared
+    /// destination; the webhook's event time (the time of the build) left out.
+    fn requests(msg: &Message, recipient: Option<&str>) -> Vec<String> {
+        use crate::store::Store;
+        Kind::ALL
+            .iter()
+            .map(|kind| {
+                let mut p =
+                    super::super::preview::preview(&Store::default(), msg, *kind, recipient)
+                        .unwrap_or_else(|e| panic!("{kind}: {e}"));
+                if let Some(event) = p.body.get_mut("messageEvent") {
+                    event["eventTime"] = 0.into();
+                }
+                format!("{kind} {} {:?} {}", p.format, p.cut, p.body)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_templated_rich_message_comes_back_byte_identical_on_every_channel() {
+        use super::super::request::{Content, message};
+        use crate::store::Store;
+        use crate::templates::CardColour;
+
+        let emit = Content {
+            // emit: the built-in text is Markdown even with --format text; the state colours the card.
+            text: "A task *failed*: Load \\<b>".into(),
+            builtin: true,
+            format: Format::Text,
+            event: "task-flow.run.started".into(),
+            category: "task-flow".into(),
+            module: "run".into(),
+            state: "failed".into(),
+            description: "A task failed".into(),
+            task_id: "7".into(),
+            task_name: "Load <b> 数据 🚀".into(),
+            submitter: "carol".into(),
+            template: Some(
+                "**{{ description }}** {{ task_name }} for {{ recipient }} ({{ roles }}) \
+                 at {{ time }}\n\n[Ticket]({{ link }})"
+                    .into(),
+            ),
+            link: "https://dms.example/t/7?x=1&y=(2)".into(),
+            roles: HashMap::from([
+                (
+                    "alice".to_owned(),
+                    vec!["approver".to_owned(), "dba".to_owned()],
+                ),
+                ("bob".to_owned(), vec!["submitter".to_owned()]),
+            ]),
+            ..Content::default()
+        };
+        let send_text = Content {
+            text: "Disk *almost* full\nsecond line".into(),
+            message: "Disk *almost* full\nsecond line".into(),
+            title: Some("Disk".into()),
+            format: Format::Text,
+            link: "https://dms.example/disk".into(),
+            ..Content::default()
+        };
+        let send_markdown = Content {
+            text: "**Backup** done".into(),
+            message: "**Backup** done".into(),
+            format: Format::Markdown,
+            event: "backup_succeeded".into(),
+            template: Some("{{ message }} / {{ event }} / {{ link }}".into()),
+            ..Content::default()
+        };
+        for content in [emit, send_text, send_markdown] {
+            let msg = message(&Store::default(), &content).unwrap();
+            let again = message_of(&content_of(&msg));
+            assert_eq!(
+                (
+                    &again.subject,
+                    &again.headline,
+                    &again.text,
+                    again.markdown_text
+                ),
+                (&msg.subject, &msg.headline, &msg.text, msg.markdown_text)
+            );
+            assert_eq!(
+                (again.format, &again.template, &again.link, &again.vars),
+                (msg.format, &msg.template, &msg.link, &msg.vars)
+            );
+            assert_eq!((&again.roles, again.colour), (&msg.roles, msg.colour));
+            assert_eq!(content_of(&again), content_of(&msg));
+            for recipient in [Some("alice"), None] {
+                assert_eq!(requests(&again, recipient), requests(&msg, recipient));
+            }
+        }
+        // The emit case really is one that the v1 log lost: its colour and Markdown came from elsewhere.
+        let emit = message(
+            &Store::default(),
+            &Content {
+                text: "x".into(),
+                builtin: true,
+                format: Format::Text,
+                event: "task-flow.run.started".into(),
+                state: "failed".into(),
+                ..Content::default()
+            },
+        )
+        .unwrap();
+        let mut v1 = content_of(&emit);
+        v1.rich = None;
+        let old = message_of(&v1);
+        assert_eq!((emit.colour, emit.markdown_text), (CardColour::Red, true));
+        assert_eq!((old.colour, old.markdown_text), (CardColour::Blue, false));
     }
 }

@@ -10,6 +10,8 @@ use crate::channels::Kind;
 use crate::channels::message::{Event, Format};
 use crate::signing::hex_encode;
 
+use super::Rich;
+
 /// An event's id (`--id`): 1 to 64 letters, digits, `.`, `_`, `-` or `:`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -143,7 +145,8 @@ impl Identity {
     }
 }
 
-/// The message of a run, as needed to send it again: title, text, format and the DMS event fields.
+/// The message of a run, as needed to send it again: title, text, format, the DMS event fields, and
+/// what templates and rich formats add.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     /// `--title` when given (the subject is derived from it again on a retry).
@@ -151,6 +154,9 @@ pub struct Content {
     pub text: String,
     pub format: Format,
     pub event: Event,
+    /// Template, link, variables, roles, card colour; `None` in a row from log version 1, written
+    /// before templates (a retry then sends what that version sent).
+    pub rich: Option<Rich>,
 }
 
 impl PartialEq for Content {
@@ -162,6 +168,7 @@ impl PartialEq for Content {
             && (&a.name, &a.category, &a.module, &a.task_id, &a.task_name)
                 == (&b.name, &b.category, &b.module, &b.task_id, &b.task_name)
             && (&a.submitter_uid, &a.submitter_name) == (&b.submitter_uid, &b.submitter_name)
+            && self.rich == other.rich
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod entry;
 mod read;
+mod rich;
 mod schema;
 pub mod time;
 
@@ -24,6 +25,7 @@ use crate::channels::message::Format;
 use crate::error::Error;
 
 pub use entry::{Content, Entry, EventId, Filter, Identity, Logged, Outcome};
+pub use rich::Rich;
 pub use schema::CURRENT_VERSION;
 
 /// An open delivery log.
@@ -91,7 +93,8 @@ impl Log {
         {
             let mut add_message = tx.prepare(
                 "INSERT INTO messages (title, text, format, event, category, module, task_id, task_name,
-                     submitter_uid, submitter_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     submitter_uid, submitter_name, rich)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut add_row = tx.prepare(
                 "INSERT INTO deliveries (event_id, time_ms, identity, ad_hoc, recipient, channel,
@@ -116,7 +119,8 @@ impl Log {
                             e.task_id,
                             e.task_name,
                             e.submitter_uid,
-                            e.submitter_name
+                            e.submitter_name,
+                            c.rich.as_ref().map(Rich::to_json)
                         ])?;
                         let id = tx.last_insert_rowid();
                         messages.push((Arc::clone(&row.content), id));
@@ -270,6 +274,14 @@ pub(crate) mod tests {
                     submitter_uid: "bob".into(),
                     submitter_name: "Bob".into(),
                 },
+                rich: Some(Rich {
+                    markdown_text: true,
+                    colour: crate::templates::CardColour::Green,
+                    template: Some("{{ description }} ({{ roles }})".into()),
+                    link: "https://dms.example/t/42".into(),
+                    vars: crate::templates::Vars::sample(),
+                    roles: HashMap::from([("alice".to_owned(), vec!["approver".to_owned()])]),
+                }),
             }),
         }
     }

@@ -5,7 +5,7 @@ use clap::ValueEnum;
 use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 
-use super::{Content, EventId, Filter, Identity, Log, Logged, Outcome};
+use super::{Content, EventId, Filter, Identity, Log, Logged, Outcome, Rich};
 use crate::channels::Kind;
 use crate::channels::message::{Event, Format};
 use crate::error::Error;
@@ -35,7 +35,7 @@ impl Log {
             "SELECT d.seq, d.event_id, m.event, d.time_ms, d.identity, d.recipient, d.channel,
                     d.destination, d.outcome, d.attempts, d.error_code, d.error_message, d.reason,
                     d.idempotency_key, m.title, m.text, m.format, m.category, m.module, m.task_id,
-                    m.task_name, m.submitter_uid, m.submitter_name
+                    m.task_name, m.submitter_uid, m.submitter_name, m.rich
              FROM deliveries d JOIN messages m ON m.id = d.message
              WHERE (?1 IS NULL OR d.event_id = ?1)
                AND (?2 IS NULL OR m.event = ?2)
@@ -102,6 +102,12 @@ impl Log {
                 text: r.text,
                 format: Format::from_str(&r.format, false).map_err(|_| damaged("format"))?,
                 event: r.event,
+                rich: match &r.rich {
+                    None => None,
+                    Some(text) => Some(Rich::from_json(text).map_err(|e| {
+                        damaged("message").caused_by(anyhow::anyhow!("messages.rich: {e}"))
+                    })?),
+                },
             },
         })
     }
@@ -126,6 +132,7 @@ struct RawRow {
     title: Option<String>,
     text: String,
     format: String,
+    rich: Option<String>,
 }
 
 fn read_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {
@@ -155,6 +162,7 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {
         title: r.get(14)?,
         text: r.get(15)?,
         format: r.get(16)?,
+        rich: r.get(23)?,
     })
 }
 
@@ -343,5 +351,19 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("hint: move the log aside"), "{text}");
+
+        log.conn
+            .execute_batch(
+                "UPDATE deliveries SET channel = 'email';
+                 UPDATE messages SET rich = '{\"colour\": \"purple\"}';",
+            )
+            .unwrap();
+        let err = log.query(&Filter::default()).unwrap_err();
+        let text = crate::error::render(&err);
+        assert!(
+            text.contains("holds an unreadable message (row 1)"),
+            "{text}"
+        );
+        assert!(text.contains("purple"), "{text}");
     }
 }

@@ -49,6 +49,8 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX deliveries_by_event ON deliveries(event_id, identity);
     CREATE INDEX deliveries_by_time ON deliveries(time_ms);",
+    // 2: what templates and rich formats add to a message (JSON, see `log::rich`); NULL in older rows.
+    "ALTER TABLE messages ADD COLUMN rich TEXT;",
 ];
 
 /// How long one statement waits for another process's write lock before SQLite reports it busy.
@@ -226,7 +228,7 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(tables, ["deliveries", "messages"]);
-        assert_eq!(CURRENT_VERSION, 1);
+        assert_eq!(CURRENT_VERSION, 2);
     }
 
     #[test]
@@ -265,5 +267,45 @@ mod tests {
         let text = crate::error::render(&err);
         assert!(text.contains("cannot open the delivery log"), "{text}");
         assert!(text.contains("hint: check the permissions"), "{text}");
+    }
+
+    #[test]
+    fn a_version_1_log_is_upgraded_and_its_rows_read_back_without_rich_content() {
+        use super::super::{Filter, Log, Outcome, tests::entry};
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deliveries.db");
+        let v1 = Connection::open(&path).unwrap();
+        v1.execute_batch(MIGRATIONS[0]).unwrap();
+        v1.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO messages VALUES (1, NULL, 'disk full', 'text', 'DiskFull', '', '', '',
+                 '', '', '');
+             INSERT INTO deliveries VALUES (1, 'run-1', 5, 'user:email:alice', 0, 'alice', 'email',
+                 'a***@example.com', 'failed', 1, 'http_500', 'boom', NULL, 'key-1', 1);",
+        )
+        .unwrap();
+        drop(v1);
+
+        let log = Log::open(&path).unwrap();
+        assert_eq!(user_version(&log.conn).unwrap(), CURRENT_VERSION);
+        let rows = log.query(&Filter::default()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].content.text, "disk full");
+        assert_eq!(rows[0].content.event.name, "DiskFull");
+        assert_eq!(rows[0].content.rich, None);
+        // New rows go in beside the old ones, with their rich content.
+        let new = entry(
+            "run-2",
+            "bob",
+            crate::channels::Kind::Email,
+            Outcome::Failed,
+            9,
+        );
+        log.record(std::slice::from_ref(&new)).unwrap();
+        let failed = log.failed(&Filter::default()).unwrap();
+        assert_eq!(failed.len(), 2);
+        assert_eq!(failed[1].content, *new.content);
+        assert!(failed[1].content.rich.is_some());
     }
 }

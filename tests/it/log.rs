@@ -33,6 +33,7 @@ fn content(event: &str) -> Arc<Content> {
             name: event.into(),
             ..Event::default()
         },
+        rich: None,
     })
 }
 

@@ -586,3 +586,106 @@ fn retry_follows_the_store_as_it_is_now_and_a_skipped_destination_stays_due() {
         "newest first; the skipping retry left no row"
     );
 }
+
+/// The webhook body without what belongs to each run rather than to the message: the event time
+/// (the time of the build) and the audience (a retry addresses only the users it re-plans).
+fn content_only(mut body: Value) -> Value {
+    if let Some(event) = body.get_mut("messageEvent") {
+        for field in ["eventTime", "targetUsers", "receivers"] {
+            event[field] = Value::Null;
+        }
+    }
+    body
+}
+
+#[test]
+fn a_retry_sends_the_templated_message_with_its_link_again() {
+    const LINK: &str = "https://dms.example.com/ticket/42?tab=review&x=(1)";
+    let server = HttpServer::start();
+    let env = Env::new();
+    team(&env, &server);
+    let erin_hook = server.url("/hook-erin");
+    admin(
+        &env,
+        &[
+            "erin",
+            "--create",
+            "--set",
+            &format!("webhook.url={erin_hook}"),
+            "--enable",
+            "webhook",
+        ],
+    );
+    answer(&server, 200);
+    server.always("/hook-erin", Reply::json(500, "{}"));
+    server.always("/robot/send", Reply::json(500, "{}"));
+    let template = env.path("approval.md");
+    std::fs::write(
+        &template,
+        "**{{ description }}**: {{ task_name }} for {{ recipient }} ({{ roles }}), \
+         state {{ state }}, at {{ time }}\n\n[Review it]({{ link }})\n",
+    )
+    .expect("as the test arranged it");
+    let first = env.run(&[
+        "emit",
+        "ticket.data-change.pending-approval",
+        "--json",
+        "--retries",
+        "0",
+        "--approver",
+        "alice",
+        "--approver",
+        "erin",
+        "--approver",
+        "bob",
+        "--task-name",
+        "Add index",
+        "--link",
+        LINK,
+        "--template",
+        template.to_str().expect("as the test arranged it"),
+        "--id",
+        "ticket-42:review",
+    ]);
+    first.code(3);
+    let erin_first = server.requests_to("/hook-erin");
+    let robot_first = server.requests_to("/robot/send");
+    assert_eq!((erin_first.len(), robot_first.len()), (1, 1));
+    let message = erin_first[0].json()["messageEvent"]["message"].clone();
+    let text = message.as_str().expect("a webhook message is text");
+    assert!(
+        text.starts_with("A data change ticket is waiting for approval: Add index for erin (approver), state pending-approval, at "),
+        "{text}"
+    );
+    // The link as Markdown needs it: percent-encoded parentheses.
+    assert!(
+        text.ends_with("\n\nReview it (https://dms.example.com/ticket/42?tab=review&x=%281%29)"),
+        "{text}"
+    );
+
+    // Healthy again: the retry sends erin and bob exactly what the first run tried to send them.
+    answer(&server, 200);
+    server.always("/hook-erin", Reply::json(200, "{}"));
+    let retry = env.run(&["retry", "--json", "--retries", "0"]);
+    retry.ok();
+    assert_eq!(
+        outcomes(&retry),
+        [
+            ("bob".into(), "delivered".into(), String::new()),
+            ("erin".into(), "delivered".into(), String::new()),
+        ]
+    );
+    let erin = server.requests_to("/hook-erin");
+    assert_eq!(erin.len(), 2);
+    assert_eq!(erin[1].json()["messageEvent"]["message"], message);
+    assert_eq!(content_only(erin[1].json()), content_only(erin[0].json()));
+    let robot = server.requests_to("/robot/send");
+    assert_eq!(robot.len(), 2);
+    let card = robot[1].json();
+    assert_eq!(card, robot_first[0].json());
+    assert_eq!(card["msgtype"], "actionCard", "{card}");
+    assert_eq!(card["actionCard"]["singleURL"], LINK, "{card}");
+    let card_text = card["actionCard"]["text"].as_str().unwrap_or_default();
+    assert!(card_text.contains("for bob (approver)"), "{card}");
+    assert_eq!(server.requests_to("/hook").len(), 1, "alice was delivered");
+}
