@@ -7,8 +7,12 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::delivery::{Delivery, DryRow, Outcome};
+use crate::delivery::{Delivery, Outcome};
 use crate::error::{Error, Exit};
+
+mod dry;
+
+pub use dry::dry_run;
 
 /// The roles that reached each row's recipients, keyed by the row's `recipient` text (`emit` only).
 pub type Roles = HashMap<String, Vec<String>>;
@@ -33,29 +37,7 @@ struct Row<'a> {
     roles: Option<&'a [String]>,
 }
 
-#[derive(Serialize)]
-struct DryRun<'a, H: Serialize> {
-    #[serde(flatten)]
-    head: &'a H,
-    dry_run: bool,
-    destinations: Vec<DryJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct DryJson<'a> {
-    recipient: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    roles: Option<&'a [String]>,
-    channel: &'static str,
-    destination: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    requests: Option<&'a [String]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outcome: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a str>,
-}
-
+/// The roles that reached `recipient`, when the command reports roles at all.
 fn roles_of<'a>(roles: Option<&'a Roles>, recipient: &str) -> Option<&'a [String]> {
     roles.map(|r| r.get(recipient).map_or(&[][..], Vec::as_slice))
 }
@@ -133,59 +115,4 @@ fn table(ctx: &Context, rows: &[Delivery], roles: Option<&Roles>) -> Result<()> 
         "error",
     ]);
     ctx.out.table(&header, table)
-}
-
-/// Prints a dry run: per destination, the requests it would send (or why it would send none).
-pub fn dry_run<H: Serialize>(
-    ctx: &Context,
-    head: &H,
-    rows: &[DryRow],
-    roles: Option<&Roles>,
-) -> Result<()> {
-    let mut text = String::new();
-    let mut destinations = Vec::new();
-    for row in rows {
-        let reached = roles_of(roles, &row.recipient);
-        let who = match reached {
-            Some(r) => format!("{} ({})", row.recipient, r.join(", ")),
-            None => row.recipient.clone(),
-        };
-        let (channel, shown) = (row.channel, &row.destination);
-        let mut json = DryJson {
-            recipient: &row.recipient,
-            roles: reached,
-            channel,
-            destination: shown,
-            requests: None,
-            outcome: None,
-            reason: None,
-        };
-        match &row.requests {
-            Ok(requests) => {
-                text.push_str(&format!("# {who} · {channel} · {shown}\n"));
-                for r in requests {
-                    text.push_str(r);
-                    text.push('\n');
-                }
-                json.requests = Some(requests);
-            }
-            Err((outcome, reason)) => {
-                let outcome = outcome.as_str();
-                text.push_str(&format!("# {who} · {channel} · {outcome}: {reason}\n\n"));
-                json.outcome = Some(outcome);
-                json.reason = Some(reason);
-            }
-        }
-        destinations.push(json);
-    }
-    if ctx.out.json {
-        return ctx.out.json(&DryRun {
-            head,
-            dry_run: true,
-            destinations,
-        });
-    }
-    ctx.out.print(&text)?;
-    ctx.out.note("dry run: nothing was sent");
-    Ok(())
 }

@@ -190,26 +190,24 @@ pub struct DryRow {
     pub requests: Result<Vec<String>, (Outcome, String)>,
 }
 
-/// Every request each destination would send: signed, secrets masked, nothing opened.
-pub fn dry_run(plan: &Plan, msg: &Message) -> Vec<DryRow> {
-    plan.destinations
-        .iter()
-        .map(|dest| {
-            let requests = match &dest.target {
-                Err(why) => Err(why.clone()),
-                Ok(target) => steps::Stamp::new(now_ms())
-                    .map_err(|f| f.message)
-                    .and_then(|stamp| steps::rendered(target, msg, &plan.audience, &stamp))
-                    .map_err(|reason| (Outcome::Failed, reason)),
-            };
-            DryRow {
-                recipient: dest.recipient(),
-                channel: dest.channel(),
-                destination: dest.shown.clone(),
-                requests,
-            }
-        })
-        .collect()
+/// Every request each destination would send: signed, secrets masked, nothing opened. Rows are built one
+/// at a time as the iterator is read, so a caller that prints each row keeps memory flat.
+pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = DryRow> + 'a {
+    plan.destinations.iter().map(move |dest| {
+        let requests = match &dest.target {
+            Err(why) => Err(why.clone()),
+            Ok(target) => steps::Stamp::new(now_ms())
+                .map_err(|f| f.message)
+                .and_then(|stamp| steps::rendered(target, msg, &plan.audience, &stamp))
+                .map_err(|reason| (Outcome::Failed, reason)),
+        };
+        DryRow {
+            recipient: dest.recipient(),
+            channel: dest.channel(),
+            destination: dest.shown.clone(),
+            requests,
+        }
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Large sends: the dry run's output is pinned byte for byte before it is streamed.
+//! Large sends: the streamed dry run keeps today's bytes, and the report of a long send leads with a
+//! summary and shows failures first.
 
 use crate::support::{Env, Run};
 

@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         event,
     );
     if args.dry_run {
-        return report::dry_run(ctx, &NoHead {}, &delivery::dry_run(&plan, &msg), None);
+        return report::dry_run(ctx, &NoHead {}, delivery::dry_run(&plan, &msg), None);
     }
     let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
     report::deliveries(ctx, &NoHead {}, &rows, None)

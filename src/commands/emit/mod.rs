@@ -130,7 +130,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     if args.dry_run {
         let rows = delivery::dry_run(&plan, &msg);
-        report::dry_run(ctx, &head, &rows, Some(&roles))?;
+        report::dry_run(ctx, &head, rows, Some(&roles))?;
         say_if_nobody();
         return Ok(());
     }
