@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, presets};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::error::BrokenPipe;
@@ -74,6 +75,29 @@ impl Output {
         if !self.quiet {
             eprintln!("{}", visible(text, true));
         }
+    }
+
+    /// A progress bar on stderr for `total` steps, only where someone watches it: stderr is a terminal
+    /// and neither `-q` nor `--json` was given. Its message starts as `0 failed`.
+    pub fn progress_bar(&self, total: u64) -> Option<ProgressBar> {
+        if self.quiet || self.json || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let style =
+            ProgressStyle::with_template("{bar:30} {pos}/{len} done, {msg}, {rate} [{elapsed}]")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", state.per_sec());
+                    },
+                )
+                .progress_chars("=> ");
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+            .with_style(style)
+            .with_message("0 failed");
+        bar.tick();
+        Some(bar)
     }
 
     /// A line on stderr that a caller needs even with `-q` (the address a server listens on).

@@ -26,7 +26,7 @@ use crate::channels::wire::Failure;
 use crate::signing::hex_encode;
 use crate::transport::{Net, runtime};
 
-pub use engine::{Attempted, Engine, OUTCOME_UNKNOWN, verdict_for};
+pub use engine::{Attempted, Engine, OUTCOME_UNKNOWN, Progress, verdict_for};
 pub use plan::{Destination, Plan, plan_channel, plan_users};
 pub use request::{Adhoc, Content, Recipients, Request, adhoc_destinations, message, prepare};
 pub use target::{App, SmsVendor, Target, provider_fields, sms_vendor, smtp_settings, target_for};
@@ -47,6 +47,8 @@ pub struct Options {
     pub retries: u32,
     pub concurrency: usize,
     pub retry_base: Duration,
+    /// Told of each finished destination (a progress bar); `None` tells nobody.
+    pub progress: Option<Progress>,
 }
 
 impl Default for Options {
@@ -57,6 +59,7 @@ impl Default for Options {
             retries: DEFAULT_RETRIES,
             concurrency: DEFAULT_CONCURRENCY,
             retry_base: Duration::from_millis(DEFAULT_RETRY_BASE_MS),
+            progress: None,
         }
     }
 }

@@ -90,7 +90,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
-    let opts = args.limits.options()?;
+    let mut opts = args.limits.options()?;
     let msg = message(&store, &view, args)?;
     let head = Head::new(&view, args);
     let done = |note: &str| {
@@ -134,9 +134,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         say_if_nobody();
         return Ok(());
     }
+    let live = report::Live::start(ctx, plan.destinations.len(), &mut opts);
     let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
     // The note comes before the exit code that a failed row gives.
-    let printed = report::deliveries(ctx, &head, &rows, Some(&roles));
+    let printed = live.deliveries(ctx, &head, &rows, Some(&roles));
     say_if_nobody();
     printed
 }

@@ -57,7 +57,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // Checked first: a dry run refuses whatever the real run refuses.
-    let opts = args.limits.options()?;
+    let mut opts = args.limits.options()?;
     let store = ctx.store.load()?;
     let adhoc = args.adhoc.adhoc()?;
     let recipients = if args.all_users {
@@ -80,6 +80,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if args.dry_run {
         return report::dry_run(ctx, &NoHead {}, delivery::dry_run(&plan, &msg), None);
     }
+    let live = report::Live::start(ctx, plan.destinations.len(), &mut opts);
     let rows = delivery::run(plan, msg, opts, ctx.cache_dir())?;
-    report::deliveries(ctx, &NoHead {}, &rows, None)
+    live.deliveries(ctx, &NoHead {}, &rows, None)
 }
