@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::access::{refuse_exposed, refuse_writable};
-use super::migrate;
 use super::schema::{CURRENT_VERSION, Store};
+use super::{migrate, split};
 use crate::error::Error;
 
 /// Most symlinks followed from the store path to the file (as the kernel's own limit).
@@ -128,6 +128,17 @@ impl StoreFile {
                     self.path.display()
                 ))
         };
+        // A store in today's layout parses user by user (see `split`), or else straight into the typed
+        // store in one pass. Anything else (an older or newer version, a mistake) takes the careful path
+        // below, which reads the version first so that its errors say what is wrong.
+        if let Some(store) = split::parse(text) {
+            return Ok(store);
+        }
+        if let Ok(store) = toml::from_str::<Store>(text)
+            && store.version == CURRENT_VERSION
+        {
+            return Ok(store);
+        }
         let located = |e: toml::de::Error| invalid(&Located(text, e));
         let table: toml::Table = toml::from_str(text).map_err(located)?;
         // Every store notify writes has at least its `version` line: an empty file was cut short (a crash of
