@@ -9,7 +9,7 @@
 
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -72,8 +72,7 @@ impl StoreFile {
         if let Some(mode) = existing_mode {
             refuse_exposed(&target.file, mode, &store)?;
         }
-        let text = toml::to_string(&store).context("cannot serialise the store")?;
-        self.replace(&target, &text, existing_mode)?;
+        self.replace(&target, &store, existing_mode)?;
         Ok(out)
     }
 
@@ -182,8 +181,9 @@ impl StoreFile {
         })
     }
 
-    /// Writes `text` to `.<name>.tmp` beside the target, syncs it, and renames it over the target.
-    fn replace(&self, target: &Target, text: &str, existing_mode: Option<u32>) -> Result<()> {
+    /// Writes `store` to `.<name>.tmp` beside the target (a user at a time, see `split::write`), syncs
+    /// it, and renames it over the target.
+    fn replace(&self, target: &Target, store: &Store, existing_mode: Option<u32>) -> Result<()> {
         let tmp = temp_path(&target.file);
         let fail = |what: &str, e: std::io::Error| {
             Error::failure(format!("cannot {what} the store {}", self.path.display())).caused_by(e)
@@ -196,19 +196,24 @@ impl StoreFile {
             .mode(mode)
             .open(&tmp)
             .map_err(|e| fail("write", e))?;
-        let written = (|| {
+        let written = (|| -> Result<()> {
             // The mode given at creation passes through the umask; set it again so that it is kept exactly.
             file.set_permissions(fs::Permissions::from_mode(mode))
                 .map_err(|e| fail("write", e))?;
-            file.write_all(text.as_bytes())
-                .map_err(|e| fail("write", e))?;
+            let mut out = BufWriter::new(&mut file);
+            split::write(store, &mut |piece| {
+                out.write_all(piece.as_bytes())
+                    .map_err(|e| fail("write", e).into())
+            })?;
+            out.flush().map_err(|e| fail("write", e))?;
+            drop(out);
             file.sync_all().map_err(|e| fail("sync", e))?;
-            fs::rename(&tmp, &target.file).map_err(|e| fail("replace", e))
+            fs::rename(&tmp, &target.file).map_err(|e| fail("replace", e).into())
         })();
         if let Err(e) = written {
             // Never leave a copy of the secrets behind on a failed write (a full disk, say).
             let _ = fs::remove_file(&tmp);
-            return Err(e.into());
+            return Err(e);
         }
         // Make the rename itself durable.
         if let Ok(d) = File::open(&target.folder) {

@@ -7,15 +7,81 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
 
-use super::schema::{CURRENT_VERSION, Store, User};
+use super::rules::{CustomEvent, EventId, Rule};
+use super::schema::{CURRENT_VERSION, Notice, Providers, Store, User};
 
 /// One user's sections (`[users.<name>]`, `[users.<name>.channels.<kind>]`) as a document of their own.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Users {
     users: BTreeMap<String, User>,
+}
+
+/// What `Store` writes before its users.
+#[derive(Serialize)]
+struct Head<'a> {
+    version: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default_user: Option<&'a str>,
+    notice: &'a Notice,
+    #[serde(skip_serializing_if = "no_providers")]
+    providers: &'a Providers,
+}
+
+fn no_providers(p: &&Providers) -> bool {
+    p.is_empty()
+}
+
+/// One user, as `Store` writes each.
+#[derive(Serialize)]
+struct OneUser<'a> {
+    users: BTreeMap<&'a str, &'a User>,
+}
+
+/// What `Store` writes after its users.
+#[derive(Serialize)]
+struct Tail<'a> {
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    rules: &'a BTreeMap<EventId, Rule>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    events: &'a BTreeMap<EventId, CustomEvent>,
+}
+
+/// Writes `store` as `toml::to_string` does, byte for byte, but a user at a time, so that the whole
+/// text is never in memory at once; `out` takes each piece in order.
+pub fn write(store: &Store, out: &mut dyn FnMut(&str) -> Result<()>) -> Result<()> {
+    if store.users.is_empty() {
+        // An empty `[users]` table is written too; a store without users is small.
+        return out(&text(store)?);
+    }
+    out(&text(&Head {
+        version: store.version,
+        default_user: store.default_user.as_deref(),
+        notice: &store.notice,
+        providers: &store.providers,
+    })?)?;
+    for (name, user) in &store.users {
+        out("\n")?;
+        out(&text(&OneUser {
+            users: BTreeMap::from([(name.as_str(), user)]),
+        })?)?;
+    }
+    let tail = text(&Tail {
+        rules: &store.rules,
+        events: &store.events,
+    })?;
+    if !tail.is_empty() {
+        out("\n")?;
+        out(&tail)?;
+    }
+    Ok(())
+}
+
+fn text<T: Serialize>(value: &T) -> Result<String> {
+    toml::to_string(value).context("cannot serialise the store")
 }
 
 /// The store, when `text` is a store in today's layout that splits cleanly into users and the rest.
@@ -134,6 +200,33 @@ roles = [
         assert_eq!(split.rules.len(), 1);
         let written = toml::to_string(&whole).unwrap();
         assert!(same(&parse(&written).unwrap(), &whole));
+    }
+
+    fn written(store: &Store) -> String {
+        let mut text = String::new();
+        write(store, &mut |piece| {
+            text.push_str(piece);
+            Ok(())
+        })
+        .unwrap();
+        text
+    }
+
+    #[test]
+    fn a_store_written_user_by_user_is_the_store_written_whole() {
+        let full: Store = toml::from_str(STORE).unwrap();
+        let mut stores = vec![Store::default(), full.clone()];
+        let mut bare = full.clone();
+        bare.rules.clear();
+        bare.providers.0.clear();
+        bare.default_user = None;
+        stores.push(bare);
+        let mut no_users = full;
+        no_users.users.clear();
+        stores.push(no_users);
+        for store in &stores {
+            assert_eq!(written(store), toml::to_string(store).unwrap());
+        }
     }
 
     #[test]
