@@ -4,6 +4,7 @@
 //! user, that working memory is one user's. Whatever this path does not recognise (a quoted user name,
 //! a multi-line string, a user defined in two places) or any error gives `None`, and the caller parses
 //! the whole text as before, which yields the same store or the error with its line and column.
+//! Writing is split the same way: head, each user, tail, byte for byte what `toml::to_string` writes.
 
 use std::collections::BTreeMap;
 
