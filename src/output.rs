@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, presets};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::error::BrokenPipe;
@@ -76,6 +77,29 @@ impl Output {
         }
     }
 
+    /// A progress bar on stderr for `total` steps, only where someone watches it: stderr is a terminal
+    /// and neither `-q` nor `--json` was given. Its message starts as `0 failed`.
+    pub fn progress_bar(&self, total: u64) -> Option<ProgressBar> {
+        if self.quiet || self.json || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let style =
+            ProgressStyle::with_template("{bar:30} {pos}/{len} done, {msg}, {rate} [{elapsed}]")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", state.per_sec());
+                    },
+                )
+                .progress_chars("=> ");
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+            .with_style(style)
+            .with_message("0 failed");
+        bar.tick();
+        Some(bar)
+    }
+
     /// A line on stderr that a caller needs even with `-q` (the address a server listens on).
     pub fn status(&self, text: &str) {
         eprintln!("{text}");
@@ -108,6 +132,58 @@ impl Output {
     }
 }
 
+/// A JSON document `{head..., "<field>": [items...]}` written piece by piece, byte for byte as
+/// [`Output::json`] writes the whole document (`to_string_pretty`, a final newline), so a long array
+/// can be printed as its items are made. Each method returns the text to print next.
+#[derive(Debug)]
+pub struct JsonArray {
+    /// What goes before the next item: the document's opening, then the separator.
+    before: String,
+    empty: bool,
+}
+
+impl JsonArray {
+    /// `head` must serialise as a JSON object; `field` becomes its last field.
+    pub fn open<H: Serialize + ?Sized>(head: &H, field: &str) -> Result<JsonArray> {
+        let mut text = serde_json::to_string_pretty(head)?;
+        let Some(fields) = text.strip_suffix('}') else {
+            anyhow::bail!("a JSON report's head is not an object");
+        };
+        let had_fields = fields.trim_end() != "{";
+        text.truncate(fields.trim_end().len());
+        if had_fields {
+            text.push(',');
+        }
+        text.push_str("\n  ");
+        text.push_str(&serde_json::to_string(field)?);
+        text.push_str(": [");
+        Ok(JsonArray {
+            before: text,
+            empty: true,
+        })
+    }
+
+    /// One element, indented two levels deeper than `to_string_pretty` writes it alone. A JSON string
+    /// never holds a raw newline, so every newline of the pretty text starts a line of the document.
+    pub fn item<T: Serialize + ?Sized>(&mut self, item: &T) -> Result<String> {
+        let pretty = serde_json::to_string_pretty(item)?;
+        let mut text = std::mem::replace(&mut self.before, ",".to_owned());
+        text.push_str("\n    ");
+        text.push_str(&pretty.replace('\n', "\n    "));
+        self.empty = false;
+        Ok(text)
+    }
+
+    /// The end of the document.
+    pub fn close(self) -> String {
+        if self.empty {
+            format!("{}]\n}}\n", self.before)
+        } else {
+            "\n  ]\n}\n".to_owned()
+        }
+    }
+}
+
 /// `text` with every control character shown as an escape (`\u{1b}`) instead of sent to the terminal;
 /// with `lines`, newlines and tabs stay as they are.
 pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
@@ -128,7 +204,41 @@ pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::visible;
+    use super::{JsonArray, visible};
+    use serde_json::json;
+
+    fn streamed(head: &serde_json::Value, items: &[serde_json::Value]) -> String {
+        let mut array = JsonArray::open(head, "destinations").unwrap();
+        let mut text = String::new();
+        for item in items {
+            text.push_str(&array.item(item).unwrap());
+        }
+        text + &array.close()
+    }
+
+    #[test]
+    fn a_streamed_array_is_the_pretty_document_byte_for_byte() {
+        let items = [
+            json!({"recipient": "bob", "requests": ["POST /\n\n{\"a\": [1]}"], "roles": []}),
+            json!({"recipient": "carol", "nested": {"list": [1, 2, {"x": null}], "empty": {}}}),
+        ];
+        for head in [
+            json!({}),
+            json!({"dry_run": true}),
+            json!({"a": {"b": [1]}, "c": "}"}),
+        ] {
+            for n in 0..=items.len() {
+                let mut whole = head.clone();
+                whole["destinations"] = json!(items[..n]);
+                let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+                assert_eq!(
+                    streamed(&head, &items[..n]),
+                    expected,
+                    "{head} with {n} items"
+                );
+            }
+        }
+    }
 
     #[test]
     fn control_characters_are_shown_escaped() {

@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             ctx.out
                 .note("nothing to retry: no failed delivery in the log matches");
         }
-        return report::dry_run(ctx, &NoHead {}, &rows, None);
+        return report::dry_run(ctx, &NoHead {}, rows, None);
     }
     let done = delivery::retry(&store, path, &filter, &opts, ctx.cache_dir())?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());

@@ -26,6 +26,22 @@ use super::{Clock, Delivery, Options};
 pub const OUTCOME_UNKNOWN: &str =
     "outcome unknown: the request was sent but no answer came; it may have been delivered";
 
+/// Told of each destination's row as it finishes (in completion order): how a command shows progress.
+#[derive(Clone)]
+pub struct Progress(Arc<dyn Fn(&Delivery) + Send + Sync>);
+
+impl Progress {
+    pub fn new(report: impl Fn(&Delivery) + Send + Sync + 'static) -> Self {
+        Progress(Arc::new(report))
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
 /// Runs a plan and reports every destination.
 pub struct Engine {
     transport: Arc<dyn Transport>,
@@ -139,6 +155,9 @@ impl Engine {
             if let Ok((index, row)) = done
                 && let Some(slot) = rows.get_mut(index)
             {
+                if let Some(progress) = &self.opts.progress {
+                    (progress.0)(&row);
+                }
                 *slot = row;
             }
         }

@@ -32,7 +32,7 @@ use crate::channels::wire::Failure;
 use crate::signing::hex_encode;
 use crate::transport::{Net, runtime};
 
-pub use engine::{Attempted, Engine, OUTCOME_UNKNOWN, verdict_for};
+pub use engine::{Attempted, Engine, OUTCOME_UNKNOWN, Progress, verdict_for};
 pub use journal::{
     ALREADY_DELIVERED, Finished, Recording, content_of, deliver, derived_key, dry_keys, fresh_id,
     identity_of, message_of,
@@ -58,6 +58,8 @@ pub struct Options {
     pub retries: u32,
     pub concurrency: usize,
     pub retry_base: Duration,
+    /// Told of each finished destination (a progress bar); `None` tells nobody.
+    pub progress: Option<Progress>,
 }
 
 impl Default for Options {
@@ -68,6 +70,7 @@ impl Default for Options {
             retries: DEFAULT_RETRIES,
             concurrency: DEFAULT_CONCURRENCY,
             retry_base: Duration::from_millis(DEFAULT_RETRY_BASE_MS),
+            progress: None,
         }
     }
 }
@@ -206,12 +209,13 @@ pub struct DryRow {
     pub requests: Result<Vec<String>, (Outcome, String)>,
 }
 
-/// Every request each destination would send: signed, secrets masked, nothing opened.
-pub fn dry_run(plan: &Plan, msg: &Message) -> Vec<DryRow> {
+/// Every request each destination would send: signed, secrets masked, nothing opened. Rows are built one
+/// at a time as the iterator is read, so a caller that prints each row keeps memory flat.
+pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = DryRow> + 'a {
     plan.destinations
         .iter()
         .enumerate()
-        .map(|(index, dest)| {
+        .map(move |(index, dest)| {
             let requests = match &dest.target {
                 Err(why) => Err(why.clone()),
                 Ok(target) => steps::Stamp::keyed(now_ms(), plan.key(index))
@@ -228,7 +232,6 @@ pub fn dry_run(plan: &Plan, msg: &Message) -> Vec<DryRow> {
                 requests,
             }
         })
-        .collect()
 }
 
 #[cfg(test)]

@@ -9,15 +9,15 @@
 
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use super::access::{refuse_exposed, refuse_writable};
-use super::migrate;
 use super::schema::{CURRENT_VERSION, Store};
+use super::{migrate, split};
 use crate::error::Error;
 
 /// Most symlinks followed from the store path to the file (as the kernel's own limit).
@@ -72,8 +72,7 @@ impl StoreFile {
         if let Some(mode) = existing_mode {
             refuse_exposed(&target.file, mode, &store)?;
         }
-        let text = toml::to_string(&store).context("cannot serialise the store")?;
-        self.replace(&target, &text, existing_mode)?;
+        self.replace(&target, &store, existing_mode)?;
         Ok(out)
     }
 
@@ -128,6 +127,17 @@ impl StoreFile {
                     self.path.display()
                 ))
         };
+        // A store in today's layout parses user by user (see `split`), or else straight into the typed
+        // store in one pass. Anything else (an older or newer version, a mistake) takes the careful path
+        // below, which reads the version first so that its errors say what is wrong.
+        if let Some(store) = split::parse(text) {
+            return Ok(store);
+        }
+        if let Ok(store) = toml::from_str::<Store>(text)
+            && store.version == CURRENT_VERSION
+        {
+            return Ok(store);
+        }
         let located = |e: toml::de::Error| invalid(&Located(text, e));
         let table: toml::Table = toml::from_str(text).map_err(located)?;
         // Every store notify writes has at least its `version` line: an empty file was cut short (a crash of
@@ -171,8 +181,9 @@ impl StoreFile {
         })
     }
 
-    /// Writes `text` to `.<name>.tmp` beside the target, syncs it, and renames it over the target.
-    fn replace(&self, target: &Target, text: &str, existing_mode: Option<u32>) -> Result<()> {
+    /// Writes `store` to `.<name>.tmp` beside the target (a user at a time, see `split::write`), syncs
+    /// it, and renames it over the target.
+    fn replace(&self, target: &Target, store: &Store, existing_mode: Option<u32>) -> Result<()> {
         let tmp = temp_path(&target.file);
         let fail = |what: &str, e: std::io::Error| {
             Error::failure(format!("cannot {what} the store {}", self.path.display())).caused_by(e)
@@ -185,19 +196,24 @@ impl StoreFile {
             .mode(mode)
             .open(&tmp)
             .map_err(|e| fail("write", e))?;
-        let written = (|| {
+        let written = (|| -> Result<()> {
             // The mode given at creation passes through the umask; set it again so that it is kept exactly.
             file.set_permissions(fs::Permissions::from_mode(mode))
                 .map_err(|e| fail("write", e))?;
-            file.write_all(text.as_bytes())
-                .map_err(|e| fail("write", e))?;
+            let mut out = BufWriter::new(&mut file);
+            split::write(store, &mut |piece| {
+                out.write_all(piece.as_bytes())
+                    .map_err(|e| fail("write", e).into())
+            })?;
+            out.flush().map_err(|e| fail("write", e))?;
+            drop(out);
             file.sync_all().map_err(|e| fail("sync", e))?;
-            fs::rename(&tmp, &target.file).map_err(|e| fail("replace", e))
+            fs::rename(&tmp, &target.file).map_err(|e| fail("replace", e).into())
         })();
         if let Err(e) = written {
             // Never leave a copy of the secrets behind on a failed write (a full disk, say).
             let _ = fs::remove_file(&tmp);
-            return Err(e.into());
+            return Err(e);
         }
         // Make the rename itself durable.
         if let Ok(d) = File::open(&target.folder) {

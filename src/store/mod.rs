@@ -7,6 +7,7 @@ mod file;
 mod migrate;
 mod rules;
 pub mod schema;
+mod split;
 
 pub use file::{Located, StoreFile};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};

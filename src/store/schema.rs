@@ -87,7 +87,7 @@ pub struct Channel {
     pub enabled: bool,
     pub verified: bool,
     /// The outstanding verification code, if one was sent.
-    pub pending: Option<PendingCode>,
+    pub pending: Option<Box<PendingCode>>,
     /// When the last code was sent (Unix seconds), kept even when an address change drops the code,
     /// so that changing the address back and forth cannot send more than one code a minute.
     pub code_sent_at: Option<i64>,
@@ -396,7 +396,7 @@ impl<'de> Deserialize<'de> for Channels {
                             verified: record
                                 .verified
                                 .unwrap_or(kind.verification() == Verification::None),
-                            pending: record.pending,
+                            pending: record.pending.map(Box::new),
                             code_sent_at: record.code_sent_at,
                         },
                     );

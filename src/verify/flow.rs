@@ -82,7 +82,7 @@ pub fn start(
                     .and_then(|u| u.channels.0.get_mut(&kind));
                 match ch {
                     Some(ch) if ch.fields == fields => {
-                        ch.pending = Some(pending);
+                        ch.pending = Some(Box::new(pending));
                         ch.code_sent_at = Some(now);
                         Ok(())
                     }
@@ -262,7 +262,7 @@ pub fn confirm(
             .get_mut(&user)
             .and_then(|u| u.channels.0.get_mut(&kind))
             .ok_or_else(|| crate::profiles::no_channel(&user, kind))?;
-        let outcome = codes::check(ch.pending.as_mut(), code, now);
+        let outcome = codes::check(ch.pending.as_deref_mut(), code, now);
         if outcome.is_ok() {
             ch.verified = true;
             ch.pending = None;

@@ -4,6 +4,7 @@ mod support;
 
 mod config;
 mod delivery;
+mod fanout;
 mod generated;
 mod interop;
 mod listen;

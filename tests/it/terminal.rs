@@ -1,12 +1,14 @@
-//! Prompts on a real terminal: `script` (util-linux) gives `notify` a pseudo-terminal, the test types
-//! into it and reads the screen. Where `script` is missing they fail under `CI`, and elsewhere print
-//! `SKIPPED: ...`.
+//! Prompts and progress bars on a real terminal: `script` (util-linux) gives `notify` a pseudo-terminal,
+//! the test types into it and reads the screen. Where `script` is missing they fail under `CI`, and
+//! elsewhere print `SKIPPED: ...`.
 
 use std::io::{Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::fanout::crowd;
+use crate::support::http::HttpServer;
 use crate::support::{Env, code_in, smtp_env, tool_available};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -223,4 +225,49 @@ fn a_wrong_code_at_the_prompt_is_asked_again() {
     term.expect("is verified", at);
     let (status, screen) = term.finish();
     assert_eq!(status, 0, "{screen}");
+}
+
+#[test]
+fn a_long_send_shows_a_progress_bar_on_a_terminal_unless_quiet_or_json() {
+    let mut env = Env::new();
+    // A terminal that can redraw a line (indicatif draws nothing on a `dumb` one).
+    env.set_env("TERM", "xterm");
+    let server = HttpServer::start();
+    crowd(&env, &server, 45);
+    let send = ["send", "--all-users", "--message", "hi"];
+    let Some(term) = Terminal::start(&env, &send) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("/45 done, 0 failed, "), "no bar:\n{screen}");
+    assert!(
+        screen.contains("45 destinations: 45 delivered, 0 failed, 0 skipped in "),
+        "{screen}"
+    );
+    for flag in ["-q", "--json"] {
+        let Some(term) = Terminal::start(&env, &[&send[..], &[flag]].concat()) else {
+            return;
+        };
+        let (code, screen) = term.finish();
+        assert_eq!(code, 0, "{screen}");
+        assert!(!screen.contains(" done, "), "a bar with {flag}:\n{screen}");
+    }
+    // 135 deliveries in all: none was lost or doubled by the bar.
+    assert_eq!(server.requests().len(), 135);
+}
+
+#[test]
+fn a_screenful_send_on_a_terminal_has_no_bar() {
+    let mut env = Env::new();
+    env.set_env("TERM", "xterm");
+    let server = HttpServer::start();
+    crowd(&env, &server, 40);
+    let Some(term) = Terminal::start(&env, &["send", "--all-users", "--message", "hi"]) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains(" done, "), "{screen}");
+    assert!(!screen.contains("destinations:"), "{screen}");
 }

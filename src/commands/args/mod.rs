@@ -63,6 +63,7 @@ impl LimitArgs {
             retries: self.retries,
             concurrency: self.concurrency.max(1),
             retry_base: Duration::from_millis(self.retry_base_ms),
+            progress: None,
         })
     }
 }

@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         event,
     );
     if args.dry_run {
-        return report::dry_run(ctx, &NoHead {}, &delivery::dry_run(&plan, &msg), None);
+        return report::dry_run(ctx, &NoHead {}, delivery::dry_run(&plan, &msg), None);
     }
     let recording = args.log.recording(ctx);
     let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, None)?;

@@ -55,7 +55,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
-    let opts = args.limits.options()?;
+    let mut opts = args.limits.options()?;
     let mut msg = message(&store, &view, args)?;
     let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
     let head = Head::new(&id, &view, args);
@@ -95,11 +95,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if args.dry_run {
         delivery::dry_keys(&mut plan, &id);
         let rows = delivery::dry_run(&plan, &msg);
-        report::dry_run(ctx, &head, &rows, Some(&roles))?;
+        report::dry_run(ctx, &head, rows, Some(&roles))?;
         say_if_nobody();
         return Ok(());
     }
     let recording = args.log.no_log.recording(ctx);
+    let live = report::Live::start(ctx, plan.destinations.len(), &mut opts);
     let done = delivery::deliver(
         plan,
         msg,
@@ -110,7 +111,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     )?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
     // The note comes before the exit code that a failed row gives.
-    let printed = report::deliveries(ctx, &head, &done.rows, Some(&roles));
+    let printed = live.deliveries(ctx, &head, &done.rows, Some(&roles));
     say_if_nobody();
     printed
 }

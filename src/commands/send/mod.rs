@@ -64,7 +64,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // Checked first: a dry run refuses whatever the real run refuses.
-    let opts = args.limits.options()?;
+    let mut opts = args.limits.options()?;
     let store = ctx.store.load()?;
     let adhoc = args.adhoc.adhoc()?;
     let recipients = if args.all_users {
@@ -88,14 +88,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
         delivery::dry_keys(&mut plan, &id);
         let head = IdHead { id: id.as_str() };
-        return report::dry_run(ctx, &head, &delivery::dry_run(&plan, &msg), None);
+        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg), None);
     }
     let recording = args.log.no_log.recording(ctx);
     let id = args.log.id.clone();
+    let live = report::Live::start(ctx, plan.destinations.len(), &mut opts);
     let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, id)?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
     let head = IdHead {
         id: done.id.as_str(),
     };
-    report::deliveries(ctx, &head, &done.rows, None)
+    live.deliveries(ctx, &head, &done.rows, None)
 }

@@ -532,6 +532,30 @@ fn transport_errors_map_to_verdicts_by_whether_the_request_left() {
     assert!(matches!(verdict_for(refused, false), Verdict::Retry(_)));
 }
 
+#[tokio::test(start_paused = true)]
+async fn the_progress_hook_hears_every_finished_row_once() {
+    let fake = Arc::new(Fake::default());
+    fake.script("ok.test", vec![fake::json(200, "{}")]);
+    fake.script("bad.test", vec![fake::json(400, "no")]);
+    let heard = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = Arc::clone(&heard);
+    let opts = Options {
+        progress: Some(Progress::new(move |row: &Delivery| {
+            sink.lock().unwrap().push(row.outcome);
+        })),
+        ..opts()
+    };
+    let targets = vec![webhook("ok.test"), webhook("bad.test"), webhook("ok.test")];
+    let rows = run(&fake, opts, targets).await;
+    let mut heard = heard.lock().unwrap().clone();
+    heard.sort_by_key(|o| o.as_str());
+    assert_eq!(
+        heard,
+        [Outcome::Delivered, Outcome::Delivered, Outcome::Failed]
+    );
+    assert_eq!(rows[1].outcome, Outcome::Failed);
+}
+
 impl Answer {
     fn into_response(self) -> HttpResponse {
         match self {

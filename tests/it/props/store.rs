@@ -161,7 +161,7 @@ fn channel(kind: Kind) -> impl Strategy<Value = Channel> {
                 enabled,
                 // Kinds without verification are always verified: the store has no `verified` key for them.
                 verified: verified || kind.verification() == Verification::None,
-                pending,
+                pending: pending.map(Box::new),
                 code_sent_at,
             },
         )

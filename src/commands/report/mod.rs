@@ -1,5 +1,5 @@
-//! The delivery report and the dry run, as `send`, `emit` and `channel test` print them: a table (or the
-//! requests) on stdout, or one JSON document that starts with the command's own head fields.
+//! The delivery report and the dry run, as `send`, `emit`, `channel test` and `retry` print them: a table
+//! (or the requests) on stdout, or one JSON document that starts with the command's own head fields.
 
 use std::collections::HashMap;
 
@@ -7,12 +7,22 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::delivery::{Delivery, DryRow, Outcome};
+use crate::delivery::{Delivery, Outcome};
 use crate::error::{Error, Exit};
 use crate::log::EventId;
 
+mod dry;
+mod live;
+
+pub use dry::dry_run;
+pub use live::Live;
+
 /// The roles that reached each row's recipients, keyed by the row's `recipient` text (`emit` only).
 pub type Roles = HashMap<String, Vec<String>>;
+
+/// More rows than this are a large send: a progress bar while it runs (on a terminal), then a summary
+/// line and the failures first.
+pub const SCREENFUL: usize = 40;
 
 /// A head with no fields, for commands whose JSON is only the rows.
 #[derive(Debug, Serialize)]
@@ -43,29 +53,7 @@ struct Row<'a> {
     roles: Option<&'a [String]>,
 }
 
-#[derive(Serialize)]
-struct DryRun<'a, H: Serialize> {
-    #[serde(flatten)]
-    head: &'a H,
-    dry_run: bool,
-    destinations: Vec<DryJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct DryJson<'a> {
-    recipient: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    roles: Option<&'a [String]>,
-    channel: &'static str,
-    destination: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    requests: Option<&'a [String]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outcome: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a str>,
-}
-
+/// The roles that reached `recipient`, when the command reports roles at all.
 fn roles_of<'a>(roles: Option<&'a Roles>, recipient: &str) -> Option<&'a [String]> {
     roles.map(|r| r.get(recipient).map_or(&[][..], Vec::as_slice))
 }
@@ -128,10 +116,18 @@ fn report<H: Serialize>(
     Ok(())
 }
 
+/// The report as a table; a large one shows its failed rows first (each part in plan order).
 fn table(ctx: &Context, rows: &[(Option<&str>, &Delivery)], roles: Option<&Roles>) -> Result<()> {
     let with_ids = rows.iter().any(|(id, _)| id.is_some());
-    let table = rows
-        .iter()
+    let failed = |r: &&(Option<&str>, &Delivery)| r.1.outcome == Outcome::Failed;
+    let ordered: Vec<&(Option<&str>, &Delivery)> = if rows.len() > SCREENFUL {
+        let (first, rest): (Vec<_>, Vec<_>) = rows.iter().partition(failed);
+        first.into_iter().chain(rest).collect()
+    } else {
+        rows.iter().collect()
+    };
+    let table = ordered
+        .into_iter()
         .map(|&(id, r)| {
             let error = match (&r.error_code, &r.reason) {
                 (Some(code), Some(reason)) => format!("{code}: {reason}"),
@@ -173,59 +169,4 @@ fn table(ctx: &Context, rows: &[(Option<&str>, &Delivery)], roles: Option<&Roles
         "error",
     ]);
     ctx.out.table(&header, table)
-}
-
-/// Prints a dry run: per destination, the requests it would send (or why it would send none).
-pub fn dry_run<H: Serialize>(
-    ctx: &Context,
-    head: &H,
-    rows: &[DryRow],
-    roles: Option<&Roles>,
-) -> Result<()> {
-    let mut text = String::new();
-    let mut destinations = Vec::new();
-    for row in rows {
-        let reached = roles_of(roles, &row.recipient);
-        let who = match reached {
-            Some(r) => format!("{} ({})", row.recipient, r.join(", ")),
-            None => row.recipient.clone(),
-        };
-        let (channel, shown) = (row.channel, &row.destination);
-        let mut json = DryJson {
-            recipient: &row.recipient,
-            roles: reached,
-            channel,
-            destination: shown,
-            requests: None,
-            outcome: None,
-            reason: None,
-        };
-        match &row.requests {
-            Ok(requests) => {
-                text.push_str(&format!("# {who} · {channel} · {shown}\n"));
-                for r in requests {
-                    text.push_str(r);
-                    text.push('\n');
-                }
-                json.requests = Some(requests);
-            }
-            Err((outcome, reason)) => {
-                let outcome = outcome.as_str();
-                text.push_str(&format!("# {who} · {channel} · {outcome}: {reason}\n\n"));
-                json.outcome = Some(outcome);
-                json.reason = Some(reason);
-            }
-        }
-        destinations.push(json);
-    }
-    if ctx.out.json {
-        return ctx.out.json(&DryRun {
-            head,
-            dry_run: true,
-            destinations,
-        });
-    }
-    ctx.out.print(&text)?;
-    ctx.out.note("dry run: nothing was sent");
-    Ok(())
 }

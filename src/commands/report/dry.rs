@@ -1,0 +1,98 @@
+//! The dry run's report: each destination's requests printed as soon as they are built, as text or as
+//! one element of a streamed JSON array, so memory stays flat however large the output.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{Roles, roles_of};
+use crate::context::Context;
+use crate::delivery::DryRow;
+use crate::output::JsonArray;
+
+/// The head of a dry run's JSON; its `destinations` follow one at a time.
+#[derive(Serialize)]
+struct DryHead<'a, H: Serialize> {
+    #[serde(flatten)]
+    head: &'a H,
+    dry_run: bool,
+}
+
+#[derive(Serialize)]
+struct DryJson<'a> {
+    recipient: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roles: Option<&'a [String]>,
+    channel: &'static str,
+    destination: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requests: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+}
+
+/// Prints a dry run: per destination, the requests it would send (or why it would send none), each
+/// destination as soon as the iterator yields it.
+pub fn dry_run<H: Serialize>(
+    ctx: &Context,
+    head: &H,
+    rows: impl IntoIterator<Item = DryRow>,
+    roles: Option<&Roles>,
+) -> Result<()> {
+    let open = || {
+        JsonArray::open(
+            &DryHead {
+                head,
+                dry_run: true,
+            },
+            "destinations",
+        )
+    };
+    let mut json = ctx.out.json.then(open).transpose()?;
+    for row in rows {
+        let reached = roles_of(roles, &row.recipient);
+        let (channel, shown) = (row.channel, &row.destination);
+        if let Some(array) = &mut json {
+            let (requests, outcome, reason) = match &row.requests {
+                Ok(requests) => (Some(&requests[..]), None, None),
+                Err((outcome, reason)) => (None, Some(outcome.as_str()), Some(&reason[..])),
+            };
+            let item = DryJson {
+                recipient: &row.recipient,
+                roles: reached,
+                channel,
+                destination: shown,
+                requests,
+                outcome,
+                reason,
+            };
+            ctx.out.print(&array.item(&item)?)?;
+            continue;
+        }
+        let who = match reached {
+            Some(r) => format!("{} ({})", row.recipient, r.join(", ")),
+            None => row.recipient.clone(),
+        };
+        let text = match &row.requests {
+            Ok(requests) => {
+                let mut text = format!("# {who} · {channel} · {shown}\n");
+                for r in requests {
+                    text.push_str(r);
+                    text.push('\n');
+                }
+                text
+            }
+            Err((outcome, reason)) => {
+                let outcome = outcome.as_str();
+                format!("# {who} · {channel} · {outcome}: {reason}\n\n")
+            }
+        };
+        ctx.out.print(&text)?;
+    }
+    if let Some(array) = json {
+        return ctx.out.print(&array.close());
+    }
+    ctx.out.note("dry run: nothing was sent");
+    Ok(())
+}
