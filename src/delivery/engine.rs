@@ -1,7 +1,9 @@
 //! Runs a plan over an injected [`Transport`]: destinations concurrently under a bound, each attempt
 //! under a timeout and the whole send under a deadline, retryable verdicts retried with exponential
-//! backoff and jitter (or the server's `Retry-After`), robots paced, app tokens cached. Time is read
-//! only through tokio (`Instant`, `sleep`), so a paused test clock drives all of it.
+//! backoff and jitter (or the server's `Retry-After`), robots paced, app tokens cached, Feishu/Lark
+//! messages kept within the app's rate limits, and destinations that can share a vendor request sent as
+//! one batch (`batch`). Time is read only through tokio (`Instant`, `sleep`), so a paused test clock
+//! drives all of it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,8 +17,10 @@ use crate::channels::webhook::Audience;
 use crate::channels::wire::{Failure, HttpRequest, HttpResponse, Verdict};
 use crate::transport::{SendError, Transport};
 
+use super::batch;
 use super::pacer::Pacer;
 use super::plan::{Destination, Plan};
+use super::rate::{FEISHU_LIMITS, RateLimits};
 use super::steps::{self, Composed, Learned, Recipient, Stamp};
 use super::target::{App, Target};
 use super::tokens::Tokens;
@@ -26,12 +30,18 @@ use super::{Clock, Delivery, Options};
 pub const OUTCOME_UNKNOWN: &str =
     "outcome unknown: the request was sent but no answer came; it may have been delivered";
 
+/// A destination's message composed ahead of the run (for the kinds that batch), or None.
+pub(super) type Prepared = Option<Result<Composed, Failure>>;
+/// A destination of a batch: its index in the plan, itself, its composed message.
+pub(super) type Member = (usize, Destination, Prepared);
+
 /// Runs a plan and reports every destination.
 pub struct Engine {
     transport: Arc<dyn Transport>,
     opts: Options,
     tokens: Tokens,
     pacer: Pacer,
+    rates: RateLimits,
     clock: Clock,
 }
 
@@ -100,6 +110,7 @@ impl Engine {
             opts,
             tokens: Tokens::new(cache_dir.as_ref().map(|d| d.join("tokens"))),
             pacer: Pacer::new(cache_dir.map(|d| d.join("robots"))),
+            rates: RateLimits::new(FEISHU_LIMITS),
             clock: Clock::new(),
         }
     }
@@ -121,22 +132,60 @@ impl Engine {
                 row
             })
             .collect();
+        // The kinds that batch are composed first: only identical content shares a request.
+        let composed: Vec<Prepared> = plan
+            .destinations
+            .iter()
+            .map(|d| match &d.target {
+                Ok(t) if batch::batches(t) => {
+                    Some(steps::prepare(t, &msg, &d.recipients, &audience))
+                }
+                _ => None,
+            })
+            .collect();
+        let groups = batch::group(plan.destinations.iter().zip(&composed).map(|(d, c)| {
+            match (&d.target, c) {
+                (Ok(t), Some(Ok(c))) => batch::key(t, c),
+                _ => None,
+            }
+        }));
+        let mut dests: Vec<Option<(Destination, Prepared)>> = plan
+            .destinations
+            .into_iter()
+            .zip(composed)
+            .map(Some)
+            .collect();
         let mut tasks = tokio::task::JoinSet::new();
-        for (index, dest) in plan.destinations.into_iter().enumerate() {
+        for group in groups {
+            let mut members: Vec<Member> = group
+                .into_iter()
+                .filter_map(|i| dests.get_mut(i)?.take().map(|(d, c)| (i, d, c)))
+                .collect();
             let engine = Arc::clone(&self);
             let msg = Arc::clone(&msg);
             let audience = Arc::clone(&audience);
             let limit = Arc::clone(&limit);
             tasks.spawn(async move {
                 let _permit = limit.acquire_owned().await;
-                (index, engine.deliver(dest, &msg, &audience, deadline).await)
+                match members.len() {
+                    1 => {
+                        let Some((index, dest, composed)) = members.pop() else {
+                            return Vec::new();
+                        };
+                        let row = engine
+                            .deliver(dest, composed, &msg, &audience, deadline)
+                            .await;
+                        vec![(index, row)]
+                    }
+                    _ => engine.deliver_batch(members, deadline).await,
+                }
             });
         }
         while let Some(done) = tasks.join_next().await {
-            if let Ok((index, row)) = done
-                && let Some(slot) = rows.get_mut(index)
-            {
-                *slot = row;
+            for (index, row) in done.into_iter().flatten() {
+                if let Some(slot) = rows.get_mut(index) {
+                    *slot = row;
+                }
             }
         }
         rows
@@ -145,6 +194,7 @@ impl Engine {
     async fn deliver(
         &self,
         dest: Destination,
+        composed: Prepared,
         msg: &Message,
         audience: &Audience,
         deadline: Instant,
@@ -159,7 +209,9 @@ impl Engine {
                 return row;
             }
         };
-        let msg = match steps::prepare(&target, msg, &dest.recipients, audience) {
+        let composed =
+            composed.unwrap_or_else(|| steps::prepare(&target, msg, &dest.recipients, audience));
+        let msg = match composed {
             Ok(m) => m,
             Err(f) => {
                 row.fail(f);
@@ -307,8 +359,12 @@ impl Engine {
                     };
                     steps::message_request(target, msg, audience, &stamp, learned)
                 };
-                self.with_token(app, deadline, safe, build, |resp| delivered(judge(resp)))
-                    .await
+                let rate = matches!(target, Target::Feishu { .. })
+                    .then(|| format!("{}|{}|{}", app.provider, app.api_base, app.id));
+                self.with_token(app, deadline, safe, rate.as_deref(), build, |resp| {
+                    delivered(judge(resp))
+                })
+                .await
             }
             _ => {
                 // Refuse what cannot be built before any attempt.
@@ -352,12 +408,14 @@ impl Engine {
     }
 
     /// One step against an app's API: `build` makes the request with the current access token and `read`
-    /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once.
+    /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once. With
+    /// `rate` (the app's key), every attempt first waits for a slot within the app's rate limits.
     async fn with_token<T>(
         &self,
         app: &App,
         deadline: Instant,
         resend_safe: bool,
+        rate: Option<&str>,
         build: impl Fn(&str) -> Result<HttpRequest, Failure>,
         read: impl Fn(&HttpResponse) -> Result<T, Verdict>,
     ) -> Attempted<T> {
@@ -375,7 +433,15 @@ impl Engine {
                 .retrying(deadline, None, |t| {
                     let req = &req;
                     let read = &read;
-                    async move { read(&self.http(req, t, resend_safe).await?) }
+                    async move {
+                        if let Some(app) = rate {
+                            self.rates
+                                .slot(app, deadline)
+                                .await
+                                .map_err(Verdict::Permanent)?;
+                        }
+                        read(&self.http(req, t, resend_safe).await?)
+                    }
                 })
                 .await;
             match &done.result {
@@ -397,7 +463,7 @@ impl Engine {
         deadline: Instant,
     ) -> Result<String, Failure> {
         let build = |token: &str| Ok(steps::lookup_request(app, token, mobile, email));
-        self.with_token(app, deadline, true, build, |resp| {
+        self.with_token(app, deadline, true, None, build, |resp| {
             steps::parse_lookup(app, resp)
         })
         .await
@@ -405,5 +471,6 @@ impl Engine {
     }
 }
 
+mod batching;
 #[cfg(test)]
 mod tests;

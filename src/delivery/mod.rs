@@ -3,14 +3,17 @@
 //! `request` turns what a send asks for into a plan; `plan` decides, per recipient and channel, whether
 //! a destination is usable; `target` resolves a channel and its provider into a [`Target`]; `steps` is
 //! the one request builder per vendor, shared by live sends and dry runs; `engine` runs a plan over an
-//! injected transport with retries, a deadline, robot pacing (`pacer`) and cached app tokens (`tokens`).
+//! injected transport with retries, a deadline, robot pacing (`pacer`), cached app tokens (`tokens`),
+//! per-app rate limits (`rate`) and vendor batching (`batch`).
 
+mod batch;
 mod engine;
 #[cfg(test)]
 mod fake;
 mod pacer;
 mod plan;
 pub mod preview;
+mod rate;
 mod render;
 mod request;
 pub mod steps;
