@@ -3214,3 +3214,40 @@ fn a_refused_sms_batch_fails_every_row() {
     rows.iter()
         .for_each(|r| assert_failed(r, 1, "isv.MOBILE_NUMBER_ILLEGAL"));
 }
+
+#[test]
+fn many_emails_share_a_few_pooled_connections_one_recipient_each() {
+    let smtp = SmtpServer::start();
+    let env = Env::new();
+    set_smtp_provider(&env, &smtp);
+    import_users(
+        &env,
+        "name,email.address,enable",
+        (0..40).map(|i| format!("u{i:02},u{i:02}@example.com,email")),
+    );
+    let run = send(
+        &env,
+        &["--all-users", "--concurrency", "40", "--message", "hi"],
+    );
+    run.ok();
+    let mails = smtp.wait_for(40, WAIT);
+    assert_eq!(mails.len(), 40);
+    let mut to: Vec<String> = mails
+        .iter()
+        .map(|m| {
+            assert_eq!(m.to.len(), 1, "one recipient per message: {:?}", m.to);
+            let header = m.header("To").unwrap_or_default();
+            assert_eq!(header, m.to[0], "the To header names only its recipient");
+            m.to[0].clone()
+        })
+        .collect();
+    to.sort();
+    let expected: Vec<String> = (0..40).map(|i| format!("u{i:02}@example.com")).collect();
+    assert_eq!(to, expected);
+    let connections = smtp.connections();
+    assert!(
+        (1..=10).contains(&connections),
+        "40 messages over {connections} connections (the pool keeps at most 10)"
+    );
+    rows(&run).iter().for_each(|r| assert_delivered(r, 1));
+}
