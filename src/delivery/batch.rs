@@ -4,12 +4,46 @@
 
 use std::collections::HashMap;
 
+use crate::channels::message::Message;
+use crate::channels::webhook::Audience;
+use crate::channels::wire::Failure;
 use crate::channels::{dingtalk, sms};
 use crate::signing::{hex_encode, hmac_sha256};
 use crate::values::Revealed;
 
+use super::plan::Destination;
 use super::steps::{self, Body, Composed};
 use super::target::{SmsVendor, Target};
+
+/// A destination's copy composed ahead (for the kinds that batch), or None.
+pub type Prepared = Option<Result<Composed, Failure>>;
+
+/// The batches of a plan, for the live send and the dry run alike: the batching kinds' copies composed
+/// ahead (only identical content shares a request), and the groups of destination indexes, in plan
+/// order, each one request (a destination that does not batch is a group of its own).
+pub fn plan(
+    destinations: &[Destination],
+    msg: &Message,
+    audience: &Audience,
+) -> (Vec<Prepared>, Vec<Vec<usize>>) {
+    let composed: Vec<Prepared> = destinations
+        .iter()
+        .map(|d| match &d.target {
+            Ok(t) if batches(t) => Some(steps::prepare(t, msg, &d.recipients, audience)),
+            _ => None,
+        })
+        .collect();
+    let groups = group(
+        destinations
+            .iter()
+            .zip(&composed)
+            .map(|(d, c)| match (&d.target, c) {
+                (Ok(t), Some(Ok(c))) => key(t, c),
+                _ => None,
+            }),
+    );
+    (composed, groups)
+}
 
 /// Whether `target`'s channel carries several recipients in one request.
 pub fn batches(target: &Target) -> bool {
@@ -68,6 +102,45 @@ pub fn key(target: &Target, msg: &Composed) -> Option<(String, usize)> {
         }
         _ => None,
     }
+}
+
+/// Every request a batch would send, as a dry run prints them: the token request, a lookup per member
+/// found by mobile, and the one message request (token and looked-up ids as placeholders).
+pub fn rendered(
+    targets: &[&Target],
+    msg: &Composed,
+    stamp: &steps::Stamp,
+) -> Result<Vec<String>, String> {
+    let Some(first) = targets.first() else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    let mut recipients: Vec<&str> = Vec::with_capacity(targets.len());
+    let mut token = "";
+    for target in targets {
+        match (target, steps::recipient(target)) {
+            (Target::Sms { mobile, .. }, _) => recipients.push(mobile),
+            (Target::Dingtalk { app, .. }, found) => {
+                if out.is_empty() {
+                    out.push(steps::token_request(app).render_masked());
+                    token = steps::TOKEN_PLACEHOLDER;
+                }
+                match found {
+                    steps::Recipient::Known(id) => recipients.push(id),
+                    steps::Recipient::LookUp { mobile, email } => {
+                        let req = steps::lookup_request(app, token, mobile, email);
+                        out.push(req.render_masked());
+                        recipients.push(steps::recipient_placeholder(app));
+                    }
+                    steps::Recipient::Missing(why) => return Err(why.into()),
+                }
+            }
+            _ => return Err("this channel does not batch its messages".into()),
+        }
+    }
+    let req = steps::batch_request(first, msg, stamp, token, &recipients).map_err(|f| f.message)?;
+    out.push(req.render_masked());
+    Ok(out)
 }
 
 /// A secret as it may appear in a key: a keyed digest, never the value.

@@ -30,8 +30,7 @@ use super::{Clock, Delivery, Options};
 pub const OUTCOME_UNKNOWN: &str =
     "outcome unknown: the request was sent but no answer came; it may have been delivered";
 
-/// A destination's message composed ahead of the run (for the kinds that batch), or None.
-pub(super) type Prepared = Option<Result<Composed, Failure>>;
+use super::batch::Prepared;
 /// A destination of a batch: its index in the plan, itself, its composed message.
 pub(super) type Member = (usize, Destination, Prepared);
 
@@ -132,23 +131,7 @@ impl Engine {
                 row
             })
             .collect();
-        // The kinds that batch are composed first: only identical content shares a request.
-        let composed: Vec<Prepared> = plan
-            .destinations
-            .iter()
-            .map(|d| match &d.target {
-                Ok(t) if batch::batches(t) => {
-                    Some(steps::prepare(t, &msg, &d.recipients, &audience))
-                }
-                _ => None,
-            })
-            .collect();
-        let groups = batch::group(plan.destinations.iter().zip(&composed).map(|(d, c)| {
-            match (&d.target, c) {
-                (Ok(t), Some(Ok(c))) => batch::key(t, c),
-                _ => None,
-            }
-        }));
+        let (composed, groups) = batch::plan(&plan.destinations, &msg, &audience);
         let mut dests: Vec<Option<(Destination, Prepared)>> = plan
             .destinations
             .into_iter()

@@ -20,6 +20,7 @@ pub mod steps;
 mod target;
 mod tokens;
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -195,17 +196,34 @@ pub struct DryRow {
     pub requests: Result<Vec<String>, (Outcome, String)>,
 }
 
-/// Every request each destination would send: signed, secrets masked, nothing opened.
+/// Every request each destination would send: signed, secrets masked, nothing opened. A batch's one
+/// request (PROTOCOLS.md §11) is shown on its first destination's row; the other members' rows show
+/// no request of their own.
 pub fn dry_run(plan: &Plan, msg: &Message) -> Vec<DryRow> {
+    let (composed, groups) = batch::plan(&plan.destinations, msg, &plan.audience);
+    let mut batches: HashMap<usize, Vec<usize>> = HashMap::new();
+    for group in groups.into_iter().filter(|g| g.len() > 1) {
+        batches.insert(group[0], group);
+    }
+    let in_batch: HashSet<usize> = batches.values().flat_map(|g| g[1..].to_vec()).collect();
     plan.destinations
         .iter()
-        .map(|dest| {
+        .enumerate()
+        .map(|(index, dest)| {
             let requests = match &dest.target {
                 Err(why) => Err(why.clone()),
+                Ok(_) if in_batch.contains(&index) => Ok(Vec::new()),
                 Ok(target) => steps::Stamp::new(now_ms())
                     .map_err(|f| f.message)
-                    .and_then(|stamp| {
-                        steps::rendered(target, msg, &dest.recipients, &plan.audience, &stamp)
+                    .and_then(|stamp| match (batches.get(&index), &composed[index]) {
+                        (Some(group), Some(Ok(copy))) => {
+                            let targets: Vec<&Target> = group
+                                .iter()
+                                .filter_map(|&i| plan.destinations[i].target.as_ref().ok())
+                                .collect();
+                            batch::rendered(&targets, copy, &stamp)
+                        }
+                        _ => steps::rendered(target, msg, &dest.recipients, &plan.audience, &stamp),
                     })
                     .map_err(|reason| (Outcome::Failed, reason)),
             };

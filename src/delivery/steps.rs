@@ -111,7 +111,7 @@ pub fn recipient(target: &Target) -> Recipient<'_> {
 }
 
 /// The placeholder a dry run shows for a recipient only a lookup would find.
-fn recipient_placeholder(app: &App) -> &'static str {
+pub(super) fn recipient_placeholder(app: &App) -> &'static str {
     match app.provider {
         ProviderName::Dingtalk => "<userid from getbymobile>",
         _ => "<open_id from batch_get_id>",

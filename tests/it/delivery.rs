@@ -3251,3 +3251,61 @@ fn many_emails_share_a_few_pooled_connections_one_recipient_each() {
     );
     rows(&run).iter().for_each(|r| assert_delivered(r, 1));
 }
+
+#[test]
+fn a_dry_run_shows_a_batch_as_one_request_on_its_first_row() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    ding_provider(&env, &server);
+    import_users(
+        &env,
+        "name,dingtalk-exclusive.employee_id,enable",
+        ["a,emp-a,dingtalk-exclusive", "b,emp-b,dingtalk-exclusive"]
+            .into_iter()
+            .map(str::to_owned),
+    );
+    admin(
+        &env,
+        &[
+            "c",
+            "--create",
+            "--set",
+            "dingtalk.mobile=13100000009",
+            "--enable",
+            "dingtalk",
+        ],
+    );
+    let run = env.run(&[
+        "send",
+        "--json",
+        "--dry-run",
+        "--all-users",
+        "--format",
+        "text",
+        "--message",
+        "hi",
+    ]);
+    run.ok();
+    assert_eq!(server.connections(), 0, "a dry run opens no connection");
+    let report = run.json();
+    let rows = report["destinations"].as_array().expect("destinations");
+    assert_eq!(rows.len(), 3);
+    let first: Vec<&str> = rows[0]["requests"]
+        .as_array()
+        .expect("requests")
+        .iter()
+        .map(|r| r.as_str().expect("text"))
+        .collect();
+    assert_eq!(first.len(), 3, "token, c's lookup, one notice: {first:?}");
+    assert!(first[0].contains("/gettoken?"), "{}", first[0]);
+    assert!(first[1].contains("getbymobile") && first[1].contains("13100000009"));
+    assert!(
+        first[2].contains(r#""userid_list":"emp-a,emp-b,<userid from getbymobile>""#),
+        "{}",
+        first[2]
+    );
+    assert!(first.iter().all(|r| !r.contains(DING_SECRET)));
+    for row in &rows[1..] {
+        assert_eq!(row["requests"], json!([]), "{row}");
+    }
+}
