@@ -175,7 +175,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l timeout -d 'Seconds one attempt may take' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
@@ -663,7 +663,7 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l submitter -d 'The
 complete -c notify -n "__fish_notify_using_subcommand send" -l timeout -d 'Seconds one attempt may take' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l id -d 'The event\'s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
@@ -711,7 +711,7 @@ webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand emit" -l timeout -d 'Seconds one attempt may take' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
-complete -c notify -n "__fish_notify_using_subcommand emit" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l id -d 'The event\'s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
@@ -856,7 +856,7 @@ complete -c notify -n "__fish_notify_using_subcommand retry" -l since -d 'Only d
 complete -c notify -n "__fish_notify_using_subcommand retry" -l timeout -d 'Seconds one attempt may take' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
-complete -c notify -n "__fish_notify_using_subcommand retry" -l concurrency -d 'Destinations in flight at once' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand retry" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F

@@ -100,12 +100,16 @@ pub fn payload(r: &Rendered) -> Part<Value> {
     )
 }
 
-/// `asyncsend_v2` with a [`payload`] as its `msg`.
+/// How many users one `asyncsend_v2` call may address in `userid_list` (PROTOCOLS.md §11).
+pub const MAX_USERIDS: usize = 100;
+
+/// `asyncsend_v2` with a [`payload`] as its `msg`, to `userids` (comma-separated, at most
+/// [`MAX_USERIDS`]).
 pub fn send_request(
     base: &str,
     token: &str,
     agent_id: i64,
-    userid: &str,
+    userids: &str,
     msg: &Value,
 ) -> HttpRequest {
     let url = format!(
@@ -114,7 +118,7 @@ pub fn send_request(
     );
     let body = json!({
         "agent_id": agent_id,
-        "userid_list": userid,
+        "userid_list": userids,
         "msg": msg,
     });
     HttpRequest::new(Method::Post, url).json(&body)

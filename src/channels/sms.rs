@@ -43,20 +43,29 @@ pub struct Aliyun<'a> {
     pub sign_name: &'a str,
 }
 
-/// `SendSms` as a signed GET; `template_param` is a JSON object whose values are strings.
+/// How many numbers one `SendSms` call may carry in `PhoneNumbers` (PROTOCOLS.md §11).
+pub const ALIYUN_MAX_NUMBERS: usize = 1000;
+
+/// `SendSms` as a signed GET to every number of `phones_e164` (comma-separated on the wire, at most
+/// [`ALIYUN_MAX_NUMBERS`]); `template_param` is a JSON object whose values are strings.
 pub fn aliyun_request(
     cfg: &Aliyun<'_>,
     template_code: &str,
     template_param: &serde_json::Value,
-    phone_e164: &str,
+    phones_e164: &[&str],
     nonce: &str,
     timestamp: &str,
 ) -> HttpRequest {
+    let phones = phones_e164
+        .iter()
+        .map(|p| aliyun_phone(p))
+        .collect::<Vec<_>>()
+        .join(",");
     let params: Vec<(String, String)> = [
         ("AccessKeyId", cfg.access_key_id),
         ("Action", "SendSms"),
         ("Format", "JSON"),
-        ("PhoneNumbers", &aliyun_phone(phone_e164)),
+        ("PhoneNumbers", &phones),
         ("RegionId", cfg.region),
         ("SignName", cfg.sign_name),
         ("SignatureMethod", "HMAC-SHA1"),
@@ -212,7 +221,7 @@ mod tests {
             &cfg,
             "SMS_1",
             &serde_json::json!({"content": "a b*c~"}),
-            "+8613100000000",
+            &["+8613100000000"],
             "n-1",
             "2016-02-23T12:46:24Z",
         );

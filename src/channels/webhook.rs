@@ -2,7 +2,10 @@
 //! header names, the DMS body layout, `X-Notify-Signature` over the exact bytes sent, and an
 //! `X-Notify-Delivery` id that stays the same across retries.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::message::Rendered;
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_status};
@@ -62,13 +65,48 @@ pub struct Payload<Event, Method> {
 pub type Received = MessageEvent<serde_json::Value, serde_json::Value, serde_json::Value>;
 
 /// Who a send addressed and who of them had a usable channel.
+///
+/// The two lists go into every webhook body of a send, so they are serialised once, on the first body
+/// built ([`Audience::json`]); planning fills them before any body is built and nothing changes them after.
 #[derive(Debug, Clone, Default)]
 pub struct Audience {
     pub target_users: Vec<Person>,
     pub receivers: Vec<Person>,
+    json: OnceLock<AudienceJson>,
 }
 
-/// The body bytes; every field is always present, and `message` is the copy's plain text.
+/// The audience's lists as the JSON they are spliced into a body as.
+#[derive(Debug, Clone)]
+pub struct AudienceJson {
+    target_users: Option<Box<RawValue>>,
+    receivers: Option<Box<RawValue>>,
+}
+
+impl Audience {
+    pub fn new(target_users: Vec<Person>, receivers: Vec<Person>) -> Self {
+        Audience {
+            target_users,
+            receivers,
+            json: OnceLock::new(),
+        }
+    }
+
+    /// The lists' JSON, serialised on the first call and shared by every later one.
+    pub fn json(&self) -> &AudienceJson {
+        self.json.get_or_init(|| AudienceJson {
+            target_users: raw(&self.target_users),
+            receivers: raw(&self.receivers),
+        })
+    }
+}
+
+/// A list of people as raw JSON (a list of strings always serialises).
+fn raw(people: &[Person]) -> Option<Box<RawValue>> {
+    serde_json::value::to_raw_value(people).ok()
+}
+
+/// The body bytes; every field is always present, and `message` is the copy's plain text. The
+/// audience's lists are spliced in as already serialised, so a body costs the same whatever their size.
 pub fn body(
     copy: &Rendered,
     audience: &Audience,
@@ -78,7 +116,8 @@ pub fn body(
 ) -> Vec<u8> {
     let e = &copy.event;
     let message = copy.plain();
-    let payload: Payload<MessageEvent<&str, u64, &[Person]>, SignatureMethod> = Payload {
+    let lists = audience.json();
+    let payload: Payload<MessageEvent<&str, u64, Option<&RawValue>>, SignatureMethod> = Payload {
         message_event: MessageEvent {
             id: delivery_id,
             submitter_uid: &e.submitter_uid,
@@ -90,12 +129,21 @@ pub fn body(
             task_name: &e.task_name,
             event_time: event_time_ms,
             message: &message,
-            target_users: &audience.target_users,
-            receivers: &audience.receivers,
+            target_users: lists.target_users.as_deref(),
+            receivers: lists.receivers.as_deref(),
         },
         signature_method: method,
     };
-    serde_json::to_vec(&payload).unwrap_or_default()
+    let lists_len: usize = [&lists.target_users, &lists.receivers]
+        .iter()
+        .filter_map(|l| l.as_deref())
+        .map(|l| l.get().len())
+        .sum();
+    let mut out = Vec::with_capacity(lists_len + message.len() + 512);
+    match serde_json::to_writer(&mut out, &payload) {
+        Ok(()) => out,
+        Err(_) => Vec::new(),
+    }
 }
 
 pub fn request(
@@ -138,13 +186,13 @@ mod tests {
                 ..Event::default()
             },
         );
-        let audience = Audience {
-            target_users: vec![Person {
+        let audience = Audience::new(
+            vec![Person {
                 uid: "alice".into(),
                 name: "Alice".into(),
             }],
-            receivers: vec![],
-        };
+            vec![],
+        );
         let bytes = body(
             &Rendered::new(&msg, None),
             &audience,
@@ -200,15 +248,48 @@ mod tests {
     }
 
     #[test]
+    fn spliced_lists_give_the_bytes_of_serialising_everything_at_once() {
+        let people = |n: usize| -> Vec<Person> {
+            (0..n)
+                .map(|i| Person {
+                    uid: format!("u{i}\"\\"),
+                    name: format!("名 {i}\n\u{1}"),
+                })
+                .collect()
+        };
+        let audience = Audience::new(people(3), people(2));
+        let msg = Message::new(None, "hi \"there\"".into(), Format::Text, Event::default());
+        let copy = Rendered::new(&msg, None);
+        let spliced = body(&copy, &audience, "d-3", 9, SignatureMethod::HmacSha1);
+        let typed: Payload<MessageEvent<&str, u64, &[Person]>, SignatureMethod> = Payload {
+            message_event: MessageEvent {
+                id: "d-3",
+                event_time: 9,
+                message: "hi \"there\"",
+                target_users: &audience.target_users,
+                receivers: &audience.receivers,
+                ..MessageEvent::default()
+            },
+            signature_method: SignatureMethod::HmacSha1,
+        };
+        assert_eq!(
+            String::from_utf8(spliced).expect("utf-8"),
+            serde_json::to_string(&typed).expect("serialises")
+        );
+        // Built once, shared by every later body.
+        assert!(std::ptr::eq(audience.json(), audience.json()));
+    }
+
+    #[test]
     fn a_receiver_reads_every_field_the_sender_wrote() {
         let msg = Message::new(None, "hi".into(), Format::Text, Event::default());
-        let audience = Audience {
-            target_users: vec![],
-            receivers: vec![Person {
+        let audience = Audience::new(
+            vec![],
+            vec![Person {
                 uid: "bob".into(),
                 name: "Bob".into(),
             }],
-        };
+        );
         let bytes = body(
             &Rendered::new(&msg, None),
             &audience,

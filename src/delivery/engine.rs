@@ -1,7 +1,9 @@
 //! Runs a plan over an injected [`Transport`]: destinations concurrently under a bound, each attempt
 //! under a timeout and the whole send under a deadline, retryable verdicts retried with exponential
-//! backoff and jitter (or the server's `Retry-After`), robots paced, app tokens cached. Time is read
-//! only through tokio (`Instant`, `sleep`), so a paused test clock drives all of it.
+//! backoff and jitter (or the server's `Retry-After`), robots paced, app tokens cached, Feishu/Lark
+//! messages kept within the app's rate limits, and destinations that can share a vendor request sent as
+//! one batch (`batch`). Time is read only through tokio (`Instant`, `sleep`), so a paused test clock
+//! drives all of it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,8 +17,10 @@ use crate::channels::webhook::Audience;
 use crate::channels::wire::{Failure, HttpRequest, HttpResponse, Verdict};
 use crate::transport::{SendError, Transport};
 
+use super::batch;
 use super::pacer::Pacer;
 use super::plan::{Destination, Plan};
+use super::rate::{FEISHU_LIMITS, RateLimits};
 use super::steps::{self, Composed, Learned, Recipient, Stamp};
 use super::target::{App, Target};
 use super::tokens::Tokens;
@@ -42,12 +46,17 @@ impl std::fmt::Debug for Progress {
     }
 }
 
+use super::batch::Prepared;
+/// A destination of a batch: its index in the plan, itself, its composed message.
+pub(super) type Member = (usize, Destination, Prepared);
+
 /// Runs a plan and reports every destination.
 pub struct Engine {
     transport: Arc<dyn Transport>,
     opts: Options,
     tokens: Tokens,
     pacer: Pacer,
+    rates: RateLimits,
     clock: Clock,
 }
 
@@ -116,6 +125,7 @@ impl Engine {
             opts,
             tokens: Tokens::new(cache_dir.as_ref().map(|d| d.join("tokens"))),
             pacer: Pacer::new(cache_dir.map(|d| d.join("robots"))),
+            rates: RateLimits::new(FEISHU_LIMITS),
             clock: Clock::new(),
         }
     }
@@ -137,28 +147,53 @@ impl Engine {
                 row
             })
             .collect();
+        let (composed, groups) = batch::plan(&plan.destinations, &msg, &audience);
+        let mut dests: Vec<Option<(Destination, Prepared)>> = plan
+            .destinations
+            .into_iter()
+            .zip(composed)
+            .map(Some)
+            .collect();
         let mut tasks = tokio::task::JoinSet::new();
-        let mut keys = plan.keys.into_iter();
-        for (index, dest) in plan.destinations.into_iter().enumerate() {
-            let key = keys.next();
+        let keys = plan.keys;
+        for group in groups {
+            let mut members: Vec<Member> = group
+                .into_iter()
+                .filter_map(|i| dests.get_mut(i)?.take().map(|(d, c)| (i, d, c)))
+                .collect();
+            // A batch goes to vendors without idempotency keys; a single destination keeps its own.
+            let key = match members.as_slice() {
+                [(index, ..)] => keys.get(*index).cloned(),
+                _ => None,
+            };
             let engine = Arc::clone(&self);
             let msg = Arc::clone(&msg);
             let audience = Arc::clone(&audience);
             let limit = Arc::clone(&limit);
             tasks.spawn(async move {
                 let _permit = limit.acquire_owned().await;
-                let row = engine.deliver(dest, key, &msg, &audience, deadline);
-                (index, row.await)
+                match members.len() {
+                    1 => {
+                        let Some((index, dest, composed)) = members.pop() else {
+                            return Vec::new();
+                        };
+                        let row = engine
+                            .deliver(dest, key, composed, &msg, &audience, deadline)
+                            .await;
+                        vec![(index, row)]
+                    }
+                    _ => engine.deliver_batch(members, deadline).await,
+                }
             });
         }
         while let Some(done) = tasks.join_next().await {
-            if let Ok((index, row)) = done
-                && let Some(slot) = rows.get_mut(index)
-            {
-                if let Some(progress) = &self.opts.progress {
-                    (progress.0)(&row);
+            for (index, row) in done.into_iter().flatten() {
+                if let Some(slot) = rows.get_mut(index) {
+                    if let Some(progress) = &self.opts.progress {
+                        (progress.0)(&row);
+                    }
+                    *slot = row;
                 }
-                *slot = row;
             }
         }
         rows
@@ -168,6 +203,7 @@ impl Engine {
         &self,
         dest: Destination,
         key: Option<String>,
+        composed: Prepared,
         msg: &Message,
         audience: &Audience,
         deadline: Instant,
@@ -182,7 +218,9 @@ impl Engine {
                 return row;
             }
         };
-        let msg = match steps::prepare(&target, msg, &dest.recipients, audience) {
+        let composed =
+            composed.unwrap_or_else(|| steps::prepare(&target, msg, &dest.recipients, audience));
+        let msg = match composed {
             Ok(m) => m,
             Err(f) => {
                 row.fail(f);
@@ -333,8 +371,12 @@ impl Engine {
                     };
                     steps::message_request(target, msg, audience, &stamp, learned)
                 };
-                self.with_token(app, deadline, safe, build, |resp| delivered(judge(resp)))
-                    .await
+                let rate = matches!(target, Target::Feishu { .. })
+                    .then(|| format!("{}|{}|{}", app.provider, app.api_base, app.id));
+                self.with_token(app, deadline, safe, rate.as_deref(), build, |resp| {
+                    delivered(judge(resp))
+                })
+                .await
             }
             _ => {
                 // Refuse what cannot be built before any attempt.
@@ -378,12 +420,14 @@ impl Engine {
     }
 
     /// One step against an app's API: `build` makes the request with the current access token and `read`
-    /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once.
+    /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once. With
+    /// `rate` (the app's key), every attempt first waits for a slot within the app's rate limits.
     async fn with_token<T>(
         &self,
         app: &App,
         deadline: Instant,
         resend_safe: bool,
+        rate: Option<&str>,
         build: impl Fn(&str) -> Result<HttpRequest, Failure>,
         read: impl Fn(&HttpResponse) -> Result<T, Verdict>,
     ) -> Attempted<T> {
@@ -401,7 +445,15 @@ impl Engine {
                 .retrying(deadline, None, |t| {
                     let req = &req;
                     let read = &read;
-                    async move { read(&self.http(req, t, resend_safe).await?) }
+                    async move {
+                        if let Some(app) = rate {
+                            self.rates
+                                .slot(app, deadline)
+                                .await
+                                .map_err(Verdict::Permanent)?;
+                        }
+                        read(&self.http(req, t, resend_safe).await?)
+                    }
                 })
                 .await;
             match &done.result {
@@ -423,7 +475,7 @@ impl Engine {
         deadline: Instant,
     ) -> Result<String, Failure> {
         let build = |token: &str| Ok(steps::lookup_request(app, token, mobile, email));
-        self.with_token(app, deadline, true, build, |resp| {
+        self.with_token(app, deadline, true, None, build, |resp| {
             steps::parse_lookup(app, resp)
         })
         .await
@@ -431,5 +483,6 @@ impl Engine {
     }
 }
 
+mod batching;
 #[cfg(test)]
 mod tests;

@@ -3,10 +3,12 @@
 //! `request` turns what a send asks for into a plan; `plan` decides, per recipient and channel, whether
 //! a destination is usable; `target` resolves a channel and its provider into a [`Target`]; `steps` is
 //! the one request builder per vendor, shared by live sends and dry runs; `engine` runs a plan over an
-//! injected transport with retries, a deadline, robot pacing (`pacer`) and cached app tokens (`tokens`).
-//! `journal` runs a plan as one event recorded in the delivery log (`crate::log`: event id, idempotency
-//! keys, repeat safety) and `retry` plans again what the log says failed.
+//! injected transport with retries, a deadline, robot pacing (`pacer`), cached app tokens (`tokens`),
+//! per-app rate limits (`rate`) and vendor batching (`batch`). `journal` runs a plan as one event
+//! recorded in the delivery log (`crate::log`: event id, idempotency keys, repeat safety) and `retry`
+//! plans again what the log says failed.
 
+mod batch;
 mod engine;
 #[cfg(test)]
 mod fake;
@@ -14,6 +16,7 @@ mod journal;
 mod pacer;
 mod plan;
 pub mod preview;
+mod rate;
 mod render;
 mod request;
 mod retry;
@@ -21,6 +24,7 @@ pub mod steps;
 mod target;
 mod tokens;
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -209,19 +213,35 @@ pub struct DryRow {
     pub requests: Result<Vec<String>, (Outcome, String)>,
 }
 
-/// Every request each destination would send: signed, secrets masked, nothing opened. Rows are built one
-/// at a time as the iterator is read, so a caller that prints each row keeps memory flat.
+/// Every request each destination would send: signed, secrets masked, nothing opened. A batch's one
+/// request (PROTOCOLS.md §11) is shown on its first destination's row; the other members' rows show
+/// no request of their own. Rows are built one at a time as the iterator is read (only the batching
+/// decision is made up front), so a caller that prints each row keeps memory flat.
 pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = DryRow> + 'a {
+    let (composed, groups) = batch::plan(&plan.destinations, msg, &plan.audience);
+    let mut batches: HashMap<usize, Vec<usize>> = HashMap::new();
+    for group in groups.into_iter().filter(|g| g.len() > 1) {
+        batches.insert(group[0], group);
+    }
+    let in_batch: HashSet<usize> = batches.values().flat_map(|g| g[1..].to_vec()).collect();
     plan.destinations
         .iter()
         .enumerate()
         .map(move |(index, dest)| {
             let requests = match &dest.target {
                 Err(why) => Err(why.clone()),
+                Ok(_) if in_batch.contains(&index) => Ok(Vec::new()),
                 Ok(target) => steps::Stamp::keyed(now_ms(), plan.key(index))
                     .map_err(|f| f.message)
-                    .and_then(|stamp| {
-                        steps::rendered(target, msg, &dest.recipients, &plan.audience, &stamp)
+                    .and_then(|stamp| match (batches.get(&index), &composed[index]) {
+                        (Some(group), Some(Ok(copy))) => {
+                            let targets: Vec<&Target> = group
+                                .iter()
+                                .filter_map(|&i| plan.destinations[i].target.as_ref().ok())
+                                .collect();
+                            batch::rendered(&targets, copy, &stamp)
+                        }
+                        _ => steps::rendered(target, msg, &dest.recipients, &plan.audience, &stamp),
                     })
                     .map_err(|reason| (Outcome::Failed, reason)),
             };

@@ -162,10 +162,7 @@ pub fn plan_channel(store: &Store, user: &str, kind: Kind, target: Target) -> Pl
             shown,
             target: Ok(target),
         }],
-        audience: Audience {
-            target_users: vec![person.clone()],
-            receivers: vec![person],
-        },
+        audience: Audience::new(vec![person.clone()], vec![person]),
         keys: Vec::new(),
     }
 }

@@ -126,8 +126,8 @@ pub fn preview(
         .and_then(|c| target_for(store, kind, c).ok());
     let target = own.unwrap_or_else(|| sample(store, kind));
     let recipients: Vec<String> = recipient.map(str::to_owned).into_iter().collect();
-    let audience = Audience {
-        target_users: recipients
+    let audience = Audience::new(
+        recipients
             .iter()
             .map(|uid| Person {
                 uid: uid.clone(),
@@ -138,8 +138,8 @@ pub fn preview(
                     .unwrap_or_default(),
             })
             .collect(),
-        receivers: Vec::new(),
-    };
+        Vec::new(),
+    );
     let composed = steps::prepare(&target, msg, &recipients, &audience).map_err(|f| f.message)?;
     let body = match (&target, &composed.body) {
         (_, Body::Mail(p)) => json!({"subject": p.subject, "text": p.text, "html": p.html}),

@@ -56,13 +56,13 @@ mod tests {
         msg.template = Some("Hi {{ recipient_name or recipient }} ({{ roles }})".into());
         msg.roles
             .insert("alice".into(), vec!["approver".into(), "dba".into()]);
-        let audience = Audience {
-            target_users: vec![Person {
+        let audience = Audience::new(
+            vec![Person {
                 uid: "alice".into(),
                 name: "Alice *A*".into(),
             }],
-            receivers: vec![],
-        };
+            vec![],
+        );
         let copy = copy_for(&msg, &["alice".into()], &audience).unwrap();
         assert_eq!(copy.plain(), "Hi Alice *A* (approver, dba)");
         let shared = copy_for(&msg, &["alice".into(), "bob".into()], &audience).unwrap();

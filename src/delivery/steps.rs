@@ -119,7 +119,7 @@ pub fn recipient(target: &Target) -> Recipient<'_> {
 }
 
 /// The placeholder a dry run shows for a recipient only a lookup would find.
-fn recipient_placeholder(app: &App) -> &'static str {
+pub(super) fn recipient_placeholder(app: &App) -> &'static str {
     match app.provider {
         ProviderName::Dingtalk => "<userid from getbymobile>",
         _ => "<open_id from batch_get_id>",
@@ -373,45 +373,91 @@ pub fn message_request(
                 code,
             },
             Body::Text(text),
-        ) => match vendor {
-            SmsVendor::Aliyun {
-                api_base,
-                key_id,
-                key_secret,
-                region,
-                sign_name,
-                ..
-            } => {
-                let cfg = sms::Aliyun {
-                    api_base,
-                    access_key_id: key_id,
-                    access_key_secret: key_secret.expose(),
-                    region,
-                    sign_name,
-                };
-                let (params, template) = sms_template(vendor, code.as_deref(), text);
-                sms::aliyun_request(
-                    &cfg,
-                    template,
-                    &params,
-                    mobile,
-                    &stamp.nonce,
-                    &utc_timestamp(stamp.now_ms / 1000),
-                )
-            }
-            SmsVendor::Twilio {
-                api_base,
-                sid,
-                token,
-                from,
-                ..
-            } => sms::twilio_request(api_base, sid, token.expose(), from, mobile, text),
-        },
+        ) => sms_request(vendor, code.as_deref(), text, &[mobile], stamp),
         (Target::Email { .. }, _) => {
             return Err(failure("internal", "email is not an HTTP request".into()));
         }
         _ => return Err(mismatch()),
     })
+}
+
+/// An SMS to `mobiles` (several only through Alibaba, which takes a list).
+fn sms_request(
+    vendor: &SmsVendor,
+    code: Option<&str>,
+    text: &str,
+    mobiles: &[&str],
+    stamp: &Stamp,
+) -> HttpRequest {
+    match vendor {
+        SmsVendor::Aliyun {
+            api_base,
+            key_id,
+            key_secret,
+            region,
+            sign_name,
+            ..
+        } => {
+            let cfg = sms::Aliyun {
+                api_base,
+                access_key_id: key_id,
+                access_key_secret: key_secret.expose(),
+                region,
+                sign_name,
+            };
+            let (params, template) = sms_template(vendor, code, text);
+            sms::aliyun_request(
+                &cfg,
+                template,
+                &params,
+                mobiles,
+                &stamp.nonce,
+                &utc_timestamp(stamp.now_ms / 1000),
+            )
+        }
+        SmsVendor::Twilio {
+            api_base,
+            sid,
+            token,
+            from,
+            ..
+        } => {
+            let to = mobiles.first().copied().unwrap_or_default();
+            sms::twilio_request(api_base, sid, token.expose(), from, to, text)
+        }
+    }
+}
+
+/// The one request that carries a batch's message (PROTOCOLS.md §11): `target` and `msg` are any
+/// member's (the batch shares them), `recipients` every member's DingTalk userid or mobile.
+pub fn batch_request(
+    target: &Target,
+    msg: &Composed,
+    stamp: &Stamp,
+    token: &str,
+    recipients: &[&str],
+) -> Result<HttpRequest, Failure> {
+    match (target, &msg.body) {
+        (Target::Dingtalk { .. }, _) => {
+            let userids = recipients.join(",");
+            let learned = Learned {
+                token,
+                recipient: &userids,
+            };
+            message_request(target, msg, &Audience::default(), stamp, learned)
+        }
+        (Target::Sms { vendor, code, .. }, Body::Text(text)) => Ok(sms_request(
+            vendor,
+            code.as_deref(),
+            text,
+            recipients,
+            stamp,
+        )),
+        _ => Err(failure(
+            "internal",
+            "this channel does not batch its messages".into(),
+        )),
+    }
 }
 
 /// The mail an email target sends; the stamp's key is its Message-ID.

@@ -1,21 +1,28 @@
 //! The real network: one reqwest client per set of trusted roots (cached, so connections are reused)
-//! and lettre for SMTP, with the platform's roots plus any private CA; transport errors sorted by
-//! whether the request left.
+//! and one pooled lettre transport per SMTP server and login (at most 10 connections each, reused for
+//! many messages), with the platform's roots plus any private CA; transport errors sorted by whether
+//! the request left.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, Once, OnceLock};
+use std::sync::{Arc, Mutex, Once, OnceLock};
 use std::time::Duration;
 
+use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use rustls::pki_types::CertificateDer;
+use tokio::sync::Semaphore;
 
 use super::{
     HttpRequest, HttpResponse, Method, Pending, SendError, SmtpSecurity, SmtpSettings, Transport,
 };
+use crate::signing::{hex_encode, hmac_sha256};
 use crate::values::{Revealed, load_ca_file};
+
+/// Most connections kept open to one SMTP server (PROTOCOLS.md §11).
+pub const SMTP_POOL_SIZE: u32 = 10;
 
 static CRYPTO: Once = Once::new();
 
@@ -62,7 +69,13 @@ pub struct Net {
     /// One HTTP client per destination CA file (None: the process-wide roots only), built on first use
     /// and kept so that connections are reused.
     clients: Mutex<HashMap<Option<PathBuf>, reqwest::Client>>,
+    /// One pooled SMTP transport per server, login, security, CA file and timeout, built on first use,
+    /// with the permits that keep its connections at [`SMTP_POOL_SIZE`] (lettre's pool bounds only the
+    /// idle ones).
+    mailers: Mutex<HashMap<String, Mailer>>,
 }
+
+type Mailer = (AsyncSmtpTransport<Tokio1Executor>, Arc<Semaphore>);
 
 impl Net {
     pub fn new() -> anyhow::Result<Self> {
@@ -138,12 +151,25 @@ impl Net {
         })
     }
 
-    async fn mail(
-        &self,
-        cfg: &SmtpSettings,
-        mail: lettre::Message,
-        timeout: Duration,
-    ) -> Result<(), SendError> {
+    /// The pooled transport for `cfg`: messages to one server share its connections.
+    fn mailer(&self, cfg: &SmtpSettings, timeout: Duration) -> Result<Mailer, SendError> {
+        let password = cfg
+            .password
+            .as_ref()
+            .map(|p| hex_encode(&hmac_sha256(b"notify smtp pool", p.expose().as_bytes())));
+        let key = format!(
+            "{}|{}|{}|{:?}|{password:?}|{:?}|{}",
+            cfg.host,
+            cfg.port,
+            cfg.security,
+            cfg.username,
+            cfg.ca_file,
+            timeout.as_millis()
+        );
+        let mut mailers = self.mailers.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(mailer) = mailers.get(&key) {
+            return Ok(mailer.clone());
+        }
         install_crypto();
         let tls = match cfg.security {
             SmtpSecurity::None => Tls::None,
@@ -153,12 +179,36 @@ impl Net {
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.host)
             .tls(tls)
             .port(cfg.port)
-            .timeout(Some(timeout));
+            .timeout(Some(timeout))
+            .pool_config(PoolConfig::new().max_size(SMTP_POOL_SIZE));
         if let Some(user) = &cfg.username {
             let password = cfg.password.as_ref().map(Revealed::expose).unwrap_or("");
             builder = builder.credentials(Credentials::new(user.clone(), password.to_owned()));
         }
-        match builder.build().send(mail).await {
+        let mailer = (
+            builder.build(),
+            Arc::new(Semaphore::new(SMTP_POOL_SIZE as usize)),
+        );
+        mailers.insert(key, mailer.clone());
+        Ok(mailer)
+    }
+
+    async fn mail(
+        &self,
+        cfg: &SmtpSettings,
+        mail: lettre::Message,
+        timeout: Duration,
+    ) -> Result<(), SendError> {
+        let (mailer, connections) = self.mailer(cfg, timeout)?;
+        let busy = || {
+            let message = format!("all connections to {} stayed busy", cfg.host);
+            not_sent("smtp_busy", message)
+        };
+        let _permit = tokio::time::timeout(timeout, connections.acquire_owned())
+            .await
+            .map_err(|_| busy())?
+            .map_err(|_| busy())?;
+        match mailer.send(mail).await {
             Ok(_) => Ok(()),
             Err(e) => Err(mail_failure(&e)),
         }

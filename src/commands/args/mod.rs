@@ -38,7 +38,8 @@ pub struct LimitArgs {
     /// Retries after a retryable failure (rate limit, 5xx, dropped connection)
     #[arg(long, value_name = "N", default_value_t = DEFAULT_RETRIES)]
     pub retries: u32,
-    /// Destinations in flight at once
+    /// Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one
+    /// (connections to each host are reused)
     #[arg(long, value_name = "N", default_value_t = DEFAULT_CONCURRENCY)]
     pub concurrency: usize,
     /// First retry delay in milliseconds (doubles each retry, with jitter)

@@ -1,5 +1,6 @@
 //! The engine against a scripted transport on a paused clock: every wait below is virtual time.
 
+mod batching;
 mod faults;
 
 use std::time::SystemTime;
@@ -379,13 +380,13 @@ async fn one_token_serves_every_message_of_an_app() {
         "{rows:?}"
     );
     assert_eq!(fake.sent_to("gettoken").len(), 1);
-    assert_eq!(fake.sent_to("asyncsend").len(), 3);
-    assert!(
-        fake.sent_to("asyncsend")[0]
-            .1
-            .url
-            .contains("access_token=ding-tok")
-    );
+    // One notice to the three users: one call, one row each.
+    let sent = fake.sent_to("asyncsend");
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].1.url.contains("access_token=ding-tok"));
+    let body: serde_json::Value = serde_json::from_slice(&sent[0].1.body).expect("JSON");
+    assert_eq!(body["userid_list"], "u1,u2,u3");
+    assert!(rows.iter().all(|r| r.attempts == 1), "{rows:?}");
 }
 
 #[tokio::test(start_paused = true)]

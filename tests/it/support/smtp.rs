@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -79,6 +79,8 @@ struct Shared {
     mails: Mutex<Vec<Mail>>,
     arrived: Condvar,
     stop: AtomicBool,
+    /// Sessions accepted so far.
+    connections: AtomicUsize,
 }
 
 /// A plain SMTP server (no TLS, no AUTH) on 127.0.0.1 with a free port.
@@ -129,6 +131,11 @@ impl SmtpServer {
         self.addr.port()
     }
 
+    /// How many connections clients have opened so far.
+    pub fn connections(&self) -> usize {
+        self.shared.connections.load(Ordering::SeqCst)
+    }
+
     /// Every message accepted so far, in order of completion.
     pub fn messages(&self) -> Vec<Mail> {
         lock(&self.shared.mails).clone()
@@ -176,6 +183,7 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>, security: Security) {
             break;
         }
         let Ok(stream) = stream else { continue };
+        shared.connections.fetch_add(1, Ordering::SeqCst);
         let shared = Arc::clone(&shared);
         let security = security.clone();
         let spawned = thread::Builder::new()
