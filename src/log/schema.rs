@@ -54,9 +54,10 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// How long one statement waits for another process's write lock before SQLite reports it busy.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
-/// Further tries after a busy report that the timeout did not absorb (e.g. while WAL is being set up).
-const BUSY_RETRIES: u32 = 3;
+const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
+/// After a busy report that the timeout did not absorb (e.g. while WAL is being set up), tries again
+/// while less than this has passed: no process waits on the log for more than a few seconds in all.
+const BUSY_BUDGET: Duration = Duration::from_secs(3);
 
 /// Opens the log, creating the file (0600, in a folder made 0700) when `create` is set, and migrates it.
 pub fn open(path: &Path, create: bool) -> Result<Connection> {
@@ -108,14 +109,15 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
 
 /// Runs `f` again, after a short pause, when SQLite still reports the database busy or locked.
 pub fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
-    let mut tries = 0;
+    let started = std::time::Instant::now();
+    let mut tries: u64 = 0;
     loop {
         match f() {
-            Err(e) if tries < BUSY_RETRIES && is_busy(&e) => {
+            Err(e) if started.elapsed() < BUSY_BUDGET && is_busy(&e) => {
                 tries += 1;
                 // A pause that differs between processes so that they do not collide again in step.
                 let jitter = u64::from(std::process::id() % 17);
-                std::thread::sleep(Duration::from_millis(25 * u64::from(tries) + jitter));
+                std::thread::sleep(Duration::from_millis(25 * tries.min(8) + jitter));
             }
             other => return other,
         }

@@ -143,7 +143,18 @@ impl Net {
                 )
             })
             .collect();
-        let body = resp.bytes().await.map_err(http_failure)?.to_vec();
+        // Vendors answer with a few hundred bytes: keep at most 1 MiB of an answer, so a faulty or hostile
+        // endpoint cannot exhaust memory (a cut answer reads as an unexpected one).
+        const MAX_ANSWER: usize = 1024 * 1024;
+        let mut resp = resp;
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(http_failure)? {
+            let room = MAX_ANSWER - body.len();
+            body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if chunk.len() >= room {
+                break;
+            }
+        }
         Ok(HttpResponse {
             status,
             headers,

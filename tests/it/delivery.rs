@@ -958,6 +958,27 @@ fn wecom_bot_93000_is_permanent() {
 }
 
 #[test]
+fn an_answer_over_a_mebibyte_is_not_read_whole_nor_trusted() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    // Success, if the whole 3 MiB were read; cut at 1 MiB it is no JSON at all.
+    let padded = format!(
+        r#"{{"errcode":0,"errmsg":"{}"}}"#,
+        "x".repeat(3 * 1024 * 1024)
+    );
+    server.always("/cgi-bin/webhook/send", Reply::json(200, &padded));
+    let url = server.url("/cgi-bin/webhook/send?key=wecomkey77");
+    let run = send(&env, &["--wecom-bot", &url, "--message", "hi"]);
+    run.code(3);
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "an unreadable answer was retried"
+    );
+    assert_failed(&only_row(&run), 1, "200");
+}
+
+#[test]
 fn wecom_bot_text_over_2048_bytes_is_cut_and_the_row_says_so() {
     let server = HttpServer::start();
     let env = Env::new();
