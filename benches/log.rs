@@ -12,11 +12,11 @@ use std::time::{Duration, Instant};
 
 use notify::channels::Kind;
 use notify::channels::message::{Event, Format};
-use notify::log::{Content, Entry, EventId, Identity, Log, Outcome, Rich};
+use notify::log::{Content, DeliveryId, Entry, Identity, Log, Outcome, Rich};
 
 const DESTINATIONS: usize = 1_000;
 
-fn rows(id: &EventId, content: &Arc<Content>) -> Vec<Entry> {
+fn rows(id: &DeliveryId, content: &Arc<Content>) -> Vec<Entry> {
     (0..DESTINATIONS)
         .map(|i| {
             let recipient = format!("user{i:04}");
@@ -79,7 +79,7 @@ fn main() {
     });
     let (mut open, mut lookup, mut record) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
-        let id: EventId = format!("bench-{run}").parse().unwrap();
+        let id: DeliveryId = format!("bench-{run}").parse().unwrap();
         let batch = rows(&id, &content);
         let start = Instant::now();
         let log = Log::open(&path).unwrap();

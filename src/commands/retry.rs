@@ -8,7 +8,7 @@ use crate::commands::send::warn_unrecorded;
 use crate::context::Context;
 use crate::delivery::{self, DryRow};
 use crate::log::time::When;
-use crate::log::{EventId, Filter};
+use crate::log::{DeliveryId, Filter};
 
 /// Send again every logged delivery whose latest outcome is failed
 ///
@@ -30,7 +30,7 @@ use crate::log::{EventId, Filter};
 pub struct Args {
     /// Only the deliveries of this event id (`send --id`)
     #[arg(long, value_name = "ID")]
-    pub id: Option<EventId>,
+    pub id: Option<DeliveryId>,
     /// Only deliveries that failed since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
     #[arg(long, value_name = "WHEN")]
     pub since: Option<When>,

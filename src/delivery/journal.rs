@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::channels::Kind;
 use crate::channels::message::Message;
 use crate::error::Error;
-use crate::log::{self, Entry, EventId, Identity, Log};
+use crate::log::{self, DeliveryId, Entry, Identity, Log};
 
 use super::plan::{Destination, Plan};
 use super::target::Target;
@@ -39,13 +39,13 @@ pub enum Recording<'a> {
 /// A finished run: its event id, one row per destination, and why it was not recorded, if it was not.
 #[derive(Debug)]
 pub struct Finished {
-    pub id: EventId,
+    pub id: DeliveryId,
     pub rows: Vec<Delivery>,
     pub not_recorded: Option<anyhow::Error>,
 }
 
 /// A fresh event id (a random UUID).
-pub fn fresh_id() -> Result<EventId> {
+pub fn fresh_id() -> Result<DeliveryId> {
     let uuid = new_uuid().map_err(Error::failure)?;
     uuid.parse()
         .map_err(|e: String| Error::failure(format!("internal: {e}")).into())
@@ -59,7 +59,7 @@ pub fn deliver(
     opts: Options,
     cache_dir: Option<PathBuf>,
     recording: Recording<'_>,
-    id: Option<EventId>,
+    id: Option<DeliveryId>,
 ) -> Result<Finished> {
     let id = match id {
         Some(id) => id,
@@ -102,7 +102,7 @@ pub fn deliver(
 }
 
 /// Gives a dry run the keys a live run of `id` would use (the log is not read: a dry run touches nothing).
-pub fn dry_keys(plan: &mut Plan, id: &EventId) {
+pub fn dry_keys(plan: &mut Plan, id: &DeliveryId) {
     let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();
     plan.keys = keys(&plan.destinations, &identities, id, &HashMap::new());
 }
@@ -115,7 +115,7 @@ pub(super) struct Known {
 }
 
 impl Known {
-    pub(super) fn read(log: &Log, id: &EventId) -> Result<Self> {
+    pub(super) fn read(log: &Log, id: &DeliveryId) -> Result<Self> {
         Ok(Known {
             delivered: log.delivered_for(id)?,
             keys: log.keys_for(id)?,
@@ -144,7 +144,7 @@ pub(super) fn open(recording: Recording<'_>, problem: &mut Option<anyhow::Error>
 pub(super) fn keys(
     destinations: &[Destination],
     identities: &[Identity],
-    id: &EventId,
+    id: &DeliveryId,
     logged: &HashMap<Identity, String>,
 ) -> Vec<String> {
     destinations
@@ -164,7 +164,7 @@ pub(super) fn keys(
 }
 
 /// A UUID-shaped key from (event id, identity): the same pair always gives the same key, in any process.
-pub fn derived_key(id: &EventId, identity: &Identity) -> String {
+pub fn derived_key(id: &DeliveryId, identity: &Identity) -> String {
     let digest = Sha256::digest(format!("notify idempotency key\n{id}\n{}", identity.key()));
     let mut b = [0u8; 16];
     b.copy_from_slice(&digest[..16]);
@@ -234,7 +234,7 @@ pub fn message_of(content: &log::Content) -> Message {
 }
 
 pub(super) fn entries(
-    id: &EventId,
+    id: &DeliveryId,
     rows: &[Delivery],
     identities: Vec<Identity>,
     keys: Vec<String>,
@@ -250,11 +250,7 @@ pub(super) fn entries(
             identity,
             recipient: row.recipient.clone(),
             destination: row.destination.clone(),
-            outcome: match row.outcome {
-                Outcome::Delivered => log::Outcome::Delivered,
-                Outcome::Failed => log::Outcome::Failed,
-                Outcome::Skipped => log::Outcome::Skipped,
-            },
+            outcome: row.outcome,
             attempts: row.attempts,
             error_code: row.error_code.clone(),
             error_message: row.error_message.clone(),
@@ -273,7 +269,7 @@ mod tests {
 
     use super::*;
 
-    fn id(s: &str) -> EventId {
+    fn id(s: &str) -> DeliveryId {
         s.parse().unwrap()
     }
 

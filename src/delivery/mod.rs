@@ -79,23 +79,8 @@ impl Default for Options {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    Delivered,
-    Failed,
-    Skipped,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Delivered => "delivered",
-            Outcome::Failed => "failed",
-            Outcome::Skipped => "skipped",
-        }
-    }
-}
+/// What happened to a destination: one type for the report and the delivery log.
+pub use crate::log::Outcome;
 
 /// One row of the report (the `send --json` shape).
 #[derive(Debug, Clone, Serialize)]

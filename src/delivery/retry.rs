@@ -11,7 +11,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::channels::webhook::{Audience, Person};
-use crate::log::{self, EventId, Filter, Identity, Log, Logged};
+use crate::log::{self, DeliveryId, Filter, Identity, Log, Logged};
 use crate::store::Store;
 
 use super::journal::{Known, entries, identity_of, keys, message_of};
@@ -21,13 +21,13 @@ use super::{Delivery, DryRow, Options, Outcome, dry_run, run};
 /// A retry's rows, each with its event id, and why they were not recorded, if they were not.
 #[derive(Debug, Default)]
 pub struct Retried {
-    pub rows: Vec<(EventId, Delivery)>,
+    pub rows: Vec<(DeliveryId, Delivery)>,
     pub not_recorded: Option<anyhow::Error>,
 }
 
 /// One event's (and one message's) failed destinations, planned again.
 struct Again {
-    id: EventId,
+    id: DeliveryId,
     content: Arc<log::Content>,
     plan: Plan,
     identities: Vec<Identity>,
@@ -72,7 +72,7 @@ pub fn retry_dry_run(
     store: &Store,
     path: &Path,
     filter: &Filter,
-) -> Result<Vec<(EventId, DryRow)>> {
+) -> Result<Vec<(DeliveryId, DryRow)>> {
     let Some(log) = Log::open_existing(path)? else {
         return Ok(Vec::new());
     };
@@ -87,9 +87,9 @@ pub fn retry_dry_run(
 
 /// The failed destinations grouped by event id and message, in the order they were recorded.
 fn plans(store: &Store, log: &Log, filter: &Filter) -> Result<Vec<Again>> {
-    let mut groups: Vec<(EventId, log::Content, Vec<Logged>)> = Vec::new();
+    let mut groups: Vec<(DeliveryId, log::Content, Vec<Logged>)> = Vec::new();
     for row in log.failed(filter)? {
-        let id: EventId = row.event_id.parse().map_err(anyhow::Error::msg)?;
+        let id: DeliveryId = row.event_id.parse().map_err(anyhow::Error::msg)?;
         match groups
             .iter_mut()
             .find(|(i, c, _)| *i == id && *c == row.content)

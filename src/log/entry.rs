@@ -15,15 +15,15 @@ use super::Rich;
 /// An event's id (`--id`): 1 to 64 letters, digits, `.`, `_`, `-` or `:`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct EventId(String);
+pub struct DeliveryId(String);
 
-impl EventId {
+impl DeliveryId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-impl FromStr for EventId {
+impl FromStr for DeliveryId {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
@@ -31,7 +31,7 @@ impl FromStr for EventId {
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'));
         if ok {
-            Ok(EventId(s.to_owned()))
+            Ok(DeliveryId(s.to_owned()))
         } else {
             Err(format!(
                 "invalid event id `{s}`: use 1 to 64 letters, digits, `.`, `_`, `-` or `:`, e.g. ticket-42:approval"
@@ -40,7 +40,7 @@ impl FromStr for EventId {
     }
 }
 
-impl fmt::Display for EventId {
+impl fmt::Display for DeliveryId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -177,7 +177,7 @@ impl PartialEq for Content {
 /// `destination` must already be masked, and nothing here may hold a secret: the log is readable audit data.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub event_id: EventId,
+    pub event_id: DeliveryId,
     /// When the outcome was decided, in Unix milliseconds.
     pub time_ms: i64,
     pub identity: Identity,
@@ -220,7 +220,7 @@ pub struct Logged {
 /// Which rows a query returns; every part that is set must match.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub id: Option<EventId>,
+    pub id: Option<DeliveryId>,
     pub event: Option<String>,
     /// Matches a row when it is one of the row's recipients (rows of shared robots name several).
     pub recipient: Option<String>,
@@ -238,10 +238,10 @@ mod tests {
     #[test]
     fn event_ids_follow_the_contract() {
         for ok in ["a", "ticket-42:approval", "A.b_c-d:e", &"x".repeat(64)] {
-            assert!(ok.parse::<EventId>().is_ok(), "{ok}");
+            assert!(ok.parse::<DeliveryId>().is_ok(), "{ok}");
         }
         for bad in ["", "a b", "a/b", "é", &"x".repeat(65)] {
-            let err = bad.parse::<EventId>().unwrap_err();
+            let err = bad.parse::<DeliveryId>().unwrap_err();
             assert!(err.contains("e.g."), "{err}");
         }
     }

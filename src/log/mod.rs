@@ -24,7 +24,7 @@ use crate::channels::Kind;
 use crate::channels::message::Format;
 use crate::error::Error;
 
-pub use entry::{Content, Entry, EventId, Filter, Identity, Logged, Outcome};
+pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
 pub use rich::Rich;
 pub use schema::CURRENT_VERSION;
 
@@ -149,7 +149,7 @@ impl Log {
     }
 
     /// The destinations of `event_id` that have been delivered at least once (a repeated `--id` skips them).
-    pub fn delivered_for(&self, event_id: &EventId) -> Result<HashSet<Identity>> {
+    pub fn delivered_for(&self, event_id: &DeliveryId) -> Result<HashSet<Identity>> {
         let mut stmt = self
             .conn
             .prepare(
@@ -164,7 +164,7 @@ impl Log {
     }
 
     /// The idempotency key the first run of `event_id` used for `identity`, if any.
-    pub fn key_for(&self, event_id: &EventId, identity: &Identity) -> Result<Option<String>> {
+    pub fn key_for(&self, event_id: &DeliveryId, identity: &Identity) -> Result<Option<String>> {
         let key = self.conn.query_row(
             "SELECT idempotency_key FROM deliveries WHERE event_id = ?1 AND identity = ?2
              ORDER BY seq LIMIT 1",
@@ -179,7 +179,7 @@ impl Log {
     }
 
     /// Every destination's first idempotency key for `event_id` (one query for a large repeated send).
-    pub fn keys_for(&self, event_id: &EventId) -> Result<HashMap<Identity, String>> {
+    pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
         let mut stmt = self
             .conn
             .prepare(
@@ -366,7 +366,7 @@ pub(crate) mod tests {
     #[test]
     fn a_repeated_id_finds_what_was_delivered_and_the_first_keys() {
         let (_dir, log) = new_log();
-        let id: EventId = "run-1".parse().unwrap();
+        let id: DeliveryId = "run-1".parse().unwrap();
         log.record(&[
             entry("run-1", "alice", Kind::Email, Outcome::Delivered, 1),
             entry("run-1", "bob", Kind::Sms, Outcome::Failed, 1),
@@ -391,7 +391,7 @@ pub(crate) mod tests {
             log.key_for(&id, &bob).unwrap().as_deref(),
             Some("key-run-1-bob")
         );
-        let unknown: EventId = "run-9".parse().unwrap();
+        let unknown: DeliveryId = "run-9".parse().unwrap();
         assert_eq!(log.key_for(&unknown, &bob).unwrap(), None);
         assert!(log.delivered_for(&unknown).unwrap().is_empty());
         let keys = log.keys_for(&id).unwrap();

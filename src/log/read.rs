@@ -5,7 +5,7 @@ use clap::ValueEnum;
 use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 
-use super::{Content, EventId, Filter, Identity, Log, Logged, Outcome, Rich};
+use super::{Content, DeliveryId, Filter, Identity, Log, Logged, Outcome, Rich};
 use crate::channels::Kind;
 use crate::channels::message::{Event, Format};
 use crate::error::Error;
@@ -51,7 +51,7 @@ impl Log {
             .limit
             .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let args = [
-            text(filter.id.as_ref().map(EventId::as_str)),
+            text(filter.id.as_ref().map(DeliveryId::as_str)),
             text(filter.event.as_deref()),
             text(filter.recipient.as_deref()),
             text(filter.channel.map(Kind::as_str)),

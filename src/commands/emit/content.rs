@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::channels::message::Message;
 use crate::commands::rule::RuleJson;
 use crate::delivery;
-use crate::log::EventId;
+use crate::log::DeliveryId;
 use crate::rules::RuleView;
 use crate::store::Store;
 
@@ -32,13 +32,13 @@ struct EventJson<'a> {
 /// What every `emit --json` document starts with.
 #[derive(Debug, Serialize)]
 pub struct Head<'a> {
-    id: &'a EventId,
+    id: &'a DeliveryId,
     event: EventJson<'a>,
     rule: RuleJson<'a>,
 }
 
 impl<'a> Head<'a> {
-    pub fn new(id: &'a EventId, view: &'a RuleView, args: &'a Args) -> Self {
+    pub fn new(id: &'a DeliveryId, view: &'a RuleView, args: &'a Args) -> Self {
         Head {
             id,
             event: EventJson {

@@ -6,13 +6,13 @@ use serde::Serialize;
 use crate::channels::Kind;
 use crate::context::Context;
 use crate::log::time::{When, format_rfc3339};
-use crate::log::{EventId, Filter, Log, Logged, Outcome};
+use crate::log::{DeliveryId, Filter, Log, Logged, Outcome};
 
 #[derive(Debug, clap::Args)]
 pub struct Filters {
     /// Only the deliveries of this event id (`send --id`)
     #[arg(long, value_name = "ID")]
-    pub id: Option<EventId>,
+    pub id: Option<DeliveryId>,
     /// Only the deliveries of this event name (`send --event`)
     #[arg(long, value_name = "EVENT")]
     pub event: Option<String>,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::delivery::{Delivery, Outcome};
 use crate::error::{Error, Exit};
-use crate::log::EventId;
+use crate::log::DeliveryId;
 
 mod dry;
 mod live;
@@ -79,7 +79,7 @@ pub fn deliveries<H: Serialize>(
 }
 
 /// The report of `retry`: each row with its event id (in the JSON and as the table's first column).
-pub fn retried(ctx: &Context, rows: &[(EventId, Delivery)]) -> Result<()> {
+pub fn retried(ctx: &Context, rows: &[(DeliveryId, Delivery)]) -> Result<()> {
     let rows: Vec<(Option<&str>, &Delivery)> =
         rows.iter().map(|(id, d)| (Some(id.as_str()), d)).collect();
     report(ctx, &NoHead {}, &rows, None)

@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::delivery::Recording;
 use crate::error;
-use crate::log::EventId;
+use crate::log::DeliveryId;
 
 /// The event's id and whether to record it.
 #[derive(Debug, clap::Args)]
@@ -13,7 +13,7 @@ pub struct LogArgs {
     /// run with an id the log holds delivers only what was not delivered yet, with the same
     /// idempotency keys
     #[arg(long, value_name = "ID")]
-    pub id: Option<EventId>,
+    pub id: Option<DeliveryId>,
     #[command(flatten)]
     pub no_log: NoLog,
 }
