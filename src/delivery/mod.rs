@@ -185,7 +185,8 @@ pub fn run(
     cache_dir: Option<PathBuf>,
 ) -> anyhow::Result<Vec<Delivery>> {
     let runtime = runtime()?;
-    let engine = Arc::new(Engine::new(opts, cache_dir, Arc::new(Net::new()?)));
+    let net = Net::for_attempts_of(opts.timeout)?;
+    let engine = Arc::new(Engine::new(opts, cache_dir, Arc::new(net)));
     Ok(runtime.block_on(engine.run(plan, Arc::new(msg))))
 }
 

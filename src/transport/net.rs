@@ -73,13 +73,29 @@ pub struct Net {
     /// with the permits that keep its connections at [`SMTP_POOL_SIZE`] (lettre's pool bounds only the
     /// idle ones).
     mailers: Mutex<HashMap<String, Mailer>>,
+    /// How long a TCP/TLS connect may take; kept below the attempt's timeout so that a host that never
+    /// answers the connect is reported as "not sent" (retryable everywhere, PROTOCOLS.md §10) rather
+    /// than as a request that went out. None: [`CONNECT_TIMEOUT`].
+    connect_timeout: Option<Duration>,
 }
+
+/// The longest a connect may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 type Mailer = (AsyncSmtpTransport<Tokio1Executor>, Arc<Semaphore>);
 
 impl Net {
     pub fn new() -> anyhow::Result<Self> {
-        let net = Net::default();
+        Net::for_attempts_of(CONNECT_TIMEOUT * 2)
+    }
+
+    /// A network whose connects give up after half of `attempt` (at most 5 s), so that the attempt's own
+    /// timeout only ever fires once the request could have gone out.
+    pub fn for_attempts_of(attempt: Duration) -> anyhow::Result<Self> {
+        let net = Net {
+            connect_timeout: Some((attempt / 2).clamp(Duration::from_millis(50), CONNECT_TIMEOUT)),
+            ..Net::default()
+        };
         // Fail early (before any destination is attempted) when the HTTP client cannot exist at all.
         net.client(None)
             .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
@@ -102,7 +118,7 @@ impl Net {
             .map_err(|e| not_sent("tls", format!("cannot use the CA certificates: {e}")))?;
         let client = reqwest::Client::builder()
             .user_agent(concat!("notify/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(10))
+            .connect_timeout(self.connect_timeout.unwrap_or(CONNECT_TIMEOUT))
             .pool_idle_timeout(Duration::from_secs(30))
             // A redirect is not a delivery: following it would turn a POST into a GET elsewhere and
             // could report success for a message nobody received (and carry tokens to another host).

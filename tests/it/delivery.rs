@@ -958,6 +958,48 @@ fn wecom_bot_93000_is_permanent() {
 }
 
 #[test]
+fn a_connect_that_never_completes_is_not_sent_and_is_retried_everywhere() {
+    // A listener that never accepts: once its queue is full the kernel drops new SYNs, so a connect
+    // hangs, as towards a host behind a firewall that drops packets.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let mut held = Vec::new();
+    for _ in 0..512 {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(50)) {
+            Ok(s) => held.push(s),
+            Err(_) => break,
+        }
+    }
+    let env = Env::new();
+    let url = format!("http://{addr}/cgi-bin/webhook/send?key=wecomkey77");
+    let run = send(
+        &env,
+        &[
+            "--wecom-bot",
+            &url,
+            "--message",
+            "hi",
+            "--timeout",
+            "1",
+            "--retries",
+            "1",
+        ],
+    );
+    run.code(3);
+    let row = only_row(&run);
+    // WeCom has no idempotency key: only a request that provably never left may be sent again.
+    assert_eq!(row["attempts"], 2, "{row}");
+    assert!(
+        !row["error_message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("outcome unknown"),
+        "{row}"
+    );
+    drop(held);
+}
+
+#[test]
 fn an_answer_over_a_mebibyte_is_not_read_whole_nor_trusted() {
     let server = HttpServer::start();
     let env = Env::new();
