@@ -73,6 +73,9 @@ pub struct Audience {
     pub target_users: Vec<Person>,
     pub receivers: Vec<Person>,
     json: OnceLock<AudienceJson>,
+    /// Where each target user stands in `target_users`, built on first use (a lookup per destination
+    /// must not cost a scan of the whole audience).
+    index: OnceLock<std::collections::HashMap<String, usize>>,
 }
 
 /// The audience's lists as the JSON they are spliced into a body as.
@@ -88,7 +91,21 @@ impl Audience {
             target_users,
             receivers,
             json: OnceLock::new(),
+            index: OnceLock::new(),
         }
+    }
+
+    /// The display name of the target user `uid` (empty when they have none).
+    pub fn name_of(&self, uid: &str) -> Option<&str> {
+        let index = self.index.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.target_users.len());
+            for (at, person) in self.target_users.iter().enumerate() {
+                index.entry(person.uid.to_string()).or_insert(at);
+            }
+            index
+        });
+        let person = self.target_users.get(*index.get(uid)?)?;
+        Some(&person.name)
     }
 
     /// The lists' JSON, serialised on the first call and shared by every later one.

@@ -13,12 +13,7 @@ pub fn vars_for(msg: &Message, recipients: &[String], audience: &Audience) -> Va
     let mut vars = msg.vars.clone();
     if let [name] = recipients {
         vars.recipient = name.clone();
-        vars.recipient_name = audience
-            .target_users
-            .iter()
-            .find(|p| &p.uid == name)
-            .map(|p| p.name.clone())
-            .unwrap_or_default();
+        vars.recipient_name = audience.name_of(name).unwrap_or_default().to_owned();
         vars.roles = msg.roles.get(name).cloned().unwrap_or_default();
     }
     vars
