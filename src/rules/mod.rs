@@ -14,7 +14,7 @@ use crate::store::Store;
 use crate::store::schema::{DefaultRole, EventId, Rule};
 use crate::templates::Vars;
 
-pub use recipients::{EVENT_ROLES, EventRoles, Recipient, default_text, resolve};
+pub use recipients::{EVENT_ROLES, EventRoles, Recipient, resolve};
 
 /// One event of the catalogue, as a person sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

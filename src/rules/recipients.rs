@@ -4,7 +4,6 @@
 use super::RuleView;
 use crate::store::Store;
 use crate::store::schema::DefaultRole;
-use crate::templates::{self, Vars};
 
 /// Roles named when an event is emitted; every other role word is a store role.
 pub const EVENT_ROLES: [&str; 5] = [
@@ -87,24 +86,6 @@ pub fn resolve(store: &Store, view: &RuleView, named: &EventRoles) -> Vec<Recipi
     out
 }
 
-/// The message an emitted event carries when none is given: the built-in template of
-/// [`templates::BUILTIN`] (its description, the task and the submitter), as plain text.
-pub fn default_text(
-    description: &str,
-    task_id: Option<&str>,
-    task_name: Option<&str>,
-    submitter: Option<&str>,
-) -> String {
-    let text = |v: Option<&str>| v.unwrap_or_default().to_owned();
-    templates::builtin_text(&Vars {
-        description: description.to_owned(),
-        task_id: text(task_id),
-        task_name: text(task_name),
-        submitter_name: text(submitter),
-        ..Vars::default()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,22 +149,5 @@ mod tests {
         let got = resolve(&store, &view, &EventRoles::default());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].name, "bob");
-    }
-
-    #[test]
-    fn the_default_text_names_the_task_and_submitter() {
-        assert_eq!(
-            default_text(
-                "A data change ticket is waiting for approval",
-                Some("42"),
-                Some("Add index"),
-                Some("Carol")
-            ),
-            "A data change ticket is waiting for approval: Add index (#42), submitted by Carol."
-        );
-        assert_eq!(
-            default_text("A task flow run failed", None, None, None),
-            "A task flow run failed."
-        );
     }
 }
