@@ -163,21 +163,6 @@ impl Log {
         keys.iter().map(|k| self.identity(k)).collect()
     }
 
-    /// The idempotency key the first run of `event_id` used for `identity`, if any.
-    pub fn key_for(&self, event_id: &DeliveryId, identity: &Identity) -> Result<Option<String>> {
-        let key = self.conn.query_row(
-            "SELECT idempotency_key FROM deliveries WHERE event_id = ?1 AND identity = ?2
-             ORDER BY seq LIMIT 1",
-            params![event_id.as_str(), identity.key()],
-            |r| r.get(0),
-        );
-        match key {
-            Ok(key) => Ok(Some(key)),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-            Err(e) => Err(self.explain("read", e)),
-        }
-    }
-
     /// Every destination's first idempotency key for `event_id` (one query for a large repeated send).
     pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
         let mut stmt = self
@@ -383,16 +368,8 @@ pub(crate) mod tests {
             log.delivered_for(&id).unwrap(),
             HashSet::from([alice.clone()])
         );
-        assert_eq!(
-            log.key_for(&id, &alice).unwrap().as_deref(),
-            Some("key-run-1-alice")
-        );
-        assert_eq!(
-            log.key_for(&id, &bob).unwrap().as_deref(),
-            Some("key-run-1-bob")
-        );
         let unknown: DeliveryId = "run-9".parse().unwrap();
-        assert_eq!(log.key_for(&unknown, &bob).unwrap(), None);
+        assert!(log.keys_for(&unknown).unwrap().is_empty());
         assert!(log.delivered_for(&unknown).unwrap().is_empty());
         let keys = log.keys_for(&id).unwrap();
         assert_eq!(keys.len(), 2);
