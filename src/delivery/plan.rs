@@ -70,11 +70,7 @@ fn unusable(store: &Store, kind: Kind, channel: &Channel) -> Option<String> {
 fn person(store: &Store, name: &str) -> Person {
     Person {
         uid: name.to_owned(),
-        name: store
-            .users
-            .get(name)
-            .and_then(|u| u.display_name.clone())
-            .unwrap_or_default(),
+        name: store.display_name(name),
     }
 }
 

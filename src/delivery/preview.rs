@@ -131,11 +131,7 @@ pub fn preview(
             .iter()
             .map(|uid| Person {
                 uid: uid.clone(),
-                name: store
-                    .users
-                    .get(uid)
-                    .and_then(|u| u.display_name.clone())
-                    .unwrap_or_default(),
+                name: store.display_name(uid),
             })
             .collect(),
         Vec::new(),

@@ -184,11 +184,7 @@ pub fn message(store: &Store, content: &Content) -> Result<Message> {
             }
         }
     }
-    let submitter_name = store
-        .users
-        .get(&content.submitter)
-        .and_then(|u| u.display_name.clone())
-        .unwrap_or_default();
+    let submitter_name = store.display_name(&content.submitter);
     let event = Event {
         name: content.event.clone(),
         category: content.category.clone(),

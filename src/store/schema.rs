@@ -41,6 +41,16 @@ pub struct Store {
     pub events: BTreeMap<EventId, CustomEvent>,
 }
 
+impl Store {
+    /// A stored user's display name; empty for a user without one or a name the store does not know.
+    pub fn display_name(&self, user: &str) -> String {
+        self.users
+            .get(user)
+            .and_then(|u| u.display_name.clone())
+            .unwrap_or_default()
+    }
+}
+
 impl Default for Store {
     fn default() -> Self {
         Store {
