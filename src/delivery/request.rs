@@ -166,7 +166,9 @@ pub fn message(store: &Store, content: &Content) -> Result<Message> {
         .filter(|_| content.check_template)
     {
         if source.trim().is_empty() {
-            return Err(Error::usage("the template is empty").into());
+            return Err(Error::usage("the template is empty")
+                .hint("write the message in the file, e.g. {{ description }}: {{ task_name }}")
+                .into());
         }
         templates::check(source).map_err(|e| {
             Error::usage(format!("the template does not render: {e}"))

@@ -58,7 +58,9 @@ impl Parsed {
 pub fn apply(store: &mut Store, parsed: &Parsed) -> Result<(usize, usize)> {
     let mut errors = parsed.errors.clone();
     if errors.is_empty() && parsed.rows.is_empty() {
-        return Err(Error::usage("the import holds no users").into());
+        return Err(Error::usage("the import holds no users")
+            .hint("give a CSV with a `name` header and one row per user, or TOML [users.<name>] tables")
+            .into());
     }
     let mut created = 0;
     for row in &parsed.rows {
@@ -199,7 +201,9 @@ pub fn parse_toml(text: &str) -> Result<Parsed> {
             .caused_by(anyhow::anyhow!("{}", crate::store::Located(text, e)))
     })?;
     let Some(users) = doc.get("users").and_then(toml::Value::as_table) else {
-        return Err(Error::usage("the TOML import has no [users.<name>] tables").into());
+        return Err(Error::usage("the TOML import has no [users.<name>] tables")
+            .hint("write each user as a table, e.g. [users.alice] with display_name = \"Alice\"")
+            .into());
     };
     // The same users again, with where each one's table starts in the text.
     #[derive(serde::Deserialize)]

@@ -28,7 +28,9 @@ pub fn add(store: &mut Store, name: &str, user: User) -> Result<()> {
 /// Removes a user (and stops it being the default user).
 pub fn remove(store: &mut Store, name: &str) -> Result<()> {
     if store.users.remove(name).is_none() {
-        return Err(Error::failure(format!("no user named {name}")).into());
+        return Err(Error::failure(format!("no user named {name}"))
+            .hint("`notify user list` shows the users")
+            .into());
     }
     if store.default_user.as_deref() == Some(name) {
         store.default_user = None;

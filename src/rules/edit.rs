@@ -150,7 +150,11 @@ pub fn add(
             .hint(format!("remove it first with `notify rule remove {id}`, or change its rule with `notify rule set`")));
     }
     let description = match description.map(str::trim) {
-        Some("") => return Err(Error::usage("the description is empty")),
+        Some("") => {
+            return Err(Error::usage("the description is empty").hint(
+                "give --description with a sentence, or leave it out for one made from the id",
+            ));
+        }
         Some(text) => {
             crate::profiles::check_text("the description", text).map_err(Error::usage)?;
             Some(text.to_owned())
