@@ -29,8 +29,17 @@ impl Output {
 
     /// Writes text to stdout; a closed pipe ends the program quietly.
     pub fn print(&self, text: &str) -> Result<()> {
-        let mut out = std::io::stdout().lock();
-        let res = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+        self.print_with(|out| out.write_all(text.as_bytes()))
+    }
+
+    /// Lets `write` write to stdout (buffered, flushed at the end): large output is written as it is
+    /// produced, never collected first. A closed pipe ends the program quietly.
+    pub fn print_with(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        let res = write(&mut out).and_then(|()| out.flush());
         match res {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(BrokenPipe.into()),
             other => Ok(other?),

@@ -13,6 +13,8 @@ use std::pin::Pin;
 use std::str::FromStr;
 use std::time::Duration;
 
+use bytes::Bytes;
+
 pub use net::{Net, trust_everywhere};
 
 use crate::values::{Revealed, mask_url_tokens};
@@ -38,7 +40,7 @@ pub struct HttpRequest {
     pub method: Method,
     pub url: String,
     pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
+    pub body: Bytes,
     /// Header names whose values are credentials (masked in a dry run).
     pub secret_headers: Vec<&'static str>,
     /// Top-level fields of a JSON body whose values are credentials (masked in a dry run).
@@ -50,7 +52,7 @@ pub struct HttpRequest {
 /// Shows the masked rendering: URLs, headers and bodies can carry credentials.
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render_masked())
+        self.write_masked(f)
     }
 }
 
@@ -60,7 +62,7 @@ impl HttpRequest {
             method,
             url: url.into(),
             headers: Vec::new(),
-            body: Vec::new(),
+            body: Bytes::new(),
             secret_headers: Vec::new(),
             secret_fields: Vec::new(),
             ca_file: None,
@@ -79,7 +81,7 @@ impl HttpRequest {
     }
 
     pub fn json(mut self, body: &serde_json::Value) -> Self {
-        self.body = serde_json::to_vec(body).unwrap_or_default();
+        self.body = serde_json::to_vec(body).unwrap_or_default().into();
         self.header("Content-Type", "application/json; charset=utf-8")
     }
 
@@ -99,26 +101,30 @@ impl HttpRequest {
     /// credentials (token query parameters, marked headers, marked JSON fields) read `****`. Secrets that
     /// only key a signature never appear on the wire, so there is nothing else to hide.
     pub fn render_masked(&self) -> String {
-        let mut out = format!("{} {}\n", self.method.as_str(), mask_url_tokens(&self.url));
+        let mut out = String::new();
+        let _ = self.write_masked(&mut out);
+        out
+    }
+
+    /// [`render_masked`](Self::render_masked) written straight to `out`: a large body is not copied.
+    pub fn write_masked(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        writeln!(
+            out,
+            "{} {}",
+            self.method.as_str(),
+            mask_url_tokens(&self.url)
+        )?;
         for (name, value) in &self.headers {
             let secret = self
                 .secret_headers
                 .iter()
                 .any(|h| h.eq_ignore_ascii_case(name));
-            out.push_str(&format!(
-                "{name}: {}\n",
-                if secret { "****" } else { value }
-            ));
+            writeln!(out, "{name}: {}", if secret { "****" } else { value })?;
         }
-        if !self.body.is_empty() {
-            out.push('\n');
-            out.push_str(&self.masked_body());
-            out.push('\n');
+        if self.body.is_empty() {
+            return Ok(());
         }
-        out
-    }
-
-    fn masked_body(&self) -> String {
+        out.write_char('\n')?;
         if !self.secret_fields.is_empty()
             && let Ok(serde_json::Value::Object(mut map)) = serde_json::from_slice(&self.body)
         {
@@ -127,9 +133,14 @@ impl HttpRequest {
                     *v = serde_json::Value::from("****");
                 }
             }
-            return serde_json::Value::Object(map).to_string();
+            out.write_str(&serde_json::Value::Object(map).to_string())?;
+        } else {
+            match std::str::from_utf8(&self.body) {
+                Ok(text) => out.write_str(text)?,
+                Err(_) => out.write_str(&String::from_utf8_lossy(&self.body))?,
+            }
         }
-        String::from_utf8_lossy(&self.body).into_owned()
+        out.write_char('\n')
     }
 }
 

@@ -145,7 +145,7 @@ pub fn twilio_request(
         .header("Authorization", format!("Basic {auth}"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .secret_header("Authorization");
-    req.body = form.into_bytes();
+    req.body = form.into_bytes().into();
     req
 }
 

@@ -178,7 +178,7 @@ pub fn request(
     if let Some(signature) = webhook_signature(method, key.as_bytes(), &body) {
         req = req.header(SIGNATURE_HEADER, signature);
     }
-    req.body = body;
+    req.body = body.into();
     req
 }
 

@@ -11,12 +11,14 @@ use crate::channels::{dingtalk, sms};
 use crate::signing::{hex_encode, hmac_sha256};
 use crate::values::Revealed;
 
+use super::Shown;
 use super::plan::Destination;
 use super::steps::{self, Body, Composed};
 use super::target::{SmsVendor, Target};
 
-/// A destination's copy composed ahead (for the kinds that batch), or None.
-pub type Prepared = Option<Result<Composed, Failure>>;
+/// A destination's copy composed ahead (for the kinds that batch), or None. Boxed: a plan holds one
+/// per destination and most are None.
+pub type Prepared = Option<Box<Result<Composed, Failure>>>;
 
 /// The batches of a plan, for the live send and the dry run alike: the batching kinds' copies composed
 /// ahead (only identical content shares a request), and the groups of destination indexes, in plan
@@ -29,7 +31,7 @@ pub fn plan(
     let composed: Vec<Prepared> = destinations
         .iter()
         .map(|d| match &d.target {
-            Ok(t) if batches(t) => Some(steps::prepare(t, msg, &d.recipients, audience)),
+            Ok(t) if batches(t) => Some(Box::new(steps::prepare(t, msg, &d.recipients, audience))),
             _ => None,
         })
         .collect();
@@ -37,7 +39,7 @@ pub fn plan(
         destinations
             .iter()
             .zip(&composed)
-            .map(|(d, c)| match (&d.target, c) {
+            .map(|(d, c)| match (&d.target, c.as_deref()) {
                 (Ok(t), Some(Ok(c))) => key(t, c),
                 _ => None,
             }),
@@ -110,7 +112,7 @@ pub fn rendered(
     targets: &[&Target],
     msg: &Composed,
     stamp: &steps::Stamp,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<Shown>, String> {
     let Some(first) = targets.first() else {
         return Ok(Vec::new());
     };
@@ -122,14 +124,14 @@ pub fn rendered(
             (Target::Sms { mobile, .. }, _) => recipients.push(mobile),
             (Target::Dingtalk { app, .. }, found) => {
                 if out.is_empty() {
-                    out.push(steps::token_request(app).render_masked());
+                    out.push(Shown::Http(steps::token_request(app)));
                     token = steps::TOKEN_PLACEHOLDER;
                 }
                 match found {
                     steps::Recipient::Known(id) => recipients.push(id),
                     steps::Recipient::LookUp { mobile, email } => {
                         let req = steps::lookup_request(app, token, mobile, email);
-                        out.push(req.render_masked());
+                        out.push(Shown::Http(req));
                         recipients.push(steps::recipient_placeholder(app));
                     }
                     steps::Recipient::Missing(why) => return Err(why.into()),
@@ -139,7 +141,7 @@ pub fn rendered(
         }
     }
     let req = steps::batch_request(first, msg, stamp, token, &recipients).map_err(|f| f.message)?;
-    out.push(req.render_masked());
+    out.push(Shown::Http(req));
     Ok(out)
 }
 

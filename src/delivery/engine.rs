@@ -5,11 +5,11 @@
 //! one batch (`batch`). Time is read only through tokio (`Instant`, `sleep`), so a paused test clock
 //! drives all of it.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 use crate::channels::message::Message;
@@ -134,7 +134,7 @@ impl Engine {
     pub async fn run(self: Arc<Self>, plan: Plan, msg: Arc<Message>) -> Vec<Delivery> {
         let deadline = Instant::now() + self.opts.deadline;
         let audience = Arc::new(plan.audience);
-        let limit = Arc::new(Semaphore::new(self.opts.concurrency.max(1)));
+        let width = self.opts.concurrency.max(1);
         let mut rows: Vec<Delivery> = plan
             .destinations
             .iter()
@@ -166,12 +166,17 @@ impl Engine {
                 [(index, ..)] => keys.get(*index).cloned(),
                 _ => None,
             };
+            // A task exists only while it runs: spawning every destination up front would hold each
+            // one's future and message for the whole send.
+            while tasks.len() >= width {
+                if let Some(done) = tasks.join_next().await {
+                    self.record(&mut rows, done);
+                }
+            }
             let engine = Arc::clone(&self);
             let msg = Arc::clone(&msg);
             let audience = Arc::clone(&audience);
-            let limit = Arc::clone(&limit);
             tasks.spawn(async move {
-                let _permit = limit.acquire_owned().await;
                 match members.len() {
                     1 => {
                         let Some((index, dest, composed)) = members.pop() else {
@@ -187,16 +192,26 @@ impl Engine {
             });
         }
         while let Some(done) = tasks.join_next().await {
-            for (index, row) in done.into_iter().flatten() {
-                if let Some(slot) = rows.get_mut(index) {
-                    if let Some(progress) = &self.opts.progress {
-                        (progress.0)(&row);
-                    }
-                    *slot = row;
-                }
-            }
+            self.record(&mut rows, done);
         }
         rows
+    }
+
+    /// Puts a finished task's rows in their places and reports them; a task that died leaves its rows
+    /// as the failures they were initialised to.
+    fn record(
+        &self,
+        rows: &mut [Delivery],
+        done: Result<Vec<(usize, Delivery)>, tokio::task::JoinError>,
+    ) {
+        for (index, row) in done.into_iter().flatten() {
+            if let Some(slot) = rows.get_mut(index) {
+                if let Some(progress) = &self.opts.progress {
+                    (progress.0)(&row);
+                }
+                *slot = row;
+            }
+        }
     }
 
     async fn deliver(
@@ -219,7 +234,10 @@ impl Engine {
             }
         };
         let composed =
-            composed.unwrap_or_else(|| steps::prepare(&target, msg, &dest.recipients, audience));
+            composed.map_or_else(
+                || steps::prepare(&target, msg, &dest.recipients, audience),
+                |c| *c,
+            );
         let msg = match composed {
             Ok(m) => m,
             Err(f) => {
@@ -380,16 +398,22 @@ impl Engine {
             }
             _ => {
                 // Refuse what cannot be built before any attempt.
-                if let Err(f) = steps::message_request(target, msg, audience, &stamp, Learned::NONE)
-                {
-                    return Attempted::failed(f);
-                }
+                let built =
+                    match steps::message_request(target, msg, audience, &stamp, Learned::NONE) {
+                        Ok(r) => r.ca_file(target.ca_file()),
+                        Err(f) => return Attempted::failed(f),
+                    };
+                let reuse = steps::same_every_attempt(target);
                 self.retrying(deadline, target.robot(), |t| {
                     // Per attempt: a fresh timestamp, signature and nonce where signed; the key stays.
-                    let req = stamp.attempt(self.clock.now_ms()).and_then(|s| {
-                        steps::message_request(target, msg, audience, &s, Learned::NONE)
-                            .map(|r| r.ca_file(target.ca_file()))
-                    });
+                    let req = if reuse {
+                        Ok(Cow::Borrowed(&built))
+                    } else {
+                        stamp.attempt(self.clock.now_ms()).and_then(|s| {
+                            steps::message_request(target, msg, audience, &s, Learned::NONE)
+                                .map(|r| Cow::Owned(r.ca_file(target.ca_file())))
+                        })
+                    };
                     async move {
                         let req = req.map_err(Verdict::Permanent)?;
                         delivered(judge(&self.http(&req, t, safe).await?))

@@ -29,10 +29,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::channels::message::Message;
-use crate::channels::wire::Failure;
+use crate::channels::wire::{Failure, HttpRequest};
 use crate::signing::hex_encode;
 use crate::transport::{Net, runtime};
 
@@ -196,7 +196,31 @@ pub struct DryRow {
     pub recipient: String,
     pub channel: &'static str,
     pub destination: String,
-    pub requests: Result<Vec<String>, (Outcome, String)>,
+    pub requests: Result<Vec<Shown>, (Outcome, String)>,
+}
+
+/// One request as a dry run shows it (its `Display`): an HTTP request as it goes on the wire with its
+/// credentials masked, or an SMTP exchange's envelope and message.
+#[derive(Debug, Clone)]
+pub enum Shown {
+    Http(HttpRequest),
+    Mail(String),
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Shown::Http(req) => req.write_masked(f),
+            Shown::Mail(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A JSON string of the shown text, written without first collecting it.
+impl Serialize for Shown {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Every request each destination would send: signed, secrets masked, nothing opened. A batch's one
@@ -219,7 +243,7 @@ pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = Dry
                 Ok(_) if in_batch.contains(&index) => Ok(Vec::new()),
                 Ok(target) => steps::Stamp::keyed(now_ms(), plan.key(index))
                     .map_err(|f| f.message)
-                    .and_then(|stamp| match (batches.get(&index), &composed[index]) {
+                    .and_then(|stamp| match (batches.get(&index), composed[index].as_deref()) {
                         (Some(group), Some(Ok(copy))) => {
                             let targets: Vec<&Target> = group
                                 .iter()

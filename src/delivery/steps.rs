@@ -11,9 +11,9 @@ use crate::providers::ProviderName;
 use crate::signing::utc_timestamp;
 use crate::values::mainland_bare;
 
-use super::new_uuid;
 use super::render;
 use super::target::{App, SmsVendor, Target};
+use super::{Shown, new_uuid};
 
 /// What a dry run shows where a live send would carry a fetched token.
 pub const TOKEN_PLACEHOLDER: &str = "****";
@@ -313,6 +313,13 @@ fn failure(code: &str, message: String) -> Failure {
     }
 }
 
+/// Whether a target's message request is the same bytes on every attempt (nothing in it depends on the
+/// attempt's time or nonce), so that it is built once and sent again as is: a webhook body carries the
+/// whole audience (PROTOCOLS.md §8) and is worth not building twice.
+pub fn same_every_attempt(target: &Target) -> bool {
+    matches!(target, Target::Webhook { .. } | Target::WecomBot { .. })
+}
+
 /// The request that carries the message (every kind but email).
 pub fn message_request(
     target: &Target,
@@ -480,7 +487,7 @@ pub fn rendered(
     recipients: &[String],
     audience: &Audience,
     stamp: &Stamp,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<Shown>, String> {
     let msg = &prepare(target, msg, recipients, audience).map_err(|f| f.message)?;
     let mut out = Vec::new();
     let mut learned = Learned::NONE;
@@ -492,22 +499,27 @@ pub fn rendered(
                 .as_deref()
                 .map(|u| format!(" as {u} (password ****)"))
                 .unwrap_or_default();
-            return Ok(vec![format!(
+            return Ok(vec![Shown::Mail(format!(
                 "SMTP {}:{} ({}){auth}\nMAIL FROM: {}\nRCPT TO: {to}\n\n{}\n",
                 smtp.host,
                 smtp.port,
                 smtp.security,
                 smtp.from,
                 String::from_utf8_lossy(&mail.formatted()).trim_end()
-            )]);
+            ))]);
         }
         Target::Dingtalk { app, .. } | Target::Feishu { app, .. } => {
-            out.push(token_request(app).render_masked());
+            out.push(Shown::Http(token_request(app)));
             learned.token = TOKEN_PLACEHOLDER;
             match recipient(target) {
                 Recipient::Known(id) => learned.recipient = id,
                 Recipient::LookUp { mobile, email } => {
-                    out.push(lookup_request(app, TOKEN_PLACEHOLDER, mobile, email).render_masked());
+                    out.push(Shown::Http(lookup_request(
+                        app,
+                        TOKEN_PLACEHOLDER,
+                        mobile,
+                        email,
+                    )));
                     learned.recipient = recipient_placeholder(app);
                 }
                 Recipient::Missing(why) => return Err(why.into()),
@@ -516,7 +528,7 @@ pub fn rendered(
         _ => {}
     }
     let req = message_request(target, msg, audience, stamp, learned).map_err(|f| f.message)?;
-    out.push(req.render_masked());
+    out.push(Shown::Http(req));
     Ok(out)
 }
 

@@ -84,6 +84,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .map(|r| (r.name.clone(), r.roles.clone()))
         .collect();
     let mut plan = plan::plan(&store, &view, &recipients, &args.channels);
+    // The plan holds all a send needs: a store of many users is not kept beside it.
+    drop(store);
     let roles = plan::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
     let say_if_nobody = || {

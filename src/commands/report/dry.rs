@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Roles, roles_of};
 use crate::context::Context;
-use crate::delivery::DryRow;
+use crate::delivery::{DryRow, Shown};
 use crate::output::JsonArray;
 
 /// The head of a dry run's JSON; its `destinations` follow one at a time.
@@ -25,7 +25,7 @@ struct DryJson<'a> {
     channel: &'static str,
     destination: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    requests: Option<&'a [String]>,
+    requests: Option<&'a [Shown]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     outcome: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,21 +74,16 @@ pub fn dry_run<H: Serialize>(
             Some(r) => format!("{} ({})", row.recipient, r.join(", ")),
             None => row.recipient.clone(),
         };
-        let text = match &row.requests {
+        ctx.out.print_with(|out| match &row.requests {
             Ok(requests) => {
-                let mut text = format!("# {who} · {channel} · {shown}\n");
-                for r in requests {
-                    text.push_str(r);
-                    text.push('\n');
-                }
-                text
+                writeln!(out, "# {who} · {channel} · {shown}")?;
+                requests.iter().try_for_each(|r| writeln!(out, "{r}"))
             }
             Err((outcome, reason)) => {
                 let outcome = outcome.as_str();
-                format!("# {who} · {channel} · {outcome}: {reason}\n\n")
+                writeln!(out, "# {who} · {channel} · {outcome}: {reason}\n")
             }
-        };
-        ctx.out.print(&text)?;
+        })?;
     }
     if let Some(array) = json {
         return ctx.out.print(&array.close());

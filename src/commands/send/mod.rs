@@ -84,6 +84,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         content,
     };
     let (mut plan, msg) = delivery::prepare(&store, &request)?;
+    // The plan holds all a send needs: a store of many users is not kept beside it.
+    drop(store);
     if args.dry_run {
         let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
         delivery::dry_keys(&mut plan, &id);

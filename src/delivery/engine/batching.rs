@@ -25,7 +25,7 @@ impl Engine {
         let mut shared: Option<Composed> = None;
         for (index, dest, composed) in members {
             let mut row = Delivery::of(&dest);
-            let (target, composed) = match (dest.target, composed) {
+            let (target, composed) = match (dest.target, composed.map(|c| *c)) {
                 (Ok(t), Some(Ok(c))) => (t, c),
                 _ => {
                     row.fail(failure("internal", "a batch member was not composed"));

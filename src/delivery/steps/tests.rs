@@ -89,7 +89,11 @@ fn a_dry_run_of_an_app_target_shows_each_step_with_placeholders() {
     };
     let msg = Message::new(None, "hi".into(), Format::Text, Event::default());
     let stamp = Stamp::new(1).unwrap();
-    let steps = rendered(&target, &msg, &[], &Audience::default(), &stamp).unwrap();
+    let steps: Vec<String> = rendered(&target, &msg, &[], &Audience::default(), &stamp)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(steps.len(), 3, "token, lookup, send: {steps:?}");
     assert!(steps[0].starts_with("GET https://oapi.example/gettoken?appkey=key&appsecret=****"));
     assert!(steps[1].contains("getbymobile?access_token=****") && steps[1].contains("13100000000"));
