@@ -35,15 +35,16 @@ pub fn plan(
             _ => None,
         })
         .collect();
-    let groups = group(
-        destinations
-            .iter()
-            .zip(&composed)
-            .map(|(d, c)| match (&d.target, c.as_deref()) {
-                (Ok(t), Some(Ok(c))) => key(t, c),
-                _ => None,
-            }),
-    );
+    let groups =
+        group(
+            destinations
+                .iter()
+                .zip(&composed)
+                .map(|(d, c)| match (&d.target, c.as_deref()) {
+                    (Ok(t), Some(Ok(c))) => key(t, c),
+                    _ => None,
+                }),
+        );
     (composed, groups)
 }
 

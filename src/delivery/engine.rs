@@ -233,11 +233,10 @@ impl Engine {
                 return row;
             }
         };
-        let composed =
-            composed.map_or_else(
-                || steps::prepare(&target, msg, &dest.recipients, audience),
-                |c| *c,
-            );
+        let composed = composed.map_or_else(
+            || steps::prepare(&target, msg, &dest.recipients, audience),
+            |c| *c,
+        );
         let msg = match composed {
             Ok(m) => m,
             Err(f) => {

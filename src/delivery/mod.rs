@@ -243,16 +243,24 @@ pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = Dry
                 Ok(_) if in_batch.contains(&index) => Ok(Vec::new()),
                 Ok(target) => steps::Stamp::keyed(now_ms(), plan.key(index))
                     .map_err(|f| f.message)
-                    .and_then(|stamp| match (batches.get(&index), composed[index].as_deref()) {
-                        (Some(group), Some(Ok(copy))) => {
-                            let targets: Vec<&Target> = group
-                                .iter()
-                                .filter_map(|&i| plan.destinations[i].target.as_ref().ok())
-                                .collect();
-                            batch::rendered(&targets, copy, &stamp)
-                        }
-                        _ => steps::rendered(target, msg, &dest.recipients, &plan.audience, &stamp),
-                    })
+                    .and_then(
+                        |stamp| match (batches.get(&index), composed[index].as_deref()) {
+                            (Some(group), Some(Ok(copy))) => {
+                                let targets: Vec<&Target> = group
+                                    .iter()
+                                    .filter_map(|&i| plan.destinations[i].target.as_ref().ok())
+                                    .collect();
+                                batch::rendered(&targets, copy, &stamp)
+                            }
+                            _ => steps::rendered(
+                                target,
+                                msg,
+                                &dest.recipients,
+                                &plan.audience,
+                                &stamp,
+                            ),
+                        },
+                    )
                     .map_err(|reason| (Outcome::Failed, reason)),
             };
             DryRow {

@@ -175,6 +175,43 @@ async fn retries_back_off_exponentially_with_jitter_and_stop_at_the_budget() {
     assert_eq!(gaps.len(), 3);
 }
 
+#[tokio::test(start_paused = true)]
+async fn at_most_concurrency_destinations_are_in_flight_and_each_row_is_reported_when_done() {
+    let fake = Arc::new(Fake::default());
+    let slow = Answer::Slow(
+        Duration::from_secs(1),
+        fake::json(200, "{}").into_response(),
+    );
+    fake.script("hooks.test", vec![slow]);
+    let start = Instant::now();
+    let reported = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = Arc::clone(&reported);
+    let opts = Options {
+        concurrency: 3,
+        progress: Some(Progress::new(move |_| {
+            let alive = tokio::runtime::Handle::current()
+                .metrics()
+                .num_alive_tasks();
+            seen.lock().unwrap().push((Instant::now() - start, alive));
+        })),
+        ..opts()
+    };
+    let rows = run(&fake, opts, vec![webhook("hooks.test"); 10]).await;
+    assert!(rows.iter().all(|r| r.outcome == Outcome::Delivered));
+    let started: Vec<u64> = fake
+        .sent()
+        .iter()
+        .map(|(at, _)| (*at - start).as_secs())
+        .collect();
+    assert_eq!(started, [0, 0, 0, 1, 1, 1, 2, 2, 2, 3]);
+    let reported = reported.lock().unwrap();
+    let at: Vec<u64> = reported.iter().map(|(d, _)| d.as_secs()).collect();
+    assert_eq!(at, [1, 1, 1, 2, 2, 2, 3, 3, 3, 4]);
+    // A destination's task exists only while it has a slot (not one per destination up front).
+    let most = reported.iter().map(|(_, alive)| *alive).max();
+    assert!(most <= Some(3), "{reported:?}");
+}
+
 // Replaces the e2e `webhook_429_honours_retry_after` (which waited a real second).
 #[tokio::test(start_paused = true)]
 async fn retry_after_in_seconds_is_waited_exactly() {
@@ -186,8 +223,9 @@ async fn retry_after_in_seconds_is_waited_exactly() {
     let sent = fake.sent();
     assert_eq!(gaps(&sent), vec![Duration::from_secs(7)]);
     assert_eq!(
-        sent[0].1.body, sent[1].1.body,
-        "the retry is the same delivery"
+        (&sent[0].1.body, &sent[0].1.headers),
+        (&sent[1].1.body, &sent[1].1.headers),
+        "the retry is the same delivery: same body, signature and delivery id"
     );
     assert!(rows[0].elapsed_ms >= 7000, "{:?}", rows[0]);
 }
