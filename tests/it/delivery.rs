@@ -2195,6 +2195,20 @@ fn channel_test_sends_through_one_configured_channel() {
     assert_eq!(event["message"], "This is a test message from notify.");
     assert_eq!(event["targetUsers"], json!([{"uid": "alice", "name": ""}]));
 
+    // The dry run's JSON carries the id its request would be delivered under, as `send --dry-run` does.
+    let dry = env.run(&["channel", "test", "webhook", "--dry-run", "--json"]);
+    dry.ok();
+    let doc = dry.json();
+    let id = doc["id"].as_str().expect("an id");
+    let printed = doc["destinations"][0]["requests"][0]
+        .as_str()
+        .expect("a request");
+    assert!(
+        printed.contains(&format!("X-Notify-Delivery: {id}\n")),
+        "{printed}"
+    );
+    assert_eq!(server.requests().len(), 1, "a dry run sends nothing");
+
     let run = env.run(&[
         "channel",
         "test",

@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::channels::Kind;
 use crate::channels::message::{Event, Format, Message};
 use crate::commands::args::LimitArgs;
-use crate::commands::report::{self, IdHead, NoHead};
+use crate::commands::report::{self, IdHead};
 use crate::commands::send::{NoLog, warn_unrecorded};
 use crate::context::Context;
 use crate::delivery;
@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         );
         Error::failure(format!("cannot test {kind}: {e}")).hint(hint)
     })?;
-    let plan = delivery::plan_channel(&store, &name, kind, target);
+    let mut plan = delivery::plan_channel(&store, &name, kind, target);
     let event = Event {
         name: "Test".into(),
         ..Event::default()
@@ -64,7 +64,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         event,
     );
     if args.dry_run {
-        return report::dry_run(ctx, &NoHead {}, delivery::dry_run(&plan, &msg), None);
+        // The id the live run would use for its X-Notify-Delivery header, as `send --dry-run` shows it.
+        let id = delivery::fresh_id()?;
+        delivery::dry_keys(&mut plan, &id);
+        let head = IdHead { id: id.as_str() };
+        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg), None);
     }
     let recording = args.log.recording(ctx);
     let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, None)?;
