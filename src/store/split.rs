@@ -1,7 +1,7 @@
-//! A fast path for reading a large store: each user's sections are parsed on their own and the rest of
-//! the file (version, Notice Management, providers, rules) as one small document. `toml` builds a token
-//! list and a tree of the whole text before deserialising it, about 30 times the file's size; parsed user
-//! by user, that working memory is one user's.
+//! A fast path for reading a large store: each user's sections are parsed on their own (on every core
+//! when there are many users) and the rest of the file (version, Notice Management, providers, rules) as
+//! one small document. `toml` builds a token list and a tree of the whole text before deserialising it,
+//! about 30 times the file's size; parsed user by user, that working memory is one user's per thread.
 //! Whatever this path does not recognise (a quoted user name, a multi-line string, a user defined in two
 //! places) or any error gives the text back, and the caller parses it whole as before, which yields the
 //! same store or the error with its line and column.
@@ -17,6 +17,12 @@ use serde::{Deserialize, Serialize};
 use super::kept::{Kept, Section, fingerprint};
 use super::rules::{CustomEvent, EventId, Rule};
 use super::schema::{CURRENT_VERSION, Notice, Providers, Store, User};
+
+/// Users' sections are parsed on several threads only above this many users: below it, starting a
+/// thread costs about as much as it saves.
+const PARALLEL_FROM: usize = 1000;
+/// At most this many threads parse.
+const MAX_THREADS: usize = 8;
 
 /// One user's sections (`[users.<name>]`, `[users.<name>.channels.<kind>]`) as a document of their own.
 #[derive(Deserialize)]
@@ -103,11 +109,19 @@ fn text<T: Serialize>(value: &T) -> Result<String> {
 /// The store, when `text` is a store in today's layout that splits cleanly into users and the rest;
 /// otherwise the text back. With `keep`, the text is kept too, for `write` (see `kept`).
 pub fn parse(text: String, keep: bool) -> Result<(Store, Kept), String> {
-    match read(&text, keep) {
+    match read(&text, keep, threads_for) {
         Some(read) if keep => Ok((read.store, Kept::new(text, read.sections, read.prints))),
         Some(read) => Ok((read.store, Kept::default())),
         None => Err(text),
     }
+}
+
+/// How many threads parse the sections of `users` users.
+fn threads_for(users: usize) -> usize {
+    if users <= PARALLEL_FROM {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
 }
 
 /// A store read user by user and, when asked to keep them, its users' sections and fingerprints.
@@ -117,14 +131,14 @@ struct Read {
     prints: Vec<u8>,
 }
 
-fn read(text: &str, keep: bool) -> Option<Read> {
+fn read(text: &str, keep: bool, threads: impl FnOnce(usize) -> usize) -> Option<Read> {
     let (parts, rest) = split(text)?;
     // The rest first: it is small, and an older version is left to the whole parse at once.
     let mut store: Store = toml::from_str(&rest).ok()?;
     if store.version != CURRENT_VERSION {
         return None;
     }
-    let parsed = parse_users(text, &parts, keep)?;
+    let parsed = parse_users(text, &parts, keep, threads(parts.len()))?;
     for (name, user) in parsed.users {
         if store.users.insert(name, user).is_some() {
             return None;
@@ -200,8 +214,42 @@ struct Parsed {
     prints: Vec<u8>,
 }
 
-/// Parses the users' sections, in file order.
-fn parse_users(text: &str, parts: &[Part<'_>], keep: bool) -> Option<Parsed> {
+/// Parses `parts` on `threads` threads (this one among them), each taking a run of consecutive parts;
+/// the runs are joined in file order, so the outcome is the same as on one thread.
+fn parse_users(text: &str, parts: &[Part<'_>], keep: bool, threads: usize) -> Option<Parsed> {
+    let per_thread = parts.len().div_ceil(threads.max(1)).max(1);
+    let mut runs = parts.chunks(per_thread);
+    let first = runs.next().unwrap_or_default();
+    let results: Vec<Option<Parsed>> = std::thread::scope(|scope| {
+        let others: Vec<_> = runs
+            .map(|run| scope.spawn(move || parse_run(text, run, keep)))
+            .collect();
+        let mut results = vec![parse_run(text, first, keep)];
+        for other in others {
+            results.push(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        results
+    });
+    let mut all = Parsed::default();
+    for run in results {
+        let run = run?;
+        let shift = all.prints.len();
+        all.users.extend(run.users);
+        all.sections
+            .extend(run.sections.into_iter().map(|s| Section {
+                print: s.print.start + shift..s.print.end + shift,
+                ..s
+            }));
+        all.prints.extend_from_slice(&run.prints);
+    }
+    Some(all)
+}
+
+fn parse_run(text: &str, parts: &[Part<'_>], keep: bool) -> Option<Parsed> {
     let mut out = Parsed {
         users: Vec::with_capacity(parts.len()),
         ..Parsed::default()
@@ -422,6 +470,46 @@ roles = [
             format!("{:?}", parsed(STORE).unwrap().1),
             "Kept { users: 3 }"
         );
+    }
+
+    /// Each kept section as (name, text, fingerprint).
+    fn sections<'a>(text: &'a str, read: &'a Read) -> Vec<(&'a str, &'a str, &'a [u8])> {
+        read.sections
+            .iter()
+            .map(|s| {
+                let print = &read.prints[s.print.clone()];
+                (&text[s.name.clone()], &text[s.text.clone()], print)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn many_threads_read_the_same_store_as_one() {
+        let text = canonical(100);
+        let one = read(&text, true, |_| 1).unwrap();
+        for threads in [2, 3, 7, 500] {
+            let many = read(&text, true, |_| threads).unwrap();
+            assert_eq!(many.store.users, one.store.users, "{threads}");
+            assert!(same(&many.store, &one.store));
+            assert_eq!(sections(&text, &many), sections(&text, &one), "{threads}");
+        }
+        assert_eq!(threads_for(PARALLEL_FROM), 1);
+        assert!(threads_for(PARALLEL_FROM + 1) >= 1);
+    }
+
+    #[test]
+    fn a_duplicate_far_apart_is_found_on_many_threads_and_left_to_the_whole_parse() {
+        let text = canonical(100);
+        let copy = "[users.u00007]\nroles = []\n";
+        let duplicated = format!("{text}\n{copy}");
+        for threads in [1, 2, 4] {
+            assert!(read(&duplicated, true, |_| threads).is_none(), "{threads}");
+            assert!(read(&text, true, |_| threads).is_some(), "{threads}");
+        }
+        assert_eq!(parse(duplicated.clone(), true).unwrap_err(), duplicated);
+        // A mistake in the last run as well.
+        let bad = text.replace("display_name = \"User 99\"", "display_name = 99");
+        assert!(read(&bad, true, |_| 4).is_none());
     }
 
     #[test]
