@@ -21,6 +21,9 @@ use super::schema::{CURRENT_VERSION, Store};
 use super::{migrate, split};
 use crate::error::Error;
 
+/// A store with more users than this is freed on another thread (see `discard`).
+const LARGE: usize = 1000;
+
 /// Most symlinks followed from the store path to the file (as the kernel's own limit).
 const MAX_LINKS: usize = 40;
 
@@ -74,6 +77,7 @@ impl StoreFile {
             refuse_exposed(&target.file, mode, &store)?;
         }
         self.replace(&target, &store, &kept, existing_mode)?;
+        discard(store);
         Ok(out)
     }
 
@@ -214,7 +218,7 @@ impl StoreFile {
             // The mode given at creation passes through the umask; set it again so that it is kept exactly.
             file.set_permissions(fs::Permissions::from_mode(mode))
                 .map_err(|e| fail("write", e))?;
-            let mut out = BufWriter::new(&mut file);
+            let mut out = BufWriter::with_capacity(1 << 16, &mut file);
             split::write(store, kept, &mut |piece| {
                 out.write_all(piece.as_bytes())
                     .map_err(|e| fail("write", e).into())
@@ -234,6 +238,15 @@ impl StoreFile {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+}
+
+/// Frees a large store on another thread: the command need not wait for tens of thousands of frees,
+/// and a process that exits first simply ends that thread.
+fn discard(store: Store) {
+    if store.users.len() > LARGE {
+        // Should the thread not start, the store is freed here as usual.
+        let _ = std::thread::Builder::new().spawn(move || drop(store));
     }
 }
 
