@@ -77,7 +77,7 @@ impl StoreFile {
             refuse_exposed(&target.file, mode, &store)?;
         }
         self.replace(&target, &store, &kept, existing_mode)?;
-        discard(store);
+        discard(store, kept);
         Ok(out)
     }
 
@@ -241,12 +241,12 @@ impl StoreFile {
     }
 }
 
-/// Frees a large store on another thread: the command need not wait for tens of thousands of frees,
-/// and a process that exits first simply ends that thread.
-fn discard(store: Store) {
+/// Frees a large store and its text on another thread: the command need not wait for tens of thousands
+/// of frees, and a process that exits first simply ends that thread.
+fn discard(store: Store, kept: Kept) {
     if store.users.len() > LARGE {
-        // Should the thread not start, the store is freed here as usual.
-        let _ = std::thread::Builder::new().spawn(move || drop(store));
+        // Should the thread not start, both are freed here as usual.
+        let _ = std::thread::Builder::new().spawn(move || drop((store, kept)));
     }
 }
 
