@@ -16,9 +16,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::access::{refuse_exposed, refuse_writable};
+use super::kept::Kept;
 use super::schema::{CURRENT_VERSION, Store};
 use super::{migrate, split};
 use crate::error::Error;
+
+/// A store with more users than this is freed on another thread (see `discard`).
+const LARGE: usize = 1000;
 
 /// Most symlinks followed from the store path to the file (as the kernel's own limit).
 const MAX_LINKS: usize = 40;
@@ -46,7 +50,7 @@ impl StoreFile {
     /// Reads the store; a store that does not exist yet reads as an empty one.
     pub fn load(&self) -> Result<Store> {
         let target = self.target()?;
-        self.read(&target).map(|(store, _)| store)
+        self.read(&target, false).map(|(store, _, _)| store)
     }
 
     /// Applies `change` to the current store under the lock and writes the result; when `change` fails,
@@ -66,13 +70,14 @@ impl StoreFile {
         }
         let _lock = lock(&target.file)?;
         remove_stale_temps(&target);
-        let (mut store, existing_mode) = self.read(&target)?;
+        let (mut store, kept, existing_mode) = self.read(&target, true)?;
         let out = change(&mut store)?;
         store.version = CURRENT_VERSION;
         if let Some(mode) = existing_mode {
             refuse_exposed(&target.file, mode, &store)?;
         }
-        self.replace(&target, &store, existing_mode)?;
+        self.replace(&target, &store, &kept, existing_mode)?;
+        discard(store, kept);
         Ok(out)
     }
 
@@ -92,12 +97,13 @@ impl StoreFile {
         }
     }
 
-    /// The parsed store and, when the file exists, its permission bits.
-    fn read(&self, target: &Target) -> Result<(Store, Option<u32>)> {
+    /// The parsed store and, when the file exists, its permission bits. With `keep`, also the text it was
+    /// read from, so that writing it copies the users a command did not change (see `kept`).
+    fn read(&self, target: &Target, keep: bool) -> Result<(Store, Kept, Option<u32>)> {
         let text = match fs::read_to_string(&target.file) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok((Store::default(), None));
+                return Ok((Store::default(), Kept::default(), None));
             }
             Err(e) => {
                 return Err(Error::failure(format!(
@@ -113,12 +119,22 @@ impl StoreFile {
         for dir in self.folders(target) {
             refuse_writable(&dir, "the store's folder", "700")?;
         }
-        let store = self.parse(&text)?;
+        let (store, kept) = self.parse(text, keep)?;
         refuse_exposed(&target.file, mode, &store)?;
-        Ok((store, Some(mode)))
+        Ok((store, kept, Some(mode)))
     }
 
-    fn parse(&self, text: &str) -> Result<Store> {
+    /// The store, parsed user by user when it is in today's layout (see `split`), else as a whole.
+    fn parse(&self, text: String, keep: bool) -> Result<(Store, Kept)> {
+        match split::parse(text, keep) {
+            Ok(read) => Ok(read),
+            Err(text) => self
+                .parse_whole(&text)
+                .map(|store| (store, Kept::default())),
+        }
+    }
+
+    fn parse_whole(&self, text: &str) -> Result<Store> {
         let invalid = |e: &dyn std::fmt::Display| {
             Error::failure(format!("the store {} is not valid", self.path.display()))
                 .caused_by(anyhow::anyhow!("{}", e.to_string().trim_end()))
@@ -127,12 +143,8 @@ impl StoreFile {
                     self.path.display()
                 ))
         };
-        // A store in today's layout parses user by user (see `split`), or else straight into the typed
-        // store in one pass. Anything else (an older or newer version, a mistake) takes the careful path
-        // below, which reads the version first so that its errors say what is wrong.
-        if let Some(store) = split::parse(text) {
-            return Ok(store);
-        }
+        // Straight into the typed store in one pass; anything else (an older or newer version, a mistake)
+        // takes the careful path below, which reads the version first so that its errors say what is wrong.
         if let Ok(store) = toml::from_str::<Store>(text)
             && store.version == CURRENT_VERSION
         {
@@ -183,7 +195,13 @@ impl StoreFile {
 
     /// Writes `store` to `.<name>.tmp` beside the target (a user at a time, see `split::write`), syncs
     /// it, and renames it over the target.
-    fn replace(&self, target: &Target, store: &Store, existing_mode: Option<u32>) -> Result<()> {
+    fn replace(
+        &self,
+        target: &Target,
+        store: &Store,
+        kept: &Kept,
+        existing_mode: Option<u32>,
+    ) -> Result<()> {
         let tmp = temp_path(&target.file);
         let fail = |what: &str, e: std::io::Error| {
             Error::failure(format!("cannot {what} the store {}", self.path.display())).caused_by(e)
@@ -200,8 +218,8 @@ impl StoreFile {
             // The mode given at creation passes through the umask; set it again so that it is kept exactly.
             file.set_permissions(fs::Permissions::from_mode(mode))
                 .map_err(|e| fail("write", e))?;
-            let mut out = BufWriter::new(&mut file);
-            split::write(store, &mut |piece| {
+            let mut out = BufWriter::with_capacity(1 << 16, &mut file);
+            split::write(store, kept, &mut |piece| {
                 out.write_all(piece.as_bytes())
                     .map_err(|e| fail("write", e).into())
             })?;
@@ -220,6 +238,15 @@ impl StoreFile {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+}
+
+/// Frees a large store and its text on another thread: the command need not wait for tens of thousands
+/// of frees, and a process that exits first simply ends that thread.
+fn discard(store: Store, kept: Kept) {
+    if store.users.len() > LARGE {
+        // Should the thread not start, both are freed here as usual.
+        let _ = std::thread::Builder::new().spawn(move || drop((store, kept)));
     }
 }
 
@@ -338,6 +365,65 @@ impl std::fmt::Display for Located<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A store of `n` users, each with an enabled personal webhook.
+    fn many_users(n: usize) -> Store {
+        let mut text = String::from("version = 1\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "[users.u{i:05}]\ndisplay_name = \"User {i}\"\n\
+                 [users.u{i:05}.channels.webhook]\nurl = \"http://127.0.0.1:9/u{i}\"\nsignature_method = \"NONE\"\nenabled = true\n"
+            ));
+        }
+        toml::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn a_change_to_a_large_store_writes_what_toml_writes_for_the_whole_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.toml");
+        let file = StoreFile::new(path.clone());
+        let users = many_users(1500).users;
+        file.update(|store| {
+            store.users = users;
+            Ok(())
+        })
+        .unwrap();
+        let before = fs::read_to_string(&path).unwrap();
+        file.update(|store| {
+            let user = store.users.get_mut("u00002").unwrap();
+            user.display_name = Some("Renamed".into());
+            store.users.remove("u00003");
+            Ok(())
+        })
+        .unwrap();
+        let after = fs::read_to_string(&path).unwrap();
+        let store = file.load().unwrap();
+        assert_eq!(after, toml::to_string(&store).unwrap());
+        assert_eq!(store.users.len(), 1499);
+        assert_eq!(
+            store.users["u00002"].display_name.as_deref(),
+            Some("Renamed")
+        );
+        let unchanged = "[users.u01499]\ndisplay_name = \"User 1499\"\n";
+        assert!(before.contains(unchanged) && after.contains(unchanged));
+    }
+
+    #[test]
+    fn a_user_given_twice_in_a_large_store_is_reported_as_the_whole_parse_reports_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.toml");
+        let text = toml::to_string(&many_users(1500)).unwrap() + "\n[users.u00007]\nroles = []\n";
+        fs::write(&path, &text).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        let err = StoreFile::new(path).load().unwrap_err();
+        let whole = Located(&text, toml::from_str::<Store>(&text).unwrap_err()).to_string();
+        let shown = crate::error::render(&err);
+        assert!(shown.contains(&format!("caused by: {whole}\n")), "{shown}");
+        // The second `[users.u00007]` header, on the last line but one.
+        let line = text.lines().count() - 1;
+        assert_eq!(whole, format!("line {line}, column 8: duplicate key"));
+    }
 
     #[test]
     fn temp_and_lock_names_sit_beside_the_file() {

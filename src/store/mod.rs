@@ -4,6 +4,7 @@
 
 mod access;
 mod file;
+mod kept;
 mod migrate;
 mod rules;
 pub mod schema;

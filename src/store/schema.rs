@@ -79,7 +79,7 @@ impl Notice {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct User {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,7 +91,7 @@ pub struct User {
 }
 
 /// One configured channel of a user.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Channel {
     pub fields: Fields,
     pub enabled: bool,
@@ -114,7 +114,7 @@ impl Channel {
 }
 
 /// A verification code waiting to be confirmed: only its salted digest is kept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PendingCode {
     pub salt: String,
@@ -126,7 +126,7 @@ pub struct PendingCode {
 }
 
 /// A user's channels, in the contract's kind order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Channels(pub BTreeMap<Kind, Channel>);
 
 impl Channels {

@@ -189,7 +189,7 @@ impl FieldSpec {
 pub type Fields = BTreeMap<Field, Value>;
 
 /// A stored field value.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Value {
     Text(String),
     Number(i64),

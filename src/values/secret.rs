@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// A secret: the value itself, or the name of the environment variable that holds it.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Secret {
     Literal(String),
     Env(String),
