@@ -107,8 +107,7 @@ pub fn save(
         .or_default()
         .channels
         .0
-        .entry(kind)
-        .or_default();
+        .get_or_insert_default(kind);
     let change = update_channel(channel, kind, changes, false).map_err(Error::usage)?;
     Ok(Saved {
         change,

@@ -157,7 +157,7 @@ pub fn apply_user_change(
             .filter(|(k, _, _)| *k == kind)
             .map(|(_, spec, value)| (*spec, value.clone()))
             .collect();
-        let channel = user.channels.0.entry(kind).or_default();
+        let channel = user.channels.0.get_or_insert_default(kind);
         update_channel(channel, kind, &changes, true)?;
     }
     for kind in &change.enable {

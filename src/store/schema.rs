@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::channels::{Kind, Verification};
 use crate::providers::ProviderName;
 pub use crate::values::Fields;
-use crate::values::{Field, FieldSpec, Secret, Value, check_env_name};
+use crate::values::{Field, FieldSpec, Secret, Value, VecMap, check_env_name};
 
 pub use super::rules::{CustomEvent, DefaultRole, EventId, Rule};
 
@@ -127,7 +127,7 @@ pub struct PendingCode {
 
 /// A user's channels, in the contract's kind order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Channels(pub BTreeMap<Kind, Channel>);
+pub struct Channels(pub VecMap<Kind, Channel>);
 
 impl Channels {
     pub fn is_empty(&self) -> bool {
@@ -391,7 +391,7 @@ impl<'de> Deserialize<'de> for Channels {
                 f.write_str("a table of channels by kind")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Channels, A::Error> {
-                let mut out = BTreeMap::new();
+                let mut out = VecMap::new();
                 while let Some(key) = map.next_key::<String>()? {
                     let kind: Kind = key.parse().map_err(de::Error::custom)?;
                     let record = map.next_value_seed(SeedOf(RecordVisitor {
@@ -515,6 +515,17 @@ enabled = true
         let email = &store.users["alice"].channels.0[&Kind::Email];
         assert!(email.enabled && email.verified);
         assert!(store.users["alice"].channels.0[&Kind::DingtalkBot].verified);
+    }
+
+    #[test]
+    fn a_field_given_as_a_value_and_as_a_variable_is_refused() {
+        let text = "version = 1\n[users.a.channels.webhook]\nurl = \"https://h.example.com/a\"\n\
+                    signature_method = \"HMAC_SHA256\"\nsignature_key = \"k\"\nsignature_key_env = \"KEY\"\n";
+        let err = toml::from_str::<Store>(text).unwrap_err();
+        assert!(
+            err.to_string().contains("`signature_key` is given twice"),
+            "{err}"
+        );
     }
 
     #[test]

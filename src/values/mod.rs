@@ -3,7 +3,8 @@
 //! Every value a user can give (a flag, a `--set KIND.FIELD=VALUE`, a CSV cell, a line of the store) goes
 //! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere. `field` holds
 //! the typed field ids, `secret` the redacting secret types, `mobile` the E.164 rules, `host` the
-//! loopback and URL checks, `mask` the masking of credentials in URLs, `ca` private CA files.
+//! loopback and URL checks, `mask` the masking of credentials in URLs, `ca` private CA files, `vec_map`
+//! the small sorted map that holds a record's fields (and a user's channels).
 
 mod ca;
 mod field;
@@ -11,8 +12,8 @@ mod host;
 mod mask;
 mod mobile;
 mod secret;
+mod vec_map;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 pub use ca::load_ca_file;
@@ -22,6 +23,7 @@ pub use host::is_loopback_host;
 pub use mask::mask_url_tokens;
 pub use mobile::{mainland_bare, normalize_mobile};
 pub use secret::{Revealed, Secret, check_env_name};
+pub use vec_map::VecMap;
 
 /// What kind of value a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +188,7 @@ impl FieldSpec {
 }
 
 /// Field values keyed by their id (in name order).
-pub type Fields = BTreeMap<Field, Value>;
+pub type Fields = VecMap<Field, Value>;
 
 /// A stored field value.
 #[derive(Clone, PartialEq, Eq, Hash)]
