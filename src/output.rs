@@ -213,7 +213,10 @@ fn plain_table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> st
             out.write_all(b"\n")?;
         }
         for (column, width) in widths.iter().enumerate() {
-            let cell = line.get(column).map(|c| visible(c, false)).unwrap_or_default();
+            let cell = line
+                .get(column)
+                .map(|c| visible(c, false))
+                .unwrap_or_default();
             let pad = width - cell.width();
             write!(out, " {cell}{:pad$} ", "")?;
         }
@@ -266,7 +269,10 @@ mod tests {
                     row(&["c\u{1b}[2Jarol", "🚀 rocket", "admin, dba"]),
                 ],
             ),
-            (vec!["a", "b", "c"], vec![row(&["1"]), row(&["", "22", "333"])]),
+            (
+                vec!["a", "b", "c"],
+                vec![row(&["1"]), row(&["", "22", "333"])],
+            ),
         ];
         for (header, rows) in tables {
             let mut ours = Vec::new();
