@@ -2,7 +2,9 @@
 //! header names, the DMS body layout, `X-Notify-Signature` over the exact bytes sent, and an
 //! `X-Notify-Delivery` id that stays the same across retries.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+
+use bytes::Bytes;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -76,6 +78,35 @@ pub struct Audience {
     /// Where each target user stands in `target_users`, built on first use (a lookup per destination
     /// must not cost a scan of the whole audience).
     index: OnceLock<std::collections::HashMap<String, usize>>,
+    /// The last body built, handed out again to the destinations that would get the same bytes.
+    last: LastBody,
+}
+
+/// How long a built body is handed out again: the `eventTime` a receiver sees is then at most this much
+/// older than the moment its delivery was prepared.
+pub const SHARED_FOR_MS: u64 = 1000;
+
+/// The last body of a send and what it was built from (everything but the lists and the time).
+#[derive(Default)]
+struct LastBody(Mutex<Option<Built>>);
+
+struct Built {
+    key: Vec<u8>,
+    event_time_ms: u64,
+    bytes: Bytes,
+}
+
+/// A copy starts empty: the body is an optimisation, never state.
+impl Clone for LastBody {
+    fn clone(&self) -> Self {
+        LastBody::default()
+    }
+}
+
+impl std::fmt::Debug for LastBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LastBody")
+    }
 }
 
 /// The audience's lists as the JSON they are spliced into a body as.
@@ -92,6 +123,7 @@ impl Audience {
             receivers,
             json: OnceLock::new(),
             index: OnceLock::new(),
+            last: LastBody::default(),
         }
     }
 
@@ -123,18 +155,62 @@ fn raw(people: &[Person]) -> Option<Box<RawValue>> {
 }
 
 /// The body bytes; every field is always present, and `message` is the copy's plain text. The
-/// audience's lists are spliced in as already serialised, so a body costs the same whatever their size.
+/// audience's lists are spliced in as already serialised, and the destinations of a send that get the
+/// same bytes share one body: when everything but the lists and the time matches the last body built,
+/// and that body's `eventTime` is at most [`SHARED_FOR_MS`] before `event_time_ms`, it is handed out
+/// again. A destination then costs the same whatever the audience's size.
 pub fn body(
     copy: &Rendered,
     audience: &Audience,
     delivery_id: &str,
     event_time_ms: u64,
     method: SignatureMethod,
-) -> Vec<u8> {
-    let e = &copy.event;
+) -> Bytes {
     let message = copy.plain();
+    let key = serialise(&payload(copy, &message, None, delivery_id, 0, method), 0);
+    let mut last = audience.last.0.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(built) = last.as_ref()
+        && built.key == key
+        && (built.event_time_ms..built.event_time_ms + SHARED_FOR_MS).contains(&event_time_ms)
+    {
+        return built.bytes.clone();
+    }
     let lists = audience.json();
-    let payload: Payload<MessageEvent<&str, u64, Option<&RawValue>>, SignatureMethod> = Payload {
+    let size: usize = [&lists.target_users, &lists.receivers]
+        .iter()
+        .filter_map(|l| l.as_deref())
+        .map(|l| l.get().len())
+        .sum();
+    let full = payload(
+        copy,
+        &message,
+        Some(lists),
+        delivery_id,
+        event_time_ms,
+        method,
+    );
+    let bytes = Bytes::from(serialise(&full, size + key.len()));
+    *last = Some(Built {
+        key,
+        event_time_ms,
+        bytes: bytes.clone(),
+    });
+    bytes
+}
+
+type Body<'a> = Payload<MessageEvent<&'a str, u64, Option<&'a RawValue>>, SignatureMethod>;
+
+/// The body's fields; without `lists`, both lists are `null` (the part that tells bodies apart).
+fn payload<'a>(
+    copy: &'a Rendered,
+    message: &'a str,
+    lists: Option<&'a AudienceJson>,
+    delivery_id: &'a str,
+    event_time_ms: u64,
+    method: SignatureMethod,
+) -> Body<'a> {
+    let e = &copy.event;
+    Payload {
         message_event: MessageEvent {
             id: delivery_id,
             submitter_uid: &e.submitter_uid,
@@ -145,19 +221,17 @@ pub fn body(
             task_id: &e.task_id,
             task_name: &e.task_name,
             event_time: event_time_ms,
-            message: &message,
-            target_users: lists.target_users.as_deref(),
-            receivers: lists.receivers.as_deref(),
+            message,
+            target_users: lists.and_then(|l| l.target_users.as_deref()),
+            receivers: lists.and_then(|l| l.receivers.as_deref()),
         },
         signature_method: method,
-    };
-    let lists_len: usize = [&lists.target_users, &lists.receivers]
-        .iter()
-        .filter_map(|l| l.as_deref())
-        .map(|l| l.get().len())
-        .sum();
-    let mut out = Vec::with_capacity(lists_len + message.len() + 512);
-    match serde_json::to_writer(&mut out, &payload) {
+    }
+}
+
+fn serialise(body: &Body<'_>, size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(size + 512);
+    match serde_json::to_writer(&mut out, body) {
         Ok(()) => out,
         Err(_) => Vec::new(),
     }
@@ -167,7 +241,7 @@ pub fn request(
     url: &str,
     method: SignatureMethod,
     key: &str,
-    body: Vec<u8>,
+    body: Bytes,
     delivery_id: &str,
 ) -> HttpRequest {
     let mut req = HttpRequest::new(Method::Post, url)
@@ -178,7 +252,7 @@ pub fn request(
     if let Some(signature) = webhook_signature(method, key.as_bytes(), &body) {
         req = req.header(SIGNATURE_HEADER, signature);
     }
-    req.body = body.into();
+    req.body = body;
     req
 }
 
@@ -217,7 +291,7 @@ mod tests {
             1_700_000_000_000,
             SignatureMethod::HmacSha256,
         );
-        let text = String::from_utf8(bytes.clone()).expect("utf-8");
+        let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
         assert!(
             text.starts_with(r#"{"messageEvent":{"id":"d-1","submitterUid":"","#),
             "{text}"
@@ -290,11 +364,46 @@ mod tests {
             signature_method: SignatureMethod::HmacSha1,
         };
         assert_eq!(
-            String::from_utf8(spliced).expect("utf-8"),
+            String::from_utf8(spliced.to_vec()).expect("utf-8"),
             serde_json::to_string(&typed).expect("serialises")
         );
         // Built once, shared by every later body.
         assert!(std::ptr::eq(audience.json(), audience.json()));
+    }
+
+    #[test]
+    fn destinations_that_get_the_same_bytes_share_one_body_for_a_second() {
+        let audience = Audience::new(
+            vec![Person {
+                uid: "alice".into(),
+                name: "Alice".into(),
+            }],
+            vec![],
+        );
+        let msg = Message::new(None, "hi".into(), Format::Text, Event::default());
+        let copy = Rendered::new(&msg, None);
+        let sha1 = SignatureMethod::HmacSha1;
+        let at = |ms: u64| body(&copy, &audience, "d-4", ms, sha1);
+        let event_time = |b: &Bytes| -> u64 {
+            let read: Payload<Received, serde_json::Value> = serde_json::from_slice(b).unwrap();
+            read.message_event.event_time.as_u64().unwrap()
+        };
+        let first = at(10_000);
+        let again = at(10_999);
+        assert_eq!(again.as_ptr(), first.as_ptr(), "the same bytes, not a copy");
+        assert_eq!(event_time(&again), 10_000);
+        // A second later, or earlier (a retry's older stamp), the body is built with its own time.
+        let later = at(11_000);
+        assert_eq!(event_time(&later), 11_000);
+        assert_eq!(event_time(&at(10_500)), 10_500);
+        // Anything else that differs gives another body: the method, the id, the message.
+        let unsigned = body(&copy, &audience, "d-4", 10_500, SignatureMethod::None);
+        assert!(String::from_utf8_lossy(&unsigned).ends_with(r#""signatureMethod":"NONE"}"#));
+        let other_id = body(&copy, &audience, "d-5", 10_500, SignatureMethod::None);
+        assert!(String::from_utf8_lossy(&other_id).contains(r#""id":"d-5""#));
+        let other = Message::new(None, "bye".into(), Format::Text, Event::default());
+        let other = body(&Rendered::new(&other, None), &audience, "d-5", 10_500, sha1);
+        assert!(String::from_utf8_lossy(&other).contains(r#""message":"bye""#));
     }
 
     #[test]

@@ -176,6 +176,46 @@ async fn retries_back_off_exponentially_with_jitter_and_stop_at_the_budget() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn webhooks_of_one_send_share_one_body_and_sign_the_shared_bytes() {
+    let fake = Arc::new(Fake::default());
+    fake.script("hooks.test", vec![fake::json(200, "{}")]);
+    let transport: Arc<dyn Transport> = fake.clone();
+    let engine = Arc::new(Engine::new(opts(), None, transport));
+    let destination = Destination {
+        recipients: Vec::new(),
+        kind: None,
+        shown: String::new(),
+        target: Ok(webhook("hooks.test")),
+    };
+    // As a send plans them: every webhook of one event is keyed by the event's id.
+    let plan = Plan {
+        destinations: vec![destination; 3],
+        keys: vec!["event-1".into(); 3],
+        ..Plan::default()
+    };
+    let msg = Message::new(None, "disk full".into(), Format::Text, Event::default());
+    let rows = engine.run(plan, Arc::new(msg)).await;
+    assert!(rows.iter().all(|r| r.outcome == Outcome::Delivered));
+    let sent = fake.sent();
+    let first = &sent[0].1;
+    for (_, req) in &sent[1..] {
+        assert_eq!(
+            req.body.as_ptr(),
+            first.body.as_ptr(),
+            "one body, not copies"
+        );
+        assert_eq!(req.headers, first.headers);
+    }
+    let signature = first
+        .headers
+        .iter()
+        .find(|(n, _)| n == "X-Notify-Signature");
+    let expected =
+        crate::signing::webhook_signature(SignatureMethod::HmacSha256, b"hook-key", &first.body);
+    assert_eq!(signature.map(|(_, v)| v.clone()), expected);
+}
+
+#[tokio::test(start_paused = true)]
 async fn at_most_concurrency_destinations_are_in_flight_and_each_row_is_reported_when_done() {
     let fake = Arc::new(Fake::default());
     let slow = Answer::Slow(
