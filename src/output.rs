@@ -192,8 +192,6 @@ impl JsonArray {
     }
 }
 
-/// `text` with every control character shown as an escape (`\u{1b}`) instead of sent to the terminal;
-/// with `lines`, newlines and tabs stay as they are.
 /// A table for scripts (stdout is not a terminal): columns padded to their widest cell plus a space
 /// each side, no borders, the header in capitals. Written line by line as it is laid out, without
 /// building the table in memory (a store of 50,000 users lists as 250,000 cells).
@@ -224,6 +222,8 @@ fn plain_table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> st
     out.write_all(b"\n")
 }
 
+/// `text` with every control character shown as an escape (`\u{1b}`) instead of sent to the terminal;
+/// with `lines`, newlines and tabs stay as they are.
 pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
     let raw = |c: char| c.is_control() && !(lines && matches!(c, '\n' | '\t'));
     if !text.chars().any(raw) {

@@ -135,6 +135,8 @@ impl HttpRequest {
             }
             out.write_str(&serde_json::Value::Object(map).to_string())?;
         } else {
+            // Checked strictly first: `from_utf8_lossy` walks even a valid body chunk by chunk, and a
+            // dry run's webhook bodies are hundreds of kilobytes each.
             match std::str::from_utf8(&self.body) {
                 Ok(text) => out.write_str(text)?,
                 Err(_) => out.write_str(&String::from_utf8_lossy(&self.body))?,

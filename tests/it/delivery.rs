@@ -3178,6 +3178,28 @@ fn dingtalk_work_notices_go_a_hundred_users_a_call() {
     }
 }
 
+/// Users a and b on DingTalk Exclusive (employee ids emp-a, emp-b) and c on DingTalk by mobile.
+fn exclusive_pair_and_one_by_mobile(env: &Env) {
+    import_users(
+        env,
+        "name,dingtalk-exclusive.employee_id,enable",
+        ["a,emp-a,dingtalk-exclusive", "b,emp-b,dingtalk-exclusive"]
+            .into_iter()
+            .map(str::to_owned),
+    );
+    admin(
+        env,
+        &[
+            "c",
+            "--create",
+            "--set",
+            "dingtalk.mobile=13100000009",
+            "--enable",
+            "dingtalk",
+        ],
+    );
+}
+
 #[test]
 fn a_failed_batch_fails_every_recipient_and_a_failed_lookup_only_its_own() {
     let server = HttpServer::start();
@@ -3193,24 +3215,7 @@ fn a_failed_batch_fails_every_recipient_and_a_failed_lookup_only_its_own() {
         "/topapi/v2/user/getbymobile",
         Reply::json(200, r#"{"errcode":60121,"errmsg":"no such user"}"#),
     );
-    import_users(
-        &env,
-        "name,dingtalk-exclusive.employee_id,dingtalk.mobile,enable",
-        ["a,emp-a,,dingtalk-exclusive", "b,emp-b,,dingtalk-exclusive"]
-            .into_iter()
-            .map(str::to_owned),
-    );
-    admin(
-        &env,
-        &[
-            "c",
-            "--create",
-            "--set",
-            "dingtalk.mobile=13100000009",
-            "--enable",
-            "dingtalk",
-        ],
-    );
+    exclusive_pair_and_one_by_mobile(&env);
     let run = send(&env, &["--all-users", "--message", "hi"]);
     run.code(3);
     let calls = server.requests_to(sent);
@@ -3335,24 +3340,7 @@ fn a_dry_run_shows_a_batch_as_one_request_on_its_first_row() {
     let server = HttpServer::start();
     let env = Env::new();
     ding_provider(&env, &server);
-    import_users(
-        &env,
-        "name,dingtalk-exclusive.employee_id,enable",
-        ["a,emp-a,dingtalk-exclusive", "b,emp-b,dingtalk-exclusive"]
-            .into_iter()
-            .map(str::to_owned),
-    );
-    admin(
-        &env,
-        &[
-            "c",
-            "--create",
-            "--set",
-            "dingtalk.mobile=13100000009",
-            "--enable",
-            "dingtalk",
-        ],
-    );
+    exclusive_pair_and_one_by_mobile(&env);
     let run = env.run(&[
         "send",
         "--json",

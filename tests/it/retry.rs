@@ -122,6 +122,16 @@ fn team(env: &Env, server: &HttpServer) {
 }
 
 /// Makes every message path answer `status`.
+/// The team, every endpoint answering 200 except the DingTalk robot, which answers 500 to everything.
+fn team_with_a_failing_robot() -> (HttpServer, Env) {
+    let server = HttpServer::start();
+    let env = Env::new();
+    team(&env, &server);
+    answer(&server, 200);
+    server.always("/robot/send", Reply::json(500, "{}"));
+    (server, env)
+}
+
 fn answer(server: &HttpServer, status: u16) {
     let body = r#"{"errcode":0,"errmsg":"ok","code":0,"msg":"ok"}"#;
     for path in [
@@ -317,11 +327,7 @@ fn a_partly_failed_send_is_logged_and_retry_sends_only_the_failed_ones_with_thei
 
 #[test]
 fn a_repeated_send_id_delivers_nothing_twice() {
-    let server = HttpServer::start();
-    let env = Env::new();
-    team(&env, &server);
-    answer(&server, 200);
-    server.always("/robot/send", Reply::json(500, "{}"));
+    let (server, env) = team_with_a_failing_robot();
     let to = ["--to", "alice", "--to", "bob", "--id", "ticket-42:approval"];
     let first = send(&env, &to);
     first.code(3);
@@ -483,11 +489,7 @@ fn a_log_that_cannot_be_used_never_stops_a_delivery() {
 
 #[test]
 fn the_log_holds_no_secret() {
-    let server = HttpServer::start();
-    let env = Env::new();
-    team(&env, &server);
-    answer(&server, 200);
-    server.always("/robot/send", Reply::json(500, "{}"));
+    let (server, env) = team_with_a_failing_robot();
     let adhoc = server.url(&format!("/adhoc?access_token={ADHOC_TOKEN}"));
     let adhoc_robot = server.url(&format!("/robot/send?access_token={ADHOC_TOKEN}x"));
     let run = send(
@@ -545,11 +547,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[test]
 fn retry_follows_the_store_as_it_is_now_and_a_skipped_destination_stays_due() {
-    let server = HttpServer::start();
-    let env = Env::new();
-    team(&env, &server);
-    answer(&server, 200);
-    server.always("/robot/send", Reply::json(500, "{}"));
+    let (server, env) = team_with_a_failing_robot();
     send(&env, &["--to", "bob", "--id", "nightly-7"]).code(3);
     answer(&server, 200);
     admin(&env, &["bob", "--disable", "dingtalk-bot"]);
