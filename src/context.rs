@@ -1,5 +1,6 @@
 //! Everything a command needs to know about this run, built once: store path, user, output mode and
-//! whether prompting is possible. The only place that reads the environment.
+//! whether prompting is possible. The only place that reads the environment, and the one that hands out
+//! stdin (it feeds one flag of a run).
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub struct Context {
     user_flag: Option<String>,
     login: Option<String>,
     clock: Option<i64>,
+    /// The flag that read stdin, once one has.
+    stdin_taken: std::sync::Mutex<Option<String>>,
 }
 
 impl Context {
@@ -62,6 +65,7 @@ impl Context {
             } else {
                 None
             },
+            stdin_taken: std::sync::Mutex::new(None),
         })
     }
 
@@ -104,6 +108,50 @@ impl Context {
     /// Whether `--user` (or NOTIFY_USER) named the user explicitly.
     pub fn user_given(&self) -> bool {
         self.user_flag.is_some()
+    }
+}
+
+/// Stdin, handed out once per run: `what` (the flag, e.g. `--message-file -`) names the reader in the
+/// error a second reader gets, since it would read nothing.
+impl Context {
+    pub fn take_stdin(&self, what: &str) -> Result<std::io::StdinLock<'static>> {
+        let mut taken = self
+            .stdin_taken
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(first) = taken.as_deref() {
+            return Err(Error::usage(format!("{first} and {what} both read stdin"))
+                .hint("stdin feeds one flag of a run: give the other one a file, a value or an environment variable")
+                .into());
+        }
+        *taken = Some(what.to_owned());
+        Ok(std::io::stdin().lock())
+    }
+
+    /// All of stdin as text, for `what`.
+    pub fn stdin_text(&self, what: &str) -> Result<String> {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut self.take_stdin(what)?, &mut text)
+            .map_err(|e| Error::failure(format!("cannot read {what} from stdin")).caused_by(e))?;
+        Ok(text)
+    }
+
+    /// One line of stdin without its line ending, for `what` (a secret's `-stdin` flag); never empty.
+    pub fn stdin_line(&self, what: &str) -> Result<String> {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut self.take_stdin(what)?, &mut line)
+            .map_err(|e| Error::usage(format!("cannot read {what}")).caused_by(e))?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.is_empty() {
+            return Err(Error::usage(format!(
+                "stdin was empty; {what} expects the secret on one line"
+            ))
+            .hint(
+                "pipe it in, e.g. `printf '%s\\n' \"$SECRET\" | notify ...`, or use the -env form",
+            )
+            .into());
+        }
+        Ok(line.to_owned())
     }
 }
 

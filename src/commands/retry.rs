@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use crate::commands::args::LimitArgs;
+use crate::commands::args::when;
 use crate::commands::report::{self, NoHead};
 use crate::commands::send::warn_unrecorded;
 use crate::context::Context;
@@ -32,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     pub id: Option<DeliveryId>,
     /// Only deliveries that failed since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", value_parser = when())]
     pub since: Option<When>,
     /// Print every request as it would be sent (signed, secrets masked) and send nothing
     #[arg(long)]

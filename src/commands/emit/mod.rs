@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
     let mut opts = args.limits.options()?;
-    let mut msg = message(&store, &view, args)?;
+    let mut msg = message(ctx, &store, &view, args)?;
     let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
     let head = Head::new(&id, &view, args);
     let done = |note: &str| {

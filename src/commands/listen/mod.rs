@@ -139,7 +139,8 @@ fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Ve
             return Err(err.into());
         }
         (_, Some(input)) => {
-            profiles::resolve_inputs(Kind::Webhook, vec![(Field::SignatureKey, input)])?
+            let stdin = |flag: &str| ctx.stdin_line(flag);
+            profiles::resolve_inputs(Kind::Webhook, vec![(Field::SignatureKey, input)], &stdin)?
                 .into_iter()
                 .next()
                 .map(|(_, value)| value)

@@ -90,7 +90,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         users: part(&args.recipients, args.no_recipients),
         channels: part(&args.channels, args.all_channels),
         template: match (&args.template, args.no_template) {
-            (Some(path), _) => Some(Some(read_template(path)?)),
+            (Some(path), _) => Some(Some(read_template(ctx, path)?)),
             (None, true) => Some(None),
             (None, false) => None,
         },

@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // Checked first: a dry run refuses whatever the real run refuses.
     let mut opts = args.limits.options()?;
     let store = ctx.store.load()?;
-    let adhoc = args.adhoc.adhoc()?;
+    let adhoc = args.adhoc.adhoc(ctx)?;
     let recipients = if args.all_users {
         Recipients::All
     } else if !args.to.is_empty() {
@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         Recipients::Nobody
     };
-    let content = args.content.content()?;
+    let content = args.content.content(ctx)?;
     let request = Request {
         recipients,
         channels: args.channels.clone(),

@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .hint("`notify user list` shows the users")
             .into());
     }
-    let mut msg = delivery::message(&store, &args.fields.content(&store, view.as_ref())?)?;
+    let mut msg = delivery::message(&store, &args.fields.content(ctx, &store, view.as_ref())?)?;
     if let Some(view) = &view {
         msg.roles = rules::resolve(&store, view, &args.fields.roles())
             .into_iter()
