@@ -56,17 +56,29 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .into_iter()
             .map(|(_, row)| row)
             .collect();
-        if rows.is_empty() {
-            ctx.out
-                .note("nothing to retry: no failed delivery in the log matches");
+        if rows.is_empty() && !ctx.out.json {
+            return nothing_to_retry(ctx, args);
         }
         return report::dry_run(ctx, &NoHead {}, rows, None);
     }
     let done = delivery::retry(&store, path, &filter, &opts, ctx.cache_dir())?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
-    if done.rows.is_empty() {
-        ctx.out
-            .note("nothing to retry: no failed delivery in the log matches");
+    if done.rows.is_empty() && !ctx.out.json {
+        return nothing_to_retry(ctx, args);
     }
     report::retried(ctx, &done.rows)
+}
+
+/// Says that nothing failed (instead of an empty table); `--json` prints its empty list instead.
+fn nothing_to_retry(ctx: &Context, args: &Args) -> Result<()> {
+    let which = match (&args.id, args.since.is_some()) {
+        (Some(id), true) => format!(" for {id} in that time"),
+        (Some(id), false) => format!(" for {id}"),
+        (None, true) => " in that time".to_owned(),
+        (None, false) => String::new(),
+    };
+    ctx.out.note(&format!(
+        "nothing to retry: no failed deliveries in the log{which}"
+    ));
+    Ok(())
 }
