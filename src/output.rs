@@ -60,7 +60,7 @@ impl Output {
         self.print(&text)
     }
 
-    /// A table: bordered and fitted to the terminal's width on a terminal (see [`table::render`]),
+    /// A table: bordered and fitted to the terminal's width on a terminal (see `table::render`),
     /// padded columns for scripts.
     pub fn table(&self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
         if !std::io::stdout().is_terminal() {

@@ -43,6 +43,7 @@ pub struct EventArgs {
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub task_name: Option<String>,
     /// Email subject and chat heading [default: "[DMS] " and the event id]
+    #[allow(rustdoc::broken_intra_doc_links)] // `[DMS]` is the subject prefix, not a link
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub title: Option<String>,
     /// The message text [default: the event's description, the task and the submitter]

@@ -81,6 +81,7 @@ pub struct ContentArgs {
     #[arg(long, value_name = "PATH")]
     pub message_file: Option<PathBuf>,
     /// Email subject and chat heading [default: "[DMS] " and the event name or the message's first line]
+    #[allow(rustdoc::broken_intra_doc_links)] // `[DMS]` is the subject prefix, not a link
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     #[command(flatten)]
