@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ..Filter::default()
     };
     if args.dry_run {
-        let rows: Vec<DryRow> = delivery::retry_dry_run(&store, path, &filter)?
+        let rows: Vec<DryRow> = delivery::retry_dry_run(&store, path, &filter, ctx.clock)?
             .into_iter()
             .map(|(_, row)| row)
             .collect();
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         return report::dry_run(ctx, &NoHead {}, rows, None);
     }
-    let done = delivery::retry(&store, path, &filter, &opts, ctx.cache_dir())?;
+    let done = delivery::retry(&store, path, &filter, &opts, ctx.clock, ctx.cache_dir())?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
     if done.rows.is_empty() {
         ctx.out

@@ -24,7 +24,8 @@ use super::rate::{FEISHU_LIMITS, RateLimits};
 use super::steps::{self, Composed, Learned, Recipient, Stamp};
 use super::target::{App, Target};
 use super::tokens::Tokens;
-use super::{Clock, Delivery, Options};
+use super::{Delivery, Options};
+use crate::clock::Clock;
 
 /// The row's error when a request went out, no answer came, and no idempotency key makes a retry safe.
 pub const OUTCOME_UNKNOWN: &str =
@@ -119,14 +120,19 @@ fn delivered(verdict: Verdict) -> Result<(), Verdict> {
 
 impl Engine {
     /// `cache_dir` (`<user cache dir>/notify`) keeps app tokens and robot send times between runs.
-    pub fn new(opts: Options, cache_dir: Option<PathBuf>, transport: Arc<dyn Transport>) -> Self {
+    pub fn new(
+        opts: Options,
+        clock: Clock,
+        cache_dir: Option<PathBuf>,
+        transport: Arc<dyn Transport>,
+    ) -> Self {
         Engine {
             transport,
             opts,
             tokens: Tokens::new(cache_dir.as_ref().map(|d| d.join("tokens"))),
             pacer: Pacer::new(cache_dir.map(|d| d.join("robots"))),
             rates: RateLimits::new(FEISHU_LIMITS),
-            clock: Clock::new(),
+            clock,
         }
     }
 

@@ -16,12 +16,13 @@ use sha2::{Digest, Sha256};
 
 use crate::channels::Kind;
 use crate::channels::message::Message;
+use crate::clock::Clock;
 use crate::error::Error;
 use crate::log::{self, DeliveryId, Entry, Identity, Log};
 
 use super::plan::{Destination, Plan};
 use super::target::Target;
-use super::{Delivery, Options, Outcome, new_uuid, now_ms, run, uuid_text};
+use super::{Delivery, Options, Outcome, new_uuid, run, uuid_text};
 
 /// The reason of a destination a repeated `--id` already delivered.
 pub const ALREADY_DELIVERED: &str = "already delivered";
@@ -57,6 +58,7 @@ pub fn deliver(
     mut plan: Plan,
     msg: Message,
     opts: Options,
+    clock: Clock,
     cache_dir: Option<PathBuf>,
     recording: Recording<'_>,
     id: Option<DeliveryId>,
@@ -87,9 +89,9 @@ pub fn deliver(
     plan.keys = keys(&plan.destinations, &identities, &id, &known.keys);
     let content = Arc::new(content_of(&msg));
     let keys = plan.keys.clone();
-    let rows = run(plan, msg, opts, cache_dir)?;
+    let rows = run(plan, msg, opts, clock, cache_dir)?;
     if let Some(log) = &log {
-        let entries = entries(&id, &rows, identities, keys, &content);
+        let entries = entries(&id, &rows, identities, keys, &content, clock.now_ms());
         if let Err(e) = log.record(&entries) {
             problem.get_or_insert(e);
         }
@@ -239,8 +241,9 @@ pub(super) fn entries(
     identities: Vec<Identity>,
     keys: Vec<String>,
     content: &Arc<log::Content>,
+    now_ms: u64,
 ) -> Vec<Entry> {
-    let time_ms = i64::try_from(now_ms()).unwrap_or(i64::MAX);
+    let time_ms = i64::try_from(now_ms).unwrap_or(i64::MAX);
     rows.iter()
         .zip(identities.into_iter().zip(keys))
         .map(|(row, (identity, key))| Entry {
@@ -355,7 +358,7 @@ mod tests {
             .iter()
             .map(|kind| {
                 let mut p =
-                    super::super::preview::preview(&Store::default(), msg, *kind, recipient)
+                    super::super::preview::preview(&Store::default(), msg, *kind, recipient, 0)
                         .unwrap_or_else(|e| panic!("{kind}: {e}"));
                 if let Some(event) = p.body.get_mut("messageEvent") {
                     event["eventTime"] = 0.into();
@@ -416,7 +419,7 @@ mod tests {
             ..Content::default()
         };
         for content in [emit, send_text, send_markdown] {
-            let msg = message(&Store::default(), &content).unwrap();
+            let msg = message(&Store::default(), &content, &Clock::system()).unwrap();
             let again = message_of(&content_of(&msg));
             assert_eq!(
                 (
@@ -448,6 +451,7 @@ mod tests {
                 state: "failed".into(),
                 ..Content::default()
             },
+            &Clock::system(),
         )
         .unwrap();
         let mut v1 = content_of(&emit);

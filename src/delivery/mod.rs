@@ -27,12 +27,13 @@ mod tokens;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use serde::{Serialize, Serializer};
 
 use crate::channels::message::Message;
 use crate::channels::wire::{Failure, HttpRequest};
+use crate::clock::Clock;
 use crate::signing::hex_encode;
 use crate::transport::{Net, runtime};
 
@@ -120,39 +121,6 @@ impl Delivery {
     }
 }
 
-/// Wall-clock milliseconds read through tokio's clock (the wall time at start plus tokio's elapsed
-/// time), so that a paused test clock drives pacing, token expiry and signed timestamps alike.
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    wall_ms: u64,
-    start: tokio::time::Instant,
-}
-
-impl Clock {
-    pub fn new() -> Self {
-        Clock {
-            wall_ms: now_ms(),
-            start: tokio::time::Instant::now(),
-        }
-    }
-
-    pub fn now_ms(&self) -> u64 {
-        self.wall_ms + self.start.elapsed().as_millis() as u64
-    }
-}
-
-impl Default for Clock {
-    fn default() -> Self {
-        Clock::new()
-    }
-}
-
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
-}
-
 /// A random v4 UUID from the OS's secure source; without one there is no safe idempotency key.
 pub fn new_uuid() -> Result<String, String> {
     let mut b = [0u8; 16];
@@ -182,11 +150,12 @@ pub fn run(
     plan: Plan,
     msg: Message,
     opts: Options,
+    clock: Clock,
     cache_dir: Option<PathBuf>,
 ) -> anyhow::Result<Vec<Delivery>> {
     let runtime = runtime()?;
     let net = Net::for_attempts_of(opts.timeout)?;
-    let engine = Arc::new(Engine::new(opts, cache_dir, Arc::new(net)));
+    let engine = Arc::new(Engine::new(opts, clock, cache_dir, Arc::new(net)));
     Ok(runtime.block_on(engine.run(plan, Arc::new(msg))))
 }
 
@@ -227,7 +196,11 @@ impl Serialize for Shown {
 /// request (PROTOCOLS.md §11) is shown on its first destination's row; the other members' rows show
 /// no request of their own. Rows are built one at a time as the iterator is read (only the batching
 /// decision is made up front), so a caller that prints each row keeps memory flat.
-pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = DryRow> + 'a {
+pub fn dry_run<'a>(
+    plan: &'a Plan,
+    msg: &'a Message,
+    clock: Clock,
+) -> impl Iterator<Item = DryRow> + 'a {
     let (composed, groups) = batch::plan(&plan.destinations, msg, &plan.audience);
     let mut batches: HashMap<usize, Vec<usize>> = HashMap::new();
     for group in groups.into_iter().filter(|g| g.len() > 1) {
@@ -241,7 +214,7 @@ pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = Dry
             let requests = match &dest.target {
                 Err(why) => Err(why.clone()),
                 Ok(_) if in_batch.contains(&index) => Ok(Vec::new()),
-                Ok(target) => steps::Stamp::keyed(now_ms(), plan.key(index))
+                Ok(target) => steps::Stamp::keyed(clock.now_ms(), plan.key(index))
                     .map_err(|f| f.message)
                     .and_then(
                         |stamp| match (batches.get(&index), composed[index].as_deref()) {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::channels::webhook::{Audience, Person};
+use crate::clock::Clock;
 use crate::log::{self, DeliveryId, Filter, Identity, Log, Logged};
 use crate::store::Store;
 
@@ -39,6 +40,7 @@ pub fn retry(
     path: &Path,
     filter: &Filter,
     opts: &Options,
+    clock: Clock,
     cache_dir: Option<PathBuf>,
 ) -> Result<Retried> {
     let Some(log) = Log::open_existing(path)? else {
@@ -49,10 +51,17 @@ pub fn retry(
     for again in plans(store, &log, filter)? {
         let msg = message_of(&again.content);
         let keys = again.plan.keys.clone();
-        let rows = run(again.plan, msg, opts.clone(), cache_dir.clone())?;
+        let rows = run(again.plan, msg, opts.clone(), clock, cache_dir.clone())?;
         // Only what was attempted is recorded: a destination skipped now (a channel disabled since,
         // an ad-hoc one) stays due, so a later retry still finds it.
-        let attempted = entries(&again.id, &rows, again.identities, keys, &again.content);
+        let attempted = entries(
+            &again.id,
+            &rows,
+            again.identities,
+            keys,
+            &again.content,
+            clock.now_ms(),
+        );
         recorded.extend(
             attempted
                 .into_iter()
@@ -72,6 +81,7 @@ pub fn retry_dry_run(
     store: &Store,
     path: &Path,
     filter: &Filter,
+    clock: Clock,
 ) -> Result<Vec<(DeliveryId, DryRow)>> {
     let Some(log) = Log::open_existing(path)? else {
         return Ok(Vec::new());
@@ -79,7 +89,7 @@ pub fn retry_dry_run(
     let mut out = Vec::new();
     for again in plans(store, &log, filter)? {
         let msg = message_of(&again.content);
-        let rows = dry_run(&again.plan, &msg);
+        let rows = dry_run(&again.plan, &msg, clock);
         out.extend(rows.into_iter().map(|r| (again.id.clone(), r)));
     }
     Ok(out)

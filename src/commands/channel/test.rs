@@ -68,10 +68,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let id = delivery::fresh_id()?;
         delivery::dry_keys(&mut plan, &id);
         let head = IdHead { id: id.as_str() };
-        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg), None);
+        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg, ctx.clock), None);
     }
     let recording = args.log.recording(ctx);
-    let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, None)?;
+    let done = delivery::deliver(plan, msg, opts, ctx.clock, ctx.cache_dir(), recording, None)?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
     let head = IdHead {
         id: done.id.as_str(),

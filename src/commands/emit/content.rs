@@ -5,6 +5,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::channels::message::Message;
+use crate::clock::Clock;
 use crate::commands::rule::RuleJson;
 use crate::delivery;
 use crate::log::DeliveryId;
@@ -14,8 +15,8 @@ use crate::store::Store;
 use super::Args;
 
 /// The message of an emit: the flags' content with the rule's event, as the store completes it.
-pub fn message(store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
-    delivery::message(store, &args.fields.content(store, Some(view))?)
+pub fn message(store: &Store, view: &RuleView, args: &Args, clock: &Clock) -> Result<Message> {
+    delivery::message(store, &args.fields.content(store, Some(view))?, clock)
 }
 
 /// The emitted event as `emit --json` names it.

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
     let mut opts = args.limits.options()?;
-    let mut msg = message(&store, &view, args)?;
+    let mut msg = message(&store, &view, args, &ctx.clock)?;
     let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
     let head = Head::new(&id, &view, args);
     let done = |note: &str| {
@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     if args.dry_run {
         delivery::dry_keys(&mut plan, &id);
-        let rows = delivery::dry_run(&plan, &msg);
+        let rows = delivery::dry_run(&plan, &msg, ctx.clock);
         report::dry_run(ctx, &head, rows, Some(&roles))?;
         say_if_nobody();
         return Ok(());
@@ -107,6 +107,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         plan,
         msg,
         opts,
+        ctx.clock,
         ctx.cache_dir(),
         recording,
         Some(id.clone()),

@@ -83,19 +83,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         adhoc,
         content,
     };
-    let (mut plan, msg) = delivery::prepare(&store, &request)?;
+    let (mut plan, msg) = delivery::prepare(&store, &request, &ctx.clock)?;
     // The plan holds all a send needs: a store of many users is not kept beside it.
     drop(store);
     if args.dry_run {
         let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
         delivery::dry_keys(&mut plan, &id);
         let head = IdHead { id: id.as_str() };
-        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg), None);
+        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg, ctx.clock), None);
     }
     let recording = args.log.no_log.recording(ctx);
     let id = args.log.id.clone();
     let live = report::Live::start(ctx, plan.destinations.len(), &mut opts);
-    let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, id)?;
+    let done = delivery::deliver(plan, msg, opts, ctx.clock, ctx.cache_dir(), recording, id)?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
     let head = IdHead {
         id: done.id.as_str(),
