@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::channels::Kind;
 use crate::commands::args::EventArgs;
 use crate::context::Context;
-use crate::delivery::{self, preview};
+use crate::delivery::{self, template_preview as preview};
 use crate::error::Error;
 use crate::rules;
 

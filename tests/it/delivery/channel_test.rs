@@ -108,7 +108,8 @@ fn channel_test_reports_a_failed_delivery_with_exit_3() {
     assert_failed(&only_row(&run), 1, "300001");
     let reqs = server.requests();
     assert_eq!(reqs.len(), 1);
-    let content = reqs[0].json()["text"]["content"]
+    // A test is a send: the default format is the robot's Markdown, as for `send --message`.
+    let content = reqs[0].json()["markdown"]["text"]
         .as_str()
         .expect("content")
         .to_owned();
