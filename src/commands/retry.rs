@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     match done.interrupted {
         true => {
             let rows: Vec<_> = done.rows.into_iter().map(|(_, r)| r).collect();
-            Err(report::interrupted(&rows))
+            Err(report::interrupted(ctx, &rows, None))
         }
         false => printed,
     }

@@ -81,26 +81,29 @@ pub fn send<H: Serialize>(
     warn_unrecorded(ctx, done.not_recorded.as_ref());
     let printed = live.deliveries(ctx, &head(&done.id), &done.rows, roles);
     match done.interrupted {
-        true => Err(interrupted(&done.rows)),
+        true => Err(interrupted(ctx, &done.rows, Some(&done.id))),
         false => printed,
     }
 }
 
-/// Exit 130 after a stop, saying how many destinations it kept from being sent.
-pub fn interrupted(rows: &[Delivery]) -> anyhow::Error {
+/// Exit 130 after a stop, having said (after the report) how many destinations it kept from being
+/// delivered and how to send them.
+pub fn interrupted(ctx: &Context, rows: &[Delivery], id: Option<&DeliveryId>) -> anyhow::Error {
     let not_sent = rows
         .iter()
         .filter(|r| r.error_code.as_deref() == Some("interrupted"))
         .count();
-    Error::new(
-        Exit::Interrupted,
-        format!(
-            "interrupted: {not_sent} of {} destinations not delivered",
-            rows.len()
+    let again = match id {
+        Some(id) => format!(
+            "`notify retry --id {id}` sends them (ad-hoc destinations: repeat the send with --id {id})"
         ),
-    )
-    .hint("`notify retry` sends what failed or was not sent, with the same idempotency keys")
-    .into()
+        None => "`notify retry` sends them".to_owned(),
+    };
+    ctx.out.warn(&format!(
+        "interrupted: {not_sent} of {} destinations not delivered; {again}",
+        rows.len()
+    ));
+    Error::new(Exit::Interrupted, "interrupted").into()
 }
 
 /// Says on stderr (even with -q) that the delivery happened but was not recorded, and why.

@@ -23,6 +23,7 @@ mod dingtalk_bot;
 mod dry_run;
 mod email;
 mod feishu_lark;
+mod interrupt;
 mod one_builder;
 mod planning;
 mod sms;
