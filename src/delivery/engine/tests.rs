@@ -3,6 +3,7 @@
 mod batching;
 mod faults;
 mod resend;
+mod waits;
 
 use std::time::SystemTime;
 

@@ -25,6 +25,7 @@ mod email;
 mod feishu_lark;
 mod interrupt;
 mod one_builder;
+mod pacing;
 mod planning;
 mod sms;
 mod tokens;
