@@ -22,12 +22,11 @@ use super::pacer::Pacer;
 use super::plan::{Destination, Plan};
 use super::rate::{FEISHU_LIMITS, RateLimits};
 use super::steps::{self, Composed, Learned, Recipient, Stamp};
-use super::stop::{GRACE, NOT_SENT, Stop};
+use super::stop::{NOT_SENT, Stop};
 use super::target::{App, Target};
 use super::tokens::Tokens;
 use super::{Delivery, Options};
 use crate::clock::Clock;
-use crate::values::mask_url_tokens;
 
 /// The row's error when a request went out, no answer came, and no idempotency key makes a retry safe.
 pub const OUTCOME_UNKNOWN: &str =
@@ -38,8 +37,11 @@ pub const OUTCOME_UNKNOWN: &str =
 #[derive(Clone)]
 pub struct Progress {
     row: Arc<dyn Fn(&Delivery) + Send + Sync>,
-    note: Option<Arc<dyn Fn(&str) + Send + Sync>>,
+    note: Option<Note>,
 }
+
+/// Told what a send waits for, in words.
+type Note = Arc<dyn Fn(&str) + Send + Sync>;
 
 impl Progress {
     pub fn new(report: impl Fn(&Delivery) + Send + Sync + 'static) -> Self {
@@ -260,39 +262,6 @@ impl Engine {
         rows
     }
 
-    /// Waits for one task to finish and records its rows. Once the stop is set, tasks in flight get
-    /// [`GRACE`] to end; past it they are aborted and their rows stay unfinished.
-    async fn join_one(
-        &self,
-        tasks: &mut tokio::task::JoinSet<Vec<(usize, Delivery)>>,
-        rows: &mut [Delivery],
-        finished: &mut [bool],
-        stopped: &mut Option<Instant>,
-    ) {
-        let next = match *stopped {
-            None => tokio::select! {
-                next = tasks.join_next() => next,
-                () = self.stop.wait() => {
-                    *stopped = Some(Instant::now());
-                    return;
-                }
-            },
-            Some(at) => match tokio::time::timeout_at(at + GRACE, tasks.join_next()).await {
-                Ok(next) => next,
-                Err(_) => {
-                    tasks.abort_all();
-                    while let Some(done) = tasks.join_next().await {
-                        self.record(rows, finished, done);
-                    }
-                    return;
-                }
-            },
-        };
-        if let Some(done) = next {
-            self.record(rows, finished, done);
-        }
-    }
-
     /// Puts a finished task's rows in their places and reports them; a task that died leaves its rows
     /// as the failures they were initialised to.
     fn record(
@@ -440,26 +409,6 @@ impl Engine {
                 () = self.stop.wait() => {}
             }
         }
-    }
-
-    /// Says (once per wait) that a robot's pacing holds a message back, and for how long.
-    fn tell_wait(&self, robot: &str, kind: &str, wait: Duration) {
-        let Some(progress) = &self.opts.progress else {
-            return;
-        };
-        let until = Instant::now() + wait;
-        {
-            let mut told = self.told.lock().unwrap_or_else(|e| e.into_inner());
-            match told.get(robot) {
-                Some(&t) if t + Duration::from_secs(1) >= until => return,
-                _ => told.insert(robot.to_owned(), until),
-            };
-        }
-        progress.note(&format!(
-            "waiting {} s for {kind} {} (20 messages a minute)",
-            wait.as_secs_f64().ceil() as u64,
-            mask_url_tokens(robot)
-        ));
     }
 
     /// One HTTP exchange; transport errors become verdicts by the §10 rule.
@@ -645,3 +594,4 @@ impl Engine {
 mod send_batch;
 #[cfg(test)]
 mod tests;
+mod waits;
