@@ -17,7 +17,8 @@ use crate::profiles;
 ///
 /// A test is a send: the channel's configuration and its provider, the message built and formatted
 /// exactly as `notify send --message TEXT` builds it (Markdown, cards, HTML email); prints the
-/// one-row report (exit 3 when the delivery failed). Recorded in the delivery log under a fresh id.
+/// one-row report (exit 3 when the delivery failed, or with --dry-run would fail). Recorded in the
+/// delivery log under a fresh id.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The channel kind

@@ -30,7 +30,8 @@ use content::{Head, message};
 /// Recorded in the delivery log like `notify send`, --id and --no-log included.
 ///
 /// Exit 0 when every destination was delivered or skipped (a disabled rule, or nobody reached,
-/// included), 2 for an unknown event, 3 when any delivery failed.
+/// included), 2 for an unknown event, 3 when any delivery failed (with --dry-run: would fail before
+/// sending), 130 after Ctrl-C (as for `notify send`).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
