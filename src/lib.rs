@@ -20,6 +20,7 @@
 
 pub mod channels;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod context;
 pub mod delivery;

@@ -16,7 +16,11 @@ use super::Args;
 
 /// The message of an emit: the flags' content with the rule's event, as the store completes it.
 pub fn message(ctx: &Context, store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
-    delivery::message(store, &args.fields.content(ctx, store, Some(view))?)
+    delivery::message(
+        store,
+        &args.fields.content(ctx, store, Some(view))?,
+        &ctx.clock,
+    )
 }
 
 /// The emitted event as `emit --json` names it.
