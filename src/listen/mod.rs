@@ -29,7 +29,7 @@ use crate::signing::SignatureMethod;
 
 /// Most connections served at once; more wait in the kernel's accept queue until one ends (none is
 /// closed to make room).
-pub const MAX_CONNECTIONS: usize = 256;
+pub const MAX_CONNECTIONS: usize = 512;
 /// Largest body read (413 past it).
 pub const MAX_BODY: usize = 1024 * 1024;
 /// How long requests in flight get to finish once the receiver stops.

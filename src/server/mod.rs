@@ -44,7 +44,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_connections: 256,
+            max_connections: 512,
             head_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(10),
@@ -183,11 +183,230 @@ pub fn human_duration(d: Duration) -> String {
 /// `1 MiB`, `64 KiB`, `100 bytes`.
 pub fn human_size(bytes: usize) -> String {
     const MIB: usize = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
-    } else if bytes >= 1024 && bytes % 1024 == 0 {
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
         format!("{} KiB", bytes / 1024)
     } else {
         format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    use tokio::sync::{Notify, oneshot};
+    use tokio::task::JoinHandle;
+
+    /// Every step of a test is bounded by this, so that a bug fails instead of hanging.
+    const BOUND: Duration = Duration::from_secs(10);
+
+    /// Answers 200 with the body's length; waits for `gate` first when asked to.
+    #[derive(Default)]
+    struct Echo {
+        entered: Notify,
+        gate: Option<Notify>,
+    }
+
+    impl Handler for Echo {
+        async fn handle(&self, request: Request<Bytes>, _: SocketAddr) -> Response<Bytes> {
+            self.entered.notify_one();
+            if let Some(gate) = &self.gate {
+                gate.notified().await;
+            }
+            Response::new(Bytes::from(request.body().len().to_string()))
+        }
+    }
+
+    fn quick() -> Limits {
+        Limits {
+            max_connections: 8,
+            head_timeout: Duration::from_millis(200),
+            body_timeout: Duration::from_millis(200),
+            idle_timeout: Duration::from_millis(200),
+            max_body: 1024,
+            grace: Duration::from_millis(500),
+        }
+    }
+
+    struct Running {
+        addr: SocketAddr,
+        stop: oneshot::Sender<()>,
+        served: JoinHandle<()>,
+    }
+
+    async fn start(limits: Limits, handler: Arc<Echo>) -> Running {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("address");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let served = tokio::spawn(serve(listener, limits, handler, async {
+            let _ = stopped.await;
+        }));
+        Running { addr, stop, served }
+    }
+
+    /// Sends `request` and reads until the server closes: everything it answered.
+    async fn exchange(addr: SocketAddr, request: &[u8]) -> String {
+        let mut stream = TcpStream::connect(addr).await.expect("connect");
+        stream.write_all(request).await.expect("send");
+        read_all(&mut stream).await
+    }
+
+    async fn read_all(stream: &mut TcpStream) -> String {
+        let mut answer = Vec::new();
+        let read = tokio::time::timeout(BOUND, stream.read_to_end(&mut answer)).await;
+        assert!(read.is_ok(), "no close within {BOUND:?}");
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    #[tokio::test]
+    async fn bodies_are_capped_and_slow_requests_answered_408() {
+        let server = start(quick(), Arc::default()).await;
+        let post = "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+        let ok = exchange(
+            server.addr,
+            format!("{post}Content-Length: 3\r\n\r\nabc").as_bytes(),
+        )
+        .await;
+        assert!(
+            ok.starts_with("HTTP/1.1 200 OK\r\n") && ok.ends_with("\r\n\r\n3"),
+            "{ok}"
+        );
+        let chunked =
+            format!("{post}Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+        let ok = exchange(server.addr, chunked.as_bytes()).await;
+        assert!(ok.ends_with("\r\n\r\n5"), "{ok}");
+        // Announced past the cap: refused before any of it is read.
+        let big = exchange(
+            server.addr,
+            format!("{post}Content-Length: 1025\r\n\r\n").as_bytes(),
+        )
+        .await;
+        assert!(big.starts_with("HTTP/1.1 413 "), "{big}");
+        assert!(big.ends_with("body over 1 KiB\n"), "{big}");
+        // Chunks past the cap: refused once the cap is passed, the rest unread.
+        let chunks = format!(
+            "{post}Transfer-Encoding: chunked\r\n\r\n400\r\n{}\r\n1\r\nb\r\n",
+            "a".repeat(1024)
+        );
+        let big = exchange(server.addr, chunks.as_bytes()).await;
+        assert!(big.starts_with("HTTP/1.1 413 "), "{big}");
+        let slow_body = exchange(
+            server.addr,
+            format!("{post}Content-Length: 3\r\n\r\na").as_bytes(),
+        )
+        .await;
+        assert!(slow_body.starts_with("HTTP/1.1 408 "), "{slow_body}");
+        assert!(
+            slow_body.ends_with("request body not complete within 200 ms\n"),
+            "{slow_body}"
+        );
+        let slow_head = exchange(server.addr, b"POST / HTTP/1.1\r\nHost").await;
+        assert!(
+            slow_head.starts_with("HTTP/1.1 408 Request Timeout\r\n"),
+            "{slow_head}"
+        );
+        assert!(slow_head.contains("connection: close\r\n"), "{slow_head}");
+        assert!(
+            slow_head.ends_with("request head not complete within 200 ms\n"),
+            "{slow_head}"
+        );
+        // A connection that never sends a request is closed without an answer.
+        assert_eq!(exchange(server.addr, b"").await, "");
+        let _ = server.stop.send(());
+        tokio::time::timeout(BOUND, server.served)
+            .await
+            .expect("stopped")
+            .expect("joined");
+    }
+
+    #[tokio::test]
+    async fn a_kept_alive_connection_serves_one_request_after_another() {
+        let server = start(quick(), Arc::default()).await;
+        let mut stream = TcpStream::connect(server.addr).await.expect("connect");
+        let request = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab";
+        for _ in 0..2 {
+            stream.write_all(request).await.expect("send");
+            let mut answer = [0u8; 256];
+            let n = stream.read(&mut answer).await.expect("answer");
+            let answer = String::from_utf8_lossy(&answer[..n]);
+            assert!(
+                answer.starts_with("HTTP/1.1 200 OK\r\n") && answer.ends_with("\r\n\r\n2"),
+                "{answer}"
+            );
+        }
+        // Then idle past the idle timeout: closed without a word.
+        assert_eq!(read_all(&mut stream).await, "");
+        let _ = server.stop.send(());
+    }
+
+    #[tokio::test]
+    async fn a_stop_lets_the_request_in_flight_finish_and_accepts_no_more() {
+        let handler = Arc::new(Echo {
+            gate: Some(Notify::new()),
+            ..Echo::default()
+        });
+        let server = start(quick(), Arc::clone(&handler)).await;
+        let mut stream = TcpStream::connect(server.addr).await.expect("connect");
+        stream
+            .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\na")
+            .await
+            .expect("send");
+        tokio::time::timeout(BOUND, handler.entered.notified())
+            .await
+            .expect("in the handler");
+        let _ = server.stop.send(());
+        // The listener is closed before the request in flight is let go.
+        let refused = async {
+            while TcpStream::connect(server.addr).await.is_ok() {
+                tokio::task::yield_now().await;
+            }
+        };
+        tokio::time::timeout(BOUND, refused)
+            .await
+            .expect("new connections refused");
+        handler.gate.as_ref().expect("gate").notify_one();
+        let answer = read_all(&mut stream).await;
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(answer.contains("connection: close\r\n"), "{answer}");
+        tokio::time::timeout(BOUND, server.served)
+            .await
+            .expect("stopped")
+            .expect("joined");
+    }
+
+    #[tokio::test]
+    async fn a_stop_waits_no_longer_than_the_grace() {
+        let handler = Arc::new(Echo {
+            gate: Some(Notify::new()),
+            ..Echo::default()
+        });
+        let server = start(quick(), Arc::clone(&handler)).await;
+        let mut stream = TcpStream::connect(server.addr).await.expect("connect");
+        stream
+            .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+            .await
+            .expect("send");
+        tokio::time::timeout(BOUND, handler.entered.notified())
+            .await
+            .expect("in the handler");
+        let _ = server.stop.send(());
+        // The handler never answers: the connection is dropped after the grace.
+        tokio::time::timeout(BOUND, server.served)
+            .await
+            .expect("stopped")
+            .expect("joined");
+        assert_eq!(read_all(&mut stream).await, "");
+    }
+
+    #[test]
+    fn limits_read_as_a_person_writes_them() {
+        assert_eq!(human_duration(Duration::from_secs(10)), "10 s");
+        assert_eq!(human_duration(Duration::from_millis(300)), "300 ms");
+        assert_eq!(human_size(1024 * 1024), "1 MiB");
+        assert_eq!(human_size(16 * 1024), "16 KiB");
+        assert_eq!(human_size(1000), "1000 bytes");
     }
 }

@@ -42,7 +42,7 @@ Each request is checked in this order; the first failure answers and closes the 
        (else messageEvent.id) on the same path again is a retry, answered 204 but printed
        and counted once; on another path it is another user's copy, printed and counted
 
-Connections are kept alive between requests and closed after 10 s without one. Up to 256 are \
+Connections are kept alive between requests and closed after 10 s without one. Up to 512 are \
 served at once; under a larger burst the others wait their turn (none is dropped), so every \
 request is answered.
 
