@@ -1,6 +1,6 @@
-//! The receiver's side of the webhook contract (PROTOCOLS.md §8): the checks a request read in full must
-//! pass, in the fixed order method, signature over the raw body bytes (before any parsing), JSON,
-//! freshness. Pure: the request and the time in, the accepted [`Event`] or the refusal out.
+//! The receiver's side of the custom-webhook contract: the checks a request read in full must pass, in
+//! the fixed order method, signature over the raw body bytes (before any parsing), JSON, freshness.
+//! Pure (the request and the time in, the accepted [`Event`] or the refusal out), so each is unit-tested.
 
 use bytes::Bytes;
 use hyper::{Method, Request, StatusCode};
@@ -33,6 +33,16 @@ pub struct Event {
     pub payload: Payload<Json, Json>,
     /// The contract's fields of `messageEvent`, each as sent.
     pub fields: Received,
+}
+
+impl Event {
+    /// What identifies this delivery across retries: `X-Notify-Delivery`, else `messageEvent.id`.
+    pub fn delivery_id(&self) -> Option<&str> {
+        self.delivery
+            .as_deref()
+            .filter(|d| !d.is_empty())
+            .or(self.id.as_deref())
+    }
 }
 
 /// Runs the checks on a request read in full, at `now` (Unix milliseconds).

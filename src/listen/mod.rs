@@ -1,5 +1,5 @@
 //! The custom-webhook receiver as a library: the [`crate::server`] handler that checks each delivery
-//! against the contract of PROTOCOLS.md §8 and hands what happened to a [`Sink`]; it never prints.
+//! against the custom-webhook contract and hands what happened to a [`Sink`]; it never prints.
 //!
 //! `check` runs the contract's checks in their fixed order (pure: the request and the time in, the
 //! event or the refusal out). This module de-duplicates on (path, `X-Notify-Delivery`): each path is
@@ -257,10 +257,7 @@ impl<S: Sink> Receiver<S> {
     fn admit(&self, event: &Event, now: i64) -> Admission {
         let mut state = self.state();
         let key = event
-            .delivery
-            .as_deref()
-            .filter(|d| !d.is_empty())
-            .or(event.id.as_deref())
+            .delivery_id()
             .map(|id| (event.path.clone(), id.to_owned()));
         if let Some(key) = &key
             && state.seen.contains_key(key)

@@ -316,7 +316,7 @@ fn now_ms() -> i64 {
     i64::try_from(since.as_millis()).expect("milliseconds fit i64")
 }
 
-/// A delivery body laid out as PROTOCOLS.md §8 says.
+/// A delivery body laid out as `notify send --webhook` sends it.
 fn event_body(id: &str, event_time: i64, method: &str) -> String {
     json!({
         "messageEvent": {

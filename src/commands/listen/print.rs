@@ -31,13 +31,7 @@ impl Sink for Printer {
                 out.detail(&format!("accepted {request} from {peer} ({bytes} bytes)"));
             }
             Report::Repeated { event, peer } => {
-                let id = event
-                    .delivery
-                    .as_deref()
-                    .filter(|d| !d.is_empty())
-                    .or(event.id.as_deref())
-                    .map(clean)
-                    .unwrap_or_default();
+                let id = event.delivery_id().map(clean).unwrap_or_default();
                 let path = clean(&event.path);
                 out.note(&format!(
                     "repeated delivery {id} to {path} from {peer} (a retry): answered 204 again, not printed"
