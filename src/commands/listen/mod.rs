@@ -31,6 +31,7 @@ Try it with two terminals:
       --signature-key-env KEY --message 'hello'
 
 Each request is checked in this order; the first failure answers and closes the connection:
+  431  the request head is over 16 KiB (400 when it is malformed)
   413  the body is over 1 MiB (Content-Length or chunked: reading stops at the limit)
   408  the request did not arrive completely within 10 s
   405  not a POST
