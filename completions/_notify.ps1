@@ -1075,6 +1075,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Read the signing key from this environment variable')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after N accepted events; rejected requests and repeats do not count')
             [CompletionResult]::new('--read-timeout-ms', '--read-timeout-ms', [CompletionResultType]::ParameterName, 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once; more wait for a free place')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')

@@ -993,6 +993,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-key-env 'Read the signing key from this environment variable'
             cand --count 'Exit (0) after N accepted events; rejected requests and repeats do not count'
             cand --read-timeout-ms 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds'
+            cand --max-connections 'Connections served at once; more wait for a free place'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'

@@ -790,6 +790,7 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read the signing key from this environment variable' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l count -d 'Exit (0) after N accepted events; rejected requests and repeats do not count' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms -d 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l max-connections -d 'Connections served at once; more wait for a free place' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
