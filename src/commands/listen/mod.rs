@@ -123,8 +123,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     let method = args.signature_method.unwrap_or_default();
     let key = signing_key(ctx, args, method)?;
-    // The run's wall clock, read through tokio's so that it is the one the delivery engine uses.
-    let clock = crate::delivery::Clock::new();
+    // The run's one clock (the context's), which tokio's time moves forward.
+    let clock = ctx.clock;
     let settings = Settings {
         auth: Auth::new(method, key),
         count: args.count,
