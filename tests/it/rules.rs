@@ -288,9 +288,14 @@ fn rule_disable_and_enable_take_globs_and_write_only_differences() {
         Some(55)
     );
 
+    // Only what changed is named; the rest is counted.
     env.run(&["rule", "enable", "*"])
         .ok()
-        .stderr_has("turned on 66 rules");
+        .stderr_has("turned on 11 rules: ")
+        .stderr_has("(55 already on)");
+    env.run(&["rule", "enable", "ticket.*"])
+        .ok()
+        .stderr_has("nothing changed: 60 rules already on");
     assert!(!env.store_text().contains("rules"), "{}", env.store_text());
 }
 
