@@ -9,8 +9,8 @@
 //! a lock and replaced atomically), `transport` and `channels`; at the bottom `values` and `signing`.
 //! Channel kinds and providers are tables of typed fields (`channels`, `providers`, `values`) that drive
 //! validation everywhere. `output` is the only code that prints. `rules` holds the event catalogue, the
-//! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (the §8
-//! checks, sharing the contract's names with `channels::webhook`); it reports to its caller and never
+//! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (signature,
+//! freshness and de-duplication checks, sharing the contract's names with `channels::webhook`); it reports to its caller and never
 //! prints. `server` is the hyper HTTP server it runs on (limits, timeouts, graceful stop), generic over a
 //! request handler so that the relay can share it. `log` is the SQLite delivery log (each destination's outcome per run, for audit,
 //! repeated `--id` sends and retries; never a secret). `templates` renders messages (MiniJinja over the

@@ -48,7 +48,7 @@ impl Serialize for Shown {
 }
 
 /// Every request each destination would send: signed, secrets masked, nothing opened. A batch's one
-/// request (PROTOCOLS.md §11) is shown on its first destination's row; the other members' rows show
+/// request (many recipients in one vendor call) is shown on its first destination's row; the other members' rows show
 /// no request of their own. Rows are built one at a time as the iterator is read (only the batching
 /// decision is made up front), so a caller that prints each row keeps memory flat.
 pub fn dry_run<'a>(

@@ -118,7 +118,7 @@ fn failure(code: &str, message: impl Into<String>) -> Failure {
     }
 }
 
-/// What a transport error means for retrying (PROTOCOLS.md §10): a request that never left may always
+/// What a transport error means for retrying: a request that never left (DNS, connect, TLS) may always
 /// be sent again; one that left without an answer only where an idempotency key protects it.
 pub fn verdict_for(error: SendError, resend_safe: bool) -> Verdict {
     match error {
@@ -411,7 +411,7 @@ impl Engine {
         }
     }
 
-    /// One HTTP exchange; transport errors become verdicts by the §10 rule.
+    /// One HTTP exchange; transport errors become verdicts by `verdict_for`'s rule.
     async fn http(
         &self,
         req: &HttpRequest,

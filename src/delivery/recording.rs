@@ -3,7 +3,8 @@
 //!
 //! Keys are derived from (event id, destination identity), so a repeated `--id` reuses them even with
 //! `--no-log`; a key the log already holds for the pair wins. A webhook's key is the event id itself
-//! (PROTOCOLS.md §8: every destination of one event carries the same `X-Notify-Delivery`). The log never
+//! (every destination of one event carries the same `X-Notify-Delivery`, so that an endpoint can
+//! de-duplicate on it). The log never
 //! stops a delivery: when it cannot be opened, read or written, the run goes on and says why it was not
 //! recorded.
 

@@ -219,7 +219,7 @@ fn a_partly_failed_send_is_logged_and_retry_sends_only_the_failed_ones_with_thei
         .as_str()
         .expect("send --json has an id")
         .to_owned();
-    // Every webhook of one event carries the event id (PROTOCOLS.md §8).
+    // Every webhook of one event carries the event id as X-Notify-Delivery.
     assert_eq!(keys_seen(&server, "/hook"), std::slice::from_ref(&id));
     assert_eq!(keys_seen(&server, "/adhoc"), std::slice::from_ref(&id));
     let robot_key = keys_seen(&server, "/robot/send");

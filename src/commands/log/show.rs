@@ -34,7 +34,7 @@ pub struct Filters {
     pub limit: u32,
 }
 
-/// One entry of `log --json` (the shape of CLI.md).
+/// One entry of `log --json` (a stable shape: scripts read these field names).
 #[derive(Serialize)]
 struct EntryJson<'a> {
     id: &'a str,
