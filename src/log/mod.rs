@@ -7,6 +7,7 @@
 //! destinations and an [`Identity`] instead of addresses.
 
 mod entry;
+pub mod queue;
 mod read;
 mod rich;
 mod schema;

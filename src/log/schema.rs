@@ -51,6 +51,27 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX deliveries_by_time ON deliveries(time_ms);",
     // 2: what templates and rich formats add to a message (JSON, see `log::rich`); NULL in older rows.
     "ALTER TABLE messages ADD COLUMN rich TEXT;",
+    // 3: the relay's queue (see `log::queue`): accepted events, and each one's planned destinations.
+    "CREATE TABLE queue_events (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        received_ms INTEGER NOT NULL,
+        due_ms INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'done', 'cancelled')),
+        lease_owner TEXT,
+        lease_until_ms INTEGER
+    );
+    CREATE INDEX queue_events_due ON queue_events(state, due_ms);
+    CREATE TABLE queue_deliveries (
+        event_id TEXT NOT NULL REFERENCES queue_events(id),
+        identity TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'delivered', 'skipped', 'dead')),
+        attempts INTEGER NOT NULL,
+        next_attempt_ms INTEGER NOT NULL,
+        last_error TEXT,
+        PRIMARY KEY (event_id, identity)
+    );
+    CREATE INDEX queue_deliveries_by_state ON queue_deliveries(state);",
 ];
 
 /// How long one statement waits for another process's write lock before SQLite reports it busy.
@@ -229,8 +250,11 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        assert_eq!(tables, ["deliveries", "messages"]);
-        assert_eq!(CURRENT_VERSION, 2);
+        assert_eq!(
+            tables,
+            ["deliveries", "messages", "queue_deliveries", "queue_events"]
+        );
+        assert_eq!(CURRENT_VERSION, 3);
     }
 
     #[test]
