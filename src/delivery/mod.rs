@@ -96,6 +96,9 @@ pub struct Delivery {
     pub error_code: Option<String>,
     pub error_message: Option<String>,
     pub reason: Option<String>,
+    /// How long the vendor asked to wait before the next attempt (`Retry-After`), when it failed.
+    #[serde(skip)]
+    pub retry_after: Option<Duration>,
 }
 
 impl Delivery {
@@ -111,11 +114,13 @@ impl Delivery {
             error_code: None,
             error_message: None,
             reason: None,
+            retry_after: None,
         }
     }
 
     fn fail(&mut self, f: Failure) {
         self.outcome = Outcome::Failed;
+        self.retry_after = f.retry_after;
         self.reason = Some(f.message.clone());
         self.error_code = Some(f.code);
         self.error_message = Some(f.message);

@@ -48,6 +48,15 @@ pub struct Finished {
     pub not_recorded: Option<anyhow::Error>,
 }
 
+/// A run's id, log and keys, between the plan and the record.
+struct Prepared {
+    id: DeliveryId,
+    log: Option<crate::log::Log>,
+    problem: Option<anyhow::Error>,
+    identities: Vec<Identity>,
+    keys: Vec<String>,
+}
+
 /// The engine's place to run: a runtime, its connections, and the stop it obeys.
 pub(super) struct Live {
     runtime: Runtime,
@@ -89,6 +98,33 @@ impl Run<'_> {
     /// Delivers `plan` and records every destination's outcome. Destinations the log says were
     /// delivered for this id already are skipped, reason [`ALREADY_DELIVERED`].
     pub fn deliver(mut self, mut plan: Plan, msg: Message) -> Result<Finished> {
+        let prepared = self.prepare(&mut plan)?;
+        let content = Arc::new(content_of(&msg));
+        let live = self.start()?;
+        let rows = self.send(&live, plan, msg);
+        let interrupted = live.stop.is_set();
+        Ok(self.finish(prepared, rows, &content, interrupted))
+    }
+
+    /// [`Run::deliver`] on the caller's runtime, over its connections, obeying its stop (the relay,
+    /// which runs many sends at once in one runtime).
+    pub async fn deliver_on(
+        mut self,
+        net: Arc<Net>,
+        stop: Stop,
+        mut plan: Plan,
+        msg: Message,
+    ) -> Result<Finished> {
+        let prepared = self.prepare(&mut plan)?;
+        let content = Arc::new(content_of(&msg));
+        let engine = Engine::new(self.opts.clone(), self.clock, self.cache_dir.clone(), net);
+        let engine = Arc::new(engine.with_stop(stop.clone()));
+        let rows = engine.run(plan, Arc::new(msg)).await;
+        Ok(self.finish(prepared, rows, &content, stop.is_set()))
+    }
+
+    /// The id, the log and what it knows: delivered destinations skipped, every key chosen.
+    fn prepare(&mut self, plan: &mut Plan) -> Result<Prepared> {
         let id = match self.id.clone() {
             Some(id) => id,
             None => fresh_id()?,
@@ -114,23 +150,42 @@ impl Run<'_> {
             }
         }
         plan.keys = keys(&plan.destinations, &identities, &id, &known.keys);
-        let content = Arc::new(content_of(&msg));
-        let keys = plan.keys.clone();
-        let live = self.start()?;
-        let rows = self.send(&live, plan, msg);
-        let interrupted = live.stop.is_set();
+        Ok(Prepared {
+            keys: plan.keys.clone(),
+            id,
+            log,
+            problem,
+            identities,
+        })
+    }
+
+    /// Records the rows (one transaction) and says how the run ended.
+    fn finish(
+        &self,
+        prepared: Prepared,
+        rows: Vec<Delivery>,
+        content: &Arc<crate::log::Content>,
+        interrupted: bool,
+    ) -> Finished {
+        let Prepared {
+            id,
+            log,
+            mut problem,
+            identities,
+            keys,
+        } = prepared;
         if let Some(log) = &log {
             let time = self.clock.now_ms();
-            if let Err(e) = log.record(&entries(&id, &rows, identities, keys, &content, time)) {
+            if let Err(e) = log.record(&entries(&id, &rows, identities, keys, content, time)) {
                 problem.get_or_insert(e);
             }
         }
-        Ok(Finished {
+        Finished {
             id,
             rows,
             interrupted,
             not_recorded: problem,
-        })
+        }
     }
 
     /// A runtime and connections for this run's sends, watching for signals when asked to.

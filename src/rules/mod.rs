@@ -5,6 +5,7 @@
 //! (`[events."<id>"]`); everything else is derived here from the catalogue.
 
 pub mod catalogue;
+mod content;
 pub mod edit;
 pub mod matching;
 mod plan;
@@ -15,6 +16,7 @@ use crate::store::Store;
 use crate::store::schema::{DefaultRole, EventId, Rule};
 use crate::templates::Vars;
 
+pub use content::{EventText, content};
 pub use plan::{plan, roles_by_row};
 pub use recipients::{EVENT_ROLES, EventRoles, Recipient, resolve};
 

@@ -1,16 +1,14 @@
 //! The flags that describe an event (`emit`, `template render`): who it concerns, its task, its
 //! message and style; and the content they make.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
 
 use crate::context::Context;
 use crate::delivery::Content;
-use crate::rules::{EventRoles, RuleView};
+use crate::rules::{self, EventRoles, EventText, RuleView};
 use crate::store::Store;
-use crate::templates::{self, Vars};
 
 use super::{RichArgs, message_text};
 
@@ -82,49 +80,18 @@ impl EventArgs {
         store: &Store,
         view: Option<&RuleView>,
     ) -> Result<Content> {
-        let submitter_shown = self.submitter.as_ref().map(|s| {
-            store
-                .users
-                .get(s)
-                .and_then(|u| u.display_name.clone())
-                .unwrap_or_else(|| s.clone())
-        });
-        let given = self.rich.template(ctx)?;
-        let check_template = given.is_some();
-        let template = given.or_else(|| view.and_then(|v| v.rule.template.clone()));
-        let text = message_text(ctx, self.message.as_ref(), self.message_file.as_deref())?;
-        let builtin = match (&text, view) {
-            (None, Some(view)) => Some(templates::builtin(&Vars {
-                task_id: self.task_id.clone().unwrap_or_default(),
-                task_name: self.task_name.clone().unwrap_or_default(),
-                submitter_name: submitter_shown.unwrap_or_default(),
-                ..view.vars()
-            })),
-            _ => None,
-        };
-        let get = |v: &Option<String>| v.clone().unwrap_or_default();
-        let mut content = Content {
-            builtin: builtin.is_some(),
-            message: text.clone().unwrap_or_default(),
-            text: text.or(builtin).unwrap_or_default(),
+        // The template first: when both read stdin, the error names --template as the first reader.
+        let template = self.rich.template(ctx)?;
+        let fields = EventText {
+            submitter: self.submitter.clone(),
+            task_id: self.task_id.clone(),
+            task_name: self.task_name.clone(),
             title: self.title.clone(),
-            format: self.rich.format,
-            task_id: get(&self.task_id),
-            task_name: get(&self.task_name),
-            submitter: get(&self.submitter),
+            message: message_text(ctx, self.message.as_ref(), self.message_file.as_deref())?,
             template,
-            check_template,
             link: self.rich.link(),
-            roles: HashMap::new(),
-            ..Content::default()
+            format: self.rich.format,
         };
-        if let Some(view) = view {
-            content.event = view.event.id.to_string();
-            content.category = view.event.category().to_owned();
-            content.module = view.event.module().to_owned();
-            content.state = view.event.state().to_owned();
-            content.description = view.event.description.clone();
-        }
-        Ok(content)
+        Ok(rules::content(store, view, fields))
     }
 }
