@@ -32,6 +32,7 @@ pub mod output;
 pub mod profiles;
 pub mod prompt;
 pub mod providers;
+pub mod relay;
 pub mod rules;
 pub mod server;
 pub mod signing;

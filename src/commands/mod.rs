@@ -20,6 +20,7 @@ pub mod report;
 pub mod retry;
 pub mod rule;
 pub mod send;
+pub mod serve;
 pub mod template;
 pub mod user;
 
@@ -49,6 +50,7 @@ pub enum Command {
     #[command(subcommand)]
     Template(template::TemplateCommand),
     Listen(listen::Args),
+    Serve(serve::Args),
     Log(log::Args),
     Retry(retry::Args),
     Completions(completions::Args),
@@ -66,6 +68,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Emit(args) => emit::run(ctx, args),
         Command::Template(cmd) => template::run(ctx, cmd),
         Command::Listen(args) => listen::run(ctx, args),
+        Command::Serve(args) => serve::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Retry(args) => retry::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

@@ -19,7 +19,7 @@ mod event;
 mod rich;
 mod secret;
 
-pub use duration::{limit, when};
+pub use duration::{limit, parse_duration, when};
 
 pub use event::EventArgs;
 pub use rich::{RichArgs, read_template};

@@ -1,0 +1,157 @@
+//! `notify serve`: the relay (the library is `crate::relay`): events in over HTTP, queued durably,
+//! delivered through the rules and channels like `notify emit`, retried across restarts.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::commands::args::{limit, parse_duration};
+use crate::context::Context;
+use crate::error::Error;
+use crate::listen::parse_addr;
+use crate::log::queue::Policy;
+use crate::output::Output;
+use crate::relay::{self, Config, Line};
+
+/// The relay: take events over HTTP, queue them durably, deliver them through the rules
+///
+/// POST /v1/events takes one event as JSON, with the fields of `notify emit`'s flags:
+///   {"event": "ticket.data-change.pending-approval", "id": "t-42", "submitter": "carol",
+///    "approver": ["alice"], "task_id": "42", "message": "...", "channels": ["webhook"]}
+/// and answers 202 {"id", "status": "queued", "due"} once the event is committed to the queue (in the
+/// delivery log's database), 200 {"id", "status": "duplicate"} for an id it already holds, 400 naming
+/// the field at fault, 401 without a configured bearer token, 415 when not JSON, 413 past 1 MiB,
+/// 422 for an unknown event (with the nearest ids), 503 while stopping.
+/// GET /healthz answers 200 {"status": "ok", "queue": {"due", "scheduled", "in_flight", "dead"}}.
+///
+/// Workers plan each due event as `notify emit --id ID` does, with the store as it is then, send
+/// through the same engine, record every outcome in the delivery log, and retry failures after
+/// min(2^n s, 1 h) ±20% (or the vendor's Retry-After when later). A refusal (4xx) and a request sent
+/// without an answer and without an idempotency key are not retried: they are dead at once.
+///
+/// SIGTERM or SIGINT: new events get 503, attempts in flight get --grace to finish, the rest stay
+/// queued for the next start; exit 0. A second signal exits 130 at once. Nothing accepted is lost,
+/// even by kill -9: a restart takes the work back.
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8788")]
+    pub bind: String,
+    /// Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)
+    #[arg(long = "auth-token-env", value_name = "VAR")]
+    pub auth_token_env: Vec<String>,
+    /// Destinations attempted at once
+    #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=4096))]
+    pub workers: usize,
+    /// A destination is dead after this many attempts
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_attempts: u32,
+    /// A destination is dead when its next attempt would come later than this after the event arrived
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = give_up)]
+    pub give_up_after: Duration,
+    /// How long a stop waits for the attempts in flight
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = limit())]
+    pub grace: Duration,
+    /// How long a claimed event stays with its worker (longer than any attempt)
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = limit())]
+    pub lease: Duration,
+}
+
+fn give_up(text: &str) -> Result<Duration, String> {
+    match parse_duration(text, false) {
+        Ok(d) if d.is_zero() => Err("no time at all: e.g. 24h or 3d".into()),
+        Ok(d) => Ok(d),
+        Err(why) => Err(format!("{why} (e.g. 24h or 3d)")),
+    }
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let bind = parse_addr(&args.bind).ok_or_else(|| {
+        Error::usage(format!(
+            "invalid --bind `{}`: expected IP:PORT, e.g. 127.0.0.1:8788 (port 0 for any free port)",
+            args.bind.trim()
+        ))
+    })?;
+    if !bind.ip().is_loopback() && args.auth_token_env.is_empty() {
+        return Err(Error::usage(format!(
+            "refusing to serve on {bind} without authentication: not a loopback address"
+        ))
+        .hint("pass --auth-token-env VAR (a bearer token clients must send), or bind 127.0.0.1")
+        .into());
+    }
+    let mut tokens = Vec::new();
+    for var in &args.auth_token_env {
+        match std::env::var(var) {
+            Ok(token) if !token.trim().is_empty() => tokens.push(token.trim().to_owned()),
+            _ => {
+                return Err(Error::usage(format!(
+                    "--auth-token-env {var}: the variable is not set or empty"
+                ))
+                .hint(format!("export {var} with the token clients will send"))
+                .into());
+            }
+        }
+    }
+    let config = Config {
+        bind,
+        tokens,
+        workers: args.workers,
+        policy: Policy {
+            max_attempts: args.max_attempts,
+            give_up_after: args.give_up_after,
+            jitter: true,
+        },
+        grace: args.grace,
+        lease: args.lease,
+        log: ctx.log_path()?.to_owned(),
+        store: ctx.store.clone(),
+        cache_dir: ctx.cache_dir(),
+        clock: ctx.clock,
+    };
+    let out = ctx.out.clone();
+    relay::serve(config, Arc::new(move |line| say(&out, line)))
+}
+
+/// One line on stderr per request (dropped by -q) and per outcome; never a secret.
+fn say(out: &Output, line: Line) {
+    let clean = |t: &str| crate::listen::clean(t);
+    match line {
+        Line::Listening(addr) => out.status(&format!("listening on http://{addr}")),
+        Line::Reclaimed(n) => out.status(&format!(
+            "took back {n} event(s) a previous serve left in flight"
+        )),
+        Line::Request {
+            method,
+            path,
+            status,
+            id,
+        } => out.note(&format!(
+            "{method} {} {status}{}",
+            clean(&path),
+            id.map(|i| format!(" {}", clean(&i))).unwrap_or_default()
+        )),
+        Line::Outcome {
+            id,
+            recipient,
+            channel,
+            outcome,
+            detail,
+            attempts,
+        } => out.status(&format!(
+            "{id} {recipient} {channel}: {outcome} (attempt {attempts}){}",
+            detail.map(|d| format!(": {}", clean(&d))).unwrap_or_default()
+        )),
+        Line::Finished { id, note } => out.status(&format!("{id}: {}", clean(&note))),
+        Line::Stopping { grace } => out.status(&format!(
+            "stopping: new events get 503; waiting up to {} for attempts in flight (signal again to stop at once)",
+            crate::server::human_duration(grace)
+        )),
+        Line::StoreFailed(e) => out.warn(&format!(
+            "the store changed but does not load; the last good one stays in use: {e:#}"
+        )),
+        Line::QueueFailed(e) => out.warn(&format!("the queue: {e:#}")),
+        Line::LogFailed(e) => out.warn(&format!("not recorded in the delivery log: {e:#}")),
+    }
+}

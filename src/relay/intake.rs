@@ -1,0 +1,230 @@
+//! The relay's HTTP answers: `POST /v1/events` queues an event (202 only once it is committed),
+//! `GET /healthz` counts the queue. Every answer is JSON and names no secret.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use bytes::Bytes;
+use hyper::header::{self, HeaderValue};
+use hyper::http::request::Parts;
+use hyper::{Method, Request, Response, StatusCode};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use tokio::sync::Notify;
+
+use crate::clock::Clock;
+use crate::delivery::fresh_id;
+use crate::log::queue::{Inserted, Queue};
+use crate::log::time::format_rfc3339;
+use crate::rules;
+use crate::server::{Handler, Refusal};
+
+use super::event::EventBody;
+use super::stores::Stores;
+use super::{Line, Report};
+
+/// How long a client is asked to wait before it tries a stopping serve again.
+const RETRY_AFTER_SECS: &str = "5";
+
+/// The handler the server calls.
+pub struct Intake {
+    pub queue: Arc<dyn Queue>,
+    pub stores: Arc<Stores>,
+    /// SHA-256 of each accepted bearer token (none: no auth).
+    pub tokens: Vec<[u8; 32]>,
+    pub clock: Clock,
+    pub stopping: Arc<AtomicBool>,
+    /// Told when an event was queued, so that an idle worker looks at once.
+    pub wake: Arc<Notify>,
+    pub report: Report,
+}
+
+/// A JSON answer.
+fn answer(status: StatusCode, body: &Value) -> Response<Bytes> {
+    let mut response = Response::new(Bytes::from(format!("{body}\n")));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+fn error(status: StatusCode, text: impl Into<String>) -> Response<Bytes> {
+    answer(status, &json!({ "error": text.into() }))
+}
+
+impl Intake {
+    fn now_ms(&self) -> i64 {
+        i64::try_from(self.clock.now_ms()).unwrap_or(i64::MAX)
+    }
+
+    fn authorized(&self, request: &Request<Bytes>) -> bool {
+        if self.tokens.is_empty() {
+            return true;
+        }
+        let given = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|t| <[u8; 32]>::from(Sha256::digest(t.trim().as_bytes())));
+        given.is_some_and(|g| self.tokens.contains(&g))
+    }
+
+    fn stopping(&self) -> Response<Bytes> {
+        let mut response = error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "stopping: not taking events; try again shortly",
+        );
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_static(RETRY_AFTER_SECS),
+        );
+        response
+    }
+
+    async fn health(&self) -> Response<Bytes> {
+        let queue = Arc::clone(&self.queue);
+        let now = self.now_ms();
+        let counts = tokio::task::spawn_blocking(move || queue.counts(now)).await;
+        let stopping = self.stopping.load(Ordering::SeqCst);
+        match counts {
+            Ok(Ok(counts)) => {
+                let (status, text) = match stopping {
+                    true => (StatusCode::SERVICE_UNAVAILABLE, "stopping"),
+                    false => (StatusCode::OK, "ok"),
+                };
+                answer(status, &json!({ "status": text, "queue": counts }))
+            }
+            _ => error(StatusCode::SERVICE_UNAVAILABLE, "the queue cannot be read"),
+        }
+    }
+
+    async fn event(&self, request: Request<Bytes>) -> (Response<Bytes>, Option<String>) {
+        if !self.authorized(&request) {
+            let mut response = error(
+                StatusCode::UNAUTHORIZED,
+                "missing or wrong bearer token (Authorization: Bearer <token>)",
+            );
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            return (response, None);
+        }
+        if self.stopping.load(Ordering::SeqCst) {
+            return (self.stopping(), None);
+        }
+        let json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        if !json {
+            let text = "send the event as JSON (Content-Type: application/json)";
+            return (error(StatusCode::UNSUPPORTED_MEDIA_TYPE, text), None);
+        }
+        let now = self.now_ms();
+        let checked = match EventBody::parse(request.body(), now, || fresh_id().ok()) {
+            Ok(checked) => checked,
+            Err(m) => {
+                let body = json!({ "error": m.reason, "field": m.field });
+                return (answer(StatusCode::BAD_REQUEST, &body), None);
+            }
+        };
+        let id = checked.id.to_string();
+        let store = self.stores.current();
+        if let Some(e) = store.failed {
+            (self.report)(Line::StoreFailed(e));
+        }
+        if rules::find(&store.store, &checked.body.event).is_err() {
+            let events = rules::events(&store.store);
+            let ids = events.iter().map(|e| e.id.as_str());
+            let nearest = rules::matching::nearest(&checked.body.event, ids, 3);
+            let body = json!({
+                "error": format!("no event `{}`", checked.body.event),
+                "nearest": nearest,
+            });
+            return (answer(StatusCode::UNPROCESSABLE_ENTITY, &body), None);
+        }
+        let queue = Arc::clone(&self.queue);
+        let text = serde_json::to_string(&checked.body).unwrap_or_default();
+        let (key, due) = (id.clone(), checked.due_ms);
+        let inserted =
+            tokio::task::spawn_blocking(move || queue.insert(&key, &text, now, due)).await;
+        let response = match inserted {
+            Ok(Ok(Inserted::New { due_ms })) => {
+                self.wake.notify_one();
+                let body = json!({ "id": id, "status": "queued", "due": format_rfc3339(due_ms) });
+                answer(StatusCode::ACCEPTED, &body)
+            }
+            Ok(Ok(Inserted::Duplicate)) => {
+                answer(StatusCode::OK, &json!({ "id": id, "status": "duplicate" }))
+            }
+            Ok(Err(e)) => {
+                (self.report)(Line::QueueFailed(e));
+                error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the event could not be queued; try again",
+                )
+            }
+            Err(_) => error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the event could not be queued",
+            ),
+        };
+        (response, Some(id))
+    }
+}
+
+impl Handler for Intake {
+    async fn handle(&self, request: Request<Bytes>, _peer: SocketAddr) -> Response<Bytes> {
+        let method = request.method().clone();
+        let path = request.uri().path().to_owned();
+        let (allowed, (response, id)) = match path.as_str() {
+            "/healthz" if method == Method::GET => ("GET", (self.health().await, None)),
+            "/healthz" => ("GET", (not_allowed(), None)),
+            "/v1/events" if method == Method::POST => ("POST", self.event(request).await),
+            "/v1/events" => ("POST", (not_allowed(), None)),
+            _ => ("", (error(StatusCode::NOT_FOUND, "no such endpoint"), None)),
+        };
+        let mut response = response;
+        if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static(allowed));
+        }
+        (self.report)(Line::Request {
+            method: method.to_string(),
+            path,
+            status: response.status().as_u16(),
+            id,
+        });
+        response
+    }
+
+    fn refused(
+        &self,
+        _peer: SocketAddr,
+        head: Option<&Parts>,
+        refusal: &Refusal,
+    ) -> Response<Bytes> {
+        let mut response = error(refusal.status, refusal.reason.clone());
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        (self.report)(Line::Request {
+            method: head.map_or_else(|| "-".into(), |h| h.method.to_string()),
+            path: head.map_or_else(|| "-".into(), |h| h.uri.path().to_owned()),
+            status: refusal.status.as_u16(),
+            id: None,
+        });
+        response
+    }
+}
+
+fn not_allowed() -> Response<Bytes> {
+    error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed")
+}

@@ -1,0 +1,193 @@
+//! `notify serve`, the relay: events in over HTTP, queued in the delivery log's database before they
+//! are acknowledged, planned when due and delivered by workers through `delivery::Run`, retried with
+//! backoff across restarts; the queue is the truth, so a stop or a crash loses nothing accepted.
+//!
+//! `intake` answers HTTP (on `crate::server`), `worker` leases and sends, `stores` keeps the store
+//! current, `event` reads an event's fields. One tokio runtime runs all of it.
+
+mod event;
+mod intake;
+mod stores;
+mod worker;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use sha2::{Digest, Sha256};
+use tokio::net::TcpListener;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::Notify;
+
+use crate::clock::Clock;
+use crate::delivery::Options;
+use crate::delivery::stop::Stop;
+use crate::error::Error;
+use crate::log::queue::{Policy, Queue, SqliteQueue};
+use crate::server::{self, Limits};
+use crate::store::StoreFile;
+use crate::transport::{Net, runtime};
+
+pub use event::{EventBody, Malformed};
+
+/// What a serve is told to do.
+#[derive(Debug)]
+pub struct Config {
+    pub bind: SocketAddr,
+    /// The bearer tokens accepted on intake (none: no auth, loopback only).
+    pub tokens: Vec<String>,
+    pub workers: usize,
+    pub policy: Policy,
+    pub grace: Duration,
+    pub lease: Duration,
+    /// The delivery log, where the queue lives too.
+    pub log: PathBuf,
+    pub store: StoreFile,
+    pub cache_dir: Option<PathBuf>,
+    pub clock: Clock,
+}
+
+/// Something the serve says on stderr (the command renders it).
+#[derive(Debug)]
+pub enum Line {
+    Listening(SocketAddr),
+    /// Leases a killed serve left, taken back at start.
+    Reclaimed(usize),
+    Request {
+        method: String,
+        path: String,
+        status: u16,
+        id: Option<String>,
+    },
+    Outcome {
+        id: String,
+        recipient: String,
+        channel: String,
+        outcome: &'static str,
+        detail: Option<String>,
+        attempts: u32,
+    },
+    /// An event that needed no delivery, and why.
+    Finished {
+        id: String,
+        note: String,
+    },
+    Stopping {
+        grace: Duration,
+    },
+    StoreFailed(anyhow::Error),
+    QueueFailed(anyhow::Error),
+    LogFailed(anyhow::Error),
+}
+
+pub type Report = Arc<dyn Fn(Line) + Send + Sync>;
+
+/// Serves until SIGTERM or SIGINT (then stops as SERVE.md says and returns); a second signal ends the
+/// process with 130.
+pub fn serve(config: Config, report: Report) -> Result<()> {
+    runtime()?.block_on(run(config, report))
+}
+
+async fn run(config: Config, report: Report) -> Result<()> {
+    let watch = |e| Error::failure("cannot watch for SIGTERM and SIGINT").caused_by(e);
+    let mut interrupt = signal(SignalKind::interrupt()).map_err(watch)?;
+    let mut terminate = signal(SignalKind::terminate()).map_err(watch)?;
+    let queue: Arc<dyn Queue> = Arc::new(SqliteQueue::open(&config.log)?);
+    // One serve owns its log file: whatever a killed serve held is due again at once.
+    let reclaimed = queue.reclaim_all()?;
+    if reclaimed > 0 {
+        report(Line::Reclaimed(reclaimed));
+    }
+    let stores = Arc::new(stores::Stores::load(config.store)?);
+    let listener = bind(config.bind).await?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::failure("cannot tell which port the listener got").caused_by(e))?;
+    let opts = Options {
+        // The queue retries, with its own backoff across restarts; one attempt per lease.
+        retries: 0,
+        deadline: config.lease.mul_f64(0.5),
+        ..Options::default()
+    };
+    let net = Arc::new(Net::for_attempts_of(opts.timeout)?);
+    let (stop_tx, stop) = Stop::switch();
+    let stopping = Arc::new(AtomicBool::new(false));
+    let wake = Arc::new(Notify::new());
+    let intake = Arc::new(intake::Intake {
+        queue: Arc::clone(&queue),
+        stores: Arc::clone(&stores),
+        tokens: config
+            .tokens
+            .iter()
+            .map(|t| Sha256::digest(t.as_bytes()).into())
+            .collect(),
+        clock: config.clock,
+        stopping: Arc::clone(&stopping),
+        wake: Arc::clone(&wake),
+        report: Arc::clone(&report),
+    });
+    let workers = Arc::new(worker::Workers {
+        queue,
+        stores,
+        log: config.log,
+        cache_dir: config.cache_dir,
+        clock: config.clock,
+        opts,
+        policy: config.policy,
+        lease: config.lease,
+        owner: format!("{}@{}", std::process::id(), config.clock.now_ms()),
+        net,
+        report: Arc::clone(&report),
+    });
+    let limits = Limits {
+        grace: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    let server_done = Arc::new(Notify::new());
+    let done = Arc::clone(&server_done);
+    let server = tokio::spawn(server::serve(listener, limits, intake, async move {
+        done.notified().await;
+    }));
+    report(Line::Listening(local));
+    let grace = config.grace;
+    let signals_report = Arc::clone(&report);
+    tokio::spawn(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+        stopping.store(true, Ordering::SeqCst);
+        let _ = stop_tx.send(true);
+        signals_report(Line::Stopping { grace });
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+        std::process::exit(130);
+    });
+    workers.run(config.workers, wake, stop, grace).await;
+    server_done.notify_one();
+    let _ = server.await;
+    Ok(())
+}
+
+async fn bind(addr: SocketAddr) -> Result<TcpListener> {
+    TcpListener::bind(addr).await.map_err(|e| {
+        let hint = match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                "another program is using that port: pick another with --bind 127.0.0.1:PORT (port 0 for any free one)"
+            }
+            std::io::ErrorKind::AddrNotAvailable => {
+                "no network interface of this machine has that address"
+            }
+            _ => "pick another address with --bind 127.0.0.1:PORT (port 0 for any free one)",
+        };
+        Error::failure(format!("cannot listen on {addr}"))
+            .caused_by(e)
+            .hint(hint)
+            .into()
+    })
+}

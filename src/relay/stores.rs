@@ -1,0 +1,62 @@
+//! The store as it is now: read again when its file changed (checked before each event is planned and
+//! each intake), the last good one kept when a new one fails to load.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::SystemTime;
+
+use anyhow::Result;
+
+use crate::store::{Store, StoreFile};
+
+/// What tells one version of the file from another.
+type Stamp = Option<(SystemTime, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The current store and the file it comes from.
+#[derive(Debug)]
+pub struct Stores {
+    file: StoreFile,
+    current: Mutex<(Stamp, Arc<Store>)>,
+}
+
+/// A store reload: the store in use, and the error of a new version that failed to load (reported
+/// once per version of the file).
+pub struct Current {
+    pub store: Arc<Store>,
+    pub failed: Option<anyhow::Error>,
+}
+
+impl Stores {
+    /// Reads the store; it must load now (a serve does not start on a broken store).
+    pub fn load(file: StoreFile) -> Result<Self> {
+        let seen = stamp(file.path());
+        let store = file.load()?;
+        Ok(Stores {
+            file,
+            current: Mutex::new((seen, Arc::new(store))),
+        })
+    }
+
+    /// The store, read again first when its file changed since the last look.
+    pub fn current(&self) -> Current {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        let seen = stamp(self.file.path());
+        let mut failed = None;
+        if seen != current.0 {
+            match self.file.load() {
+                Ok(store) => current.1 = Arc::new(store),
+                Err(e) => failed = Some(e),
+            }
+            current.0 = seen;
+        }
+        Current {
+            store: Arc::clone(&current.1),
+            failed,
+        }
+    }
+}

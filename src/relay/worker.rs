@@ -1,0 +1,312 @@
+//! The relay's workers: lease a due event, plan it as `notify emit` does with the store as it is now,
+//! send its due destinations through [`Run::deliver_on`] (recorded in the log like every send), and
+//! tell the queue each destination's outcome.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{Notify, Semaphore};
+use tokio::task::JoinSet;
+
+use crate::clock::Clock;
+use crate::delivery::stop::Stop;
+use crate::delivery::{
+    self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
+    identity_of,
+};
+use crate::log::queue::{Attempt, Claimed, Policy, Queue, State};
+use crate::rules;
+use crate::transport::Net;
+
+use super::event::EventBody;
+use super::stores::Stores;
+use super::{Line, Report};
+
+/// How often an idle worker looks for an event that became due (a retry's time, say).
+const POLL: Duration = Duration::from_millis(200);
+
+/// What every worker shares.
+pub struct Workers {
+    pub queue: Arc<dyn Queue>,
+    pub stores: Arc<Stores>,
+    pub log: PathBuf,
+    pub cache_dir: Option<PathBuf>,
+    pub clock: Clock,
+    pub opts: Options,
+    pub policy: Policy,
+    pub lease: Duration,
+    /// This serve's name on its leases.
+    pub owner: String,
+    pub net: Arc<Net>,
+    pub report: Report,
+}
+
+impl Workers {
+    fn now_ms(&self) -> i64 {
+        i64::try_from(self.clock.now_ms()).unwrap_or(i64::MAX)
+    }
+
+    /// Runs up to `workers` events at once until `stop`; then gives those in flight up to `grace`.
+    /// An event cut off keeps its lease, which the next start takes back.
+    pub async fn run(
+        self: Arc<Self>,
+        workers: usize,
+        wake: Arc<Notify>,
+        stop: Stop,
+        grace: Duration,
+    ) {
+        let slots = Arc::new(Semaphore::new(workers.max(1)));
+        let mut tasks = JoinSet::new();
+        loop {
+            while tasks.try_join_next().is_some() {}
+            let permit = tokio::select! {
+                () = stop.wait() => break,
+                permit = Arc::clone(&slots).acquire_owned() => match permit {
+                    Ok(permit) => permit,
+                    Err(_) => break,
+                },
+            };
+            let (queue, owner, lease, now) = (
+                Arc::clone(&self.queue),
+                self.owner.clone(),
+                self.lease,
+                self.now_ms(),
+            );
+            let claimed =
+                tokio::task::spawn_blocking(move || queue.claim(&owner, now, lease, 1)).await;
+            match claimed {
+                Ok(Ok(mut events)) if !events.is_empty() => {
+                    let (me, stop) = (Arc::clone(&self), stop.clone());
+                    let event = events.remove(0);
+                    tasks.spawn(async move {
+                        me.attempt(event, stop).await;
+                        drop(permit);
+                    });
+                    continue;
+                }
+                Ok(Err(e)) => (self.report)(Line::QueueFailed(e)),
+                _ => {}
+            }
+            drop(permit);
+            tokio::select! {
+                () = stop.wait() => break,
+                () = wake.notified() => {}
+                () = tokio::time::sleep(POLL) => {}
+            }
+        }
+        let finished =
+            tokio::time::timeout(grace, async { while tasks.join_next().await.is_some() {} }).await;
+        if finished.is_err() {
+            tasks.shutdown().await;
+        }
+    }
+
+    /// Plans and sends one leased event, then records what became of each destination.
+    async fn attempt(&self, event: Claimed, stop: Stop) {
+        let id = event.id.clone();
+        let finish = |note: String| {
+            (self.report)(Line::Finished {
+                id: id.clone(),
+                note,
+            });
+            let outcome = self
+                .queue
+                .record(&id, &self.owner, &[], self.now_ms(), &self.policy);
+            if let Err(e) = outcome {
+                (self.report)(Line::QueueFailed(e));
+            }
+        };
+        let body: EventBody = match serde_json::from_str(&event.body) {
+            Ok(body) => body,
+            Err(e) => return finish(format!("unreadable in the queue ({e}): dropped")),
+        };
+        let current = self.stores.current();
+        if let Some(e) = current.failed {
+            (self.report)(Line::StoreFailed(e));
+        }
+        let store = current.store;
+        let Ok(view) = rules::find(&store, &body.event) else {
+            return finish(format!(
+                "no event `{}` in the store any more: nothing sent",
+                body.event
+            ));
+        };
+        if !view.rule.enabled {
+            return finish(format!("rule {} is disabled: nothing sent", view.event.id));
+        }
+        let recipients = rules::resolve(&store, &view, &body.roles());
+        if recipients.is_empty() {
+            return finish(format!(
+                "nobody reached: the rule of {} names no recipient",
+                view.event.id
+            ));
+        }
+        let mut msg = match delivery::message(
+            &store,
+            &rules::content(&store, Some(&view), body.text()),
+            &self.clock,
+        ) {
+            Ok(msg) => msg,
+            Err(e) => return finish(format!("cannot compose the message: {e:#}")),
+        };
+        msg.roles = recipients
+            .iter()
+            .map(|r| (r.name.clone(), r.roles.clone()))
+            .collect();
+        let mut plan = rules::plan(&store, &view, &recipients, &body.kinds());
+        drop(store);
+        let planned = match self.queue.planned(&id) {
+            Ok(planned) => planned,
+            Err(e) => {
+                (self.report)(Line::QueueFailed(e));
+                let _ = self.queue.release(&id, &self.owner);
+                return;
+            }
+        };
+        // The destinations of the first planning only, each when its next attempt is due.
+        if !planned.is_empty() {
+            let now = self.now_ms();
+            let due: HashSet<&str> = planned
+                .iter()
+                .filter(|p| p.state == State::Queued && p.next_attempt_ms <= now)
+                .map(|p| p.identity.as_str())
+                .collect();
+            plan.destinations
+                .retain(|d| due.contains(identity_of(d).key().as_str()));
+        }
+        let identities: Vec<String> = plan
+            .destinations
+            .iter()
+            .map(|d| identity_of(d).key())
+            .collect();
+        let Ok(event_id) = id.parse() else {
+            return finish(format!("the queued id `{id}` is not an event id: dropped"));
+        };
+        let run = Run {
+            cache_dir: self.cache_dir.clone(),
+            recording: Recording::To(&self.log),
+            id: Some(event_id),
+            ..Run::new(self.opts.clone(), self.clock)
+        };
+        let finished = match run.deliver_on(Arc::clone(&self.net), stop, plan, msg).await {
+            Ok(finished) => finished,
+            Err(e) => {
+                (self.report)(Line::QueueFailed(e));
+                let _ = self.queue.release(&id, &self.owner);
+                return;
+            }
+        };
+        if let Some(e) = finished.not_recorded {
+            (self.report)(Line::LogFailed(e));
+        }
+        let now = self.now_ms();
+        let outcomes: Vec<(String, Attempt)> = identities
+            .into_iter()
+            .zip(&finished.rows)
+            .map(|(identity, row)| (identity, attempt_of(row, now)))
+            .collect();
+        if let Err(e) = self
+            .queue
+            .record(&id, &self.owner, &outcomes, now, &self.policy)
+        {
+            (self.report)(Line::QueueFailed(e));
+        }
+        let states = self.queue.planned(&id).unwrap_or_default();
+        for (row, (identity, attempt)) in finished.rows.iter().zip(&outcomes) {
+            let state = states.iter().find(|p| &p.identity == identity);
+            (self.report)(Line::Outcome {
+                id: id.clone(),
+                recipient: row.recipient.clone(),
+                channel: row.channel.clone(),
+                outcome: match (attempt, state.map(|s| s.state)) {
+                    (Attempt::NotStarted, _) => "queued (not started)",
+                    (_, Some(State::Dead)) => "dead",
+                    (Attempt::Transient { .. }, _) => "retrying",
+                    (_, Some(State::Skipped)) => "skipped",
+                    _ => "delivered",
+                },
+                detail: row.reason.clone().or_else(|| row.error_message.clone()),
+                attempts: state.map_or(0, |s| s.attempts),
+            });
+        }
+    }
+}
+
+/// What a destination's row means for the queue: PROTOCOLS' classes, unchanged. A request sent but
+/// not answered without an idempotency key (`outcome unknown`) and a refusal (4xx but 408/429) are
+/// not tried again; anything else that failed is.
+fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
+    let error = || row.error_message.clone().unwrap_or_default();
+    match row.outcome {
+        Outcome::Delivered => Attempt::Delivered,
+        Outcome::Skipped if row.reason.as_deref() == Some(ALREADY_DELIVERED) => Attempt::Delivered,
+        Outcome::Skipped => Attempt::Skipped,
+        Outcome::Failed => {
+            let code = row.error_code.as_deref().unwrap_or_default();
+            let refused = code
+                .parse::<u16>()
+                .is_ok_and(|s| (400..500).contains(&s) && s != 408 && s != 429)
+                && error().starts_with("HTTP ");
+            if code == "interrupted" {
+                Attempt::NotStarted
+            } else if refused || error().starts_with(OUTCOME_UNKNOWN) {
+                Attempt::Permanent { error: error() }
+            } else {
+                let wait = row
+                    .retry_after
+                    .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+                Attempt::Transient {
+                    error: error(),
+                    not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed(code: &str, message: &str) -> Delivery {
+        Delivery {
+            recipient: "alice".into(),
+            channel: "webhook".into(),
+            destination: "http://127.0.0.1/a".into(),
+            outcome: Outcome::Failed,
+            attempts: 1,
+            elapsed_ms: 1,
+            error_code: Some(code.into()),
+            error_message: Some(message.into()),
+            reason: Some(message.into()),
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn a_refusal_and_an_unknown_outcome_are_final_and_the_rest_is_retried() {
+        let permanent = |row: &Delivery| matches!(attempt_of(row, 0), Attempt::Permanent { .. });
+        assert!(permanent(&failed("400", "HTTP 400: bad")));
+        assert!(permanent(&failed(
+            "timeout",
+            &format!("{OUTCOME_UNKNOWN} (timed out)")
+        )));
+        assert!(!permanent(&failed("503", "HTTP 503: busy")));
+        assert!(!permanent(&failed("429", "HTTP 429: slow down")));
+        assert_eq!(
+            attempt_of(&failed("interrupted", "interrupted: not sent"), 0),
+            Attempt::NotStarted
+        );
+        let mut later = failed("429", "HTTP 429: slow down");
+        later.retry_after = Some(Duration::from_secs(30));
+        assert_eq!(
+            attempt_of(&later, 1_000),
+            Attempt::Transient {
+                error: "HTTP 429: slow down".into(),
+                not_before_ms: Some(31_000)
+            }
+        );
+    }
+}
