@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Notify whoever an event''s rule names, through their channels')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates: see what each channel would get')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'The relay: take events over HTTP, queue them durably, deliver them through the rules')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -1095,6 +1096,31 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'notify;serve' {
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)')
+            [CompletionResult]::new('--auth-token-env', '--auth-token-env', [CompletionResultType]::ParameterName, 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Destinations attempted at once')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'A destination is dead after this many attempts')
+            [CompletionResult]::new('--give-up-after', '--give-up-after', [CompletionResultType]::ParameterName, 'A destination is dead when its next attempt would come later than this after the event arrived')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long a stop waits for the attempts in flight')
+            [CompletionResult]::new('--lease', '--lease', [CompletionResultType]::ParameterName, 'How long a claimed event stays with its worker (longer than any attempt)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'notify;log' {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only the deliveries of this event id (`send --id`)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only the deliveries of this event name (`send --event`)')
@@ -1206,6 +1232,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Notify whoever an event''s rule names, through their channels')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates: see what each channel would get')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'The relay: take events over HTTP, queue them durably, deliver them through the rules')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -1353,6 +1380,9 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;listen' {
+            break
+        }
+        'notify;help;serve' {
             break
         }
         'notify;help;log' {

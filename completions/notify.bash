@@ -49,6 +49,9 @@ _notify() {
             notify,send)
                 cmd="notify__subcmd__send"
                 ;;
+            notify,serve)
+                cmd="notify__subcmd__serve"
+                ;;
             notify,template)
                 cmd="notify__subcmd__template"
                 ;;
@@ -141,6 +144,9 @@ _notify() {
                 ;;
             notify__subcmd__help,send)
                 cmd="notify__subcmd__help__subcmd__send"
+                ;;
+            notify__subcmd__help,serve)
+                cmd="notify__subcmd__help__subcmd__serve"
                 ;;
             notify__subcmd__help,template)
                 cmd="notify__subcmd__help__subcmd__template"
@@ -413,7 +419,7 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen log retry completions help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1129,7 +1135,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help)
-            opts="channel user notice provider rule send emit template listen log retry completions help"
+            opts="channel user notice provider rule send emit template listen serve log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1605,6 +1611,20 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3128,6 +3148,68 @@ _notify() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__serve)
+            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --give-up-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lease)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

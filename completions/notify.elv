@@ -42,6 +42,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand emit 'Notify whoever an event''s rule names, through their channels'
             cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
+            cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
@@ -1012,6 +1013,30 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;serve'= {
+            cand --bind 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)'
+            cand --auth-token-env 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)'
+            cand --workers 'Destinations attempted at once'
+            cand --max-attempts 'A destination is dead after this many attempts'
+            cand --give-up-after 'A destination is dead when its next attempt would come later than this after the event arrived'
+            cand --grace 'How long a stop waits for the attempts in flight'
+            cand --lease 'How long a claimed event stays with its worker (longer than any attempt)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'notify;log'= {
             cand --id 'Only the deliveries of this event id (`send --id`)'
             cand --event 'Only the deliveries of this event name (`send --event`)'
@@ -1116,6 +1141,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand emit 'Notify whoever an event''s rule names, through their channels'
             cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
+            cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
@@ -1225,6 +1251,8 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;template;render'= {
         }
         &'notify;help;listen'= {
+        }
+        &'notify;help;serve'= {
         }
         &'notify;help;log'= {
             cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'

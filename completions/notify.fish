@@ -45,6 +45,7 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "send" -d 'Send a noti
 complete -c notify -n "__fish_notify_needs_command" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
 complete -c notify -n "__fish_notify_needs_command" -f -a "template" -d 'Message templates: see what each channel would get'
 complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_needs_command" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
 complete -c notify -n "__fish_notify_needs_command" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
@@ -805,6 +806,25 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -s q -l quiet -d '
 complete -c notify -n "__fish_notify_using_subcommand listen" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand listen" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand serve" -l bind -d 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l auth-token-env -d 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l workers -d 'Destinations attempted at once' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l max-attempts -d 'A destination is dead after this many attempts' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l give-up-after -d 'A destination is dead when its next attempt would come later than this after the event arrived' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l grace -d 'How long a stop waits for the attempts in flight' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l lease -d 'How long a claimed event stays with its worker (longer than any attempt)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand serve" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand serve" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand serve" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand serve" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand serve" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand serve" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l id -d 'Only the deliveries of this event id (`send --id`)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l event -d 'Only the deliveries of this event name (`send --event`)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l recipient -d 'Only the deliveries to this user' -r
@@ -884,19 +904,20 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
