@@ -10,8 +10,11 @@ mod intake;
 mod stores;
 mod worker;
 
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Write};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -92,16 +95,24 @@ pub fn serve(config: Config, report: Report) -> Result<()> {
 }
 
 async fn run(config: Config, report: Report) -> Result<()> {
-    let watch = |e| Error::failure("cannot watch for SIGTERM and SIGINT").caused_by(e);
+    let watch = |e| Error::failure("cannot watch for SIGTERM, SIGINT and SIGHUP").caused_by(e);
     let mut interrupt = signal(SignalKind::interrupt()).map_err(watch)?;
     let mut terminate = signal(SignalKind::terminate()).map_err(watch)?;
     let queue: Arc<dyn Queue> = Arc::new(SqliteQueue::open(&config.log)?);
+    let _owned = own(&config.log)?;
     // One serve owns its log file: whatever a killed serve held is due again at once.
     let reclaimed = queue.reclaim_all()?;
     if reclaimed > 0 {
         report(Line::Reclaimed(reclaimed));
     }
     let stores = Arc::new(stores::Stores::load(config.store)?);
+    let mut hangup = signal(SignalKind::hangup()).map_err(watch)?;
+    let reload = Arc::clone(&stores);
+    tokio::spawn(async move {
+        while hangup.recv().await.is_some() {
+            reload.force();
+        }
+    });
     let listener = bind(config.bind).await?;
     let local = listener
         .local_addr()
@@ -172,6 +183,46 @@ async fn run(config: Config, report: Report) -> Result<()> {
     server_done.notify_one();
     let _ = server.await;
     Ok(())
+}
+
+/// One serve owns a SQLite log (it takes every lease back at start): a lock file beside the log,
+/// held for the serve's life, says which process owns it.
+fn own(log: &Path) -> Result<File> {
+    let mut name = log.as_os_str().to_owned();
+    name.push(".serve");
+    let path = PathBuf::from(name);
+    let failed = |e: std::io::Error| {
+        Error::failure(format!("cannot lock {}", path.display()))
+            .caused_by(e)
+            .hint("check the permissions of the log's folder, or point --log (NOTIFY_LOG) at another file")
+    };
+    let mut file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {
+            file.set_len(0).map_err(failed)?;
+            write!(file, "{}", std::process::id()).map_err(failed)?;
+            Ok(file)
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            Err(Error::failure(format!(
+                "another notify serve (process {}) owns the delivery log {}",
+                pid.trim(),
+                log.display()
+            ))
+            .hint("stop that serve first, or point --log (NOTIFY_LOG) at another file")
+            .into())
+        }
+        Err(TryLockError::Error(e)) => Err(failed(e).into()),
+    }
 }
 
 async fn bind(addr: SocketAddr) -> Result<TcpListener> {

@@ -2,6 +2,7 @@
 //! each intake), the last good one kept when a new one fails to load.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
@@ -22,6 +23,8 @@ fn stamp(path: &Path) -> Stamp {
 pub struct Stores {
     file: StoreFile,
     current: Mutex<(Stamp, Arc<Store>)>,
+    /// Set by SIGHUP: read the file at the next look even if it looks unchanged.
+    forced: AtomicBool,
 }
 
 /// A store reload: the store in use, and the error of a new version that failed to load (reported
@@ -39,7 +42,13 @@ impl Stores {
         Ok(Stores {
             file,
             current: Mutex::new((seen, Arc::new(store))),
+            forced: AtomicBool::new(false),
         })
+    }
+
+    /// Reads the file again at the next look (SIGHUP).
+    pub fn force(&self) {
+        self.forced.store(true, Ordering::SeqCst);
     }
 
     /// The store, read again first when its file changed since the last look.
@@ -47,7 +56,7 @@ impl Stores {
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
         let seen = stamp(self.file.path());
         let mut failed = None;
-        if seen != current.0 {
+        if seen != current.0 || self.forced.swap(false, Ordering::SeqCst) {
             match self.file.load() {
                 Ok(store) => current.1 = Arc::new(store),
                 Err(e) => failed = Some(e),

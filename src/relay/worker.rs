@@ -11,7 +11,7 @@ use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinSet;
 
 use crate::clock::Clock;
-use crate::delivery::stop::Stop;
+use crate::delivery::stop::{NOT_SENT, Stop};
 use crate::delivery::{
     self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
     identity_of,
@@ -249,8 +249,13 @@ fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
                 .parse::<u16>()
                 .is_ok_and(|s| (400..500).contains(&s) && s != 408 && s != 429)
                 && error().starts_with("HTTP ");
-            if code == "interrupted" {
+            if code == "interrupted" && error() == NOT_SENT {
                 Attempt::NotStarted
+            } else if code == "interrupted" {
+                // Cut off by a stop after it was sent: nobody knows whether it arrived.
+                Attempt::Permanent {
+                    error: format!("{OUTCOME_UNKNOWN} ({})", error()),
+                }
             } else if refused || error().starts_with(OUTCOME_UNKNOWN) {
                 Attempt::Permanent { error: error() }
             } else {

@@ -297,6 +297,19 @@ fn a_non_loopback_bind_without_a_token_is_refused() {
 }
 
 #[test]
+fn a_second_serve_on_the_same_log_is_refused_naming_the_first() {
+    let env = Env::new();
+    let serve = Serve::start(&env, &[]);
+    env.run(&["serve", "--bind", "127.0.0.1:0"])
+        .code(1)
+        .stderr_has(&format!(
+            "another notify serve (process {}) owns the delivery log",
+            serve.child.id()
+        ))
+        .stderr_has("hint: stop that serve first");
+}
+
+#[test]
 fn kill_9_after_a_burst_of_202s_loses_nothing_accepted() {
     let env = Env::new();
     let server = HttpServer::start();
@@ -396,4 +409,22 @@ fn a_4xx_is_dead_at_once_and_a_503_is_tried_again() {
         .map(|r| r.header("X-Notify-Delivery").map(str::to_owned))
         .collect();
     assert_eq!(distinct, HashSet::from([Some("e-3".to_owned())]));
+}
+
+#[test]
+fn a_store_edited_while_serve_runs_takes_effect_for_the_next_event() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("before", &["bob"])).0, 202);
+    server.wait_for(1, WAIT);
+    let moved = format!("webhook.url={}", server.url("/bob-moved"));
+    env.run(&["user", "modify", "bob", "--set", &moved]).ok();
+    assert_eq!(serve.post(&event("after", &["bob"])).0, 202);
+    let want = BTreeSet::from([
+        ("/bob".to_owned(), "before".to_owned()),
+        ("/bob-moved".to_owned(), "after".to_owned()),
+    ]);
+    wait_pairs(&server, &want);
 }
