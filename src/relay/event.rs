@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::channels::Kind;
 use crate::channels::message::Format;
 use crate::log::DeliveryId;
-use crate::log::time::parse_rfc3339;
+use crate::log::time::{parse_duration, parse_rfc3339};
 use crate::rules::{EventRoles, EventText};
 
 /// The fields of one event (every one but `event` optional).
@@ -115,11 +115,10 @@ impl EventBody {
             (Some(at), None) => parse_rfc3339(at).ok_or_else(|| {
                 Malformed::new("at", "`at` is an RFC 3339 time, e.g. 2026-12-07T08:00:00Z")
             })?,
-            (None, Some(_)) => {
-                return Err(Malformed::new(
-                    "in",
-                    "`in` is not supported yet: give the time in `at` (RFC 3339)",
-                ));
+            (None, Some(after)) => {
+                let wait = parse_duration(after, false)
+                    .map_err(|why| Malformed::new("in", format!("`in`: {why} (e.g. 10m, 2h)")))?;
+                now_ms.saturating_add(i64::try_from(wait.as_millis()).unwrap_or(i64::MAX))
             }
             (None, None) => now_ms,
         };
@@ -202,5 +201,19 @@ mod tests {
         let later =
             parse(r#"{"event": "a.b.c", "id": "e-1", "at": "1970-01-01T00:00:05Z"}"#).unwrap();
         assert_eq!((later.id.as_str(), later.due_ms), ("e-1", 5_000));
+        let after = parse(r#"{"event": "a.b.c", "in": "2m"}"#).unwrap();
+        assert_eq!(after.due_ms, 121_000);
+        assert_eq!(
+            parse(r#"{"event": "a.b.c", "in": "soon"}"#)
+                .unwrap_err()
+                .field,
+            "in"
+        );
+        assert_eq!(
+            parse(r#"{"event": "a.b.c", "in": "1m", "at": "1970-01-01T00:00:05Z"}"#)
+                .unwrap_err()
+                .field,
+            "in"
+        );
     }
 }

@@ -7,53 +7,12 @@ use std::time::Duration;
 use clap::builder::TypedValueParser;
 use clap::error::ErrorKind;
 
+pub use crate::log::time::parse_duration;
 use crate::log::time::{When, parse_rfc3339};
-
-/// The units a duration takes, with their length in milliseconds.
-const UNITS: [(&str, u64); 6] = [
-    ("ms", 1),
-    ("s", 1_000),
-    ("m", 60_000),
-    ("h", 3_600_000),
-    ("d", 86_400_000),
-    ("w", 604_800_000),
-];
 
 /// The longest `--timeout` or `--deadline`: anything longer cannot be added to the clock safely and is
 /// surely a mistake.
 const MAX_LIMIT: Duration = Duration::from_secs(86_400);
-
-/// `<n><unit>` (`30s`, `90m`, `1.5h`, `3d`, `1w`, `500ms`); a bare number is seconds when `bare_secs`.
-/// The error says what is wrong with the text.
-pub fn parse_duration(text: &str, bare_secs: bool) -> Result<Duration, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let well_formed = !number.is_empty()
-        && !number.starts_with('.')
-        && !number.ends_with('.')
-        && number.matches('.').count() <= 1;
-    if !well_formed {
-        return Err(format!("`{text}` does not start with a number"));
-    }
-    let unit_ms = match UNITS.iter().find(|(name, _)| *name == unit) {
-        Some((_, ms)) => *ms,
-        None if unit.is_empty() && bare_secs => 1_000,
-        None if unit.is_empty() => {
-            return Err(format!(
-                "`{text}` needs a unit: {text}s, {text}m, {text}h or {text}d?"
-            ));
-        }
-        None => return Err(format!("`{text}` has an unknown unit `{unit}`")),
-    };
-    let value: f64 = number
-        .parse()
-        .map_err(|_| format!("`{text}` does not start with a number"))?;
-    Duration::try_from_secs_f64(value * unit_ms as f64 / 1_000.0)
-        .map_err(|_| format!("`{text}` is too long"))
-}
 
 /// The value parser of `--timeout` and `--deadline`: a duration or a bare number of seconds, more than
 /// zero and at most a day.
