@@ -46,6 +46,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates: see what each channel would get')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'The relay: take events over HTTP, queue them durably, deliver them through the rules')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'List the events that wait in the relay''s queue')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Withdraw a waiting event from the relay''s queue')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -985,6 +987,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)')
             [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds (doubles each retry, with jitter)')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Queue the event for a `notify serve` on the same log to send at this RFC 3339 time; prints its id')
+            [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
@@ -1121,6 +1125,42 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'notify;queue' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;cancel' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'notify;log' {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only the deliveries of this event id (`send --id`)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only the deliveries of this event name (`send --event`)')
@@ -1233,6 +1273,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates: see what each channel would get')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive custom-webhook deliveries on loopback and check their signatures')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'The relay: take events over HTTP, queue them durably, deliver them through the rules')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'List the events that wait in the relay''s queue')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Withdraw a waiting event from the relay''s queue')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -1383,6 +1425,12 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;serve' {
+            break
+        }
+        'notify;help;queue' {
+            break
+        }
+        'notify;help;cancel' {
             break
         }
         'notify;help;log' {

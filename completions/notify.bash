@@ -16,6 +16,9 @@ _notify() {
             ",$1")
                 cmd="notify"
                 ;;
+            notify,cancel)
+                cmd="notify__subcmd__cancel"
+                ;;
             notify,channel)
                 cmd="notify__subcmd__channel"
                 ;;
@@ -39,6 +42,9 @@ _notify() {
                 ;;
             notify,provider)
                 cmd="notify__subcmd__provider"
+                ;;
+            notify,queue)
+                cmd="notify__subcmd__queue"
                 ;;
             notify,retry)
                 cmd="notify__subcmd__retry"
@@ -112,6 +118,9 @@ _notify() {
             notify__subcmd__channel__subcmd__help,verify)
                 cmd="notify__subcmd__channel__subcmd__help__subcmd__verify"
                 ;;
+            notify__subcmd__help,cancel)
+                cmd="notify__subcmd__help__subcmd__cancel"
+                ;;
             notify__subcmd__help,channel)
                 cmd="notify__subcmd__help__subcmd__channel"
                 ;;
@@ -135,6 +144,9 @@ _notify() {
                 ;;
             notify__subcmd__help,provider)
                 cmd="notify__subcmd__help__subcmd__provider"
+                ;;
+            notify__subcmd__help,queue)
+                cmd="notify__subcmd__help__subcmd__queue"
                 ;;
             notify__subcmd__help,retry)
                 cmd="notify__subcmd__help__subcmd__retry"
@@ -419,8 +431,42 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve log retry completions help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__cancel)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1017,7 +1063,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__emit)
-            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --at --in --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,6 +1153,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1135,8 +1189,22 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help)
-            opts="channel user notice provider rule send emit template listen serve log retry completions help"
+            opts="channel user notice provider rule send emit template listen serve queue cancel log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1459,6 +1527,20 @@ _notify() {
         notify__subcmd__help__subcmd__provider__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2449,6 +2531,40 @@ _notify() {
         notify__subcmd__provider__subcmd__show)
             opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__queue)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -43,6 +43,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+            cand queue 'List the events that wait in the relay''s queue'
+            cand cancel 'Withdraw a waiting event from the relay''s queue'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
@@ -909,6 +911,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --id 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys'
+            cand --at 'Queue the event for a `notify serve` on the same log to send at this RFC 3339 time; prints its id'
+            cand --in 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -1037,6 +1041,40 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;queue'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;cancel'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'notify;log'= {
             cand --id 'Only the deliveries of this event id (`send --id`)'
             cand --event 'Only the deliveries of this event name (`send --event`)'
@@ -1142,6 +1180,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand template 'Message templates: see what each channel would get'
             cand listen 'Receive custom-webhook deliveries on loopback and check their signatures'
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+            cand queue 'List the events that wait in the relay''s queue'
+            cand cancel 'Withdraw a waiting event from the relay''s queue'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
@@ -1253,6 +1293,10 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;listen'= {
         }
         &'notify;help;serve'= {
+        }
+        &'notify;help;queue'= {
+        }
+        &'notify;help;cancel'= {
         }
         &'notify;help;log'= {
             cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'

@@ -46,6 +46,8 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "emit" -d 'Notify whoe
 complete -c notify -n "__fish_notify_needs_command" -f -a "template" -d 'Message templates: see what each channel would get'
 complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
 complete -c notify -n "__fish_notify_needs_command" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+complete -c notify -n "__fish_notify_needs_command" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
+complete -c notify -n "__fish_notify_needs_command" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
 complete -c notify -n "__fish_notify_needs_command" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
@@ -715,6 +717,8 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l retries -d 'Retri
 complete -c notify -n "__fish_notify_using_subcommand emit" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l id -d 'The event\'s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l at -d 'Queue the event for a `notify serve` on the same log to send at this RFC 3339 time; prints its id' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l in -d 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -825,6 +829,30 @@ complete -c notify -n "__fish_notify_using_subcommand serve" -s q -l quiet -d 'P
 complete -c notify -n "__fish_notify_using_subcommand serve" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand queue" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand queue" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand queue" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand queue" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand queue" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand queue" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand queue" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand queue" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand queue" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand queue" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand cancel" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand cancel" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand cancel" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand cancel" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l id -d 'Only the deliveries of this event id (`send --id`)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l event -d 'Only the deliveries of this event name (`send --event`)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l recipient -d 'Only the deliveries to this user' -r
@@ -904,20 +932,22 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'

@@ -8,6 +8,7 @@ use clap::Subcommand;
 use crate::context::Context;
 
 pub mod args;
+pub mod cancel;
 pub mod channel;
 pub mod completions;
 pub mod emit;
@@ -15,6 +16,7 @@ pub mod listen;
 pub mod log;
 pub mod notice;
 pub mod provider;
+pub mod queue;
 pub mod render;
 pub mod report;
 pub mod retry;
@@ -51,6 +53,8 @@ pub enum Command {
     Template(template::TemplateCommand),
     Listen(listen::Args),
     Serve(serve::Args),
+    Queue(queue::Args),
+    Cancel(cancel::Args),
     Log(log::Args),
     Retry(retry::Args),
     Completions(completions::Args),
@@ -69,6 +73,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Template(cmd) => template::run(ctx, cmd),
         Command::Listen(args) => listen::run(ctx, args),
         Command::Serve(args) => serve::run(ctx, args),
+        Command::Queue(args) => queue::run(ctx, args),
+        Command::Cancel(args) => cancel::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Retry(args) => retry::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

@@ -132,6 +132,36 @@ pub struct Counts {
     pub dead: i64,
 }
 
+/// An event that waits, as `notify queue` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Waiting {
+    pub id: String,
+    /// The fields it was accepted with (JSON).
+    #[serde(skip)]
+    pub body: String,
+    pub received_ms: i64,
+    pub due_ms: i64,
+    /// Held by a worker right now.
+    pub in_flight: bool,
+    /// Its destinations so far: queued, delivered (or skipped), dead.
+    pub queued: u32,
+    pub done: u32,
+    pub dead: u32,
+    pub last_error: Option<String>,
+}
+
+/// What became of a cancel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cancelled {
+    /// Withdrawn: nothing more of it is sent.
+    Withdrawn,
+    Unknown,
+    /// A worker holds it right now.
+    InFlight,
+    /// Nothing of it waits any more (delivered, dead or cancelled before).
+    Finished,
+}
+
 /// The queue contract every backend keeps. Times are Unix milliseconds, given by the caller.
 pub trait Queue: Send + Sync {
     /// Queues an event under `id` unless the id is known (in any state): all or nothing, committed
@@ -162,6 +192,10 @@ pub trait Queue: Send + Sync {
     /// Ends every lease (a restarted serve that owns the file takes its work back); returns how many.
     fn reclaim_all(&self) -> Result<usize>;
     fn counts(&self, now_ms: i64) -> Result<Counts>;
+    /// The events that wait (queued, due or not, or in flight), the earliest due first.
+    fn waiting(&self, now_ms: i64) -> Result<Vec<Waiting>>;
+    /// Withdraws a waiting event that no worker holds.
+    fn cancel(&self, id: &str, now_ms: i64) -> Result<Cancelled>;
 }
 
 /// The queue in a SQLite delivery log (WAL; one serve owns the file).
@@ -375,6 +409,65 @@ impl Queue for SqliteQueue {
             })
         };
         read().map_err(|e| schema::explain(&self.path, "read", e))
+    }
+
+    fn waiting(&self, now_ms: i64) -> Result<Vec<Waiting>> {
+        Self::read_waiting(&self.conn(), now_ms).map_err(|e| schema::explain(&self.path, "read", e))
+    }
+
+    fn cancel(&self, id: &str, now_ms: i64) -> Result<Cancelled> {
+        self.write("write", |tx| {
+            let found: Option<(String, Option<i64>)> = tx
+                .query_row(
+                    "SELECT state, lease_until_ms FROM queue_events WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            Ok(match found {
+                None => Cancelled::Unknown,
+                Some((state, _)) if state != "queued" => Cancelled::Finished,
+                Some((_, Some(until))) if until > now_ms => Cancelled::InFlight,
+                Some(_) => {
+                    tx.execute(
+                        "UPDATE queue_events SET state = 'cancelled', lease_owner = NULL,
+                             lease_until_ms = NULL WHERE id = ?1",
+                        [id],
+                    )?;
+                    Cancelled::Withdrawn
+                }
+            })
+        })
+    }
+}
+
+impl SqliteQueue {
+    fn read_waiting(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<Waiting>> {
+        let mut stmt = conn.prepare(
+            "SELECT e.id, e.body, e.received_ms, e.due_ms, coalesce(e.lease_until_ms > ?1, 0),
+                 coalesce(sum(d.state = 'queued'), 0),
+                 coalesce(sum(d.state IN ('delivered', 'skipped')), 0),
+                 coalesce(sum(d.state = 'dead'), 0),
+                 (SELECT last_error FROM queue_deliveries l
+                  WHERE l.event_id = e.id AND l.last_error IS NOT NULL
+                  ORDER BY l.next_attempt_ms DESC LIMIT 1)
+             FROM queue_events e LEFT JOIN queue_deliveries d ON d.event_id = e.id
+             WHERE e.state = 'queued' GROUP BY e.id ORDER BY e.due_ms, e.id",
+        )?;
+        stmt.query_map([now_ms], |r| {
+            Ok(Waiting {
+                id: r.get(0)?,
+                body: r.get(1)?,
+                received_ms: r.get(2)?,
+                due_ms: r.get(3)?,
+                in_flight: r.get(4)?,
+                queued: r.get(5)?,
+                done: r.get(6)?,
+                dead: r.get(7)?,
+                last_error: r.get(8)?,
+            })
+        })?
+        .collect()
     }
 }
 

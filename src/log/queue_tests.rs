@@ -258,3 +258,49 @@ fn an_event_committed_survives_the_connection_that_wrote_it() {
     let again = SqliteQueue::open(&path).unwrap();
     assert_eq!(ids(&again.claim("w", 0, LEASE, 1).unwrap()), ["e1"]);
 }
+
+#[test]
+fn waiting_events_are_listed_and_a_cancel_withdraws_only_what_no_worker_holds() {
+    let (_dir, q) = new_queue();
+    q.insert("later", "{}", 0, 90_000).unwrap();
+    q.insert("now", "{}", 0, 0).unwrap();
+    q.insert("done", "{}", 0, 0).unwrap();
+    q.claim("w", 0, LEASE, 2).unwrap();
+    let outcomes = [
+        ("a".to_owned(), Attempt::Delivered),
+        ("b".to_owned(), transient("HTTP 503")),
+    ];
+    q.record("now", "w", &outcomes, 0, &POLICY).unwrap();
+    q.record("done", "w", &[("a".into(), Attempt::Delivered)], 0, &POLICY)
+        .unwrap();
+    let waiting = q.waiting(0).unwrap();
+    let rows: Vec<_> = waiting
+        .iter()
+        .map(|w| {
+            (
+                w.id.as_str(),
+                w.due_ms,
+                w.queued,
+                w.done,
+                w.dead,
+                w.last_error.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("now", 2_000, 1, 1, 0, Some("HTTP 503")),
+            ("later", 90_000, 0, 0, 0, None),
+        ]
+    );
+    assert_eq!(q.cancel("done", 0).unwrap(), Cancelled::Finished);
+    assert_eq!(q.cancel("nope", 0).unwrap(), Cancelled::Unknown);
+    q.claim("w", 2_000, LEASE, 1).unwrap();
+    assert!(q.waiting(2_000).unwrap()[0].in_flight);
+    assert_eq!(q.cancel("now", 2_000).unwrap(), Cancelled::InFlight);
+    assert_eq!(q.cancel("later", 2_000).unwrap(), Cancelled::Withdrawn);
+    assert_eq!(q.cancel("later", 2_000).unwrap(), Cancelled::Finished);
+    // The cancelled event never comes due; the held one does once its lease ends.
+    assert_eq!(ids(&q.claim("w", 100_000, LEASE, 10).unwrap()), ["now"]);
+}

@@ -11,6 +11,7 @@ use crate::delivery::{self, Run};
 use crate::rules;
 
 mod content;
+mod schedule;
 
 use content::{Head, message};
 
@@ -27,7 +28,8 @@ use content::{Head, message};
 ///       --task-id 42 --task-name "Add index" --dry-run
 ///   notify emit task-flow.run.failed --submitter bob --message "Nightly load failed at step 3"
 ///
-/// Recorded in the delivery log like `notify send`, --id and --no-log included.
+/// Recorded in the delivery log like `notify send`, --id and --no-log included. With --at or --in
+/// the event is queued in the delivery log's database instead, for `notify serve` to send when due.
 ///
 /// Exit 0 when every destination was delivered or skipped (a disabled rule, or nobody reached,
 /// included), 2 for an unknown event, 3 when any delivery failed (with --dry-run: would fail before
@@ -50,11 +52,20 @@ pub struct Args {
     pub dry_run: bool,
     #[command(flatten)]
     pub log: LogArgs,
+    /// Queue the event for a `notify serve` on the same log to send at this RFC 3339 time; prints its id
+    #[arg(long, value_name = "TIME", value_parser = schedule::at, conflicts_with_all = ["after", "dry_run"])]
+    pub at: Option<i64>,
+    /// Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id
+    #[arg(long = "in", id = "after", value_name = "DURATION", value_parser = crate::commands::args::limit(), conflicts_with = "dry_run")]
+    pub after: Option<std::time::Duration>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
+    if args.at.is_some() || args.after.is_some() {
+        return schedule::queue(ctx, &view, args);
+    }
     let opts = args.limits.options()?;
     let mut msg = message(ctx, &store, &view, args)?;
     let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
