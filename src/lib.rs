@@ -13,7 +13,9 @@
 //! freshness and de-duplication checks, sharing the contract's names with `channels::webhook`); it reports to its caller and never
 //! prints. `server` is the hyper HTTP server it runs on (limits, timeouts, graceful stop), generic over a
 //! request handler so that the relay can share it. `log` is the SQLite delivery log (each destination's outcome per run, for audit,
-//! repeated `--id` sends and retries; never a secret). `templates` renders messages (MiniJinja over the
+//! repeated `--id` sends and retries; never a secret) and, beside it in the same database, the relay's
+//! queue (`log::queue`, one `Queue` contract for every backend). `relay` is `notify serve`: intake on
+//! `server`, workers that plan due events through `rules` and send them through `delivery::Run`. `templates` renders messages (MiniJinja over the
 //! event's variables, Markdown to text and HTML, cutting to a channel's limit); `delivery` renders each
 //! destination's copy with it and `channels` shape the copy into each vendor's rich format.
 

@@ -69,3 +69,37 @@ impl Stores {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_store_is_read_again_and_a_broken_one_keeps_the_last_good() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.toml");
+        let file = StoreFile::new(path.clone());
+        file.update(|s| {
+            s.default_user = Some("alice".into());
+            Ok(())
+        })
+        .unwrap();
+        let stores = Stores::load(file.clone()).unwrap();
+        let user = |s: &Stores| s.current().store.default_user.clone();
+        assert_eq!(user(&stores).as_deref(), Some("alice"));
+        file.update(|s| {
+            s.default_user = Some("bob".into());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(user(&stores).as_deref(), Some("bob"));
+        std::fs::write(&path, "version = 1\n[[[broken").unwrap();
+        let current = stores.current();
+        assert!(current.failed.is_some());
+        assert_eq!(current.store.default_user.as_deref(), Some("bob"));
+        // Reported once per version of the file.
+        assert!(stores.current().failed.is_none());
+        stores.force();
+        assert!(stores.current().failed.is_some());
+    }
+}

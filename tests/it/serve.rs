@@ -481,3 +481,24 @@ fn emit_at_or_in_queues_for_serve_and_queue_and_cancel_see_it() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_retry_after_later_than_the_backoff_sets_the_next_attempt() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["carol"]);
+    server.reply("/carol", Reply::status(503).header("Retry-After", "30"));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("slow-1", &["carol"])).0, 202);
+    serve.line("slow-1 carol webhook: retrying (attempt 1)");
+    let listed = env.run(&["queue", "--json"]).ok().json();
+    let time =
+        |k: &str| notify::log::time::parse_rfc3339(listed[0][k].as_str().unwrap_or_default());
+    let (received, due) = (
+        time("received").expect("received"),
+        time("due").expect("due"),
+    );
+    // The backoff alone would wait 2 s ±20%.
+    assert!(due - received >= 29_000, "{listed}");
+    assert_eq!(listed[0]["last_error"], "HTTP 503: ");
+}
