@@ -22,6 +22,14 @@ pub enum Inserted {
     Duplicate,
 }
 
+/// An event to queue: its id, its fields (JSON) and when it is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvent {
+    pub id: String,
+    pub body: String,
+    pub due_ms: i64,
+}
+
 /// An event a worker holds until its lease ends: its id and the fields it was accepted with (JSON).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claimed {
@@ -164,9 +172,19 @@ pub enum Cancelled {
 
 /// The queue contract every backend keeps. Times are Unix milliseconds, given by the caller.
 pub trait Queue: Send + Sync {
-    /// Queues an event under `id` unless the id is known (in any state): all or nothing, committed
-    /// when this returns.
-    fn insert(&self, id: &str, body: &str, now_ms: i64, due_ms: i64) -> Result<Inserted>;
+    /// Queues an event under `id` unless the id is known (in any state), committed when this returns.
+    fn insert(&self, id: &str, body: &str, now_ms: i64, due_ms: i64) -> Result<Inserted> {
+        let one = NewEvent {
+            id: id.to_owned(),
+            body: body.to_owned(),
+            due_ms,
+        };
+        let mut inserted = self.insert_many(std::slice::from_ref(&one), now_ms)?;
+        Ok(inserted.pop().unwrap_or(Inserted::Duplicate))
+    }
+    /// Queues each event as [`Queue::insert`] does, all in one transaction; one answer per event, in
+    /// order (an id given twice is a duplicate the second time).
+    fn insert_many(&self, events: &[NewEvent], now_ms: i64) -> Result<Vec<Inserted>>;
     /// Leases up to `limit` due events to `owner` until `now + lease`.
     fn claim(
         &self,
@@ -236,17 +254,23 @@ impl SqliteQueue {
 }
 
 impl Queue for SqliteQueue {
-    fn insert(&self, id: &str, body: &str, now_ms: i64, due_ms: i64) -> Result<Inserted> {
+    fn insert_many(&self, events: &[NewEvent], now_ms: i64) -> Result<Vec<Inserted>> {
         self.write("write", |tx| {
-            let added = tx.execute(
+            let mut add = tx.prepare(
                 "INSERT OR IGNORE INTO queue_events (id, body, received_ms, due_ms, state)
                  VALUES (?1, ?2, ?3, ?4, 'queued')",
-                params![id, body, now_ms, due_ms],
             )?;
-            Ok(match added {
-                0 => Inserted::Duplicate,
-                _ => Inserted::New { due_ms },
-            })
+            events
+                .iter()
+                .map(|e| {
+                    Ok(
+                        match add.execute(params![e.id, e.body, now_ms, e.due_ms])? {
+                            0 => Inserted::Duplicate,
+                            _ => Inserted::New { due_ms: e.due_ms },
+                        },
+                    )
+                })
+                .collect()
         })
     }
 

@@ -304,3 +304,28 @@ fn waiting_events_are_listed_and_a_cancel_withdraws_only_what_no_worker_holds() 
     // The cancelled event never comes due; the held one does once its lease ends.
     assert_eq!(ids(&q.claim("w", 100_000, LEASE, 10).unwrap()), ["now"]);
 }
+
+#[test]
+fn a_batch_is_queued_in_one_go_with_one_answer_per_event() {
+    let (_dir, q) = new_queue();
+    q.insert("old", "{}", 0, 0).unwrap();
+    let new = |id: &str| NewEvent {
+        id: id.into(),
+        body: "{}".into(),
+        due_ms: 5,
+    };
+    let answers = q
+        .insert_many(&[new("a"), new("old"), new("a"), new("b")], 1)
+        .unwrap();
+    let new_at_5 = Inserted::New { due_ms: 5 };
+    assert_eq!(
+        answers,
+        [
+            new_at_5.clone(),
+            Inserted::Duplicate,
+            Inserted::Duplicate,
+            new_at_5
+        ]
+    );
+    assert_eq!(ids(&q.claim("w", 5, LEASE, 10).unwrap()), ["old", "a", "b"]);
+}

@@ -1,5 +1,6 @@
 //! The relay's HTTP answers: `POST /v1/events` queues an event (202 only once it is committed),
-//! `GET /healthz` counts the queue. Every answer is JSON and names no secret.
+//! `POST /v1/events/batch` up to 1,000 in one transaction, `GET /healthz` counts the queue. Every
+//! answer is JSON and names no secret.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -15,14 +16,18 @@ use tokio::sync::Notify;
 
 use crate::clock::Clock;
 use crate::delivery::fresh_id;
-use crate::log::queue::{Inserted, Queue};
+use crate::log::queue::{Inserted, NewEvent, Queue};
 use crate::log::time::format_rfc3339;
 use crate::rules;
 use crate::server::{Handler, Refusal};
+use crate::store::Store;
 
-use super::event::EventBody;
+use super::event::{Checked, EventBody};
 use super::stores::Stores;
 use super::{Line, Report};
+
+/// The most events one batch may carry.
+const MAX_BATCH: usize = 1000;
 
 /// How long a client is asked to wait before it tries a stopping serve again.
 const RETRY_AFTER_SECS: &str = "5";
@@ -102,8 +107,9 @@ impl Intake {
         }
     }
 
-    async fn event(&self, request: Request<Bytes>) -> (Response<Bytes>, Option<String>) {
-        if !self.authorized(&request) {
+    /// What every intake checks first: the token, the stop, the content type.
+    fn gate(&self, request: &Request<Bytes>) -> Option<Response<Bytes>> {
+        if !self.authorized(request) {
             let mut response = error(
                 StatusCode::UNAUTHORIZED,
                 "missing or wrong bearer token (Authorization: Bearer <token>)",
@@ -111,10 +117,10 @@ impl Intake {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            return (response, None);
+            return Some(response);
         }
         if self.stopping.load(Ordering::SeqCst) {
-            return (self.stopping(), None);
+            return Some(self.stopping());
         }
         let json = request
             .headers()
@@ -122,61 +128,146 @@ impl Intake {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
-        if !json {
-            let text = "send the event as JSON (Content-Type: application/json)";
-            return (error(StatusCode::UNSUPPORTED_MEDIA_TYPE, text), None);
-        }
-        let now = self.now_ms();
-        let checked = match EventBody::parse(request.body(), now, || fresh_id().ok()) {
-            Ok(checked) => checked,
-            Err(m) => {
-                let body = json!({ "error": m.reason, "field": m.field });
-                return (answer(StatusCode::BAD_REQUEST, &body), None);
-            }
-        };
-        let id = checked.id.to_string();
-        let store = self.stores.current();
-        if let Some(e) = store.failed {
-            (self.report)(Line::StoreFailed(e));
-        }
-        if rules::find(&store.store, &checked.body.event).is_err() {
-            let events = rules::events(&store.store);
+        let text = "send the event as JSON (Content-Type: application/json)";
+        (!json).then(|| error(StatusCode::UNSUPPORTED_MEDIA_TYPE, text))
+    }
+
+    /// One event's fields checked, and its event known to the store; else the status and answer.
+    fn check(&self, bytes: &[u8], store: &Store, now: i64) -> Result<Checked, (StatusCode, Value)> {
+        let checked = EventBody::parse(bytes, now, || fresh_id().ok()).map_err(|m| {
+            let body = json!({ "error": m.reason, "field": m.field });
+            (StatusCode::BAD_REQUEST, body)
+        })?;
+        if rules::find(store, &checked.body.event).is_err() {
+            let events = rules::events(store);
             let ids = events.iter().map(|e| e.id.as_str());
             let nearest = rules::matching::nearest(&checked.body.event, ids, 3);
             let body = json!({
                 "error": format!("no event `{}`", checked.body.event),
                 "nearest": nearest,
             });
-            return (answer(StatusCode::UNPROCESSABLE_ENTITY, &body), None);
+            return Err((StatusCode::UNPROCESSABLE_ENTITY, body));
         }
+        Ok(checked)
+    }
+
+    fn store(&self) -> Arc<Store> {
+        let current = self.stores.current();
+        if let Some(e) = current.failed {
+            (self.report)(Line::StoreFailed(e));
+        }
+        current.store
+    }
+
+    /// Commits the events to the queue (one transaction) before anything is answered.
+    async fn insert(&self, events: Vec<NewEvent>, now: i64) -> Option<Vec<Inserted>> {
         let queue = Arc::clone(&self.queue);
-        let text = serde_json::to_string(&checked.body).unwrap_or_default();
-        let (key, due) = (id.clone(), checked.due_ms);
-        let inserted =
-            tokio::task::spawn_blocking(move || queue.insert(&key, &text, now, due)).await;
-        let response = match inserted {
-            Ok(Ok(Inserted::New { due_ms })) => {
-                self.wake.notify_one();
-                let body = json!({ "id": id, "status": "queued", "due": format_rfc3339(due_ms) });
-                answer(StatusCode::ACCEPTED, &body)
-            }
-            Ok(Ok(Inserted::Duplicate)) => {
-                answer(StatusCode::OK, &json!({ "id": id, "status": "duplicate" }))
+        match tokio::task::spawn_blocking(move || queue.insert_many(&events, now)).await {
+            Ok(Ok(inserted)) => {
+                if inserted.iter().any(|i| matches!(i, Inserted::New { .. })) {
+                    self.wake.notify_one();
+                }
+                Some(inserted)
             }
             Ok(Err(e)) => {
                 (self.report)(Line::QueueFailed(e));
-                error(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "the event could not be queued; try again",
-                )
+                None
             }
-            Err(_) => error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "the event could not be queued",
-            ),
+            Err(_) => None,
+        }
+    }
+
+    async fn event(&self, request: Request<Bytes>) -> (Response<Bytes>, Option<String>) {
+        if let Some(refused) = self.gate(&request) {
+            return (refused, None);
+        }
+        let now = self.now_ms();
+        let checked = match self.check(request.body(), &self.store(), now) {
+            Ok(checked) => checked,
+            Err((status, body)) => return (answer(status, &body), None),
+        };
+        let id = checked.id.to_string();
+        let new = NewEvent {
+            id: id.clone(),
+            body: serde_json::to_string(&checked.body).unwrap_or_default(),
+            due_ms: checked.due_ms,
+        };
+        let response = match self.insert(vec![new], now).await.and_then(|mut i| i.pop()) {
+            Some(Inserted::New { due_ms }) => {
+                let body = json!({ "id": id, "status": "queued", "due": format_rfc3339(due_ms) });
+                answer(StatusCode::ACCEPTED, &body)
+            }
+            Some(Inserted::Duplicate) => {
+                answer(StatusCode::OK, &json!({ "id": id, "status": "duplicate" }))
+            }
+            None => unqueued(),
         };
         (response, Some(id))
     }
+
+    /// `{"events": [...]}`: each event checked on its own, the good ones committed together.
+    async fn batch(&self, request: Request<Bytes>) -> Response<Bytes> {
+        if let Some(refused) = self.gate(&request) {
+            return refused;
+        }
+        let items = match serde_json::from_slice::<Value>(request.body()) {
+            Ok(Value::Object(mut doc)) => match doc.remove("events") {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        if items.is_empty() {
+            let body = json!({ "error": "send {\"events\": [...]} with at least one event", "field": "events" });
+            return answer(StatusCode::BAD_REQUEST, &body);
+        }
+        if items.len() > MAX_BATCH {
+            let text = format!(
+                "{} events: at most {MAX_BATCH} in one batch; nothing was queued",
+                items.len()
+            );
+            return error(StatusCode::PAYLOAD_TOO_LARGE, text);
+        }
+        let (store, now) = (self.store(), self.now_ms());
+        let checked: Vec<Result<Checked, Value>> = items
+            .iter()
+            .map(|item| {
+                let bytes = serde_json::to_vec(item).unwrap_or_default();
+                self.check(&bytes, &store, now).map_err(|(_, body)| body)
+            })
+            .collect();
+        let new: Vec<NewEvent> = checked
+            .iter()
+            .flatten()
+            .map(|c| NewEvent {
+                id: c.id.to_string(),
+                body: serde_json::to_string(&c.body).unwrap_or_default(),
+                due_ms: c.due_ms,
+            })
+            .collect();
+        let Some(inserted) = self.insert(new, now).await else {
+            return unqueued();
+        };
+        let mut inserted = inserted.into_iter();
+        let answers: Vec<Value> = checked
+            .into_iter()
+            .map(|c| match (c, inserted.next()) {
+                (Err(body), _) => body,
+                (Ok(c), Some(Inserted::New { due_ms })) => {
+                    json!({ "id": c.id.as_str(), "status": "queued", "due": format_rfc3339(due_ms) })
+                }
+                (Ok(c), _) => json!({ "id": c.id.as_str(), "status": "duplicate" }),
+            })
+            .collect();
+        answer(StatusCode::OK, &json!({ "events": answers }))
+    }
+}
+
+fn unqueued() -> Response<Bytes> {
+    error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the event could not be queued; try again",
+    )
 }
 
 impl Handler for Intake {
@@ -188,6 +279,10 @@ impl Handler for Intake {
             "/healthz" => ("GET", (not_allowed(), None)),
             "/v1/events" if method == Method::POST => ("POST", self.event(request).await),
             "/v1/events" => ("POST", (not_allowed(), None)),
+            "/v1/events/batch" if method == Method::POST => {
+                ("POST", (self.batch(request).await, None))
+            }
+            "/v1/events/batch" => ("POST", (not_allowed(), None)),
             _ => ("", (error(StatusCode::NOT_FOUND, "no such endpoint"), None)),
         };
         let mut response = response;

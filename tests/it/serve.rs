@@ -502,3 +502,80 @@ fn a_retry_after_later_than_the_backoff_sets_the_next_attempt() {
     assert!(due - received >= 29_000, "{listed}");
     assert_eq!(listed[0]["last_error"], "HTTP 503: ");
 }
+
+#[test]
+fn max_attempts_gives_a_failing_destination_up() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["carol"]);
+    server.always("/carol", Reply::status(503));
+    let mut serve = Serve::start(&env, &["--max-attempts", "1"]);
+    assert_eq!(serve.post(&event("give-up-1", &["carol"])).0, 202);
+    serve.line("give-up-1 carol webhook: dead (attempt 1): HTTP 503");
+    let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(
+        health["queue"],
+        json!({ "due": 0, "scheduled": 0, "in_flight": 0, "dead": 1 })
+    );
+    // Dead is not waiting.
+    assert_eq!(env.run(&["queue", "--json"]).ok().json(), json!([]));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_batch_answers_each_event_in_order_and_queues_the_good_ones() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("b-old", &["bob"])).0, 202);
+    let batch = json!({ "events": [
+        event("b-1", &["bob"]),
+        event("b-old", &["bob"]),
+        { "event": "ticket.nothing.pending-approval", "id": "b-2" },
+        { "event": EVENT, "id": "not an id" },
+    ]});
+    let post = |body: &Value| {
+        request(
+            serve.addr,
+            "POST",
+            "/v1/events/batch",
+            &[("Content-Type", "application/json")],
+            &body.to_string(),
+        )
+    };
+    let (status, answer) = post(&batch);
+    assert_eq!(status, 200, "{answer}");
+    let answers = answer["events"].as_array().expect("events");
+    assert_eq!(answers.len(), 4, "{answer}");
+    assert_eq!(
+        (answers[0]["id"].as_str(), answers[0]["status"].as_str()),
+        (Some("b-1"), Some("queued"))
+    );
+    assert_eq!(answers[1], json!({ "id": "b-old", "status": "duplicate" }));
+    assert!(
+        answers[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("no event")),
+        "{answer}"
+    );
+    assert_eq!(answers[3]["field"], "id", "{answer}");
+    let want = BTreeSet::from([
+        ("/bob".to_owned(), "b-old".to_owned()),
+        ("/bob".to_owned(), "b-1".to_owned()),
+    ]);
+    wait_pairs(&server, &want);
+    let many: Vec<Value> = (0..1001)
+        .map(|i| event(&format!("m-{i}"), &["bob"]))
+        .collect();
+    let (status, answer) = post(&json!({ "events": many }));
+    assert_eq!(status, 413, "{answer}");
+    assert_eq!(post(&json!({ "events": [] })).0, 400);
+    assert!(
+        env.run(&["queue", "--json"])
+            .ok()
+            .json()
+            .as_array()
+            .is_some_and(|q| q.len() <= 1)
+    );
+}

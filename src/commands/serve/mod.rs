@@ -23,6 +23,8 @@ use crate::relay::{self, Config, Line};
 /// delivery log's database), 200 {"id", "status": "duplicate"} for an id it already holds, 400 naming
 /// the field at fault, 401 without a configured bearer token, 415 when not JSON, 413 past 1 MiB,
 /// 422 for an unknown event (with the nearest ids), 503 while stopping.
+/// POST /v1/events/batch takes {"events": [...]}, up to 1,000, committed in one transaction, and
+/// answers 200 {"events": [...]} with each event's {"id", "status"} or {"error"}, in order.
 /// GET /healthz answers 200 {"status": "ok", "queue": {"due", "scheduled", "in_flight", "dead"}}.
 ///
 /// Workers plan each due event as `notify emit --id ID` does, with the store as it is then, send
