@@ -7,16 +7,19 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::{Result, anyhow};
 use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinSet;
 
+use crate::channels::message::Message;
 use crate::clock::Clock;
+use crate::delivery::Plan;
 use crate::delivery::stop::{NOT_SENT, Stop};
 use crate::delivery::{
     self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
     identity_of,
 };
-use crate::log::queue::{Attempt, Claimed, Policy, Queue, State};
+use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::rules;
 use crate::transport::Net;
 
@@ -103,69 +106,74 @@ impl Workers {
         }
     }
 
-    /// Plans and sends one leased event, then records what became of each destination.
-    async fn attempt(&self, event: Claimed, stop: Stop) {
-        let id = event.id.clone();
-        let finish = |note: String| {
-            (self.report)(Line::Finished {
-                id: id.clone(),
-                note,
-            });
-            let outcome = self
-                .queue
-                .record(&id, &self.owner, &[], self.now_ms(), &self.policy);
-            if let Err(e) = outcome {
-                (self.report)(Line::QueueFailed(e));
-            }
-        };
-        let body: EventBody = match serde_json::from_str(&event.body) {
-            Ok(body) => body,
-            Err(e) => return finish(format!("unreadable in the queue ({e}): dropped")),
-        };
+    /// Runs a queue call off the runtime's thread (SQLite blocks).
+    async fn queued<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&dyn Queue) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let queue = Arc::clone(&self.queue);
+        tokio::task::spawn_blocking(move || call(&*queue))
+            .await
+            .unwrap_or_else(|e| Err(anyhow!("a queue call failed: {e}")))
+    }
+
+    /// Records outcomes (none: the event is finished) and ends the lease.
+    async fn record(&self, id: &str, outcomes: Vec<(String, Attempt)>) {
+        let (id, owner, now, policy) = (
+            id.to_owned(),
+            self.owner.clone(),
+            self.now_ms(),
+            self.policy,
+        );
+        let recorded = self
+            .queued(move |q| q.record(&id, &owner, &outcomes, now, &policy))
+            .await;
+        if let Err(e) = recorded {
+            (self.report)(Line::QueueFailed(e));
+        }
+    }
+
+    /// Puts the event back untouched (its lease ends) after a failure of the queue or the log.
+    async fn release(&self, id: &str, e: anyhow::Error) {
+        (self.report)(Line::QueueFailed(e));
+        let (id, owner) = (id.to_owned(), self.owner.clone());
+        let _ = self.queued(move |q| q.release(&id, &owner)).await;
+    }
+
+    /// The event planned as `emit` plans it, with the store as it is now, narrowed to the
+    /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
+    fn plan(&self, body: &str, planned: &[Planned]) -> Result<(Plan, Message), String> {
+        let body: EventBody = serde_json::from_str(body)
+            .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
         if let Some(e) = current.failed {
             (self.report)(Line::StoreFailed(e));
         }
         let store = current.store;
-        let Ok(view) = rules::find(&store, &body.event) else {
-            return finish(format!(
+        let view = rules::find(&store, &body.event).map_err(|_| {
+            format!(
                 "no event `{}` in the store any more: nothing sent",
                 body.event
-            ));
-        };
+            )
+        })?;
         if !view.rule.enabled {
-            return finish(format!("rule {} is disabled: nothing sent", view.event.id));
+            return Err(format!("rule {} is disabled: nothing sent", view.event.id));
         }
         let recipients = rules::resolve(&store, &view, &body.roles());
         if recipients.is_empty() {
-            return finish(format!(
-                "nobody reached: the rule of {} names no recipient",
-                view.event.id
+            let id = &view.event.id;
+            return Err(format!(
+                "nobody reached: the rule of {id} names no recipient"
             ));
         }
-        let mut msg = match delivery::message(
-            &store,
-            &rules::content(&store, Some(&view), body.text()),
-            &self.clock,
-        ) {
-            Ok(msg) => msg,
-            Err(e) => return finish(format!("cannot compose the message: {e:#}")),
-        };
+        let content = rules::content(&store, Some(&view), body.text());
+        let mut msg = delivery::message(&store, &content, &self.clock)
+            .map_err(|e| format!("cannot compose the message: {e:#}"))?;
         msg.roles = recipients
             .iter()
             .map(|r| (r.name.clone(), r.roles.clone()))
             .collect();
         let mut plan = rules::plan(&store, &view, &recipients, &body.kinds());
-        drop(store);
-        let planned = match self.queue.planned(&id) {
-            Ok(planned) => planned,
-            Err(e) => {
-                (self.report)(Line::QueueFailed(e));
-                let _ = self.queue.release(&id, &self.owner);
-                return;
-            }
-        };
-        // The destinations of the first planning only, each when its next attempt is due.
         if !planned.is_empty() {
             let now = self.now_ms();
             let due: HashSet<&str> = planned
@@ -176,14 +184,39 @@ impl Workers {
             plan.destinations
                 .retain(|d| due.contains(identity_of(d).key().as_str()));
         }
+        Ok((plan, msg))
+    }
+
+    /// Plans and sends one leased event, then records what became of each destination.
+    async fn attempt(&self, event: Claimed, stop: Stop) {
+        let id = event.id.clone();
+        let key = id.clone();
+        let planned = match self.queued(move |q| q.planned(&key)).await {
+            Ok(planned) => planned,
+            Err(e) => return self.release(&id, e).await,
+        };
+        let planning = self.plan(&event.body, &planned).and_then(|(plan, msg)| {
+            let event_id = id
+                .parse()
+                .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
+            Ok((plan, msg, event_id))
+        });
+        let (plan, msg, event_id) = match planning {
+            Ok(planning) => planning,
+            Err(note) => {
+                let line = Line::Finished {
+                    id: id.clone(),
+                    note,
+                };
+                (self.report)(line);
+                return self.record(&id, Vec::new()).await;
+            }
+        };
         let identities: Vec<String> = plan
             .destinations
             .iter()
             .map(|d| identity_of(d).key())
             .collect();
-        let Ok(event_id) = id.parse() else {
-            return finish(format!("the queued id `{id}` is not an event id: dropped"));
-        };
         let run = Run {
             cache_dir: self.cache_dir.clone(),
             recording: Recording::To(&self.log),
@@ -192,11 +225,7 @@ impl Workers {
         };
         let finished = match run.deliver_on(Arc::clone(&self.net), stop, plan, msg).await {
             Ok(finished) => finished,
-            Err(e) => {
-                (self.report)(Line::QueueFailed(e));
-                let _ = self.queue.release(&id, &self.owner);
-                return;
-            }
+            Err(e) => return self.release(&id, e).await,
         };
         if let Some(e) = finished.not_recorded {
             (self.report)(Line::LogFailed(e));
@@ -207,13 +236,12 @@ impl Workers {
             .zip(&finished.rows)
             .map(|(identity, row)| (identity, attempt_of(row, now)))
             .collect();
-        if let Err(e) = self
-            .queue
-            .record(&id, &self.owner, &outcomes, now, &self.policy)
-        {
-            (self.report)(Line::QueueFailed(e));
-        }
-        let states = self.queue.planned(&id).unwrap_or_default();
+        self.record(&id, outcomes.clone()).await;
+        let key = id.clone();
+        let states = self
+            .queued(move |q| q.planned(&key))
+            .await
+            .unwrap_or_default();
         for (row, (identity, attempt)) in finished.rows.iter().zip(&outcomes) {
             let state = states.iter().find(|p| &p.identity == identity);
             (self.report)(Line::Outcome {
