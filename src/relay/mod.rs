@@ -33,6 +33,7 @@ use crate::log::queue::{Policy, Queue, SqliteQueue};
 use crate::server::{self, Limits};
 use crate::store::StoreFile;
 use crate::transport::{Net, runtime};
+use crate::values::Revealed;
 
 pub use event::{EventBody, Malformed};
 
@@ -41,7 +42,7 @@ pub use event::{EventBody, Malformed};
 pub struct Config {
     pub bind: SocketAddr,
     /// The bearer tokens accepted on intake (none: no auth, loopback only).
-    pub tokens: Vec<String>,
+    pub tokens: Vec<Revealed>,
     pub workers: usize,
     pub policy: Policy,
     pub grace: Duration,
@@ -133,7 +134,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         tokens: config
             .tokens
             .iter()
-            .map(|t| Sha256::digest(t.as_bytes()).into())
+            .map(|t| Sha256::digest(t.expose().as_bytes()).into())
             .collect(),
         clock: config.clock,
         stopping: Arc::clone(&stopping),
@@ -241,4 +242,32 @@ async fn bind(addr: SocketAddr) -> Result<TcpListener> {
             .hint(hint)
             .into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_config_shows_no_token() {
+        let config = Config {
+            bind: "127.0.0.1:0".parse().unwrap(),
+            tokens: vec![Revealed::new("s3cret-token")],
+            workers: 1,
+            policy: Policy {
+                max_attempts: 1,
+                give_up_after: Duration::from_secs(1),
+                jitter: false,
+            },
+            grace: Duration::from_secs(1),
+            lease: Duration::from_secs(1),
+            log: PathBuf::from("log.db"),
+            store: StoreFile::new(PathBuf::from("store.toml")),
+            cache_dir: None,
+            clock: Clock::system(),
+        };
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("****"), "{shown}");
+    }
 }

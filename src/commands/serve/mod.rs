@@ -13,6 +13,7 @@ use crate::listen::parse_addr;
 use crate::log::queue::Policy;
 use crate::output::Output;
 use crate::relay::{self, Config, Line};
+use crate::values::Revealed;
 
 /// The relay: take events over HTTP, queue them durably, deliver them through the rules
 ///
@@ -86,7 +87,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut tokens = Vec::new();
     for var in &args.auth_token_env {
         match std::env::var(var) {
-            Ok(token) if !token.trim().is_empty() => tokens.push(token.trim().to_owned()),
+            Ok(token) if !token.trim().is_empty() => tokens.push(Revealed::new(token.trim())),
             _ => {
                 return Err(Error::usage(format!(
                     "--auth-token-env {var}: the variable is not set or empty"
