@@ -579,3 +579,33 @@ fn a_batch_answers_each_event_in_order_and_queues_the_good_ones() {
             .is_some_and(|q| q.len() <= 1)
     );
 }
+
+#[test]
+fn a_second_signal_exits_130_at_once_and_a_port_in_use_exits_1() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    server.always("/bob", Reply::status(200).delay(Duration::from_secs(10)));
+    let mut serve = Serve::start(&env, &[]);
+    let other = env.path("other.db");
+    let bind = serve.addr.to_string();
+    env.run(&[
+        "serve",
+        "--log",
+        other.to_str().expect("path"),
+        "--bind",
+        &bind,
+    ])
+    .code(1)
+    .stderr_has(&format!("cannot listen on {bind}"))
+    .stderr_has("hint: another program is using that port");
+    assert_eq!(serve.post(&event("slow-2", &["bob"])).0, 202);
+    server.wait_for(1, WAIT);
+    serve.signal("TERM");
+    serve.line("stopping:");
+    serve.signal("INT");
+    assert_eq!(serve.exit_code(), 130);
+    // The queue is the truth: the event still waits for the next start.
+    let waiting = env.run(&["queue", "--json"]).ok().json();
+    assert_eq!(waiting[0]["id"], "slow-2", "{waiting}");
+}

@@ -35,7 +35,13 @@ use crate::values::Revealed;
 ///
 /// SIGTERM or SIGINT: new events get 503, attempts in flight get --grace to finish, the rest stay
 /// queued for the next start; exit 0. A second signal exits 130 at once. Nothing accepted is lost,
-/// even by kill -9: a restart takes the work back.
+/// even by kill -9: a restart takes the work back. One serve owns a delivery log (a second one on
+/// the same file exits 1). SIGHUP reads the store again (it is also read again whenever it changes).
+/// `notify queue` lists what waits, `notify cancel ID` withdraws an event, and
+/// `notify emit ... --at TIME | --in DURATION` queues one for later.
+///
+/// Exit 0 after a stop, 1 when the address is in use or the store or the log cannot be read, 2 for
+/// bad flags (a non-loopback --bind without --auth-token-env), 130 after a second signal.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -45,7 +51,7 @@ pub struct Args {
     /// Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)
     #[arg(long = "auth-token-env", value_name = "VAR")]
     pub auth_token_env: Vec<String>,
-    /// Destinations attempted at once
+    /// Events worked on at once (each sends to up to 8 destinations at a time)
     #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=4096))]
     pub workers: usize,
     /// A destination is dead after this many attempts
