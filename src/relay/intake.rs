@@ -1,5 +1,5 @@
 //! The relay's HTTP answers: `POST /v1/events` queues an event (202 only once it is committed),
-//! `POST /v1/events/batch` up to 1,000 in one transaction, `GET /healthz` counts the queue. Every
+//! `POST /v1/events/batch` up to 1,000 in one transaction, `GET /healthz` counts the queue, `GET /metrics` the rest. Every
 //! answer is JSON and names no secret.
 
 use std::net::SocketAddr;
@@ -23,6 +23,7 @@ use crate::server::{Handler, Refusal};
 use crate::store::Store;
 
 use super::event::{Checked, EventBody};
+use super::metrics::Metrics;
 use super::stores::Stores;
 use super::{Line, Report};
 
@@ -43,6 +44,7 @@ pub struct Intake {
     /// Told when an event was queued, so that an idle worker looks at once.
     pub wake: Arc<Notify>,
     pub report: Report,
+    pub metrics: Arc<Metrics>,
 }
 
 /// A JSON answer.
@@ -153,10 +155,29 @@ impl Intake {
 
     fn store(&self) -> Arc<Store> {
         let current = self.stores.current();
+        if current.reloaded {
+            self.metrics.reload(true);
+        }
         if let Some(e) = current.failed {
+            self.metrics.reload(false);
             (self.report)(Line::StoreFailed(e));
         }
         current.store
+    }
+
+    async fn metrics(&self) -> Response<Bytes> {
+        let queue = Arc::clone(&self.queue);
+        let now = self.now_ms();
+        let counts = tokio::task::spawn_blocking(move || queue.counts(now)).await;
+        let Ok(Ok(counts)) = counts else {
+            return error(StatusCode::SERVICE_UNAVAILABLE, "the queue cannot be read");
+        };
+        let mut response = Response::new(Bytes::from(self.metrics.render(&counts)));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+        );
+        response
     }
 
     /// Commits the events to the queue (one transaction) before anything is answered.
@@ -277,6 +298,8 @@ impl Handler for Intake {
         let (allowed, (response, id)) = match path.as_str() {
             "/healthz" if method == Method::GET => ("GET", (self.health().await, None)),
             "/healthz" => ("GET", (not_allowed(), None)),
+            "/metrics" if method == Method::GET => ("GET", (self.metrics().await, None)),
+            "/metrics" => ("GET", (not_allowed(), None)),
             "/v1/events" if method == Method::POST => ("POST", self.event(request).await),
             "/v1/events" => ("POST", (not_allowed(), None)),
             "/v1/events/batch" if method == Method::POST => {
@@ -290,6 +313,9 @@ impl Handler for Intake {
             response
                 .headers_mut()
                 .insert(header::ALLOW, HeaderValue::from_static(allowed));
+        }
+        if path == "/v1/events" || path == "/v1/events/batch" {
+            self.metrics.event(&path, response.status().as_u16());
         }
         (self.report)(Line::Request {
             method: method.to_string(),

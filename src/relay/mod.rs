@@ -7,6 +7,7 @@
 
 mod event;
 mod intake;
+mod metrics;
 mod stores;
 mod worker;
 
@@ -128,6 +129,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let (stop_tx, stop) = Stop::switch();
     let stopping = Arc::new(AtomicBool::new(false));
     let wake = Arc::new(Notify::new());
+    let metrics = Arc::new(metrics::Metrics::default());
     let intake = Arc::new(intake::Intake {
         queue: Arc::clone(&queue),
         stores: Arc::clone(&stores),
@@ -140,6 +142,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         stopping: Arc::clone(&stopping),
         wake: Arc::clone(&wake),
         report: Arc::clone(&report),
+        metrics: Arc::clone(&metrics),
     });
     let workers = Arc::new(worker::Workers {
         queue,
@@ -153,6 +156,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         owner: format!("{}@{}", std::process::id(), config.clock.now_ms()),
         net,
         report: Arc::clone(&report),
+        metrics,
     });
     let limits = Limits {
         grace: Duration::from_secs(1),

@@ -32,6 +32,8 @@ pub struct Stores {
 pub struct Current {
     pub store: Arc<Store>,
     pub failed: Option<anyhow::Error>,
+    /// A new version of the file was read.
+    pub reloaded: bool,
 }
 
 impl Stores {
@@ -55,10 +57,13 @@ impl Stores {
     pub fn current(&self) -> Current {
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
         let seen = stamp(self.file.path());
-        let mut failed = None;
+        let (mut failed, mut reloaded) = (None, false);
         if seen != current.0 || self.forced.swap(false, Ordering::SeqCst) {
             match self.file.load() {
-                Ok(store) => current.1 = Arc::new(store),
+                Ok(store) => {
+                    current.1 = Arc::new(store);
+                    reloaded = true;
+                }
                 Err(e) => failed = Some(e),
             }
             current.0 = seen;
@@ -66,6 +71,7 @@ impl Stores {
         Current {
             store: Arc::clone(&current.1),
             failed,
+            reloaded,
         }
     }
 }

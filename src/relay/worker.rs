@@ -24,6 +24,7 @@ use crate::rules;
 use crate::transport::Net;
 
 use super::event::EventBody;
+use super::metrics::Metrics;
 use super::stores::Stores;
 use super::{Line, Report};
 
@@ -44,6 +45,7 @@ pub struct Workers {
     pub owner: String,
     pub net: Arc<Net>,
     pub report: Report,
+    pub metrics: Arc<Metrics>,
 }
 
 impl Workers {
@@ -146,7 +148,11 @@ impl Workers {
         let body: EventBody = serde_json::from_str(body)
             .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
+        if current.reloaded {
+            self.metrics.reload(true);
+        }
         if let Some(e) = current.failed {
+            self.metrics.reload(false);
             (self.report)(Line::StoreFailed(e));
         }
         let store = current.store;
@@ -244,17 +250,22 @@ impl Workers {
             .unwrap_or_default();
         for (row, (identity, attempt)) in finished.rows.iter().zip(&outcomes) {
             let state = states.iter().find(|p| &p.identity == identity);
+            let outcome = match (attempt, state.map(|s| s.state)) {
+                (Attempt::NotStarted, _) => "queued (not started)",
+                (_, Some(State::Dead)) => "dead",
+                (Attempt::Transient { .. }, _) => "retrying",
+                (_, Some(State::Skipped)) => "skipped",
+                _ => "delivered",
+            };
+            if !matches!(attempt, Attempt::NotStarted | Attempt::Skipped) {
+                let took = Duration::from_millis(row.elapsed_ms);
+                self.metrics.delivery(&row.channel, outcome, took);
+            }
             (self.report)(Line::Outcome {
                 id: id.clone(),
                 recipient: row.recipient.clone(),
                 channel: row.channel.clone(),
-                outcome: match (attempt, state.map(|s| s.state)) {
-                    (Attempt::NotStarted, _) => "queued (not started)",
-                    (_, Some(State::Dead)) => "dead",
-                    (Attempt::Transient { .. }, _) => "retrying",
-                    (_, Some(State::Skipped)) => "skipped",
-                    _ => "delivered",
-                },
+                outcome,
                 detail: row.reason.clone().or_else(|| row.error_message.clone()),
                 attempts: state.map_or(0, |s| s.attempts),
             });

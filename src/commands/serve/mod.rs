@@ -26,7 +26,10 @@ use crate::values::Revealed;
 /// 422 for an unknown event (with the nearest ids), 503 while stopping.
 /// POST /v1/events/batch takes {"events": [...]}, up to 1,000, committed in one transaction, and
 /// answers 200 {"events": [...]} with each event's {"id", "status"} or {"error"}, in order.
-/// GET /healthz answers 200 {"status": "ok", "queue": {"due", "scheduled", "in_flight", "dead"}}.
+/// GET /healthz answers 200 {"status": "ok", "queue": {"due", "scheduled", "in_flight", "dead"}}
+/// (503 while stopping); GET /metrics the Prometheus text format (notify_events_received_total,
+/// notify_deliveries_total, notify_queue_depth, notify_delivery_duration_seconds,
+/// notify_store_reloads_total). Neither needs the token.
 ///
 /// Workers plan each due event as `notify emit --id ID` does, with the store as it is then, send
 /// through the same engine, record every outcome in the delivery log, and retry failures after

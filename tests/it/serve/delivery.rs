@@ -1,0 +1,133 @@
+//! What serve delivers: each destination once, retries and their times, dead letters, a store edited meanwhile.
+
+use std::collections::HashSet;
+
+use super::*;
+
+#[test]
+fn an_event_posted_is_delivered_to_each_users_webhook_and_a_duplicate_id_once() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    let serve = Serve::start(&env, &[]);
+    let (status, answer) = serve.post(&event("e-1", &["bob", "carol"]));
+    assert_eq!(status, 202, "{answer}");
+    assert_eq!(
+        (answer["id"].as_str(), answer["status"].as_str()),
+        (Some("e-1"), Some("queued"))
+    );
+    assert!(
+        answer["due"].as_str().is_some_and(|d| d.ends_with('Z')),
+        "{answer}"
+    );
+    let (status, answer) = serve.post(&event("e-1", &["bob"]));
+    assert_eq!(
+        (status, answer),
+        (200, json!({ "id": "e-1", "status": "duplicate" }))
+    );
+    let want = BTreeSet::from([
+        ("/bob".into(), "e-1".into()),
+        ("/carol".into(), "e-1".into()),
+    ]);
+    wait_pairs(&server, &want);
+    // The event's text as emit makes it.
+    let body = server.requests_to("/bob")[0].json();
+    assert_eq!(body["messageEvent"]["taskId"], "42", "{body}");
+    // Recorded in the delivery log like any send, under the event's id.
+    let log = env.run(&["log", "--json", "--id", "e-1"]);
+    let rows = log.ok().json();
+    assert_eq!(rows.as_array().map(Vec::len), Some(2), "{rows}");
+    let (status, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(status, 200);
+    assert_eq!(health["status"], "ok");
+    assert_eq!(
+        health["queue"],
+        json!({ "due": 0, "scheduled": 0, "in_flight": 0, "dead": 0 })
+    );
+    // Each destination once, the duplicate queued nothing.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[test]
+fn a_4xx_is_dead_at_once_and_a_503_is_tried_again() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    server.always("/bob", Reply::status(400));
+    server.reply("/carol", Reply::status(503));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("e-3", &["bob", "carol"])).0, 202);
+    serve.line("e-3 bob webhook: dead (attempt 1): HTTP 400");
+    serve.line("e-3 carol webhook: retrying (attempt 1): HTTP 503");
+    // The first retry comes after 2 s ±20%.
+    serve.line("e-3 carol webhook: delivered (attempt 2)");
+    assert_eq!(server.requests_to("/bob").len(), 1);
+    assert_eq!(server.requests_to("/carol").len(), 2);
+    let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(health["queue"]["dead"], 1, "{health}");
+    let distinct: HashSet<_> = server
+        .requests()
+        .iter()
+        .map(|r| r.header("X-Notify-Delivery").map(str::to_owned))
+        .collect();
+    assert_eq!(distinct, HashSet::from([Some("e-3".to_owned())]));
+}
+
+#[test]
+fn a_store_edited_while_serve_runs_takes_effect_for_the_next_event() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("before", &["bob"])).0, 202);
+    server.wait_for(1, WAIT);
+    let moved = format!("webhook.url={}", server.url("/bob-moved"));
+    env.run(&["user", "modify", "bob", "--set", &moved]).ok();
+    assert_eq!(serve.post(&event("after", &["bob"])).0, 202);
+    let want = BTreeSet::from([
+        ("/bob".to_owned(), "before".to_owned()),
+        ("/bob-moved".to_owned(), "after".to_owned()),
+    ]);
+    wait_pairs(&server, &want);
+}
+
+#[test]
+fn a_retry_after_later_than_the_backoff_sets_the_next_attempt() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["carol"]);
+    server.reply("/carol", Reply::status(503).header("Retry-After", "30"));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("slow-1", &["carol"])).0, 202);
+    serve.line("slow-1 carol webhook: retrying (attempt 1)");
+    let listed = env.run(&["queue", "--json"]).ok().json();
+    let time =
+        |k: &str| notify::log::time::parse_rfc3339(listed[0][k].as_str().unwrap_or_default());
+    let (received, due) = (
+        time("received").expect("received"),
+        time("due").expect("due"),
+    );
+    // The backoff alone would wait 2 s ±20%.
+    assert!(due - received >= 29_000, "{listed}");
+    assert_eq!(listed[0]["last_error"], "HTTP 503: ");
+}
+
+#[test]
+fn max_attempts_gives_a_failing_destination_up() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["carol"]);
+    server.always("/carol", Reply::status(503));
+    let mut serve = Serve::start(&env, &["--max-attempts", "1"]);
+    assert_eq!(serve.post(&event("give-up-1", &["carol"])).0, 202);
+    serve.line("give-up-1 carol webhook: dead (attempt 1): HTTP 503");
+    let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(
+        health["queue"],
+        json!({ "due": 0, "scheduled": 0, "in_flight": 0, "dead": 1 })
+    );
+    // Dead is not waiting.
+    assert_eq!(env.run(&["queue", "--json"]).ok().json(), json!([]));
+    assert_eq!(server.requests().len(), 1);
+}

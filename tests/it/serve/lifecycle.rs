@@ -1,0 +1,132 @@
+//! How serve starts and stops: refusals at start, kill -9 and SIGTERM with restarts, a second signal.
+
+use super::*;
+
+#[test]
+fn a_non_loopback_bind_without_a_token_is_refused() {
+    let env = Env::new();
+    env.run(&["serve", "--bind", "0.0.0.0:0"])
+        .code(2)
+        .stderr_has("refusing to serve on 0.0.0.0:0 without authentication")
+        .stderr_has("hint: pass --auth-token-env VAR");
+}
+
+#[test]
+fn a_second_serve_on_the_same_log_is_refused_naming_the_first() {
+    let env = Env::new();
+    let serve = Serve::start(&env, &[]);
+    env.run(&["serve", "--bind", "127.0.0.1:0"])
+        .code(1)
+        .stderr_has(&format!(
+            "another notify serve (process {}) owns the delivery log",
+            serve.child.id()
+        ))
+        .stderr_has("hint: stop that serve first");
+}
+
+#[test]
+fn kill_9_after_a_burst_of_202s_loses_nothing_accepted() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    let names = ["u1", "u2", "u3"];
+    users(&env, &server, &names);
+    for name in names {
+        server.always(
+            &format!("/{name}"),
+            Reply::status(200).delay(Duration::from_millis(200)),
+        );
+    }
+    let serve = Serve::start(&env, &["--workers", "4"]);
+    let mut want = BTreeSet::new();
+    for i in 0..15 {
+        let id = format!("burst-{i}");
+        assert_eq!(serve.post(&event(&id, &names)).0, 202);
+        for name in names {
+            want.insert((format!("/{name}"), id.clone()));
+        }
+    }
+    serve.kill9();
+    let before = server.requests().len();
+    assert!(
+        before < want.len(),
+        "all {before} delivered before the kill: nothing to prove"
+    );
+    let _again = Serve::start(&env, &["--workers", "4"]);
+    let seen = wait_pairs(&server, &want);
+    // A request in flight at the kill (4 workers, each on one event of 3 destinations) may come again:
+    // the receiver de-duplicates on (path, X-Notify-Delivery). Nothing else comes twice.
+    assert!(
+        seen.len() <= want.len() + 4 * names.len(),
+        "{} requests for {} destinations",
+        seen.len(),
+        want.len()
+    );
+    for pair in &want {
+        let times = seen
+            .iter()
+            .filter(|r| pairs(std::slice::from_ref(r)).contains(pair))
+            .count();
+        assert!(times <= 2, "{pair:?} seen {times} times");
+    }
+}
+
+#[test]
+fn sigterm_finishes_what_is_in_flight_answers_503_and_a_restart_delivers_the_rest() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    server.always("/bob", Reply::status(200).delay(Duration::from_secs(2)));
+    let mut serve = Serve::start(&env, &["--workers", "1"]);
+    let mut want = BTreeSet::new();
+    for i in 0..4 {
+        let id = format!("term-{i}");
+        assert_eq!(serve.post(&event(&id, &["bob"])).0, 202);
+        want.insert(("/bob".to_owned(), id));
+    }
+    server.wait_for(1, WAIT);
+    serve.signal("TERM");
+    serve.line("stopping: new events get 503");
+    let (status, _) = serve.post(&event("late", &["bob"]));
+    assert_eq!(status, 503);
+    assert_eq!(serve.exit_code(), 0, "{:?}", serve.seen);
+    let delivered = server.requests().len();
+    assert!(
+        delivered < want.len(),
+        "everything was sent before the stop"
+    );
+    drop(serve);
+    server.always("/bob", Reply::status(200));
+    let _again = Serve::start(&env, &[]);
+    let seen = wait_pairs(&server, &want);
+    assert_eq!(seen.len(), want.len(), "a destination was sent twice");
+}
+
+#[test]
+fn a_second_signal_exits_130_at_once_and_a_port_in_use_exits_1() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    server.always("/bob", Reply::status(200).delay(Duration::from_secs(10)));
+    let mut serve = Serve::start(&env, &[]);
+    let other = env.path("other.db");
+    let bind = serve.addr.to_string();
+    env.run(&[
+        "serve",
+        "--log",
+        other.to_str().expect("path"),
+        "--bind",
+        &bind,
+    ])
+    .code(1)
+    .stderr_has(&format!("cannot listen on {bind}"))
+    .stderr_has("hint: another program is using that port");
+    assert_eq!(serve.post(&event("slow-2", &["bob"])).0, 202);
+    server.wait_for(1, WAIT);
+    serve.signal("TERM");
+    serve.line("stopping:");
+    serve.signal("INT");
+    assert_eq!(serve.exit_code(), 130);
+    // The queue is the truth: the event still waits for the next start.
+    let waiting = env.run(&["queue", "--json"]).ok().json();
+    assert_eq!(waiting[0]["id"], "slow-2", "{waiting}");
+}

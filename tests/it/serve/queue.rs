@@ -1,0 +1,56 @@
+//! `emit --at/--in`, `notify queue` and `notify cancel` against a serve's queue.
+
+use super::*;
+
+#[test]
+fn emit_at_or_in_queues_for_serve_and_queue_and_cancel_see_it() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let emit = |id: &str, when: &[&str]| {
+        let mut args = vec!["emit", EVENT, "--approver", "bob", "--id", id];
+        args.extend_from_slice(when);
+        env.run(&args)
+    };
+    emit("later-1", &["--in", "1h"])
+        .ok()
+        .stdout_has("later-1\n");
+    emit("later-1", &["--in", "1h"])
+        .code(1)
+        .stderr_has("event later-1 is in the queue already");
+    emit("past-1", &["--at", "2000-01-01T00:00:00Z"]).ok();
+    let listed = env.run(&["queue", "--json"]).ok().json();
+    let states: Vec<_> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap_or_default(),
+                r["state"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(states, [("past-1", "due"), ("later-1", "scheduled")]);
+    env.run(&["cancel", "later-1"]).ok();
+    env.run(&["cancel", "later-1"])
+        .code(1)
+        .stderr_has("event later-1 no longer waits")
+        .stderr_has("hint: `notify log --id later-1`");
+    env.run(&["cancel", "nope"])
+        .code(1)
+        .stderr_has("no event `nope` in the queue");
+    // Nothing was sent by emit itself: a serve on the same log sends what is due, and only that.
+    assert!(server.requests().is_empty());
+    let _serve = Serve::start(&env, &[]);
+    wait_pairs(
+        &server,
+        &BTreeSet::from([("/bob".to_owned(), "past-1".to_owned())]),
+    );
+    // Recorded just after the answer: the queue empties.
+    let deadline = Instant::now() + WAIT;
+    while env.run(&["queue", "--json"]).ok().json() != json!([]) {
+        assert!(Instant::now() < deadline, "past-1 still waits");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
