@@ -823,6 +823,7 @@ complete -c notify -n "__fish_notify_using_subcommand serve" -s u -l user -d 'Wh
 complete -c notify -n "__fish_notify_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c notify -n "__fish_notify_using_subcommand serve" -l json-logs -d 'One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text'
 complete -c notify -n "__fish_notify_using_subcommand serve" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand serve" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand serve" -s q -l quiet -d 'Print less on stderr'

@@ -104,6 +104,16 @@ impl Output {
         eprintln!("{text}");
     }
 
+    /// One JSON object on one line on stderr (`serve --json-logs`); a `droppable` one obeys `-q`.
+    pub fn json_log<T: Serialize + ?Sized>(&self, value: &T, droppable: bool) {
+        if droppable && self.quiet {
+            return;
+        }
+        if let Ok(text) = serde_json::to_string(value) {
+            eprintln!("{text}");
+        }
+    }
+
     /// A warning on stderr, shown even with `-q`.
     pub fn warn(&self, text: &str) {
         let label = if self.color {

@@ -6,13 +6,14 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+mod say;
+
 use crate::commands::args::{limit, parse_duration};
 use crate::context::Context;
 use crate::error::Error;
 use crate::listen::parse_addr;
 use crate::log::queue::Policy;
-use crate::output::Output;
-use crate::relay::{self, Config, Line};
+use crate::relay::{self, Config};
 use crate::values::Revealed;
 
 /// The relay: take events over HTTP, queue them durably, deliver them through the rules
@@ -69,6 +70,9 @@ pub struct Args {
     /// How long a claimed event stays with its worker (longer than any attempt)
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = limit())]
     pub lease: Duration,
+    /// One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text
+    #[arg(long)]
+    pub json_logs: bool,
 }
 
 fn give_up(text: &str) -> Result<Duration, String> {
@@ -122,48 +126,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         cache_dir: ctx.cache_dir(),
         clock: ctx.clock,
     };
-    let out = ctx.out.clone();
-    relay::serve(config, Arc::new(move |line| say(&out, line)))
-}
-
-/// One line on stderr per request (dropped by -q) and per outcome; never a secret.
-fn say(out: &Output, line: Line) {
-    let clean = |t: &str| crate::listen::clean(t);
-    match line {
-        Line::Listening(addr) => out.status(&format!("listening on http://{addr}")),
-        Line::Reclaimed(n) => out.status(&format!(
-            "took back {n} event(s) a previous serve left in flight"
-        )),
-        Line::Request {
-            method,
-            path,
-            status,
-            id,
-        } => out.note(&format!(
-            "{method} {} {status}{}",
-            clean(&path),
-            id.map(|i| format!(" {}", clean(&i))).unwrap_or_default()
-        )),
-        Line::Outcome {
-            id,
-            recipient,
-            channel,
-            outcome,
-            detail,
-            attempts,
-        } => out.status(&format!(
-            "{id} {recipient} {channel}: {outcome} (attempt {attempts}){}",
-            detail.map(|d| format!(": {}", clean(&d))).unwrap_or_default()
-        )),
-        Line::Finished { id, note } => out.status(&format!("{id}: {}", clean(&note))),
-        Line::Stopping { grace } => out.status(&format!(
-            "stopping: new events get 503; waiting up to {} for attempts in flight (signal again to stop at once)",
-            crate::server::human_duration(grace)
-        )),
-        Line::StoreFailed(e) => out.warn(&format!(
-            "the store changed but does not load; the last good one stays in use: {e:#}"
-        )),
-        Line::QueueFailed(e) => out.warn(&format!("the queue: {e:#}")),
-        Line::LogFailed(e) => out.warn(&format!("not recorded in the delivery log: {e:#}")),
-    }
+    let (out, json) = (ctx.out.clone(), args.json_logs);
+    let clock = ctx.clock;
+    relay::serve(
+        config,
+        Arc::new(move |line| say::say(&out, json, clock.now_ms(), line)),
+    )
 }

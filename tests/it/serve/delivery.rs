@@ -131,3 +131,37 @@ fn max_attempts_gives_a_failing_destination_up() {
     assert_eq!(env.run(&["queue", "--json"]).ok().json(), json!([]));
     assert_eq!(server.requests().len(), 1);
 }
+
+#[test]
+fn json_logs_say_each_request_and_outcome_as_one_object_per_line() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let mut serve = Serve::start(&env, &["--json-logs"]);
+    assert_eq!(serve.post(&event("j-1", &["bob"])).0, 202);
+    let line = serve.line("\"kind\":\"delivery\"");
+    let doc: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    assert_eq!(doc["id"], "j-1");
+    assert_eq!(doc["recipient"], "bob");
+    assert_eq!(doc["outcome"], "delivered");
+    assert!(
+        doc["time"].as_str().is_some_and(|t| t.ends_with('Z')),
+        "{doc}"
+    );
+    // Every line so far is one JSON object: the listening line and the request line too.
+    for seen in &serve.seen {
+        let doc: Value = serde_json::from_str(seen).unwrap_or_else(|e| panic!("{e}: {seen}"));
+        assert!(
+            doc["kind"].is_string() && doc["message"].is_string(),
+            "{seen}"
+        );
+    }
+    assert!(
+        serve
+            .seen
+            .iter()
+            .any(|l| l.contains("\"kind\":\"request\"")),
+        "{:?}",
+        serve.seen
+    );
+}

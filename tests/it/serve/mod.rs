@@ -49,7 +49,15 @@ impl Serve {
             seen: Vec::new(),
         };
         let line = serve.line("listening on http://");
-        serve.addr = line["listening on http://".len()..]
+        // Text, or (--json-logs) a JSON object whose message is that text.
+        let at = line
+            .find("http://")
+            .map_or(line.len(), |i| i + "http://".len());
+        let addr: String = line[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
+            .collect();
+        serve.addr = addr
             .parse()
             .unwrap_or_else(|_| panic!("no address in {line:?}"));
         assert_ne!(serve.addr.port(), 0);
