@@ -128,9 +128,18 @@ impl StoreFile {
     fn parse(&self, text: String, keep: bool) -> Result<(Store, Kept)> {
         match split::parse(text, keep) {
             Ok(read) => Ok(read),
-            Err(text) => self
-                .parse_whole(&text)
-                .map(|store| (store, Kept::default())),
+            // Kept whole for a write, so that what a person wrote there is kept too (see `split::write`).
+            Err(text) => {
+                let store = self.parse_whole(&text)?;
+                Ok((
+                    store,
+                    if keep {
+                        Kept::whole(text)
+                    } else {
+                        Kept::default()
+                    },
+                ))
+            }
         }
     }
 

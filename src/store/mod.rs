@@ -3,6 +3,7 @@
 //! A store others could rewrite, or read while it holds a literal secret, is refused (see `access`).
 
 mod access;
+mod edit;
 mod file;
 mod kept;
 mod migrate;

@@ -6,7 +6,9 @@
 //! places) or any error gives the text back, and the caller parses it whole as before, which yields the
 //! same store or the error with its line and column.
 //! Writing is split the same way: head, each user, tail, byte for byte what `toml::to_string` writes,
-//! except that a user the command did not change is copied from the text it was read from (see `kept`).
+//! except that a user the command did not change is copied from the text it was read from (see `kept`),
+//! and a changed user and the rest are written over the text they were read from (see `edit`), keeping
+//! what a person wrote there. Rules and custom events a person put before the users move after them.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -14,7 +16,8 @@ use std::ops::Range;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::kept::{Kept, Section, fingerprint};
+use super::edit;
+use super::kept::{Found, Kept, Rest, Section, fingerprint};
 use super::rules::{CustomEvent, EventId, Rule};
 use super::schema::{CURRENT_VERSION, Notice, Providers, Store, User};
 
@@ -65,41 +68,118 @@ struct Tail<'a> {
 /// text is never in memory at once; `out` takes each piece in order. A user still as `kept` read it is
 /// written as the text it was read from, which is the same bytes when notify wrote that text.
 pub fn write(store: &Store, kept: &Kept, out: &mut dyn FnMut(&str) -> Result<()>) -> Result<()> {
+    if let Some(old) = kept.whole_text() {
+        return out(&edited(old, &text(store)?));
+    }
     if store.users.is_empty() {
         // An empty `[users]` table is written too; a store without users is small.
-        return out(&text(store)?);
+        let new = text(store)?;
+        let Some((old, trailer)) = kept.rest() else {
+            return out(&new);
+        };
+        out(&lines(&edited(old, &new)))?;
+        if !trailer.is_empty() {
+            out("\n")?;
+            out(trailer)?;
+        }
+        return Ok(());
     }
-    out(&text(&Head {
+    let head = text(&Head {
         version: store.version,
         default_user: store.default_user.as_deref(),
         notice: &store.notice,
         providers: &store.providers,
-    })?)?;
-    let mut kept = kept.walk();
-    for (name, user) in &store.users {
-        out("\n")?;
-        match kept.unchanged(name, user) {
-            Some(section) => {
-                out(section)?;
-                // The last line of a file may have no line break.
-                if !section.ends_with('\n') {
-                    out("\n")?;
-                }
-            }
-            None => out(&text(&OneUser {
-                users: BTreeMap::from([(name.as_str(), user)]),
-            })?)?,
-        }
-    }
+    })?;
     let tail = text(&Tail {
         rules: &store.rules,
         events: &store.events,
     })?;
+    let (head, tail, trailer) = match kept.rest() {
+        Some((old, trailer)) => {
+            let (head, tail) = halves(old, head, tail);
+            (head, tail, trailer)
+        }
+        None => (head, tail, ""),
+    };
+    // Pieces are separated by a blank line, unless one ends in a blank line or a comment already: a
+    // comment a person wrote just above a header stays just above it.
+    let mut open = true;
+    let mut put = |piece: &str| -> Result<()> {
+        if !open {
+            out("\n")?;
+        }
+        out(piece)?;
+        // The last line of a file may have no line break.
+        if !piece.ends_with('\n') {
+            out("\n")?;
+        }
+        open = ends_open(piece);
+        Ok(())
+    };
+    put(&head)?;
+    // Comments that ended the head stay just before the first user.
+    if !trailer.is_empty() {
+        put(trailer)?;
+    }
+    let mut kept = kept.walk();
+    for (name, user) in &store.users {
+        let one = || {
+            text(&OneUser {
+                users: BTreeMap::from([(name.as_str(), user)]),
+            })
+        };
+        match kept.find(name, user) {
+            Found::Unchanged(section) => put(section)?,
+            Found::Changed(section) => put(&lines(&edited(section, &one()?)))?,
+            Found::New => put(&one()?)?,
+        }
+    }
     if !tail.is_empty() {
-        out("\n")?;
-        out(&tail)?;
+        put(&tail)?;
     }
     Ok(())
+}
+
+/// Whether `piece` ends in a blank line or a comment line.
+fn ends_open(piece: &str) -> bool {
+    let body = piece.strip_suffix('\n').unwrap_or(piece);
+    let last = body.rsplit('\n').next().unwrap_or_default().trim();
+    last.is_empty() || last.starts_with('#')
+}
+
+/// `new` written over `old` (see `edit`), or `new` itself should `old` not be valid TOML.
+fn edited(old: &str, new: &str) -> String {
+    edit::updated(old, new).map_or_else(|| new.to_owned(), |doc| doc.to_string())
+}
+
+/// The rest brought up to date, cut in two: what goes before the users, and the rules and custom events
+/// that go after them (without blank lines at either end).
+fn halves(old: &str, head: String, tail: String) -> (String, String) {
+    let Some(doc) = edit::updated(old, &format!("{head}\n{tail}")) else {
+        return (head, tail);
+    };
+    let after = |key: &str| matches!(key, "rules" | "events");
+    let mut before = doc.clone();
+    before.retain(|key, _| !after(key));
+    let mut rest = doc;
+    rest.retain(|key, _| after(key));
+    if rest.is_empty() {
+        return (lines(&before.to_string()), String::new());
+    }
+    // Comments at the very end belong to the tail; the head's own comments are not repeated.
+    before.set_trailing("");
+    rest.decor_mut().clear();
+    let rest = rest.to_string();
+    let blank = rest.len() - rest.trim_start_matches(['\n', '\r']).len();
+    let start = rest[..blank].rfind('\n').map_or(0, |at| at + 1);
+    (lines(&before.to_string()), lines(&rest[start..]))
+}
+
+/// `text` without the blank lines at its end, and ending in a line break.
+fn lines(text: &str) -> String {
+    let mut text = text.trim_end_matches([' ', '\t', '\r', '\n']).to_owned();
+    text.push('\n');
+    text
 }
 
 fn text<T: Serialize>(value: &T) -> Result<String> {
@@ -110,7 +190,10 @@ fn text<T: Serialize>(value: &T) -> Result<String> {
 /// otherwise the text back. With `keep`, the text is kept too, for `write` (see `kept`).
 pub fn parse(text: String, keep: bool) -> Result<(Store, Kept), String> {
     match read(&text, keep, threads_for) {
-        Some(read) if keep => Ok((read.store, Kept::new(text, read.sections, read.prints))),
+        Some(read) if keep => Ok((
+            read.store,
+            Kept::new(text, read.sections, read.prints, read.rest),
+        )),
         Some(read) => Ok((read.store, Kept::default())),
         None => Err(text),
     }
@@ -129,12 +212,13 @@ struct Read {
     store: Store,
     sections: Vec<Section>,
     prints: Vec<u8>,
+    rest: Rest,
 }
 
 fn read(text: &str, keep: bool, threads: impl FnOnce(usize) -> usize) -> Option<Read> {
     let (parts, rest) = split(text)?;
     // The rest first: it is small, and an older version is left to the whole parse at once.
-    let mut store: Store = toml::from_str(&rest).ok()?;
+    let mut store: Store = toml::from_str(&rest.text).ok()?;
     if store.version != CURRENT_VERSION {
         return None;
     }
@@ -158,6 +242,7 @@ fn read(text: &str, keep: bool, threads: impl FnOnce(usize) -> usize) -> Option<
         store,
         sections: parsed.sections,
         prints: parsed.prints,
+        rest,
     })
 }
 
@@ -169,7 +254,7 @@ struct Part<'t> {
 }
 
 /// The users' sections in file order, and the rest of the text.
-fn split(text: &str) -> Option<(Vec<Part<'_>>, String)> {
+fn split(text: &str) -> Option<(Vec<Part<'_>>, Rest)> {
     if has_multiline_string(text) {
         return None;
     }
@@ -204,7 +289,33 @@ fn split(text: &str) -> Option<(Vec<Part<'_>>, String)> {
         current = (user, start);
     }
     close(current, text.len());
-    Some((parts, rest))
+    // The comments that end the head introduce what follows it: they are kept before the first user.
+    let head = parts.first().map_or(0, |p| p.range.start);
+    let trailer = trailing_comments(&text[..head]);
+    rest.replace_range(trailer.clone(), "");
+    Some((
+        parts,
+        Rest {
+            text: rest,
+            trailer,
+        },
+    ))
+}
+
+/// Where the comment lines (and blank lines among them) that end `text` start and end.
+fn trailing_comments(text: &str) -> Range<usize> {
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('#') {
+            start.get_or_insert(offset);
+        } else if !trimmed.is_empty() {
+            start = None;
+        }
+        offset += line.len();
+    }
+    start.unwrap_or(text.len())..text.len()
 }
 
 /// Whether `text` holds `"""` or `'''` anywhere: a line inside a multi-line string could look like a
@@ -304,9 +415,13 @@ fn parse_run(text: &str, parts: &[Part<'_>], keep: bool) -> Option<Parsed> {
     Some(out)
 }
 
-/// The end of the last line in `range` that is not blank, after its line break if it has one.
+/// The end of the last line in `range` that is not blank, after its line break if it has one; the end
+/// of `range` when that line is a comment (it introduces what follows, blank lines and all).
 fn content_end(text: &str, range: &Range<usize>) -> usize {
     let body = text[range.clone()].trim_end_matches([' ', '\t', '\r', '\n']);
+    if ends_open(body) {
+        return range.end;
+    }
     let end = range.start + body.len();
     text[end..range.end]
         .find('\n')
@@ -463,18 +578,91 @@ roles = [
     }
 
     #[test]
-    fn a_changed_hand_edited_user_is_written_as_notify_writes_it() {
+    fn a_changed_hand_edited_user_keeps_its_layout() {
         let (mut store, kept) = parsed(STORE).unwrap();
         store.users.get_mut("bob-2").unwrap().roles = vec!["ops".into()];
         let out = written(&store, &kept);
+        // The inline table stays inline; what notify writes for a channel (`enabled`) joins it.
         assert!(
-            out.contains("[users.bob-2]\nroles = [\"ops\"]\n\n[users.bob-2.channels.webhook]\n"),
+            out.contains("[users.bob-2]\nroles = [\"ops\"]\nchannels.webhook = { url = \"https://hooks.example.com/bob\", signature_method = \"NONE\", enabled = false }\n\n"),
             "{out}"
         );
         // The others are still as they were.
         assert!(out.contains("roles = [\n  \"admin\",\n]\n"), "{out}");
         let again: Store = toml::from_str(&out).unwrap();
         assert_eq!(again.users, store.users);
+    }
+
+    const COMMENTED: &str = r#"# The team's store: edited by hand, kept by notify.
+version = 1
+
+[notice]
+disabled = ["sms"]  # off for now
+
+[providers.smtp]
+host = "smtp.example.com"
+port = 2525  # local relay
+security = "starttls"
+from = "dms@example.com"
+
+# People, by name.
+
+[users.alice]
+display_name = "Alice" # she/her
+roles = ["dba"]
+
+[users.alice.channels.email]
+# her work address
+address = "alice@example.com"
+enabled = true  # on
+verified = true
+
+[users.bob]
+roles = []  # none yet
+
+# Who hears of what.
+[rules."ticket.permission.approved"]
+roles = ["related"] # the requester
+# The end.
+"#;
+
+    #[test]
+    fn comments_survive_a_write_that_changes_what_is_around_them() {
+        let (mut store, kept) = parsed(COMMENTED).unwrap();
+        assert_eq!(written(&store, &kept), COMMENTED, "nothing changed");
+        let email = crate::channels::Kind::Email;
+        let alice = store.users.get_mut("alice").unwrap();
+        let channel = alice.channels.0.get_mut(&email).unwrap();
+        channel.fields.insert(
+            crate::values::Field::Address,
+            crate::values::Value::Text("alice@example.org".into()),
+        );
+        channel.verified = false;
+        store.notice.disabled.push(email);
+        store.users.get_mut("bob").unwrap().roles = vec!["ops".into()];
+        let out = written(&store, &kept);
+        let expected = COMMENTED
+            .replace("\"sms\"]  # off", "\"sms\", \"email\"]  # off")
+            .replace("alice@example.com\"\n", "alice@example.org\"\n")
+            .replace("verified = true", "verified = false")
+            .replace("roles = []  # none yet", "roles = [\"ops\"]  # none yet");
+        assert_eq!(out, expected);
+        assert!(same(&toml::from_str(&out).unwrap(), &store));
+        // Read whole (a multi-line string sends it past the fast path), the comments stay as well.
+        let multi = COMMENTED.replace("\"Alice\"", "\"\"\"Alice\"\"\"");
+        let (mut store, kept) = parse(multi.clone(), true).map_or_else(
+            |text| {
+                let store: Store = toml::from_str(&text).unwrap();
+                (store, Kept::whole(text))
+            },
+            |_| panic!("the fast path took a multi-line string"),
+        );
+        assert_eq!(written(&store, &kept), multi);
+        store.users.get_mut("bob").unwrap().roles = vec!["ops".into()];
+        assert_eq!(
+            written(&store, &kept),
+            multi.replace("roles = []  # none yet", "roles = [\"ops\"]  # none yet")
+        );
     }
 
     #[test]
