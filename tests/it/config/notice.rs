@@ -1,0 +1,39 @@
+//! Notice.
+
+use super::*;
+
+#[test]
+fn notice_management_lists_and_switches_kinds() {
+    let env = Env::new();
+    let rows = env.run(&["notice", "list", "--json"]).ok().json();
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 10);
+    assert!(rows.iter().all(|r| r["enabled"] == true));
+    assert_eq!(
+        rows[0],
+        json!({"kind": "dingtalk", "name": "DingTalk Standard Edition", "enabled": true})
+    );
+
+    env.run(&["notice", "disable", "sms", "email"]).ok();
+    env.run(&["notice", "disable", "sms"]).ok();
+    assert!(env.store_text().contains("disabled = [\"email\", \"sms\"]"));
+    let rows = env.run(&["notice", "list", "--json"]).ok().json();
+    let off: Vec<_> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|r| r["enabled"] == false)
+        .map(|r| r["kind"].as_str().expect("kind").to_owned())
+        .collect();
+    assert_eq!(off, ["email", "sms"]);
+    assert_eq!(channel_row(&env, "email")["available"], false);
+    let table = env.run(&["notice", "list"]).ok().stdout.clone();
+    assert!(table.contains("Text message"), "{table}");
+
+    env.run(&["notice", "enable", "email"]).ok();
+    assert!(env.store_text().contains("disabled = [\"sms\"]"));
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    env.run(&["notice", "disable"]).code(2);
+    env.run(&["notice", "disable", "pager"]).code(2);
+}
