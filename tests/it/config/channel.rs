@@ -737,3 +737,32 @@ fn the_user_flag_picks_whose_channels_change() {
     env.set_env("NOTIFY_USER", "bob");
     assert_eq!(channel_row(&env, "email")["configured"], true, "bob's");
 }
+
+#[test]
+fn the_user_flag_never_creates_a_user() {
+    let env = Env::new();
+    env.run(&["user", "add", "bob"]).ok();
+    let before = env.store_text();
+    let set = env.run(&[
+        "-u",
+        "typo",
+        "channel",
+        "set",
+        "email",
+        "--address",
+        "typo@example.com",
+    ]);
+    set.code(1)
+        .stderr_has("error: no user named typo\n")
+        .stderr_has("hint: add it with `notify user add typo` first");
+    // The same refusal as `user modify`, and nothing written.
+    env.run(&["user", "modify", "typo", "--display-name", "T"])
+        .code(1)
+        .stderr_has("error: no user named typo\n");
+    assert_eq!(env.store_text(), before);
+    // Without --user, the first `channel set` still creates your own user.
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    let users = env.run(&["user", "list", "--json"]).ok().json();
+    assert_eq!(users[0]["name"], "alice");
+}
