@@ -85,7 +85,8 @@ pub struct Saved {
     pub change: VerificationChange,
     pub verified: bool,
     pub enabled: bool,
-    pub code_waiting: bool,
+    /// Where the code waiting to be confirmed went, as shown.
+    pub code_sent_to: Option<String>,
 }
 
 /// Refuses a user that does not exist, unless it is `own`: the user a `channel` command acts on without
@@ -127,7 +128,7 @@ pub fn save(
         change,
         verified: channel.is_verified(kind),
         enabled: channel.enabled,
-        code_waiting: channel.pending.is_some(),
+        code_sent_to: channel.code_sent_to(kind),
     })
 }
 

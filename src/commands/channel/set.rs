@@ -145,9 +145,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         return Ok(());
     }
-    if saved.code_waiting {
+    if let Some(to) = &saved.code_sent_to {
         ctx.out.note(&format!(
-            "a code is already waiting: confirm it with `notify channel verify {kind} --code N`"
+            "a code sent to {to} is already waiting: confirm it with `notify channel verify {kind} --code N`"
         ));
         return Ok(());
     }

@@ -97,6 +97,11 @@ fn report(ctx: &Context, kind: Kind, user: &str, outcome: Result<(), Rejection>)
         )
         .hint(again)
         .into()),
+        Err(Rejection::Elsewhere { sent_to, now }) => Err(Error::verification(format!(
+            "the code waiting was sent to {sent_to}, but the {kind} channel's address is now {now}; that code no longer works"
+        ))
+        .hint(format!("ask for a code for {now} with `notify channel verify {kind}`"))
+        .into()),
         Err(Rejection::Wrong { attempts_left }) => Err(Error::verification(format!(
             "wrong code; {attempts_left} attempt{} left",
             plural(attempts_left)

@@ -135,14 +135,16 @@ fn pending() -> impl Strategy<Value = PendingCode> {
         any::<i64>(),
         any::<i64>(),
         any::<u32>(),
+        "([a-z0-9.+]{1,12}(@[a-z.]{1,8})?)?",
     )
         .prop_map(
-            |(salt, digest, sent_at, expires_at, attempts)| PendingCode {
+            |(salt, digest, sent_at, expires_at, attempts, to)| PendingCode {
                 salt,
                 digest,
                 sent_at,
                 expires_at,
                 attempts,
+                to,
             },
         )
 }
