@@ -745,3 +745,26 @@ fn hand_written_comments_survive_unrelated_and_related_changes() {
         "{text}"
     );
 }
+
+#[test]
+fn a_boolean_written_as_a_word_is_reported_with_how_to_write_it() {
+    let env = Env::new();
+    for (written, fix) in [
+        ("enabled = yes", "enabled = true"),
+        ("enabled = \"off\"", "enabled = false"),
+        ("verified = No  # checked by phone", "verified = false"),
+    ] {
+        let text = format!(
+            "version = 1\n\n[users.alice]\nroles = []\n\n[users.alice.channels.email]\naddress = \"a@example.com\"\n{written}\n"
+        );
+        env.write_store(&text);
+        env.run(&["user", "list"])
+            .code(1)
+            .stderr_has("error: the store ")
+            .stderr_has("line 8, column")
+            .stderr_has(&format!(
+                "hint: booleans are written `true` or `false`, without quotes: `{fix}`; fix it by hand in"
+            ));
+        assert_eq!(env.store_text(), text);
+    }
+}

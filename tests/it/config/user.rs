@@ -552,3 +552,12 @@ fn import_of_a_thousand_users() {
         );
     }
 }
+
+#[test]
+fn an_import_of_one_user_says_user() {
+    let env = Env::new();
+    let file = write_file(&env, "one.csv", "name,display_name\nbob,Bob\n");
+    env.run(&["user", "import", &file])
+        .ok()
+        .stderr_has("imported 1 user (1 created, 0 updated)");
+}
