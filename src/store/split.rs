@@ -648,6 +648,28 @@ roles = ["related"] # the requester
             .replace("roles = []  # none yet", "roles = [\"ops\"]  # none yet");
         assert_eq!(out, expected);
         assert!(same(&toml::from_str(&out).unwrap(), &store));
+        // Channels added before and after the hand-written one take their places in kind order.
+        let alice = store.users.get_mut("alice").unwrap();
+        for kind in [crate::channels::Kind::Sms, crate::channels::Kind::Dingtalk] {
+            let mut channel = crate::store::Channel::default();
+            channel.fields.insert(
+                crate::values::Field::Mobile,
+                crate::values::Value::Text("+8613100000000".into()),
+            );
+            alice.channels.0.insert(kind, channel);
+        }
+        let out = written(&store, &kept);
+        let again: Store = toml::from_str(&out).unwrap();
+        assert_eq!(again.users, store.users);
+        let at = |header: &str| {
+            out.find(header)
+                .unwrap_or_else(|| panic!("{header}: {out}"))
+        };
+        assert!(
+            at("[users.alice.channels.dingtalk]") < at("[users.alice.channels.email]\n# her work")
+        );
+        assert!(at("# her work") < at("[users.alice.channels.sms]"));
+        assert!(at("[users.alice.channels.sms]") < at("[users.bob]"));
         // Read whole (a multi-line string sends it past the fast path), the comments stay as well.
         let multi = COMMENTED.replace("\"Alice\"", "\"\"\"Alice\"\"\"");
         let (mut store, kept) = parse(multi.clone(), true).map_or_else(
