@@ -255,9 +255,10 @@ struct Part<'t> {
 
 /// The users' sections in file order, and the rest of the text.
 fn split(text: &str) -> Option<(Vec<Part<'_>>, Rest)> {
-    if has_multiline_string(text) {
-        return None;
-    }
+    // Only a text with a multi-line string (a rule's template, say) is read string by string, so that a
+    // line inside one is never taken for a header.
+    let careful = has_multiline_string(text);
+    let mut open = Open::No;
     let mut rest = String::new();
     let mut parts = Vec::new();
     // The section being read: the user it belongs to (None: the rest) and where it starts.
@@ -274,6 +275,13 @@ fn split(text: &str) -> Option<(Vec<Part<'_>>, Rest)> {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        if careful {
+            let inside = open != Open::No;
+            open = scan(line.as_bytes(), open);
+            if inside {
+                continue;
+            }
+        }
         let trimmed = line.trim_start();
         if !trimmed.starts_with('[') {
             continue;
@@ -288,10 +296,17 @@ fn split(text: &str) -> Option<(Vec<Part<'_>>, Rest)> {
         close(current, start);
         current = (user, start);
     }
+    if open != Open::No {
+        return None;
+    }
     close(current, text.len());
     // The comments that end the head introduce what follows it: they are kept before the first user.
     let head = parts.first().map_or(0, |p| p.range.start);
-    let trailer = trailing_comments(&text[..head]);
+    let mut trailer = trailing_comments(&text[..head]);
+    if careful && has_multiline_string(&text[trailer.clone()]) {
+        // It may end a string rather than be comments: leave it where it is.
+        trailer = head..head;
+    }
     rest.replace_range(trailer.clone(), "");
     Some((
         parts,
@@ -300,6 +315,70 @@ fn split(text: &str) -> Option<(Vec<Part<'_>>, Rest)> {
             trailer,
         },
     ))
+}
+
+/// Whether a line ends inside a multi-line string, and of which kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    No,
+    /// `"""`: backslash escapes apply.
+    Basic,
+    /// `'''`: no escapes.
+    Literal,
+}
+
+/// The state at the end of `line`, which starts in `open`: strings and comments are skipped, and a
+/// multi-line string left open carries over to the next line.
+fn scan(line: &[u8], mut open: Open) -> Open {
+    let at = |i: usize| line.get(i).copied();
+    let mut i = 0;
+    while i < line.len() {
+        match open {
+            Open::Basic | Open::Literal => {
+                let quote = if open == Open::Basic { b'"' } else { b'\'' };
+                if open == Open::Basic && line[i] == b'\\' {
+                    i += 2;
+                } else if line[i] == quote && at(i + 1) == Some(quote) && at(i + 2) == Some(quote) {
+                    // Up to two more quotes before the closing three belong to the string.
+                    i += 3;
+                    for _ in 0..2 {
+                        if at(i) == Some(quote) {
+                            i += 1;
+                        }
+                    }
+                    open = Open::No;
+                } else {
+                    i += 1;
+                }
+            }
+            Open::No => match line[i] {
+                b'#' => return Open::No,
+                quote @ (b'"' | b'\'') => {
+                    if at(i + 1) == Some(quote) && at(i + 2) == Some(quote) {
+                        i += 3;
+                        open = if quote == b'"' {
+                            Open::Basic
+                        } else {
+                            Open::Literal
+                        };
+                    } else {
+                        // A one-line string: to its closing quote.
+                        i += 1;
+                        while i < line.len() && line[i] != quote {
+                            i += if quote == b'"' && line[i] == b'\\' {
+                                2
+                            } else {
+                                1
+                            };
+                        }
+                        i += 1;
+                    }
+                }
+                _ => i += 1,
+            },
+        }
+    }
+    open
 }
 
 /// Where the comment lines (and blank lines among them) that end `text` start and end.
@@ -670,14 +749,14 @@ roles = ["related"] # the requester
         );
         assert!(at("# her work") < at("[users.alice.channels.sms]"));
         assert!(at("[users.alice.channels.sms]") < at("[users.bob]"));
-        // Read whole (a multi-line string sends it past the fast path), the comments stay as well.
-        let multi = COMMENTED.replace("\"Alice\"", "\"\"\"Alice\"\"\"");
+        // Read whole (a quoted name sends it past the fast path), the comments stay as well.
+        let multi = COMMENTED.replace("[users.bob]", "[users.\"bob\"]");
         let (mut store, kept) = parse(multi.clone(), true).map_or_else(
             |text| {
                 let store: Store = toml::from_str(&text).unwrap();
                 (store, Kept::whole(text))
             },
-            |_| panic!("the fast path took a multi-line string"),
+            |_| panic!("the fast path took a quoted name"),
         );
         assert_eq!(written(&store, &kept), multi);
         store.users.get_mut("bob").unwrap().roles = vec!["ops".into()];
@@ -757,9 +836,9 @@ roles = ["related"] # the requester
             format!("{STORE}[users.alice]\n"),
             // A user in the rest of the file as well.
             format!("{STORE}[users]\nalice = {{ roles = [] }}\n"),
-            // A quoted name, a multi-line string, an older version, a mistake.
+            // A quoted name, an unterminated multi-line string, an older version, a mistake.
             STORE.replace("[users.bob-2]", "[users.\"bob 2\"]"),
-            format!("{STORE}[users.dave]\ndisplay_name = \"\"\"D\"\"\"\n"),
+            format!("{STORE}[users.dave]\ndisplay_name = \"\"\"D\n"),
             STORE.replace("version = 1", "version = 0"),
             STORE.replace("roles = [\"dba\"]", "roles = \"dba\""),
             STORE.replace("[users.bob-2]", "[users.bob-2"),
@@ -767,6 +846,35 @@ roles = ["related"] # the requester
         for text in &cases {
             assert_eq!(parse(text.clone(), true).unwrap_err(), *text);
         }
+    }
+
+    #[test]
+    fn a_header_inside_a_multi_line_string_is_not_a_user() {
+        let templates = [
+            "template = \"\"\"\nHello\n[users.eve]\nroles = []\n\"\"\"\n",
+            "template = '''\n[users.eve]\n'''\n",
+            // Quotes and escapes inside, and the closing quotes with two more of the string's own.
+            "template = \"\"\"a \\\"\"\" # not a comment\n[users.eve]\nb\"\"\"\"\"\nusers = [\"x'''\"]\n",
+            "template = \"\"\"\\\n  [users.eve]\"\"\"\n",
+        ];
+        for template in templates {
+            let text = STORE.replace(
+                "roles = [\"related\"]\n",
+                &format!("roles = [\"related\"]\n{template}"),
+            );
+            let whole: Store = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            let (split, kept) = parsed(&text).unwrap_or_else(|| panic!("fast path: {text}"));
+            assert!(!split.users.contains_key("eve"), "{text}");
+            assert_eq!(split.users, whole.users);
+            assert!(same(&split, &whole), "{text}");
+            let out = written(&split, &kept);
+            assert!(out.contains(template), "{out}");
+            assert!(same(&toml::from_str(&out).unwrap(), &whole), "{out}");
+        }
+        // A multi-line string written on one line.
+        let text = format!("{STORE}[users.dave]\ndisplay_name = \"\"\"D\"\"\"\n");
+        let (split, _) = parsed(&text).unwrap();
+        assert_eq!(split.users["dave"].display_name.as_deref(), Some("D"));
     }
 
     #[test]
