@@ -10,6 +10,7 @@ mod migrate;
 mod rules;
 pub mod schema;
 mod split;
+mod strings;
 
 pub use file::{Located, StoreFile};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
