@@ -42,7 +42,7 @@ impl Destination {
 pub struct Plan {
     pub destinations: Vec<Destination>,
     pub audience: Audience,
-    /// Each destination's idempotency key, by index (a webhook's is the event id, PROTOCOLS.md §8); a
+    /// Each destination's idempotency key, by index (a webhook's is the event id, its `X-Notify-Delivery`); a
     /// destination without one gets a fresh random key.
     pub keys: Vec<String>,
 }

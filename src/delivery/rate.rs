@@ -1,5 +1,5 @@
 //! Per-app rate limits of vendor APIs that take one message per recipient (Feishu/Lark im/v1: 50 a
-//! second and 1,000 a minute per app, PROTOCOLS.md §11): each message waits for a free slot in every
+//! second and 1,000 a minute per app, as Feishu and Lark document): each message waits for a free slot in every
 //! window, so a large send runs in parallel up to the vendor's limit and no further. Time is tokio's.
 
 use std::collections::{HashMap, VecDeque};

@@ -189,7 +189,7 @@ pub fn judge(target: &Target) -> fn(&HttpResponse) -> Verdict {
     }
 }
 
-/// For a message no idempotency key protects (§10): HTTP 500, 502 and 504 may come after the vendor
+/// For a message no idempotency key protects: HTTP 500, 502 and 504 may come after the vendor
 /// processed it, so they are not retried but reported as an unknown outcome; 408, 429 and 503 say "not
 /// processed, try again" and stay retryable.
 fn unless_processed(verdict: Verdict, resp: &HttpResponse) -> Verdict {
@@ -208,7 +208,7 @@ fn unless_processed(verdict: Verdict, resp: &HttpResponse) -> Verdict {
 }
 
 /// Whether an idempotency key protects the message request, so that an attempt that went out without
-/// an answer may be repeated (PROTOCOLS.md §10): the DingTalk robot's msgUuid, the Feishu/Lark im/v1
+/// an answer may be repeated (the vendor drops a second copy with the same key): the DingTalk robot's msgUuid, the Feishu/Lark im/v1
 /// uuid and our webhook's X-Notify-Delivery.
 pub fn resend_safe(target: &Target) -> bool {
     matches!(
@@ -256,7 +256,7 @@ pub struct Composed {
     pub cut: Option<String>,
 }
 
-/// Shapes a copy into `target`'s format, within its limits (PROTOCOLS.md §12).
+/// Shapes a copy into `target`'s format, within the vendor's size limit for it (`templates::limits`).
 pub fn compose(target: &Target, copy: Rendered) -> Composed {
     let json = |p: Part<serde_json::Value>| (p.format, Body::Json(p.value), p.cut);
     let text = |p: Part<String>| (p.format, Body::Text(p.value), p.cut);
@@ -315,7 +315,7 @@ fn failure(code: &str, message: String) -> Failure {
 
 /// Whether a target's message request is the same bytes on every attempt (nothing in it depends on the
 /// attempt's time or nonce), so that it is built once and sent again as is: a webhook body carries the
-/// whole audience (PROTOCOLS.md §8) and is worth not building twice.
+/// whole audience (`targetUsers` and `receivers`) and is worth not building twice.
 pub fn same_every_attempt(target: &Target) -> bool {
     matches!(target, Target::Webhook { .. } | Target::WecomBot { .. })
 }
@@ -435,7 +435,7 @@ fn sms_request(
     }
 }
 
-/// The one request that carries a batch's message (PROTOCOLS.md §11): `target` and `msg` are any
+/// The one request that carries a batch's message (many recipients in one vendor call): `target` and `msg` are any
 /// member's (the batch shares them), `recipients` every member's DingTalk userid or mobile.
 pub fn batch_request(
     target: &Target,

@@ -1,4 +1,4 @@
-//! Fitting a message into a channel's limit (PROTOCOLS.md §12): cut at a character boundary with `…`,
+//! Fitting a message into a channel's limit (each vendor's, in `channels`): cut at a character boundary with `…`,
 //! optionally keeping a required keyword (the DingTalk robot's) present after the cut.
 
 /// What a vendor counts when it states a limit.

@@ -44,7 +44,7 @@ pub const VARIABLES: [&str; 15] = [
     "time",
 ];
 
-/// The text of an event when no template is given (EVENTS.md): its description, then the task, then
+/// The text of an event when no template is given: its description, then the task, then
 /// who submitted it, e.g. `A data change ticket is waiting for approval: Add index (#42), submitted by Carol.`
 pub const BUILTIN: &str = "{{ description }}\
 {%- if task_name %}: {{ task_name }}{% if task_id %} (#{{ task_id }}){% endif %}\

@@ -1,6 +1,6 @@
 //! How a rich message looks beyond its text: the colour of a card's header, from the event's state.
 
-/// A card header's colour (CLI.md: red for failed/rejected, green for succeeded/approved, else blue).
+/// A card header's colour: red for failed/rejected, green for succeeded/approved, else blue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CardColour {
     Red,

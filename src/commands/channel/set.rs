@@ -117,7 +117,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // Only your own user is created by its first channel; --user names one that exists.
     let own = !ctx.user_given();
     channel::ensure_user(&store, &name, own)?;
-    let mut changes = profiles::resolve_inputs(kind, args.inputs())?;
+    let mut changes = profiles::resolve_inputs(kind, args.inputs(), &|flag| ctx.stdin_line(flag))?;
 
     // Ask for what is still missing before taking the lock; prompts can take a while.
     let preview = channel::preview(&store, &name, kind, &changes)?;

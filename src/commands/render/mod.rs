@@ -1,4 +1,4 @@
-//! What `list` and `show` print: a typed struct for every JSON shape of CLI.md (field order is the order
+//! What `list` and `show` print: a typed struct for every JSON shape (stable for scripts; field order is the order
 //! printed) and the helpers their tables share.
 
 use serde::Serialize;

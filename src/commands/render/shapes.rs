@@ -1,4 +1,4 @@
-//! The JSON shapes of `channel`, `user`, `provider` and `notice` list/show (CLI.md), field order as printed.
+//! The JSON shapes of `channel`, `user`, `provider` and `notice` list/show (stable for scripts), field order as printed.
 
 use std::collections::BTreeMap;
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::channels::Kind;
 use crate::rules::RuleView;
 
-/// One rule in the CLI.md shape (`channels` is empty when the rule goes through every kind; `template`
+/// One rule as `rule list --json` shows it (`channels` is empty when the rule goes through every kind; `template`
 /// is left out when the rule uses the built-in message).
 #[derive(Debug, Serialize)]
 pub struct RuleJson<'a> {

@@ -1,4 +1,4 @@
-//! Batching (PROTOCOLS.md §11): many recipients in one vendor call, one row each.
+//! Batching: many recipients in one vendor call, one row each.
 
 use super::*;
 

@@ -42,7 +42,7 @@ fn one_token_serves_every_recipient_of_a_run() {
         "one token request per app"
     );
     assert_eq!(server.requests_to("/topapi/v2/user/getbymobile").len(), 3);
-    // The same notice to every user is one call (PROTOCOLS.md §11); here all three mobiles belong to
+    // The same notice to every user is one call (up to 100 userids); here all three mobiles belong to
     // one DingTalk user, who is addressed once.
     let sends = server.requests_to("/topapi/message/corpconversation/asyncsend_v2");
     assert_eq!(sends.len(), 1);

@@ -1,4 +1,4 @@
-//! The fault matrix of PROTOCOLS.md §10: every kind of destination × every way the network or the vendor
+//! The fault matrix of the retry rules (`verdict_for`, `steps::resend_safe`): every kind of destination × every way the network or the vendor
 //! can fail → the outcome, the number of attempts and the (virtual) time the rules prescribe.
 //!
 //! Rules, with `--retries 2`, a 2 s attempt timeout and backoff from 500 ms (jittered between half and
@@ -54,7 +54,7 @@ impl std::fmt::Debug for Fault {
     }
 }
 
-/// What §10 prescribes for a cell.
+/// What the retry rules prescribe for a cell.
 #[derive(Debug, PartialEq)]
 struct Expected {
     outcome: Outcome,

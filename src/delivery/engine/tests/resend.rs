@@ -1,4 +1,5 @@
-//! PROTOCOLS.md §10: what may be sent again, and every destination always gets its row.
+//! What may be sent again (a request that never left, or one an idempotency key protects), and every
+//! destination always gets its row.
 
 use super::*;
 

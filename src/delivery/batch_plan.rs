@@ -1,4 +1,4 @@
-//! Vendor batching (PROTOCOLS.md §11): destinations whose message request would differ only in who it
+//! Vendor batching: destinations whose message request would differ only in who it
 //! is addressed to share one request: DingTalk work notices (up to 100 userids a call) and Alibaba SMS
 //! (up to 1,000 numbers a call). A batch is one request and still one report row per recipient.
 
