@@ -64,7 +64,7 @@ const LARK: &[FieldSpec] = &[
 const DINGTALK_BOT: &[FieldSpec] = &[
     FieldSpec::new(
         Field::Webhook,
-        FieldType::Url,
+        FieldType::RobotUrl("access_token"),
         "https://oapi.dingtalk.com/robot/send?access_token=...",
     )
     .required(),
@@ -75,7 +75,7 @@ const DINGTALK_BOT: &[FieldSpec] = &[
 const WECOM_BOT: &[FieldSpec] = &[
     FieldSpec::new(
         Field::Webhook,
-        FieldType::Url,
+        FieldType::RobotUrl("key"),
         "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...",
     )
     .required(),

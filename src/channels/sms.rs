@@ -243,7 +243,7 @@ mod tests {
         );
         assert_eq!(signature, expected);
         assert!(req.url.contains("%20") && req.url.contains("%2A") && !req.url.contains('+'));
-        assert_eq!(aliyun_phone("+447700900123"), "447700900123");
+        assert_eq!(aliyun_phone("+447400123456"), "447400123456");
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod field;
 mod host;
 mod mask;
 mod mobile;
+mod regions;
 mod secret;
 mod vec_map;
 
@@ -18,8 +19,8 @@ use std::fmt;
 
 pub use ca::load_ca_file;
 pub use field::Field;
-use host::check_url;
 pub use host::is_loopback_host;
+use host::{check_robot_url, check_url};
 pub use mask::mask_url_tokens;
 pub use mobile::{mainland_bare, normalize_mobile};
 pub use secret::{Revealed, Secret, check_env_name};
@@ -36,6 +37,8 @@ pub enum FieldType {
     Mailbox,
     /// An `https` URL (`http` only towards a loopback host).
     Url,
+    /// A group robot's URL: a [`FieldType::Url`] whose query carries this parameter (its token).
+    RobotUrl(&'static str),
     /// A DingTalk robot signing secret (`SEC...`).
     RobotSecret,
     /// Any other secret (app secrets, passwords, keys).
@@ -102,12 +105,7 @@ impl FieldSpec {
             return fail("control characters are not allowed");
         }
         match self.ty {
-            FieldType::Mobile => match normalize_mobile(raw) {
-                Some(m) => Ok(Value::Text(m)),
-                None => fail(
-                    "expected an 11-digit mainland China mobile or + and a country code followed by the number",
-                ),
-            },
+            FieldType::Mobile => normalize_mobile(raw).map(Value::Text).or_else(|e| fail(&e)),
             FieldType::Email => match raw.parse::<lettre::Address>() {
                 // Domains are case-insensitive: `A@Example.COM` and `A@example.com` are one address.
                 Ok(a) => Ok(Value::Text(format!(
@@ -122,6 +120,9 @@ impl FieldSpec {
                 Err(_) => fail("expected an email address, optionally with a name"),
             },
             FieldType::Url => check_url(raw)
+                .map(|()| Value::Text(raw.to_owned()))
+                .or_else(|e| fail(&e)),
+            FieldType::RobotUrl(param) => check_robot_url(raw, param)
                 .map(|()| Value::Text(raw.to_owned()))
                 .or_else(|e| fail(&e)),
             FieldType::RobotSecret => {
@@ -246,6 +247,29 @@ mod tests {
                 .contains("loopback")
         );
         assert!(spec.parse("ftp://example.com").is_err());
+        let robot = FieldSpec::new(
+            Field::Webhook,
+            FieldType::RobotUrl("access_token"),
+            "https://oapi.dingtalk.com/robot/send?access_token=...",
+        );
+        assert!(
+            robot
+                .parse("http://127.0.0.1:9/robot/send?access_token=t")
+                .is_ok()
+        );
+        assert_eq!(
+            robot.parse("https://oapi.dingtalk.com/robot/send?token=t"),
+            Err(
+                "the URL has no access_token: copy the robot's whole URL, its access_token=... \
+                 included, e.g. https://oapi.dingtalk.com/robot/send?access_token=..."
+                    .to_owned()
+            )
+        );
+        assert!(
+            robot
+                .parse("https://oapi.dingtalk.com/robot/send?access_token=")
+                .is_err()
+        );
         assert!(
             spec.parse("nonsense")
                 .unwrap_err()
