@@ -225,6 +225,36 @@ fn sms_twilio_posts_a_form_with_basic_auth() {
 }
 
 #[test]
+fn only_a_real_messaging_service_sid_is_sent_as_one() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    twilio_provider(&env, &server);
+    server.always(
+        TWILIO_PATH,
+        Reply::json(201, r#"{"sid":"SM1","status":"queued"}"#),
+    );
+    let service = "MG0123456789abcdef0123456789abcdef";
+    for from in ["MGMGrand", service] {
+        provider(&env, &["sms", "--from", from]);
+        send(&env, &["--sms", "+447400123456", "--message", "hi"]).ok();
+    }
+    let reqs = server.requests_to(TWILIO_PATH);
+    assert_eq!(reqs.len(), 2);
+    let pairs = |i: usize| -> Vec<(String, String)> {
+        reqs[i]
+            .form()
+            .into_iter()
+            .filter(|(k, _)| k == "From" || k == "MessagingServiceSid")
+            .collect()
+    };
+    assert_eq!(pairs(0), [("From".to_owned(), "MGMGrand".to_owned())]);
+    assert_eq!(
+        pairs(1),
+        [("MessagingServiceSid".to_owned(), service.to_owned())]
+    );
+}
+
+#[test]
 fn sms_twilio_400_fails_with_twilios_code() {
     let server = HttpServer::start();
     let env = Env::new();
