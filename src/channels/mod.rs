@@ -6,6 +6,7 @@ pub mod dingtalk_bot;
 pub mod email;
 pub mod feishu;
 pub mod message;
+pub mod reason;
 pub mod sms;
 pub mod webhook;
 pub mod wecom_bot;
