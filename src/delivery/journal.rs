@@ -216,11 +216,16 @@ pub fn content_of(msg: &Message) -> log::Content {
 
 /// The message `content` was made from; a row from before templates gives the message that version sent.
 pub fn message_of(content: &log::Content) -> Message {
+    // The log keeps the description among the template variables; the subject is made from it.
+    let mut event = content.event.clone();
+    if let Some(rich) = &content.rich {
+        event.description = rich.vars.description.clone();
+    }
     let mut msg = Message::new(
         content.title.clone(),
         content.text.clone(),
         content.format,
-        content.event.clone(),
+        event,
     );
     if let Some(rich) = &content.rich {
         msg.markdown_text = rich.markdown_text;

@@ -189,6 +189,7 @@ pub fn message(store: &Store, content: &Content) -> Result<Message> {
     let submitter_name = store.display_name(&content.submitter);
     let event = Event {
         name: content.event.clone(),
+        description: content.description.clone(),
         category: content.category.clone(),
         module: content.module.clone(),
         task_id: content.task_id.clone(),

@@ -41,7 +41,7 @@ pub struct EventArgs {
     /// The task's name
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub task_name: Option<String>,
-    /// Email subject and chat heading [default: "[DMS] " and the event id]
+    /// Email subject and chat heading [default: "[DMS] " and the event's description]
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub title: Option<String>,
     /// The message text [default: the event's description, the task and the submitter]

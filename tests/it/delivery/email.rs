@@ -178,3 +178,51 @@ fn a_long_subject_is_cut_and_no_header_line_passes_998_characters() {
         assert_eq!(subject, format!("[DMS] {kept}…"));
     }
 }
+
+#[test]
+fn an_emitted_event_has_its_description_as_the_subject_also_on_a_retry() {
+    let smtp = SmtpServer::start();
+    let env = Env::new();
+    provider(
+        &env,
+        &[
+            "smtp",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "9",
+            "--security",
+            "none",
+            "--from",
+            "dms@example.com",
+        ],
+    );
+    admin(
+        &env,
+        &[
+            "alice",
+            "--create",
+            "--set",
+            "email.address=alice@example.com",
+            "--enable",
+            "email",
+        ],
+    );
+    let emit = env.run(&[
+        "emit",
+        "ticket.data-change.failed",
+        "--submitter",
+        "alice",
+        "--retry-base-ms",
+        "10",
+    ]);
+    emit.code(3);
+    let port = smtp.port().to_string();
+    provider(&env, &["smtp", "--port", &port]);
+    env.run(&["retry", "--retries", "0"]).ok();
+    let mails = smtp.wait_for(1, WAIT);
+    assert_eq!(
+        mails[0].header_decoded("Subject").as_deref(),
+        Some("[DMS] A data change ticket failed")
+    );
+}
