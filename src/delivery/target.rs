@@ -8,8 +8,8 @@ use crate::channels::Kind;
 use crate::providers::ProviderName;
 use crate::signing::{SignatureMethod, hex_encode, hmac_sha256};
 use crate::store::{Channel, Fields, Schema, Store};
-use crate::transport::{SmtpSecurity, SmtpSettings};
-use crate::values::{Field, Revealed, Value, load_ca_file, mask_url_tokens};
+use crate::transport::SmtpSettings;
+use crate::values::{Field, Revealed, Value, Vendor, load_ca_file, mask_url_tokens};
 
 use super::DEFAULT_KEYWORD;
 
@@ -271,15 +271,13 @@ fn app(store: &Store, name: ProviderName) -> Result<App, String> {
 pub fn smtp_settings(store: &Store) -> Result<SmtpSettings, String> {
     let name = ProviderName::Smtp;
     let fields = provider_fields(store, name)?;
-    let port = field_or_default(name, fields, Field::Port);
-    let security: SmtpSecurity = field_or_default(name, fields, Field::Security)
-        .parse()
-        .map_err(|e| format!("{e} (run `notify provider set smtp`)"))?;
+    let security = crate::providers::smtp_security(fields);
     Ok(SmtpSettings {
         host: text_of(fields, Field::Host).unwrap_or_default(),
+        // A stored port was checked to be 1..=65535 when it was read.
         port: match fields.get(&Field::Port) {
-            Some(Value::Number(n)) => u16::try_from(*n).unwrap_or(465),
-            _ => port.parse().unwrap_or(465),
+            Some(Value::Number(n)) => u16::try_from(*n).unwrap_or(security.default_port()),
+            _ => security.default_port(),
         },
         security,
         username: text_of(fields, Field::Username),
@@ -295,7 +293,8 @@ pub fn sms_vendor(store: &Store) -> Result<SmsVendor, String> {
     let api_base = field_or_default(name, fields, Field::ApiBase);
     let empty = || Revealed::new("");
     let ca_file = ca_file_of(fields, "notify provider set sms")?;
-    if text_of(fields, Field::Vendor).as_deref() == Some("twilio") {
+    // `validate` above made sure the vendor is set.
+    if crate::providers::vendor(fields) == Some(Vendor::Twilio) {
         return Ok(SmsVendor::Twilio {
             api_base,
             sid: text_of(fields, Field::AccountSid).unwrap_or_default(),
@@ -333,12 +332,10 @@ pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target
         },
         Kind::Webhook => Target::Webhook {
             url: text_of(f, Field::Url).unwrap_or_default(),
-            method: match text_of(f, Field::SignatureMethod) {
-                Some(m) => m.parse().map_err(|e| {
-                    format!("{e} (run `notify channel set webhook --signature-method ...`)")
-                })?,
-                None => SignatureMethod::None,
-            },
+            method: f
+                .get(&Field::SignatureMethod)
+                .and_then(Value::signature_method)
+                .unwrap_or(SignatureMethod::None),
             key: secret_of(f, Field::SignatureKey)?.unwrap_or_else(|| Revealed::new("")),
             ca_file: ca_file()?,
         },
@@ -435,7 +432,7 @@ mod tests {
                 smtp: SmtpSettings {
                     host: "smtp.example".into(),
                     port: 465,
-                    security: SmtpSecurity::Tls,
+                    security: crate::transport::SmtpSecurity::Tls,
                     username: Some("dms".into()),
                     password: Some(Revealed::new("smtp-password")),
                     from: "dms@example.com".into(),

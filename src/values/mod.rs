@@ -7,6 +7,7 @@
 //! the small sorted map that holds a record's fields (and a user's channels).
 
 mod ca;
+mod choice;
 mod field;
 mod host;
 mod mask;
@@ -18,6 +19,7 @@ mod vec_map;
 use std::fmt;
 
 pub use ca::load_ca_file;
+pub use choice::{Choice, ChoiceSet, SignatureMethod, SmtpSecurity, Vendor};
 pub use field::Field;
 pub use host::is_loopback_host;
 use host::{check_robot_url, check_url};
@@ -51,8 +53,8 @@ pub enum FieldType {
     Port,
     /// A host name or IP address.
     Host,
-    /// One of a fixed set of words (stored as written in the list).
-    Choice(&'static [&'static str]),
+    /// One of a closed set, held as its enum ([`Choice`]).
+    Choice(ChoiceSet),
     /// A PEM file of CA certificates, stored as an absolute path; it must exist and parse when set.
     CaFile,
 }
@@ -149,13 +151,7 @@ impl FieldSpec {
                     Ok(Value::Text(raw.to_owned()))
                 }
             }
-            FieldType::Choice(words) => words
-                .iter()
-                .find(|w| {
-                    w.eq_ignore_ascii_case(raw) || w.replace('_', "-").eq_ignore_ascii_case(raw)
-                })
-                .map(|w| Value::Text((*w).to_owned()))
-                .ok_or_else(|| format!("expected one of {}", words.join(", "))),
+            FieldType::Choice(set) => set.parse(raw).map(Value::Choice),
             FieldType::CaFile => ca::check_ca_file(raw).and_then(|path| match path.to_str() {
                 Some(p) => Ok(Value::Text(p.to_owned())),
                 None => fail("expected a path that is valid UTF-8"),
@@ -197,12 +193,40 @@ pub enum Value {
     Text(String),
     Number(i64),
     Secret(Secret),
+    /// A value of a closed set (signature method, SMTP security, SMS vendor).
+    Choice(Choice),
 }
 
 impl Value {
+    /// The text of a text value, or the spelling of a choice.
     pub fn as_text(&self) -> Option<&str> {
         match self {
             Value::Text(t) => Some(t),
+            Value::Choice(c) => Some(c.as_str()),
+            _ => None,
+        }
+    }
+    pub fn as_choice(&self) -> Option<Choice> {
+        match self {
+            Value::Choice(c) => Some(*c),
+            _ => None,
+        }
+    }
+    pub fn signature_method(&self) -> Option<SignatureMethod> {
+        match self {
+            Value::Choice(Choice::SignatureMethod(m)) => Some(*m),
+            _ => None,
+        }
+    }
+    pub fn smtp_security(&self) -> Option<SmtpSecurity> {
+        match self {
+            Value::Choice(Choice::SmtpSecurity(s)) => Some(*s),
+            _ => None,
+        }
+    }
+    pub fn vendor(&self) -> Option<Vendor> {
+        match self {
+            Value::Choice(Choice::Vendor(v)) => Some(*v),
             _ => None,
         }
     }
@@ -214,6 +238,7 @@ impl Value {
             Value::Text(t) => mask_url_tokens(t),
             Value::Number(n) => n.to_string(),
             Value::Secret(s) => s.display(reveal),
+            Value::Choice(c) => c.as_str().to_owned(),
         }
     }
     /// The JSON form of [`Value::display`].
@@ -299,10 +324,13 @@ mod tests {
     fn choices_and_robot_secrets() {
         let spec = FieldSpec::new(
             Field::Security,
-            FieldType::Choice(&["tls", "starttls", "none"]),
+            FieldType::Choice(ChoiceSet::SmtpSecurity),
             "tls",
         );
-        assert_eq!(spec.parse("STARTTLS"), Ok(Value::Text("starttls".into())));
+        assert_eq!(
+            spec.parse("STARTTLS"),
+            Ok(Value::Choice(Choice::SmtpSecurity(SmtpSecurity::Starttls)))
+        );
         assert!(
             spec.parse("ssl")
                 .unwrap_err()

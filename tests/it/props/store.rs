@@ -71,7 +71,7 @@ fn raw_for(ty: FieldType) -> BoxedStrategy<String> {
         }
         // One real CA file: the field is checked by reading it.
         FieldType::CaFile => Just(crate::support::tls::props_ca_file()).boxed(),
-        FieldType::Choice(words) => (proptest::sample::select(words), any::<bool>())
+        FieldType::Choice(set) => (proptest::sample::select(set.names()), any::<bool>())
             .prop_map(|(w, upper)| {
                 if upper {
                     w.to_ascii_uppercase().replace('_', "-")
