@@ -119,7 +119,9 @@ fn http(code: &str, _message: &str) -> Option<String> {
         429 => "the endpoint asked to slow down",
         300..=399 => "the endpoint redirects elsewhere; give its final URL",
         500..=599 => "the endpoint failed to handle the message",
-        400..=499 => "the endpoint refused the message",
+        402 | 405..=407 | 409 | 411 | 412 | 414..=428 | 430..=499 => {
+            "the endpoint refused the message"
+        }
         _ => "the endpoint gave an unexpected answer",
     };
     Some(words.to_owned())

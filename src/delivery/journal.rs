@@ -180,9 +180,10 @@ pub fn identity_of(dest: &Destination) -> Identity {
     match dest.kind {
         Some(kind) if dest.recipients.is_empty() => {
             let address = match &dest.target {
-                Ok(Target::Webhook { url, .. }) => url,
+                // Digested at once: the identity never holds the token itself.
+                Ok(Target::Webhook { url, .. }) => url.expose(),
                 Ok(Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook, .. }) => {
-                    webhook
+                    webhook.expose()
                 }
                 Ok(Target::Email { to, .. }) => to,
                 Ok(Target::Sms { mobile, .. }) => mobile,

@@ -9,7 +9,7 @@ use crate::providers::ProviderName;
 use crate::signing::{SignatureMethod, hex_encode, hmac_sha256};
 use crate::store::{Channel, Fields, Schema, Store};
 use crate::transport::SmtpSettings;
-use crate::values::{Field, Revealed, Value, Vendor, load_ca_file, mask_url_tokens};
+use crate::values::{Field, Revealed, SecretUrl, Value, Vendor, load_ca_file};
 
 use super::DEFAULT_KEYWORD;
 
@@ -51,17 +51,17 @@ pub enum SmsVendor {
 #[derive(Clone)]
 pub enum Target {
     DingtalkBot {
-        webhook: String,
+        webhook: SecretUrl,
         keyword: String,
         secret: Option<Revealed>,
         ca_file: Option<PathBuf>,
     },
     WecomBot {
-        webhook: String,
+        webhook: SecretUrl,
         ca_file: Option<PathBuf>,
     },
     Webhook {
-        url: String,
+        url: SecretUrl,
         method: SignatureMethod,
         key: Revealed,
         ca_file: Option<PathBuf>,
@@ -100,14 +100,14 @@ impl fmt::Debug for Target {
                 ca_file,
             } => f
                 .debug_struct("DingtalkBot")
-                .field("webhook", &mask_url_tokens(webhook))
+                .field("webhook", webhook)
                 .field("keyword", keyword)
                 .field("secret", secret)
                 .field("ca_file", ca_file)
                 .finish(),
             Target::WecomBot { webhook, ca_file } => f
                 .debug_struct("WecomBot")
-                .field("webhook", &mask_url_tokens(webhook))
+                .field("webhook", webhook)
                 .field("ca_file", ca_file)
                 .finish(),
             Target::Webhook {
@@ -117,7 +117,7 @@ impl fmt::Debug for Target {
                 ca_file,
             } => f
                 .debug_struct("Webhook")
-                .field("url", &mask_url_tokens(url))
+                .field("url", url)
                 .field("method", method)
                 .field("key", key)
                 .field("ca_file", ca_file)
@@ -201,7 +201,9 @@ impl Target {
     /// The robot a message counts against for pacing.
     pub(super) fn robot(&self) -> Option<&str> {
         match self {
-            Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook, .. } => Some(webhook),
+            Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook, .. } => {
+                Some(webhook.expose())
+            }
             _ => None,
         }
     }
@@ -223,6 +225,11 @@ fn ca_file_of(fields: &Fields, fix: &str) -> Result<Option<PathBuf>, String> {
     };
     load_ca_file(&path).map_err(|e| format!("{e} (fix it with `{fix} --ca-file PEM`)"))?;
     Ok(Some(path))
+}
+
+/// A URL field (required, so present once the channel was validated), kept masked until sent.
+fn url_of(fields: &Fields, field: Field) -> SecretUrl {
+    SecretUrl::new(text_of(fields, field).unwrap_or_default())
 }
 
 fn text_of(fields: &Fields, field: Field) -> Option<String> {
@@ -321,17 +328,17 @@ pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target
     let ca_file = || ca_file_of(f, &format!("notify channel set {kind}"));
     Ok(match kind {
         Kind::DingtalkBot => Target::DingtalkBot {
-            webhook: text_of(f, Field::Webhook).unwrap_or_default(),
+            webhook: url_of(f, Field::Webhook),
             keyword: text_of(f, Field::Keyword).unwrap_or_else(|| DEFAULT_KEYWORD.into()),
             secret: secret_of(f, Field::Secret)?,
             ca_file: ca_file()?,
         },
         Kind::WecomBot => Target::WecomBot {
-            webhook: text_of(f, Field::Webhook).unwrap_or_default(),
+            webhook: url_of(f, Field::Webhook),
             ca_file: ca_file()?,
         },
         Kind::Webhook => Target::Webhook {
-            url: text_of(f, Field::Url).unwrap_or_default(),
+            url: url_of(f, Field::Url),
             method: f
                 .get(&Field::SignatureMethod)
                 .and_then(Value::signature_method)

@@ -14,6 +14,7 @@ mod mask;
 mod mobile;
 mod regions;
 mod secret;
+mod secret_url;
 mod vec_map;
 
 use std::fmt;
@@ -26,6 +27,7 @@ use host::{check_robot_url, check_url};
 pub use mask::mask_url_tokens;
 pub use mobile::{mainland_bare, normalize_mobile};
 pub use secret::{Revealed, Secret, check_env_name};
+pub use secret_url::SecretUrl;
 pub use vec_map::VecMap;
 
 /// What kind of value a field holds.

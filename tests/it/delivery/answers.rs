@@ -290,6 +290,9 @@ fn logged_failure(env: &Env) -> Value {
     run.json()[0].clone()
 }
 
+/// What a row says went wrong: `(error_code, error_message, reason)`.
+type Cause<'a> = (&'a str, &'a str, &'a str);
+
 /// `(error_code, error_message, reason)` of a row.
 fn cause(row: &Value) -> (String, String, String) {
     let text = |f: &str| row[f].as_str().unwrap_or_default().to_owned();
@@ -310,7 +313,7 @@ fn each_cause_is_said_once_and_the_reason_in_words() {
     server.always("/hook", Reply::status(401));
     let robot = server.url("/robot/send?access_token=t");
     let hook = server.url("/hook");
-    let cases: [(&[&str], (&str, &str, &str)); 3] = [
+    let cases: [(&[&str], Cause); 3] = [
         (
             &["--dingtalk-bot", &robot],
             (
