@@ -172,8 +172,8 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s m -l message -d 'The text to send' -r
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l timeout -d 'Seconds one attempt may take' -r
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l timeout -d 'How long one attempt may take: 30s, 2m, ... (a bare number is seconds; at most a day)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l deadline -d 'How long the whole send may take, retries and robot pacing included: 30s, 5m, ... (a bare number is seconds; at most a day)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
@@ -660,8 +660,8 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l module -d 'The DM
 complete -c notify -n "__fish_notify_using_subcommand send" -l task-id -d 'The task\'s ID' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l task-name -d 'The task\'s name' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l submitter -d 'The submitter\'s user name (their display name comes from the store)' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l timeout -d 'Seconds one attempt may take' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l timeout -d 'How long one attempt may take: 30s, 2m, ... (a bare number is seconds; at most a day)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l deadline -d 'How long the whole send may take, retries and robot pacing included: 30s, 5m, ... (a bare number is seconds; at most a day)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
@@ -708,8 +708,8 @@ wecom-bot\t'WeCom chatbot'
 email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
-complete -c notify -n "__fish_notify_using_subcommand emit" -l timeout -d 'Seconds one attempt may take' -r
-complete -c notify -n "__fish_notify_using_subcommand emit" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l timeout -d 'How long one attempt may take: 30s, 2m, ... (a bare number is seconds; at most a day)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l deadline -d 'How long the whole send may take, retries and robot pacing included: 30s, 5m, ... (a bare number is seconds; at most a day)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
@@ -790,6 +790,7 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read the signing key from this environment variable' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l count -d 'Exit (0) after N accepted events; rejected requests and repeats do not count' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms -d 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l max-connections -d 'Connections served at once; more wait for a free place' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -853,8 +854,8 @@ complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subco
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand retry" -l id -d 'Only the deliveries of this event id (`send --id`)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l since -d 'Only deliveries that failed since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time' -r
-complete -c notify -n "__fish_notify_using_subcommand retry" -l timeout -d 'Seconds one attempt may take' -r
-complete -c notify -n "__fish_notify_using_subcommand retry" -l deadline -d 'Seconds the whole send may take, retries and robot pacing included' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l timeout -d 'How long one attempt may take: 30s, 2m, ... (a bare number is seconds; at most a day)' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l deadline -d 'How long the whole send may take, retries and robot pacing included: 30s, 5m, ... (a bare number is seconds; at most a day)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l retries -d 'Retries after a retryable failure (rate limit, 5xx, dropped connection)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r

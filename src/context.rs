@@ -1,5 +1,6 @@
-//! Everything a command needs to know about this run, built once: store path, user, output mode and
-//! whether prompting is possible. The only place that reads the environment.
+//! Everything a command needs to know about this run, built once: store path, user, output mode,
+//! whether prompting is possible, and the run's one clock. The only place that reads the environment, and
+//! the one that hands out stdin (it feeds one flag of a run).
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{ColorChoice, GlobalArgs};
+use crate::clock::Clock;
 use crate::error::Error;
 use crate::output::Output;
 use crate::prompt::Prompter;
@@ -23,7 +25,10 @@ pub struct Context {
     pub prompt: Prompter,
     user_flag: Option<String>,
     login: Option<String>,
-    clock: Option<i64>,
+    /// The flag that read stdin, once one has.
+    stdin_taken: std::sync::Mutex<Option<String>>,
+    /// The run's clock: the system's, or set by `NOTIFY_NOW` (for tests).
+    pub clock: Clock,
 }
 
 impl Context {
@@ -54,14 +59,8 @@ impl Context {
             prompt: Prompter::new(!global.no_input && stdin_tty && stderr_tty),
             user_flag: global.user.clone().filter(|u| !u.is_empty()),
             login,
-            // A fixed clock for the tests of code expiry (Unix seconds), honoured by debug builds only.
-            clock: if cfg!(debug_assertions) {
-                std::env::var("NOTIFY_NOW")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-            } else {
-                None
-            },
+            clock: clock()?,
+            stdin_taken: std::sync::Mutex::new(None),
         })
     }
 
@@ -78,13 +77,9 @@ impl Context {
             })
     }
 
-    /// Now, in Unix seconds.
+    /// Now, in Unix seconds (the run's clock).
     pub fn now(&self) -> i64 {
-        self.clock.unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        })
+        self.clock.now_secs()
     }
 
     /// Where app access tokens and robot send times are kept between runs (`<user cache dir>/notify`).
@@ -105,6 +100,69 @@ impl Context {
     pub fn user_given(&self) -> bool {
         self.user_flag.is_some()
     }
+}
+
+/// Stdin, handed out once per run: `what` (the flag, e.g. `--message-file -`) names the reader in the
+/// error a second reader gets, since it would read nothing.
+impl Context {
+    pub fn take_stdin(&self, what: &str) -> Result<std::io::StdinLock<'static>> {
+        let mut taken = self
+            .stdin_taken
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(first) = taken.as_deref() {
+            return Err(Error::usage(format!("{first} and {what} both read stdin"))
+                .hint("stdin feeds one flag of a run: give the other one a file, a value or an environment variable")
+                .into());
+        }
+        *taken = Some(what.to_owned());
+        Ok(std::io::stdin().lock())
+    }
+
+    /// All of stdin as text, for `what`.
+    pub fn stdin_text(&self, what: &str) -> Result<String> {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut self.take_stdin(what)?, &mut text)
+            .map_err(|e| Error::failure(format!("cannot read {what} from stdin")).caused_by(e))?;
+        Ok(text)
+    }
+
+    /// One line of stdin without its line ending, for `what` (a secret's `-stdin` flag); never empty.
+    pub fn stdin_line(&self, what: &str) -> Result<String> {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut self.take_stdin(what)?, &mut line)
+            .map_err(|e| Error::usage(format!("cannot read {what}")).caused_by(e))?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.is_empty() {
+            return Err(Error::usage(format!(
+                "stdin was empty; {what} expects the secret on one line"
+            ))
+            .hint(
+                "pipe it in, e.g. `printf '%s\\n' \"$SECRET\" | notify ...`, or use the -env form",
+            )
+            .into());
+        }
+        Ok(line.to_owned())
+    }
+}
+
+/// The run's clock. `NOTIFY_NOW` (Unix seconds) sets where it starts, in every build: it exists for
+/// tests of code expiry and log filters; a value that is not a whole number is refused rather than
+/// ignored, so nobody runs on a clock they did not mean to set.
+fn clock() -> Result<Clock> {
+    let Some(value) = std::env::var_os("NOTIFY_NOW").filter(|v| !v.is_empty()) else {
+        return Ok(Clock::system());
+    };
+    let secs = value
+        .to_str()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "NOTIFY_NOW is {value:?}, not a time in Unix seconds"
+            ))
+            .hint("NOTIFY_NOW fixes the clock for tests; unset it to use the system's clock")
+        })?;
+    Ok(Clock::starting_at(secs.saturating_mul(1000)))
 }
 
 /// `NOTIFY_CA_FILE`: CA certificates every connection trusts besides the platform's roots (a private

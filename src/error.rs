@@ -99,7 +99,7 @@ pub fn render(err: &anyhow::Error) -> String {
             hint = hint.or(e.hint.clone());
         }
         let text = cause.to_string();
-        if i > 0 && text != previous {
+        if i > 0 && !says_again(&previous, &text) {
             out.push_str(&format!("  caused by: {text}\n"));
         }
         previous = text;
@@ -108,6 +108,12 @@ pub fn render(err: &anyhow::Error) -> String {
         out.push_str(&format!("  hint: {hint}\n"));
     }
     out
+}
+
+/// Whether a cause only repeats the line before it: the same words, words the line already holds, or the
+/// same words behind a prefix such as SQLite's `Error code 26: `. Each cause is said once.
+fn says_again(previous: &str, text: &str) -> bool {
+    previous.contains(text) || text.ends_with(previous)
 }
 
 #[cfg(test)]
@@ -130,5 +136,16 @@ mod tests {
         let wrapped = anyhow::Error::new(Error::usage("bad flag")).context("while parsing");
         assert_eq!(exit_code(&wrapped), Exit::Usage);
         assert!(render(&wrapped).contains("caused by: bad flag"));
+    }
+
+    #[test]
+    fn a_cause_that_repeats_the_one_before_is_said_once() {
+        let sqlite = std::io::Error::other("Error code 26: file is not a database");
+        let middle = anyhow::Error::new(sqlite).context("file is not a database");
+        let err = middle.context(Error::failure("the delivery log is damaged"));
+        assert_eq!(
+            render(&err),
+            "error: the delivery log is damaged\n  caused by: file is not a database\n"
+        );
     }
 }

@@ -9,9 +9,10 @@
 //! a lock and replaced atomically), `transport` and `channels`; at the bottom `values` and `signing`.
 //! Channel kinds and providers are tables of typed fields (`channels`, `providers`, `values`) that drive
 //! validation everywhere. `output` is the only code that prints. `rules` holds the event catalogue, the
-//! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (HTTP framing
-//! and the §8 checks, sharing the contract's names with `channels::webhook`); it reports to its caller and
-//! never prints. `log` is the SQLite delivery log (each destination's outcome per run, for audit,
+//! rules and recipient resolution for `notify emit`. `listen` is the custom-webhook receiver (the §8
+//! checks, sharing the contract's names with `channels::webhook`); it reports to its caller and never
+//! prints. `server` is the hyper HTTP server it runs on (limits, timeouts, graceful stop), generic over a
+//! request handler so that the relay can share it. `log` is the SQLite delivery log (each destination's outcome per run, for audit,
 //! repeated `--id` sends and retries; never a secret). `templates` renders messages (MiniJinja over the
 //! event's variables, Markdown to text and HTML, cutting to a channel's limit); `delivery` renders each
 //! destination's copy with it and `channels` shape the copy into each vendor's rich format.
@@ -20,6 +21,7 @@
 
 pub mod channels;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod context;
 pub mod delivery;
@@ -31,6 +33,7 @@ pub mod profiles;
 pub mod prompt;
 pub mod providers;
 pub mod rules;
+pub mod server;
 pub mod signing;
 pub mod store;
 pub mod templates;

@@ -3,11 +3,12 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table, presets};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::error::BrokenPipe;
+
+mod table;
 
 #[derive(Debug, Clone)]
 pub struct Output {
@@ -59,23 +60,13 @@ impl Output {
         self.print(&text)
     }
 
+    /// A table: bordered and fitted to the terminal's width on a terminal (see `table::render`),
+    /// padded columns for scripts.
     pub fn table(&self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
         if !std::io::stdout().is_terminal() {
-            return self.print_with(|out| plain_table(out, header, &rows));
+            return self.print_with(|out| table::plain(out, header, &rows));
         }
-        let mut table = Table::new();
-        table
-            .load_preset(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        table.set_header(header.iter().map(|h| h.to_uppercase()));
-        for row in rows {
-            // A cell never carries a control character raw: a hand-edited store could otherwise
-            // clear the screen or forge rows.
-            table.add_row(row.iter().map(|cell| visible(cell, false)));
-        }
-        let mut text = table.to_string();
-        text.push('\n');
-        self.print(&text)
+        self.print(&table::render(header, &rows, table::terminal_width()))
     }
 
     /// A status line on stderr (suppressed by `-q`).
@@ -192,36 +183,6 @@ impl JsonArray {
     }
 }
 
-/// A table for scripts (stdout is not a terminal): columns padded to their widest cell plus a space
-/// each side, no borders, the header in capitals. Written line by line as it is laid out, without
-/// building the table in memory (a store of 50,000 users lists as 250,000 cells).
-fn plain_table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
-    use unicode_width::UnicodeWidthStr;
-    let header: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
-    let columns = rows.iter().map(Vec::len).fold(header.len(), usize::max);
-    let mut widths = vec![0; columns];
-    let lines = std::iter::once(&header[..]).chain(rows.iter().map(Vec::as_slice));
-    for line in lines.clone() {
-        for (width, cell) in widths.iter_mut().zip(line) {
-            *width = (*width).max(visible(cell, false).width());
-        }
-    }
-    for (at, line) in lines.enumerate() {
-        if at > 0 {
-            out.write_all(b"\n")?;
-        }
-        for (column, width) in widths.iter().enumerate() {
-            let cell = line
-                .get(column)
-                .map(|c| visible(c, false))
-                .unwrap_or_default();
-            let pad = width - cell.width();
-            write!(out, " {cell}{:pad$} ", "")?;
-        }
-    }
-    out.write_all(b"\n")
-}
-
 /// `text` with every control character shown as an escape (`\u{1b}`) instead of sent to the terminal;
 /// with `lines`, newlines and tabs stay as they are.
 pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
@@ -242,44 +203,8 @@ pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{JsonArray, plain_table, visible};
+    use super::{JsonArray, visible};
     use serde_json::json;
-
-    /// What comfy-table printed for scripts before `plain_table` replaced it there.
-    fn comfy(header: &[&str], rows: &[Vec<String>]) -> String {
-        let mut table = comfy_table::Table::new();
-        table.load_preset(comfy_table::presets::NOTHING);
-        table.set_header(header.iter().map(|h| h.to_uppercase()));
-        for row in rows {
-            table.add_row(row.iter().map(|cell| visible(cell, false)));
-        }
-        format!("{table}\n")
-    }
-
-    #[test]
-    fn the_plain_table_is_the_one_comfy_table_printed() {
-        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        let tables: Vec<(Vec<&str>, Vec<Vec<String>>)> = vec![
-            (vec!["name", "display name"], vec![]),
-            (
-                vec!["name", "display name", "roles"],
-                vec![
-                    row(&["alice", "Ålice 数据", "dba"]),
-                    row(&["bob", "", ""]),
-                    row(&["c\u{1b}[2Jarol", "🚀 rocket", "admin, dba"]),
-                ],
-            ),
-            (
-                vec!["a", "b", "c"],
-                vec![row(&["1"]), row(&["", "22", "333"])],
-            ),
-        ];
-        for (header, rows) in tables {
-            let mut ours = Vec::new();
-            plain_table(&mut ours, &header, &rows).unwrap();
-            assert_eq!(String::from_utf8(ours).unwrap(), comfy(&header, &rows));
-        }
-    }
 
     fn streamed(head: &serde_json::Value, items: &[serde_json::Value]) -> String {
         let mut array = JsonArray::open(head, "destinations").unwrap();

@@ -9,9 +9,12 @@ use crate::context::Context;
 
 /// Print a completion script for a shell
 ///
-/// bash:  notify completions bash > ~/.local/share/bash-completion/completions/notify
-/// zsh:   notify completions zsh > ~/.zfunc/_notify
-/// fish:  notify completions fish > ~/.config/fish/completions/notify.fish
+/// bash:  mkdir -p ~/.local/share/bash-completion/completions
+///        notify completions bash > ~/.local/share/bash-completion/completions/notify
+/// zsh:   mkdir -p ~/.zfunc && notify completions zsh > ~/.zfunc/_notify
+///        (with `fpath=(~/.zfunc $fpath)` before `compinit` in ~/.zshrc)
+/// fish:  mkdir -p ~/.config/fish/completions
+///        notify completions fish > ~/.config/fish/completions/notify.fish
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

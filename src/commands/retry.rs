@@ -3,10 +3,11 @@
 use anyhow::Result;
 
 use crate::commands::args::LimitArgs;
+use crate::commands::args::when;
+use crate::commands::report::warn_unrecorded;
 use crate::commands::report::{self, NoHead};
-use crate::commands::send::warn_unrecorded;
 use crate::context::Context;
-use crate::delivery::{self, DryRow};
+use crate::delivery::{DryRow, Run};
 use crate::log::time::When;
 use crate::log::{DeliveryId, Filter};
 
@@ -24,7 +25,7 @@ use crate::log::{DeliveryId, Filter};
 ///   notify retry --id ticket-42:approval
 ///
 /// Exit 0 when every retried destination was delivered or skipped (or nothing had failed), 3 when
-/// any failed again, 1 when the log cannot be read.
+/// any failed again, 1 when the log cannot be read, 130 after Ctrl-C (as for `notify send`).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -32,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     pub id: Option<DeliveryId>,
     /// Only deliveries that failed since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", value_parser = when())]
     pub since: Option<When>,
     /// Print every request as it would be sent (signed, secrets masked) and send nothing
     #[arg(long)]
@@ -50,22 +51,49 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         since_ms: args.since.map(|w| w.cutoff(ctx.now().saturating_mul(1000))),
         ..Filter::default()
     };
+    let mut run = Run {
+        cache_dir: ctx.cache_dir(),
+        ..Run::new(opts, ctx.clock)
+    };
     if args.dry_run {
-        let rows: Vec<DryRow> = delivery::retry_dry_run(&store, path, &filter)?
+        let rows: Vec<DryRow> = run
+            .preview_retry(&store, path, &filter)?
             .into_iter()
             .map(|(_, row)| row)
             .collect();
-        if rows.is_empty() {
-            ctx.out
-                .note("nothing to retry: no failed delivery in the log matches");
+        if rows.is_empty() && !ctx.out.json {
+            return nothing_to_retry(ctx, args);
         }
         return report::dry_run(ctx, &NoHead {}, rows, None);
     }
-    let done = delivery::retry(&store, path, &filter, &opts, ctx.cache_dir())?;
+    run.interruptible = true;
+    // No bar (the count is known only as the log is read); what the send waits for is still said.
+    let _notes = report::Live::start(ctx, 0, &mut run.opts);
+    let done = run.retry(&store, path, &filter)?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
-    if done.rows.is_empty() {
-        ctx.out
-            .note("nothing to retry: no failed delivery in the log matches");
+    if done.rows.is_empty() && !ctx.out.json {
+        return nothing_to_retry(ctx, args);
     }
-    report::retried(ctx, &done.rows)
+    let printed = report::retried(ctx, &done.rows);
+    match done.interrupted {
+        true => {
+            let rows: Vec<_> = done.rows.into_iter().map(|(_, r)| r).collect();
+            Err(report::interrupted(ctx, &rows, None))
+        }
+        false => printed,
+    }
+}
+
+/// Says that nothing failed (instead of an empty table); `--json` prints its empty list instead.
+fn nothing_to_retry(ctx: &Context, args: &Args) -> Result<()> {
+    let which = match (&args.id, args.since.is_some()) {
+        (Some(id), true) => format!(" for {id} in that time"),
+        (Some(id), false) => format!(" for {id}"),
+        (None, true) => " in that time".to_owned(),
+        (None, false) => String::new(),
+    };
+    ctx.out.note(&format!(
+        "nothing to retry: no failed deliveries in the log{which}"
+    ));
+    Ok(())
 }

@@ -17,26 +17,50 @@ use crate::channels::webhook::Audience;
 use crate::channels::wire::{Failure, HttpRequest, HttpResponse, Verdict};
 use crate::transport::{SendError, Transport};
 
-use super::batch;
+use super::batch_plan as batch;
 use super::pacer::Pacer;
 use super::plan::{Destination, Plan};
 use super::rate::{FEISHU_LIMITS, RateLimits};
 use super::steps::{self, Composed, Learned, Recipient, Stamp};
+use super::stop::{NOT_SENT, Stop};
 use super::target::{App, Target};
 use super::tokens::Tokens;
-use super::{Clock, Delivery, Options};
+use super::{Delivery, Options};
+use crate::clock::Clock;
 
 /// The row's error when a request went out, no answer came, and no idempotency key makes a retry safe.
 pub const OUTCOME_UNKNOWN: &str =
     "outcome unknown: the request was sent but no answer came; it may have been delivered";
 
-/// Told of each destination's row as it finishes (in completion order): how a command shows progress.
+/// Told of each destination's row as it finishes (in completion order), and of what the send waits
+/// for (a robot's pacing, a stop): how a command shows progress.
 #[derive(Clone)]
-pub struct Progress(Arc<dyn Fn(&Delivery) + Send + Sync>);
+pub struct Progress {
+    row: Arc<dyn Fn(&Delivery) + Send + Sync>,
+    note: Option<Note>,
+}
+
+/// Told what a send waits for, in words.
+type Note = Arc<dyn Fn(&str) + Send + Sync>;
 
 impl Progress {
     pub fn new(report: impl Fn(&Delivery) + Send + Sync + 'static) -> Self {
-        Progress(Arc::new(report))
+        Progress {
+            row: Arc::new(report),
+            note: None,
+        }
+    }
+
+    /// Also told, in words, what the send is waiting for.
+    pub fn with_notes(mut self, note: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        self.note = Some(Arc::new(note));
+        self
+    }
+
+    pub fn note(&self, text: &str) {
+        if let Some(note) = &self.note {
+            note(text);
+        }
     }
 }
 
@@ -46,7 +70,7 @@ impl std::fmt::Debug for Progress {
     }
 }
 
-use super::batch::Prepared;
+use super::batch_plan::Prepared;
 /// A destination of a batch: its index in the plan, itself, its composed message.
 pub(super) type Member = (usize, Destination, Prepared);
 
@@ -58,6 +82,9 @@ pub struct Engine {
     pacer: Pacer,
     rates: RateLimits,
     clock: Clock,
+    stop: Stop,
+    /// Until when each robot's pacing wait has been told of, so that it is said once per wait.
+    told: std::sync::Mutex<std::collections::HashMap<String, Instant>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -119,15 +146,28 @@ fn delivered(verdict: Verdict) -> Result<(), Verdict> {
 
 impl Engine {
     /// `cache_dir` (`<user cache dir>/notify`) keeps app tokens and robot send times between runs.
-    pub fn new(opts: Options, cache_dir: Option<PathBuf>, transport: Arc<dyn Transport>) -> Self {
+    pub fn new(
+        opts: Options,
+        clock: Clock,
+        cache_dir: Option<PathBuf>,
+        transport: Arc<dyn Transport>,
+    ) -> Self {
         Engine {
             transport,
             opts,
             tokens: Tokens::new(cache_dir.as_ref().map(|d| d.join("tokens"))),
             pacer: Pacer::new(cache_dir.map(|d| d.join("robots"))),
             rates: RateLimits::new(FEISHU_LIMITS),
-            clock: Clock::new(),
+            clock,
+            stop: Stop::never(),
+            told: Default::default(),
         }
+    }
+
+    /// Stops starting attempts when `stop` is set (see [`super::stop`]).
+    pub fn with_stop(mut self, stop: Stop) -> Self {
+        self.stop = stop;
+        self
     }
 
     /// Every destination gets exactly one row, in plan order; a delivery task that dies is a failed row.
@@ -155,24 +195,39 @@ impl Engine {
             .map(Some)
             .collect();
         let mut tasks = tokio::task::JoinSet::new();
+        let mut finished = vec![false; rows.len()];
+        let mut stopped: Option<Instant> = None;
         let keys = plan.keys;
         for group in groups {
             let mut members: Vec<Member> = group
                 .into_iter()
                 .filter_map(|i| dests.get_mut(i)?.take().map(|(d, c)| (i, d, c)))
                 .collect();
+            while tasks.len() >= width && !self.stop.is_set() {
+                self.join_one(&mut tasks, &mut rows, &mut finished, &mut stopped)
+                    .await;
+            }
+            if self.stop.is_set() {
+                let not_sent = members.into_iter().map(|(index, dest, _)| {
+                    let mut row = Delivery::of(&dest);
+                    match dest.target {
+                        Err((outcome, reason)) => {
+                            (row.outcome, row.reason) = (outcome, Some(reason))
+                        }
+                        Ok(_) => row.fail(failure("interrupted", NOT_SENT)),
+                    }
+                    (index, row)
+                });
+                self.record(&mut rows, &mut finished, Ok(not_sent.collect()));
+                continue;
+            }
             // A batch goes to vendors without idempotency keys; a single destination keeps its own.
             let key = match members.as_slice() {
                 [(index, ..)] => keys.get(*index).cloned(),
                 _ => None,
             };
             // A task exists only while it runs: spawning every destination up front would hold each
-            // one's future and message for the whole send.
-            while tasks.len() >= width {
-                if let Some(done) = tasks.join_next().await {
-                    self.record(&mut rows, done);
-                }
-            }
+            // one's future and message for the whole send (the loop above waits for a free place).
             let engine = Arc::clone(&self);
             let msg = Arc::clone(&msg);
             let audience = Arc::clone(&audience);
@@ -191,8 +246,18 @@ impl Engine {
                 }
             });
         }
-        while let Some(done) = tasks.join_next().await {
-            self.record(&mut rows, done);
+        while !tasks.is_empty() {
+            self.join_one(&mut tasks, &mut rows, &mut finished, &mut stopped)
+                .await;
+        }
+        // Attempts a stop cut short after the grace period: sent, perhaps, but never answered.
+        for (row, _) in rows.iter_mut().zip(&finished).filter(|(_, done)| !**done) {
+            if self.stop.is_set() {
+                row.fail(failure(
+                    "interrupted",
+                    "interrupted: the attempt did not end in time; it may have been delivered",
+                ));
+            }
         }
         rows
     }
@@ -202,14 +267,16 @@ impl Engine {
     fn record(
         &self,
         rows: &mut [Delivery],
+        finished: &mut [bool],
         done: Result<Vec<(usize, Delivery)>, tokio::task::JoinError>,
     ) {
         for (index, row) in done.into_iter().flatten() {
             if let Some(slot) = rows.get_mut(index) {
                 if let Some(progress) = &self.opts.progress {
-                    (progress.0)(&row);
+                    (progress.row)(&row);
                 }
                 *slot = row;
+                finished[index] = true;
             }
         }
     }
@@ -271,7 +338,7 @@ impl Engine {
     async fn retrying<T, F, Fut>(
         &self,
         deadline: Instant,
-        robot: Option<&str>,
+        robot: Option<(&str, &str)>,
         mut attempt: F,
     ) -> Attempted<T>
     where
@@ -279,21 +346,35 @@ impl Engine {
         Fut: std::future::Future<Output = Result<T, Verdict>>,
     {
         let mut attempts = 0;
+        let mut last: Option<Failure> = None;
         let done = |result, attempts| Attempted { result, attempts };
         loop {
+            if self.stop.is_set() {
+                let f = match last {
+                    None => failure("interrupted", NOT_SENT),
+                    Some(f) => Failure {
+                        message: format!("{} (interrupted: not retried)", f.message),
+                        ..f
+                    },
+                };
+                return done(Err(f), attempts);
+            }
             if Instant::now() >= deadline {
                 return done(
                     Err(failure("deadline", "the send's deadline passed")),
                     attempts,
                 );
             }
-            if let Some(robot) = robot
-                && let Err(f) = self
-                    .pacer
-                    .slot(robot, deadline, || self.clock.now_ms())
-                    .await
-            {
-                return done(Err(f), attempts);
+            if let Some((robot, kind)) = robot {
+                let paced = tokio::select! {
+                    paced = self.pacer.slot(robot, deadline, || self.clock.now_ms(), |wait| {
+                        self.tell_wait(robot, kind, wait);
+                    }) => paced,
+                    () = self.stop.wait() => continue,
+                };
+                if let Err(f) = paced {
+                    return done(Err(f), attempts);
+                }
             }
             attempts += 1;
             let timeout = self
@@ -322,7 +403,11 @@ impl Engine {
                 );
                 return done(Err(Failure { message, ..failure }), attempts);
             }
-            tokio::time::sleep(wait).await;
+            last = Some(failure);
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                () = self.stop.wait() => {}
+            }
         }
     }
 
@@ -506,6 +591,7 @@ impl Engine {
     }
 }
 
-mod batching;
+mod send_batch;
 #[cfg(test)]
 mod tests;
+mod waits;

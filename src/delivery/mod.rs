@@ -1,49 +1,51 @@
-//! The delivery engine: recipients -> destinations -> requests -> transport -> report.
+//! Delivery: one send, from what the caller asks for to one outcome per destination, live or dry.
 //!
-//! `request` turns what a send asks for into a plan; `plan` decides, per recipient and channel, whether
-//! a destination is usable; `target` resolves a channel and its provider into a [`Target`]; `steps` is
-//! the one request builder per vendor, shared by live sends and dry runs; `engine` runs a plan over an
-//! injected transport with retries, a deadline, robot pacing (`pacer`), cached app tokens (`tokens`),
-//! per-app rate limits (`rate`) and vendor batching (`batch`). `journal` runs a plan as one event
-//! recorded in the delivery log (`crate::log`: event id, idempotency keys, repeat safety) and `retry`
-//! plans again what the log says failed.
+//! One send, walked through: `request::prepare` checks the flags against the store and gives a `Plan`
+//! (`plan`: per recipient and channel, usable or skipped with its reason; `target`: a channel and its
+//! provider resolved into a `Target`) and a `Message`. The caller fills in a [`Run`] (`run`: limits,
+//! the clock, the log, the event id) and calls `preview()` or `deliver()`. A preview (`dry_run`) builds
+//! each request with `steps`, the one builder per vendor, and shows it masked. A delivery gives each
+//! destination an idempotency key (`recording`), and the `engine` sends the plan over the `transport`:
+//! attempts retried with backoff, robots paced (`pacer`), app tokens cached (`tokens`), Feishu/Lark rate
+//! limits (`rate`), batches (`batch_plan`, `engine::send_batch`), a Ctrl-C honoured (`stop`). Every row
+//! is recorded in the log in one transaction. `retry_failed` re-plans what the log says failed;
+//! `template_preview` is `notify template render`; `render` is one destination's copy of a template.
 
-mod batch;
+mod batch_plan;
+mod dry_run;
 mod engine;
 #[cfg(test)]
 mod fake;
-mod journal;
 mod pacer;
 mod plan;
-pub mod preview;
 mod rate;
+mod recording;
 mod render;
 mod request;
-mod retry;
+mod retry_failed;
+mod run;
 pub mod steps;
+pub mod stop;
 mod target;
+pub mod template_preview;
 mod tokens;
 
-use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::channels::message::Message;
-use crate::channels::wire::{Failure, HttpRequest};
+use crate::channels::wire::Failure;
 use crate::signing::hex_encode;
-use crate::transport::{Net, runtime};
 
+pub use dry_run::{DryRow, Shown};
 pub use engine::{Attempted, Engine, OUTCOME_UNKNOWN, Progress, verdict_for};
-pub use journal::{
-    ALREADY_DELIVERED, Finished, Recording, content_of, deliver, derived_key, dry_keys, fresh_id,
-    identity_of, message_of,
-};
 pub use plan::{Destination, Plan, plan_channel, plan_users};
+pub use recording::{
+    ALREADY_DELIVERED, Recording, content_of, derived_key, fresh_id, identity_of, message_of,
+};
 pub use request::{Adhoc, Content, Recipients, Request, adhoc_destinations, message, prepare};
-pub use retry::{Retried, retry, retry_dry_run};
+pub use retry_failed::Retried;
+pub use run::{Finished, Run};
 pub use target::{App, SmsVendor, Target, provider_fields, sms_vendor, smtp_settings, target_for};
 
 /// Defaults of a send, shared by the command line and [`Options::default`].
@@ -120,39 +122,6 @@ impl Delivery {
     }
 }
 
-/// Wall-clock milliseconds read through tokio's clock (the wall time at start plus tokio's elapsed
-/// time), so that a paused test clock drives pacing, token expiry and signed timestamps alike.
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    wall_ms: u64,
-    start: tokio::time::Instant,
-}
-
-impl Clock {
-    pub fn new() -> Self {
-        Clock {
-            wall_ms: now_ms(),
-            start: tokio::time::Instant::now(),
-        }
-    }
-
-    pub fn now_ms(&self) -> u64 {
-        self.wall_ms + self.start.elapsed().as_millis() as u64
-    }
-}
-
-impl Default for Clock {
-    fn default() -> Self {
-        Clock::new()
-    }
-}
-
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
-}
-
 /// A random v4 UUID from the OS's secure source; without one there is no safe idempotency key.
 pub fn new_uuid() -> Result<String, String> {
     let mut b = [0u8; 16];
@@ -175,101 +144,6 @@ fn uuid_text(b: &[u8; 16]) -> String {
         &h[16..20],
         &h[20..32]
     )
-}
-
-/// Sends a plan over the network and reports every destination, in plan order.
-pub fn run(
-    plan: Plan,
-    msg: Message,
-    opts: Options,
-    cache_dir: Option<PathBuf>,
-) -> anyhow::Result<Vec<Delivery>> {
-    let runtime = runtime()?;
-    let net = Net::for_attempts_of(opts.timeout)?;
-    let engine = Arc::new(Engine::new(opts, cache_dir, Arc::new(net)));
-    Ok(runtime.block_on(engine.run(plan, Arc::new(msg))))
-}
-
-/// One destination of a dry run: the requests it would send, or why it would send nothing.
-#[derive(Debug, Clone)]
-pub struct DryRow {
-    pub recipient: String,
-    pub channel: &'static str,
-    pub destination: String,
-    pub requests: Result<Vec<Shown>, (Outcome, String)>,
-}
-
-/// One request as a dry run shows it (its `Display`): an HTTP request as it goes on the wire with its
-/// credentials masked, or an SMTP exchange's envelope and message.
-#[derive(Debug, Clone)]
-pub enum Shown {
-    Http(HttpRequest),
-    Mail(String),
-}
-
-impl std::fmt::Display for Shown {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Shown::Http(req) => req.write_masked(f),
-            Shown::Mail(text) => f.write_str(text),
-        }
-    }
-}
-
-/// A JSON string of the shown text, written without first collecting it.
-impl Serialize for Shown {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// Every request each destination would send: signed, secrets masked, nothing opened. A batch's one
-/// request (PROTOCOLS.md §11) is shown on its first destination's row; the other members' rows show
-/// no request of their own. Rows are built one at a time as the iterator is read (only the batching
-/// decision is made up front), so a caller that prints each row keeps memory flat.
-pub fn dry_run<'a>(plan: &'a Plan, msg: &'a Message) -> impl Iterator<Item = DryRow> + 'a {
-    let (composed, groups) = batch::plan(&plan.destinations, msg, &plan.audience);
-    let mut batches: HashMap<usize, Vec<usize>> = HashMap::new();
-    for group in groups.into_iter().filter(|g| g.len() > 1) {
-        batches.insert(group[0], group);
-    }
-    let in_batch: HashSet<usize> = batches.values().flat_map(|g| g[1..].to_vec()).collect();
-    plan.destinations
-        .iter()
-        .enumerate()
-        .map(move |(index, dest)| {
-            let requests = match &dest.target {
-                Err(why) => Err(why.clone()),
-                Ok(_) if in_batch.contains(&index) => Ok(Vec::new()),
-                Ok(target) => steps::Stamp::keyed(now_ms(), plan.key(index))
-                    .map_err(|f| f.message)
-                    .and_then(
-                        |stamp| match (batches.get(&index), composed[index].as_deref()) {
-                            (Some(group), Some(Ok(copy))) => {
-                                let targets: Vec<&Target> = group
-                                    .iter()
-                                    .filter_map(|&i| plan.destinations[i].target.as_ref().ok())
-                                    .collect();
-                                batch::rendered(&targets, copy, &stamp)
-                            }
-                            _ => steps::rendered(
-                                target,
-                                msg,
-                                &dest.recipients,
-                                &plan.audience,
-                                &stamp,
-                            ),
-                        },
-                    )
-                    .map_err(|reason| (Outcome::Failed, reason)),
-            };
-            DryRow {
-                recipient: dest.recipient(),
-                channel: dest.channel(),
-                destination: dest.shown.clone(),
-                requests,
-            }
-        })
 }
 
 #[cfg(test)]

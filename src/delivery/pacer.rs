@@ -113,12 +113,14 @@ impl Pacer {
         }
     }
 
-    /// Waits for a slot of `robot` while the deadline allows; `now_ms` reads the engine's clock.
+    /// Waits for a slot of `robot` while the deadline allows; `now_ms` reads the engine's clock and
+    /// `waiting` is told of each wait for a free slot before it starts.
     pub async fn slot(
         &self,
         robot: &str,
         deadline: Instant,
         now_ms: impl Fn() -> u64,
+        waiting: impl Fn(Duration),
     ) -> Result<(), Failure> {
         loop {
             let wait = match self.try_slot(robot, now_ms()).await {
@@ -132,6 +134,9 @@ impl Pacer {
                     message: "robot rate limit (20/min)".into(),
                     retry_after: None,
                 });
+            }
+            if wait > BUSY_WAIT {
+                waiting(wait);
             }
             tokio::time::sleep(wait).await;
         }

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::channels::Kind;
 use crate::channels::message::{Event, Format, Message};
+use crate::clock::Clock;
 use crate::error::Error;
 use crate::signing::SignatureMethod;
 use crate::store::Store;
@@ -114,7 +115,7 @@ pub struct Request {
 }
 
 /// Checks a request against the store and plans it; usage errors name the flag at fault.
-pub fn prepare(store: &Store, req: &Request) -> Result<(Plan, Message)> {
+pub fn prepare(store: &Store, req: &Request, clock: &Clock) -> Result<(Plan, Message)> {
     let adhoc = adhoc_destinations(store, &req.adhoc)?;
     let users: Vec<String> = match &req.recipients {
         Recipients::All => store.users.keys().cloned().collect(),
@@ -142,7 +143,7 @@ pub fn prepare(store: &Store, req: &Request) -> Result<(Plan, Message)> {
         }
         Recipients::Nobody => Vec::new(),
     };
-    let msg = message(store, &req.content)?;
+    let msg = message(store, &req.content, clock)?;
     let plan = plan_users(store, &users, &req.channels, adhoc);
     if plan.destinations.is_empty() {
         return Err(Error::usage("nothing to send to")
@@ -154,7 +155,7 @@ pub fn prepare(store: &Store, req: &Request) -> Result<(Plan, Message)> {
 
 /// The message, with the submitter's display name looked up in the store; a template given on the
 /// command line is checked against a sample event and a link must be a web address (exit 2 if not).
-pub fn message(store: &Store, content: &Content) -> Result<Message> {
+pub fn message(store: &Store, content: &Content, clock: &Clock) -> Result<Message> {
     if content.template.is_none() && content.text.trim().is_empty() {
         return Err(Error::usage("the message is empty")
             .hint("give --message TEXT, --message-file PATH or --template FILE")
@@ -209,7 +210,7 @@ pub fn message(store: &Store, content: &Content) -> Result<Message> {
         submitter_name: event.submitter_name.clone(),
         message: content.message.clone(),
         link: link.to_owned(),
-        time: rfc3339_utc(super::now_ms() as i64),
+        time: rfc3339_utc(i64::try_from(clock.now_ms()).unwrap_or(i64::MAX)),
         ..Vars::default()
     };
     let mut msg = Message::new(

@@ -199,11 +199,11 @@ impl Target {
     }
 
     /// The robot a message counts against for pacing.
-    pub(super) fn robot(&self) -> Option<&str> {
+    /// A paced robot's webhook (its pacing key) and how a message names the robot.
+    pub(super) fn robot(&self) -> Option<(&str, &'static str)> {
         match self {
-            Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook, .. } => {
-                Some(webhook.expose())
-            }
+            Target::DingtalkBot { webhook, .. } => Some((webhook.expose(), "DingTalk robot")),
+            Target::WecomBot { webhook, .. } => Some((webhook.expose(), "WeCom robot")),
             _ => None,
         }
     }

@@ -1,13 +1,15 @@
-//! The receiver's side of the webhook contract (PROTOCOLS.md §8): the checks a request read in full must
-//! pass, in the fixed order method, signature over the raw body bytes (before any parsing), JSON,
-//! freshness. What passes is the accepted [`Event`].
+//! The receiver's side of the custom-webhook contract: the checks a request read in full must pass, in
+//! the fixed order method, signature over the raw body bytes (before any parsing), JSON, freshness.
+//! Pure (the request and the time in, the accepted [`Event`] or the refusal out), so each is unit-tested.
 
+use bytes::Bytes;
+use hyper::{Method, Request, StatusCode};
 use serde::Deserialize;
 use serde_json::Value as Json;
 
 use super::Auth;
-use super::http::{Reject, Request};
 use crate::channels::webhook::{DELIVERY_HEADER, Payload, Received, SIGNATURE_HEADER};
+use crate::server::Refusal as Reject;
 use crate::signing::{self, SignatureMethod};
 
 /// How far `eventTime` may be from now, either way.
@@ -24,7 +26,7 @@ pub struct Event {
     pub event_time: i64,
     /// Whether a signature was checked (false when the listener takes unsigned deliveries).
     pub verified: bool,
-    /// The request target.
+    /// The request target (path and query): the endpoint, one user's webhook.
     pub path: String,
     /// The body as sent: `messageEvent` is the whole object (fields in the sender's order, unknown ones
     /// kept), `signatureMethod` JSON `null` when absent.
@@ -33,44 +35,53 @@ pub struct Event {
     pub fields: Received,
 }
 
+impl Event {
+    /// What identifies this delivery across retries: `X-Notify-Delivery`, else `messageEvent.id`.
+    pub fn delivery_id(&self) -> Option<&str> {
+        self.delivery
+            .as_deref()
+            .filter(|d| !d.is_empty())
+            .or(self.id.as_deref())
+    }
+}
+
 /// Runs the checks on a request read in full, at `now` (Unix milliseconds).
-pub fn check(request: &Request, auth: &Auth, now: i64) -> Result<Event, Reject> {
-    if request.method != "POST" {
-        return Err(Reject::new(405, "only POST is accepted"));
+pub fn check(request: &Request<Bytes>, auth: &Auth, now: i64) -> Result<Event, Reject> {
+    if request.method() != Method::POST {
+        return Err(Reject::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only POST is accepted",
+        ));
     }
     let verified = check_signature(request, auth)?;
-    let body: Json = serde_json::from_slice(&request.body)
-        .map_err(|e| Reject::new(400, format!("body is not JSON ({e})")))?;
+    let body: Json = serde_json::from_slice(request.body())
+        .map_err(|e| bad_request(format!("body is not JSON ({e})")))?;
     // An array would read as a struct too (serde's sequence form): only an object is a body.
     let payload = body
         .is_object()
         .then(|| Payload::<Json, Json>::deserialize(body).ok())
         .flatten()
         .filter(|p| p.message_event.is_object())
-        .ok_or_else(|| Reject::new(400, "body has no messageEvent object"))?;
+        .ok_or_else(|| bad_request("body has no messageEvent object"))?;
     let fields = Received::deserialize(&payload.message_event)
-        .map_err(|e| Reject::new(400, format!("messageEvent is not readable ({e})")))?;
+        .map_err(|e| bad_request(format!("messageEvent is not readable ({e})")))?;
     let Some(event_time) = fields.event_time.as_i64() else {
-        return Err(Reject::new(
-            400,
+        return Err(bad_request(
             "messageEvent.eventTime is missing or not a whole number of milliseconds",
         ));
     };
     let age = now.saturating_sub(event_time);
     if age > MAX_SKEW_MS {
-        return Err(Reject::new(
-            401,
-            format!("stale: eventTime is {} s old (at most 300 s)", age / 1000),
-        ));
+        return Err(unauthorized(format!(
+            "stale: eventTime is {} s old (at most 300 s)",
+            age / 1000
+        )));
     }
     if age < -MAX_SKEW_MS {
-        return Err(Reject::new(
-            401,
-            format!(
-                "stale: eventTime is {} s in the future (at most 300 s)",
-                age.saturating_neg() / 1000
-            ),
-        ));
+        return Err(unauthorized(format!(
+            "stale: eventTime is {} s in the future (at most 300 s)",
+            age.saturating_neg() / 1000
+        )));
     }
     let id = fields
         .id
@@ -78,50 +89,60 @@ pub fn check(request: &Request, auth: &Auth, now: i64) -> Result<Event, Reject> 
         .filter(|id| !id.is_empty())
         .map(str::to_owned);
     let delivery = request
-        .values(DELIVERY_HEADER)
-        .next()
-        .map(|v| String::from_utf8_lossy(v).trim().to_owned());
+        .headers()
+        .get(DELIVERY_HEADER)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_owned());
     Ok(Event {
         delivery,
         id,
         event_time,
         verified,
-        path: request.target.clone(),
+        path: target(request).to_owned(),
         payload,
         fields,
     })
 }
 
+/// The request target as sent: path and query.
+pub fn target<B>(request: &Request<B>) -> &str {
+    request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| request.uri().path(), |p| p.as_str())
+}
+
+fn bad_request(reason: impl Into<String>) -> Reject {
+    Reject::new(StatusCode::BAD_REQUEST, reason)
+}
+
+fn unauthorized(reason: impl Into<String>) -> Reject {
+    Reject::new(StatusCode::UNAUTHORIZED, reason)
+}
+
 /// Checks the one signature header over the raw body; `Ok(false)` when the listener takes unsigned
 /// deliveries.
-fn check_signature(request: &Request, auth: &Auth) -> Result<bool, Reject> {
+fn check_signature(request: &Request<Bytes>, auth: &Auth) -> Result<bool, Reject> {
     let method = auth.method;
     let Some(prefix) = method.webhook_prefix() else {
         return Ok(false);
     };
-    let mut values = request.values(SIGNATURE_HEADER);
+    let mut values = request.headers().get_all(SIGNATURE_HEADER).iter();
     let Some(value) = values.next() else {
-        return Err(Reject::new(401, format!("missing {SIGNATURE_HEADER}")));
+        return Err(unauthorized(format!("missing {SIGNATURE_HEADER}")));
     };
     if values.next().is_some() {
-        return Err(Reject::new(
-            401,
-            format!("more than one {SIGNATURE_HEADER}"),
-        ));
+        return Err(unauthorized(format!("more than one {SIGNATURE_HEADER}")));
     }
-    let good = std::str::from_utf8(value)
-        .is_ok_and(|v| signing::verify_webhook_signature(method, &auth.key, &request.body, v));
+    let good = std::str::from_utf8(value.as_bytes())
+        .is_ok_and(|v| signing::verify_webhook_signature(method, &auth.key, request.body(), v));
     if !good {
         let algorithm = match method {
             SignatureMethod::HmacSha1 => "HMAC-SHA1",
             _ => "HMAC-SHA256",
         };
-        return Err(Reject::new(
-            401,
-            format!(
-                "bad signature (expected {prefix}HEX, an {algorithm} of the raw body with the shared key)"
-            ),
-        ));
+        return Err(unauthorized(format!(
+            "bad signature (expected {prefix}HEX, an {algorithm} of the raw body with the shared key)"
+        )));
     }
     Ok(true)
 }
@@ -132,17 +153,14 @@ mod tests {
 
     const NOW: i64 = 1_700_000_000_000;
 
-    fn request(method: &str, headers: &[(&str, &str)], body: &str) -> Request {
-        Request {
-            method: method.to_owned(),
-            target: "/hook".to_owned(),
-            headers: headers
-                .iter()
-                .map(|(n, v)| ((*n).to_owned(), v.as_bytes().to_vec()))
-                .collect(),
-            body: body.as_bytes().to_vec(),
-            keep_alive: true,
+    fn request(method: &str, headers: &[(&str, &str)], body: &str) -> Request<Bytes> {
+        let mut request = Request::builder().method(method).uri("/hook");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
+        request
+            .body(Bytes::from(body.to_owned()))
+            .expect("a valid request")
     }
 
     fn body(event_time: i64) -> String {
@@ -158,7 +176,7 @@ mod tests {
         Auth::new(method, b"k3y".to_vec())
     }
 
-    fn signed(method: SignatureMethod, body: &str) -> Request {
+    fn signed(method: SignatureMethod, body: &str) -> Request<Bytes> {
         let sig = signing::webhook_signature(method, b"k3y", body.as_bytes()).expect("signed");
         request(
             "POST",
@@ -168,7 +186,7 @@ mod tests {
     }
 
     fn rejected(result: Result<Event, Reject>) -> (u16, String) {
-        result.map_or_else(|r| (r.status, r.reason), |_| (204, String::new()))
+        result.map_or_else(|r| (r.status.as_u16(), r.reason), |_| (204, String::new()))
     }
 
     #[test]
@@ -199,7 +217,7 @@ mod tests {
     #[test]
     fn each_rejection_has_its_status_and_reason() {
         let sha256 = auth(SignatureMethod::HmacSha256);
-        let cases: Vec<(Request, u16, &str)> = vec![
+        let cases: Vec<(Request<Bytes>, u16, &str)> = vec![
             (request("GET", &[], ""), 405, "only POST"),
             (
                 request("POST", &[], &body(NOW)),
@@ -261,8 +279,10 @@ mod tests {
             assert!(reason.contains(needle), "{reason:?} lacks {needle:?}");
         }
         let mut two = signed(SignatureMethod::HmacSha256, &body(NOW));
-        two.headers
-            .push(("X-Notify-Signature".into(), b"sha256=00".to_vec()));
+        two.headers_mut().append(
+            hyper::header::HeaderName::from_bytes(SIGNATURE_HEADER.as_bytes()).expect("a name"),
+            hyper::header::HeaderValue::from_static("sha256=00"),
+        );
         assert_eq!(rejected(check(&two, &sha256, NOW)).0, 401);
     }
 
@@ -276,7 +296,7 @@ mod tests {
         );
         // Valid, fresh JSON signed over other bytes: refused although the body alone would pass.
         let mut tampered = signed(SignatureMethod::HmacSha256, &body(NOW));
-        tampered.body = body(NOW + 1).into_bytes();
+        *tampered.body_mut() = Bytes::from(body(NOW + 1));
         assert_eq!(rejected(check(&tampered, &sha256, NOW)).0, 401);
         // The method comes before everything.
         assert_eq!(

@@ -1,34 +1,39 @@
-//! The custom-webhook receiver as a library: a small HTTP/1.1 server that checks each delivery against
-//! the contract of PROTOCOLS.md §8 and hands what happened to a [`Sink`]; it never prints.
+//! The custom-webhook receiver as a library: the [`crate::server`] handler that checks each delivery
+//! against the custom-webhook contract and hands what happened to a [`Sink`]; it never prints.
 //!
-//! `http` reads requests under a deadline and size caps, `check` runs the contract's checks in their
-//! fixed order, and this module runs the accept loop: at most [`MAX_CONNECTIONS`] connections at once,
-//! de-duplication on `messageEvent.id`, `--count`, Ctrl-C. An accepted event reaches the sink *before*
-//! its 204 goes out and its count is taken before that, so a sender never sees success for an event the
-//! caller did not get.
+//! `check` runs the contract's checks in their fixed order (pure: the request and the time in, the
+//! event or the refusal out). This module de-duplicates on (path, `X-Notify-Delivery`): each path is
+//! an endpoint, one user's webhook, so one event delivered to two users is two events. It counts for
+//! `--count` and stops on it or on Ctrl-C. An accepted event reaches the sink *before* its 204 goes
+//! out, so a sender never sees success for an event the caller did not get.
 
 mod check;
-mod http;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use anyhow::Result;
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc};
-use tokio::time::Instant;
+use bytes::Bytes;
+use hyper::http::request::Parts;
+use hyper::{Request, Response, StatusCode};
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
 
 pub use check::{Event, MAX_SKEW_MS};
 
 use crate::error::{Error, Exit};
+use crate::server::{self, Handler, Limits, Refusal};
 use crate::signing::SignatureMethod;
-use http::{Read, Reject};
 
-/// Most connections served at once. When all are taken, a connection waiting idle for its next request
-/// gives its slot to the new one; otherwise further connections wait in the kernel's accept queue.
-pub const MAX_CONNECTIONS: usize = 64;
+/// Most connections served at once; more wait in the kernel's accept queue until one ends (none is
+/// closed to make room).
+pub const MAX_CONNECTIONS: usize = 512;
+/// Largest body read (413 past it).
+pub const MAX_BODY: usize = 1024 * 1024;
+/// How long requests in flight get to finish once the receiver stops.
+const GRACE: Duration = Duration::from_secs(2);
 
 /// How deliveries are authenticated. No `Debug`: it holds the key.
 pub struct Auth {
@@ -43,12 +48,18 @@ impl Auth {
     }
 }
 
+/// The wall clock in Unix milliseconds, as the caller keeps it (freshness is judged against it).
+pub type Now = Arc<dyn Fn() -> i64 + Send + Sync>;
+
 pub struct Settings {
     pub auth: Auth,
     /// Stop after this many accepted events.
-    pub limit: Option<u64>,
+    pub count: Option<u64>,
     /// How long a request may take to arrive, and an idle connection may stay open.
     pub read_timeout: Duration,
+    /// Connections served at once.
+    pub max_connections: usize,
+    pub now: Now,
 }
 
 /// What the receiver tells its caller.
@@ -68,7 +79,7 @@ pub enum Report<'a> {
         request: &'a str,
         bytes: usize,
     },
-    /// A repeat of an accepted event id (a retry): answered 204 again, not counted.
+    /// A repeat of an accepted delivery to the same path (a retry): answered 204 again, not counted.
     Repeated { event: &'a Event, peer: SocketAddr },
     /// A request refused with `status`; `request` is `METHOD TARGET` when its head was read.
     Rejected {
@@ -77,11 +88,9 @@ pub enum Report<'a> {
         status: u16,
         reason: &'a str,
     },
-    /// An idle connection was closed to make room for a new one.
-    Evicted { peer: SocketAddr },
     /// A connection could not be accepted (out of file descriptors, say); the receiver goes on.
     AcceptFailed(&'a std::io::Error),
-    /// `limit` events were accepted; the receiver returns.
+    /// `count` events were accepted; the receiver returns.
     Stopping { accepted: u64 },
 }
 
@@ -90,86 +99,61 @@ pub trait Sink: Send + Sync + 'static {
     fn report(&self, report: Report<'_>) -> Result<()>;
 }
 
-/// Serves on `addr` until `settings.limit` events were accepted (`Ok`), Ctrl-C (an `Interrupted`
+/// Serves on `addr` until `settings.count` events were accepted (`Ok`), Ctrl-C (an `Interrupted`
 /// error), or the sink fails to take an event.
 pub fn serve(addr: SocketAddr, settings: Settings, sink: impl Sink) -> Result<()> {
-    crate::transport::runtime()?.block_on(accept_loop(addr, settings, Arc::new(sink)))
+    crate::transport::runtime()?.block_on(run(addr, settings, sink))
 }
 
-/// What connections tell the accept loop.
-enum Msg {
-    /// One accepted event was reported and answered.
-    Accepted,
-    /// The sink could not take an event: stop.
-    Fatal(anyhow::Error),
-}
-
-/// State every connection shares.
-struct Shared {
-    sink: Arc<dyn Sink>,
-    settings: Settings,
-    admitted: Mutex<Admitted>,
-    slots: Slots,
-    tx: mpsc::UnboundedSender<Msg>,
-}
-
-/// Accepted events so far: how many (for `--count`) and their ids (to recognise retries).
-#[derive(Default)]
-struct Admitted {
-    count: u64,
-    /// `messageEvent.id` -> `eventTime`; ids whose event is stale can never be accepted again and are pruned.
-    seen: HashMap<String, i64>,
-    prune_at: usize,
-}
-
-enum Admission {
-    New,
-    Repeat,
-    /// `--count` events were already accepted; the listener is about to stop.
-    Full,
-}
-
-impl Shared {
-    fn admit(&self, event: &Event, now: i64) -> Admission {
-        let mut admitted = self.admitted.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(id) = &event.id
-            && admitted.seen.contains_key(id)
-        {
-            return Admission::Repeat;
-        }
-        if self
-            .settings
-            .limit
-            .is_some_and(|limit| admitted.count >= limit)
-        {
-            return Admission::Full;
-        }
-        admitted.count += 1;
-        if let Some(id) = &event.id {
-            if admitted.seen.len() >= admitted.prune_at {
-                admitted
-                    .seen
-                    .retain(|_, time| now.saturating_sub(*time) <= MAX_SKEW_MS);
-                admitted.prune_at = (admitted.seen.len() * 2).max(1024);
-            }
-            admitted.seen.insert(id.clone(), event.event_time);
-        }
-        Admission::New
-    }
-
-    fn rejected(&self, peer: SocketAddr, request: Option<&str>, reject: &Reject) {
-        let _ = self.sink.report(Report::Rejected {
-            peer,
-            request,
-            status: reject.status,
-            reason: &reject.reason,
-        });
-    }
-}
-
-async fn accept_loop(addr: SocketAddr, settings: Settings, sink: Arc<dyn Sink>) -> Result<()> {
+async fn run(addr: SocketAddr, settings: Settings, sink: impl Sink) -> Result<()> {
     let mut interrupt = Interrupt::new()?;
-    let listener = TcpListener::bind(addr).await.map_err(|e| {
+    let listener = bind(addr).await?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::failure("cannot tell which port the listener got").caused_by(e))?;
+    let _ = sink.report(Report::Listening {
+        addr: local,
+        method: settings.auth.method,
+    });
+    let limits = Limits {
+        max_connections: settings.max_connections,
+        head_timeout: settings.read_timeout,
+        body_timeout: settings.read_timeout,
+        idle_timeout: settings.read_timeout,
+        max_body: MAX_BODY,
+        grace: GRACE,
+    };
+    let receiver = Arc::new(Receiver {
+        sink,
+        auth: settings.auth,
+        count: settings.count,
+        now: settings.now,
+        state: Mutex::new(State::default()),
+        done: Notify::new(),
+    });
+    let mut interrupted = false;
+    let stop = async {
+        tokio::select! {
+            () = interrupt.recv() => interrupted = true,
+            () = receiver.done.notified() => {}
+        }
+    };
+    server::serve(listener, limits, Arc::clone(&receiver), stop).await;
+    let mut state = receiver.state();
+    if let Some(e) = state.fatal.take() {
+        return Err(e);
+    }
+    if interrupted {
+        return Err(Error::new(Exit::Interrupted, "interrupted").into());
+    }
+    let _ = receiver.sink.report(Report::Stopping {
+        accepted: state.accepted,
+    });
+    Ok(())
+}
+
+async fn bind(addr: SocketAddr) -> Result<TcpListener> {
+    TcpListener::bind(addr).await.map_err(|e| {
         let hint = match e.kind() {
             std::io::ErrorKind::AddrInUse => {
                 "another program is using that port: pick another with --addr 127.0.0.1:PORT (port 0 for any free one)"
@@ -180,244 +164,187 @@ async fn accept_loop(addr: SocketAddr, settings: Settings, sink: Arc<dyn Sink>) 
         Error::failure(format!("cannot listen on {addr}"))
             .caused_by(e)
             .hint(hint)
-    })?;
-    let local = listener
-        .local_addr()
-        .map_err(|e| Error::failure("cannot tell which port the listener got").caused_by(e))?;
-    let _ = sink.report(Report::Listening {
-        addr: local,
-        method: settings.auth.method,
-    });
-    let limit = settings.limit;
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    let shared = Arc::new(Shared {
-        sink: Arc::clone(&sink),
-        settings,
-        admitted: Mutex::new(Admitted::default()),
-        slots: Slots::new(MAX_CONNECTIONS),
-        tx,
-    });
-    let slots = &shared.slots;
-    // A slot held for the next connection, and a connection accepted while every slot was taken.
-    let mut permit: Option<OwnedSemaphorePermit> = None;
-    let mut pending: Option<(TcpStream, SocketAddr)> = None;
-    let mut accepted = 0u64;
-    loop {
-        if permit.is_none()
-            && pending.is_some()
-            && let Some(peer) = slots.evict_longest_idle()
-        {
-            let _ = sink.report(Report::Evicted { peer });
-            // The evicted connection gives its slot back as soon as it runs; nothing else takes slots.
-            let freed = Arc::clone(&slots.free).acquire_owned();
-            permit = tokio::time::timeout(Duration::from_secs(1), freed)
-                .await
-                .ok()
-                .and_then(Result::ok);
-        }
-        if permit.is_some()
-            && let Some((stream, peer)) = pending.take()
-            && let Some(permit) = permit.take()
-        {
-            tokio::spawn(connection(stream, peer, Arc::clone(&shared), permit));
-        }
-        let can_evict = slots.has_idle();
-        tokio::select! {
-            () = interrupt.recv() => {
-                return Err(Error::new(Exit::Interrupted, "interrupted").into());
-            }
-            Some(msg) = rx.recv() => match msg {
-                Msg::Accepted => {
-                    accepted += 1;
-                    if limit.is_some_and(|n| accepted >= n) {
-                        let _ = sink.report(Report::Stopping { accepted });
-                        return Ok(());
-                    }
-                }
-                Msg::Fatal(e) => return Err(e),
-            },
-            slot = Arc::clone(&slots.free).acquire_owned(), if permit.is_none() => {
-                permit = slot.ok();
-            }
-            // Every slot is taken: a connection turning idle makes room for one more.
-            () = slots.idle_appeared.notified(), if permit.is_none() => {}
-            conn = listener.accept(), if pending.is_none() && (permit.is_some() || can_evict) => {
-                match conn {
-                    Ok(conn) => pending = Some(conn),
-                    Err(e) => {
-                        // Out of file descriptors and the like: wait a little instead of spinning.
-                        let _ = sink.report(Report::AcceptFailed(&e));
-                        tokio::time::sleep(Duration::from_millis(100)).await;
-                    }
-                }
-            }
-        }
-    }
+            .into()
+    })
 }
 
-/// Serves one connection: requests one after another (keep-alive) until an error, a close, idleness, or
-/// its slot is wanted while it waits for a request.
-async fn connection(
-    mut stream: TcpStream,
-    peer: SocketAddr,
-    shared: Arc<Shared>,
-    _permit: OwnedSemaphorePermit,
-) {
-    let _ = stream.set_nodelay(true);
-    let io_timeout = shared.settings.read_timeout;
-    let mut buf = Vec::new();
-    loop {
-        if buf.is_empty() {
-            // Nothing of the next request yet: the slot may be given to a new connection meanwhile.
-            let idle = shared.slots.idle(peer);
-            let read = tokio::select! {
-                () = idle.evicted.notified() => Read::Closed,
-                read = http::read_more(&mut stream, &mut buf, Instant::now() + io_timeout) => read,
-            };
-            if !idle.busy() || !matches!(read, Read::Data) {
-                return;
-            }
-        }
-        let request = match http::read_request(&mut stream, &mut buf, io_timeout).await {
-            Ok(Some(request)) => request,
-            Ok(None) => return,
-            Err((label, reject)) => {
-                shared.rejected(peer, label.as_deref(), &reject);
-                http::answer_and_close(&mut stream, &reject.response(), io_timeout).await;
-                return;
-            }
-        };
-        let now = now_ms();
-        let label = request.label();
-        let event = match check::check(&request, &shared.settings.auth, now) {
+/// The handler the server calls: the checks, de-duplication and the count.
+struct Receiver<S> {
+    sink: S,
+    auth: Auth,
+    count: Option<u64>,
+    now: Now,
+    state: Mutex<State>,
+    /// Told once the receiver should stop (`--count` reached, or the sink failed).
+    done: Notify,
+}
+
+/// Accepted events so far: how many (for `--count`) and which deliveries (to recognise retries).
+#[derive(Default)]
+struct State {
+    accepted: u64,
+    /// (path, delivery id) -> `eventTime`; a delivery whose event is stale can never be accepted
+    /// again, so it is pruned.
+    seen: HashMap<(String, String), i64>,
+    prune_at: usize,
+    /// Why the sink could not take an event.
+    fatal: Option<anyhow::Error>,
+}
+
+enum Admission {
+    New,
+    Repeat,
+    /// `--count` events were already accepted; the listener is about to stop.
+    Full,
+}
+
+impl<S: Sink> Receiver<S> {
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn answer(&self, request: &Request<Bytes>, peer: SocketAddr) -> Response<Bytes> {
+        let now = (self.now)();
+        let label = label(request.method().as_str(), check::target(request));
+        let event = match check::check(request, &self.auth, now) {
             Ok(event) => event,
-            Err(reject) => {
-                shared.rejected(peer, Some(&label), &reject);
-                http::answer_and_close(&mut stream, &reject.response(), io_timeout).await;
-                return;
-            }
+            Err(refusal) => return self.reject(peer, Some(&label), &refusal),
         };
-        match shared.admit(&event, now) {
+        match self.admit(&event, now) {
             Admission::New => {
-                let shown = shared.sink.report(Report::Accepted {
+                let shown = self.sink.report(Report::Accepted {
                     event: &event,
                     peer,
                     request: &label,
-                    bytes: request.body.len(),
+                    bytes: request.body().len(),
                 });
                 if let Err(e) = shown {
-                    let reject = Reject::new(503, "the listener cannot print the event");
-                    http::answer_and_close(&mut stream, &reject.response(), io_timeout).await;
-                    let _ = shared.tx.send(Msg::Fatal(e));
-                    return;
+                    self.state().fatal.get_or_insert(e);
+                    self.done.notify_one();
+                    return refusal_response(&Refusal::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "the listener cannot print the event",
+                    ));
                 }
-                let answer = http::no_content(request.keep_alive);
-                let sent = http::write(&mut stream, &answer, io_timeout).await;
-                let _ = shared.tx.send(Msg::Accepted);
-                if !sent || !request.keep_alive {
-                    http::close_gently(&mut stream).await;
-                    return;
+                if self
+                    .count
+                    .is_some_and(|count| self.state().accepted >= count)
+                {
+                    self.done.notify_one();
                 }
+                no_content()
             }
             Admission::Repeat => {
-                let _ = shared.sink.report(Report::Repeated {
+                let _ = self.sink.report(Report::Repeated {
                     event: &event,
                     peer,
                 });
-                let answer = http::no_content(request.keep_alive);
-                let sent = http::write(&mut stream, &answer, io_timeout).await;
-                if !sent || !request.keep_alive {
-                    http::close_gently(&mut stream).await;
-                    return;
-                }
+                no_content()
             }
-            Admission::Full => {
-                let reject = Reject::new(503, "the listener is stopping (--count reached)");
-                shared.rejected(peer, Some(&label), &reject);
-                http::answer_and_close(&mut stream, &reject.response(), io_timeout).await;
-                return;
+            Admission::Full => self.reject(
+                peer,
+                Some(&label),
+                &Refusal::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the listener is stopping (--count reached)",
+                ),
+            ),
+        }
+    }
+
+    /// Counts a new delivery, or recognises a repeat: the same delivery id (the `X-Notify-Delivery`
+    /// header, else `messageEvent.id`) on the same path.
+    fn admit(&self, event: &Event, now: i64) -> Admission {
+        let mut state = self.state();
+        let key = event
+            .delivery_id()
+            .map(|id| (event.path.clone(), id.to_owned()));
+        if let Some(key) = &key
+            && state.seen.contains_key(key)
+        {
+            return Admission::Repeat;
+        }
+        if self.count.is_some_and(|count| state.accepted >= count) {
+            return Admission::Full;
+        }
+        state.accepted += 1;
+        if let Some(key) = key {
+            if state.seen.len() >= state.prune_at {
+                state
+                    .seen
+                    .retain(|_, time| now.saturating_sub(*time) <= MAX_SKEW_MS);
+                state.prune_at = (state.seen.len() * 2).max(1024);
             }
+            state.seen.insert(key, event.event_time);
         }
+        Admission::New
+    }
+
+    fn reject(
+        &self,
+        peer: SocketAddr,
+        request: Option<&str>,
+        refusal: &Refusal,
+    ) -> Response<Bytes> {
+        let _ = self.sink.report(Report::Rejected {
+            peer,
+            request,
+            status: refusal.status.as_u16(),
+            reason: &refusal.reason,
+        });
+        refusal_response(refusal)
     }
 }
 
-/// The connection slots: a semaphore of free ones, and the connections that wait idle for a request,
-/// longest waiting first. Taking a connection off the idle list is final: it closes even if its
-/// request started to arrive at that moment (a client must expect an idle keep-alive connection to
-/// close, RFC 9112 §9.3.1).
-struct Slots {
-    free: Arc<Semaphore>,
-    idle: Mutex<IdleList>,
-    /// Wakes the accept loop, when every slot is taken, because one may now be made free.
-    idle_appeared: Notify,
-}
-
-#[derive(Default)]
-struct IdleList {
-    next: u64,
-    /// In the order the connections turned idle.
-    waiting: BTreeMap<u64, (SocketAddr, Arc<Notify>)>,
-}
-
-impl Slots {
-    fn new(n: usize) -> Self {
-        Slots {
-            free: Arc::new(Semaphore::new(n)),
-            idle: Mutex::new(IdleList::default()),
-            idle_appeared: Notify::new(),
-        }
+impl<S: Sink> Handler for Receiver<S> {
+    fn handle(
+        &self,
+        request: Request<Bytes>,
+        peer: SocketAddr,
+    ) -> impl Future<Output = Response<Bytes>> + Send {
+        std::future::ready(self.answer(&request, peer))
     }
 
-    fn list(&self) -> std::sync::MutexGuard<'_, IdleList> {
-        self.idle.lock().unwrap_or_else(PoisonError::into_inner)
+    fn refused(
+        &self,
+        peer: SocketAddr,
+        head: Option<&Parts>,
+        refusal: &Refusal,
+    ) -> Response<Bytes> {
+        let request = head.map(|head| {
+            let target = head.uri.path_and_query().map_or("", |p| p.as_str());
+            label(head.method.as_str(), target)
+        });
+        self.reject(peer, request.as_deref(), refusal)
     }
 
-    /// Puts a connection on the idle list until [`Idle::busy`] or drop.
-    fn idle(&self, peer: SocketAddr) -> Idle<'_> {
-        let evicted = Arc::new(Notify::new());
-        let mut list = self.list();
-        let ticket = list.next;
-        list.next += 1;
-        list.waiting.insert(ticket, (peer, Arc::clone(&evicted)));
-        drop(list);
-        self.idle_appeared.notify_one();
-        Idle {
-            slots: self,
-            ticket,
-            evicted,
-        }
-    }
-
-    fn has_idle(&self) -> bool {
-        !self.list().waiting.is_empty()
-    }
-
-    /// Tells the connection idle longest to close; its peer, or `None` when none is idle.
-    fn evict_longest_idle(&self) -> Option<SocketAddr> {
-        let (_, (peer, evicted)) = self.list().waiting.pop_first()?;
-        evicted.notify_one();
-        Some(peer)
+    fn accept_failed(&self, error: &std::io::Error) {
+        let _ = self.sink.report(Report::AcceptFailed(error));
     }
 }
 
-/// A connection's place on the idle list.
-struct Idle<'a> {
-    slots: &'a Slots,
-    ticket: u64,
-    evicted: Arc<Notify>,
+/// `METHOD TARGET`, safe to print.
+fn label(method: &str, target: &str) -> String {
+    format!("{} {}", clean(method), clean(target))
 }
 
-impl Idle<'_> {
-    /// Leaves the idle list: false when the connection was evicted and must close.
-    fn busy(self) -> bool {
-        self.slots.list().waiting.remove(&self.ticket).is_some()
-    }
+/// The success answer: 204, no body, the connection kept alive.
+fn no_content() -> Response<Bytes> {
+    let mut response = Response::new(Bytes::new());
+    *response.status_mut() = StatusCode::NO_CONTENT;
+    response
 }
 
-impl Drop for Idle<'_> {
-    fn drop(&mut self) {
-        self.slots.list().waiting.remove(&self.ticket);
+/// A refusal as plain text; it closes the connection (and a 405 says what is allowed).
+fn refusal_response(refusal: &Refusal) -> Response<Bytes> {
+    let mut response = refusal.plain_text();
+    if refusal.status == StatusCode::METHOD_NOT_ALLOWED {
+        response.headers_mut().insert(
+            hyper::header::ALLOW,
+            hyper::header::HeaderValue::from_static("POST"),
+        );
     }
+    response
 }
 
 /// Ctrl-C, registered before the listening line is reported so that no early signal is missed.
@@ -481,46 +408,127 @@ pub fn clean(text: &str) -> String {
         .collect()
 }
 
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn peer(port: u16) -> SocketAddr {
-        SocketAddr::from(([127, 0, 0, 1], port))
+    /// Collects what the receiver reports, as lines.
+    #[derive(Default)]
+    struct Lines(Mutex<Vec<String>>);
+
+    impl Sink for Arc<Lines> {
+        fn report(&self, report: Report<'_>) -> Result<()> {
+            let line = match report {
+                Report::Accepted { event, .. } => format!("accepted {}", event.path),
+                Report::Repeated { event, .. } => format!("repeated {}", event.path),
+                Report::Rejected { status, .. } => format!("rejected {status}"),
+                _ => return Ok(()),
+            };
+            self.0.lock().expect("lines").push(line);
+            Ok(())
+        }
+    }
+
+    const NOW: i64 = 1_700_000_000_000;
+
+    fn receiver(count: Option<u64>) -> (Receiver<Arc<Lines>>, Arc<Lines>) {
+        let lines = Arc::new(Lines::default());
+        let receiver = Receiver {
+            sink: Arc::clone(&lines),
+            auth: Auth::new(SignatureMethod::None, Vec::new()),
+            count,
+            now: Arc::new(|| NOW),
+            state: Mutex::new(State::default()),
+            done: Notify::new(),
+        };
+        (receiver, lines)
+    }
+
+    fn delivery(path: &str, delivery: Option<&str>, id: &str) -> Request<Bytes> {
+        let body = format!(r#"{{"messageEvent":{{"id":"{id}","eventTime":{NOW}}}}}"#);
+        let mut request = Request::builder().method("POST").uri(path);
+        if let Some(delivery) = delivery {
+            request = request.header("X-Notify-Delivery", delivery);
+        }
+        request.body(Bytes::from(body)).expect("a request")
+    }
+
+    fn peer() -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], 9))
     }
 
     #[test]
-    fn the_connection_idle_longest_is_evicted_first_and_for_good() {
-        let slots = Slots::new(2);
-        let first = slots.idle(peer(1));
-        let second = slots.idle(peer(2));
-        assert!(slots.has_idle());
-        assert_eq!(slots.evict_longest_idle(), Some(peer(1)));
-        // Evicted is final, even if its request started to arrive.
-        assert!(!first.busy());
-        assert!(second.busy());
-        assert!(!slots.has_idle());
-        assert_eq!(slots.evict_longest_idle(), None);
-        // A connection that stops (dropping its place) is never chosen.
-        drop(slots.idle(peer(3)));
-        assert_eq!(slots.evict_longest_idle(), None);
+    fn a_delivery_is_new_once_per_path() {
+        let (receiver, lines) = receiver(None);
+        for (path, header, id) in [
+            ("/alice", Some("d-1"), "d-1"),
+            ("/bob", Some("d-1"), "d-1"),
+            ("/alice", Some("d-1"), "d-1"),
+            // Without the header, messageEvent.id is the delivery id.
+            ("/carol", None, "d-1"),
+            ("/carol", None, "d-1"),
+            ("/carol", Some("d-2"), "d-1"),
+        ] {
+            let answer = receiver.answer(&delivery(path, header, id), peer());
+            assert_eq!(answer.status(), StatusCode::NO_CONTENT);
+        }
+        assert_eq!(
+            *lines.0.lock().expect("lines"),
+            [
+                "accepted /alice",
+                "accepted /bob",
+                "repeated /alice",
+                "accepted /carol",
+                "repeated /carol",
+                "accepted /carol",
+            ]
+        );
+        assert_eq!(receiver.state().accepted, 4);
     }
 
     #[tokio::test]
-    async fn an_evicted_connection_is_woken_even_if_told_before_it_waits() {
-        let slots = Slots::new(1);
-        let idle = slots.idle(peer(1));
-        slots.evict_longest_idle();
-        tokio::time::timeout(Duration::from_secs(5), idle.evicted.notified())
+    async fn the_count_stops_the_receiver_and_refuses_more() {
+        let (receiver, lines) = receiver(Some(2));
+        receiver.answer(&delivery("/a", Some("d-1"), "d-1"), peer());
+        receiver.answer(&delivery("/b", Some("d-1"), "d-1"), peer());
+        tokio::time::timeout(Duration::from_secs(5), receiver.done.notified())
             .await
-            .expect("woken");
-        assert!(!idle.busy());
+            .expect("told to stop");
+        // A repeat is still answered 204; a new one is refused while stopping.
+        let repeat = receiver.answer(&delivery("/a", Some("d-1"), "d-1"), peer());
+        assert_eq!(repeat.status(), StatusCode::NO_CONTENT);
+        let late = receiver.answer(&delivery("/c", Some("d-3"), "d-3"), peer());
+        assert_eq!(late.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            lines.0.lock().expect("lines").last().map(String::as_str),
+            Some("rejected 503")
+        );
+    }
+
+    #[test]
+    fn freshness_is_judged_by_the_callers_clock() {
+        let (mut receiver, _) = receiver(None);
+        receiver.now = Arc::new(|| NOW + MAX_SKEW_MS + 1);
+        let answer = receiver.answer(&delivery("/a", Some("d-1"), "d-1"), peer());
+        assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    #[test]
+    fn refusals_close_and_a_405_says_what_is_allowed() {
+        let (receiver, _) = receiver(None);
+        let get = Request::builder()
+            .method("GET")
+            .uri("/a")
+            .body(Bytes::new())
+            .expect("a request");
+        let answer = receiver.answer(&get, peer());
+        assert_eq!(answer.status(), StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(answer.headers()["allow"], "POST");
+        assert_eq!(answer.headers()["connection"], "close");
+        assert_eq!(answer.body(), "only POST is accepted\n");
+        let ok = receiver.answer(&delivery("/a", Some("d-1"), "d-1"), peer());
+        assert!(ok.headers().get("connection").is_none());
+        assert!(ok.body().is_empty());
     }
 
     #[test]

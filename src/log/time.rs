@@ -1,28 +1,11 @@
-//! Times of the log: RFC 3339 in UTC for display, and the `--since` / `--older-than` forms (`90m`, `2h`,
-//! `3d`, `1w`, or an RFC 3339 time).
+//! Times of the log: RFC 3339 in UTC for display and in `--since` / `--older-than` (whose durations
+//! `commands::args` parses with every other duration flag).
 
 use crate::signing::utc_timestamp;
 
 /// Unix milliseconds as `yyyy-mm-ddThh:mm:ssZ` (times before 1970 show as the epoch).
 pub fn format_rfc3339(ms: i64) -> String {
     utc_timestamp(u64::try_from(ms.div_euclid(1000)).unwrap_or(0))
-}
-
-/// A duration such as `90m`, `2h`, `3d`, `1w` or `30s`, in milliseconds.
-pub fn parse_duration(text: &str) -> Option<i64> {
-    let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit())?;
-    let (number, unit) = text.split_at(split);
-    let n: i64 = number.parse().ok()?;
-    let unit_secs = match unit {
-        "s" => 1,
-        "m" => 60,
-        "h" => 3_600,
-        "d" => 86_400,
-        "w" => 604_800,
-        _ => return None,
-    };
-    n.checked_mul(unit_secs)?.checked_mul(1000)
 }
 
 /// An RFC 3339 time (`2026-11-29T10:00:00Z`, `2026-11-29T18:00:00+08:00`, fractions allowed) in Unix
@@ -104,21 +87,6 @@ impl When {
     }
 }
 
-impl std::str::FromStr for When {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, String> {
-        if let Some(ms) = parse_duration(text) {
-            return Ok(When::Ago(ms));
-        }
-        parse_rfc3339(text).map(When::At).ok_or_else(|| {
-            format!(
-                "`{text}` is neither a duration nor an RFC 3339 time: use e.g. 90m, 2h, 3d, 1w or 2026-11-29T08:00:00Z"
-            )
-        })
-    }
-}
-
 fn is_leap(year: i64) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
@@ -147,27 +115,6 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("90m"), Some(90 * 60_000));
-        assert_eq!(parse_duration("2h"), Some(7_200_000));
-        assert_eq!(parse_duration("3d"), Some(3 * 86_400_000));
-        assert_eq!(parse_duration("1w"), Some(7 * 86_400_000));
-        assert_eq!(parse_duration("30s"), Some(30_000));
-        for bad in [
-            "",
-            "d",
-            "3",
-            "3 d",
-            "3x",
-            "-3d",
-            "1.5h",
-            "99999999999999999999d",
-        ] {
-            assert_eq!(parse_duration(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn rfc3339_round_trips_and_honours_offsets() {
@@ -208,16 +155,10 @@ mod tests {
 
     #[test]
     fn cutoffs_count_back_from_now_or_take_a_time() {
-        let when = |s: &str| s.parse::<When>();
         assert_eq!(
-            when("2h").unwrap().cutoff(10_000_000),
+            When::Ago(7_200_000).cutoff(10_000_000),
             10_000_000 - 7_200_000
         );
-        assert_eq!(when("1970-01-01T00:00:01Z").unwrap().cutoff(5), 1000);
-        let err = when("yesterday").unwrap_err();
-        assert!(
-            err.contains("`yesterday`") && err.contains("e.g. 90m"),
-            "{err}"
-        );
+        assert_eq!(When::At(1000).cutoff(5), 1000);
     }
 }

@@ -8,8 +8,6 @@ pub mod import;
 pub mod provider;
 pub mod user;
 
-use std::io::BufRead;
-
 use anyhow::Result;
 
 use crate::channels::{Kind, Verification};
@@ -40,13 +38,14 @@ impl Input {
 }
 
 /// Validates given inputs against a kind's or provider's fields. Flags that do not belong to it are
-/// usage errors that list the flags it does take.
+/// usage errors that list the flags it does take. `stdin_line` gives the line an `--X-stdin` flag
+/// reads (the caller owns stdin; it is asked with the flag's name).
 pub fn resolve_inputs<S: Schema>(
     schema: S,
     inputs: Vec<(Field, Input)>,
+    stdin_line: &dyn Fn(&str) -> Result<String>,
 ) -> Result<Vec<(&'static FieldSpec, Value)>> {
     let mut out = Vec::new();
-    let mut stdin_used = false;
     for (field, input) in inputs {
         let Some(spec) = schema.spec(field) else {
             let flags: Vec<String> = schema.specs().iter().map(FieldSpec::flag).collect();
@@ -67,13 +66,7 @@ pub fn resolve_inputs<S: Schema>(
                 ))
             })?,
             Input::Stdin => {
-                if stdin_used {
-                    return Err(
-                        Error::usage("only one secret can be read from stdin per command").into(),
-                    );
-                }
-                stdin_used = true;
-                let line = read_stdin_line()?;
+                let line = stdin_line(&format!("{}-stdin", spec.flag()))?;
                 spec.parse(&line).map_err(|e| {
                     Error::usage(format!(
                         "invalid {}-stdin for {}: {e}",
@@ -91,21 +84,6 @@ pub fn resolve_inputs<S: Schema>(
         out.push((spec, value));
     }
     Ok(out)
-}
-
-fn read_stdin_line() -> Result<String> {
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| Error::usage("cannot read a secret from stdin").caused_by(e))?;
-    let line = line.trim_end_matches(['\r', '\n']).to_owned();
-    if line.is_empty() {
-        return Err(Error::usage("stdin was empty; expected the secret on one line")
-            .hint("pipe it in, e.g. `printf '%s\\n' \"$SECRET\" | notify ...`, or use the -env form")
-            .into());
-    }
-    Ok(line)
 }
 
 /// Applies changes to fields; returns whether an address field changed value.

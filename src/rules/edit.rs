@@ -106,7 +106,7 @@ pub fn set_enabled(
     store: &mut Store,
     patterns: &[String],
     on: bool,
-) -> Result<Vec<RuleView>, Error> {
+) -> Result<Vec<Switched>, Error> {
     let mut ids: Vec<EventId> = Vec::new();
     for pattern in patterns {
         for id in select(store, pattern)? {
@@ -118,11 +118,19 @@ pub fn set_enabled(
     let mut out = Vec::new();
     for id in ids {
         let mut view = find(store, id.as_str())?;
+        let changed = view.rule.enabled != on;
         view.rule.enabled = on;
         put(store, &id, view.rule.clone());
-        out.push(view);
+        out.push(Switched { view, changed });
     }
     Ok(out)
+}
+
+/// A rule that `set_enabled` matched, and whether it was the other way before.
+#[derive(Debug)]
+pub struct Switched {
+    pub view: RuleView,
+    pub changed: bool,
 }
 
 /// Puts a rule back to its default.
@@ -292,7 +300,10 @@ mod tests {
         assert!(store.rules.is_empty());
         let done = set_enabled(&mut store, &patterns[..1], false).unwrap();
         assert_eq!(done.len(), 10);
+        assert!(done.iter().all(|s| s.changed));
         assert_eq!(store.rules.len(), 10);
+        let again = set_enabled(&mut store, &patterns[..1], false).unwrap();
+        assert!(again.iter().all(|s| !s.changed));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod edit;
 pub mod matching;
+mod plan;
 pub mod recipients;
 
 use crate::error::Error;
@@ -14,6 +15,7 @@ use crate::store::Store;
 use crate::store::schema::{DefaultRole, EventId, Rule};
 use crate::templates::Vars;
 
+pub use plan::{plan, roles_by_row};
 pub use recipients::{EVENT_ROLES, EventRoles, Recipient, resolve};
 
 /// One event of the catalogue, as a person sees it.

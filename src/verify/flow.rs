@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use crate::channels::message::{Event, Format, Message};
 use crate::channels::{Kind, Verification, feishu};
+use crate::clock::Clock;
 use crate::delivery::{self, Destination, Engine, Options, Outcome, Plan, Target};
 use crate::error::Error;
 use crate::providers::ProviderName;
@@ -39,13 +40,14 @@ fn channel<'a>(store: &'a Store, user: &str, kind: Kind) -> Result<&'a Channel> 
     crate::profiles::channel_of(store, user, kind)
 }
 
-fn engine(cache_dir: Option<PathBuf>) -> Result<Arc<Engine>> {
+fn engine(clock: Clock, cache_dir: Option<PathBuf>) -> Result<Arc<Engine>> {
     let opts = Options {
         deadline: DEADLINE,
         ..Options::default()
     };
     Ok(Arc::new(Engine::new(
         opts,
+        clock,
         cache_dir,
         Arc::new(Net::new()?),
     )))
@@ -56,15 +58,16 @@ pub fn start(
     file: &StoreFile,
     user: &str,
     kind: Kind,
-    now: i64,
+    clock: Clock,
     cache_dir: Option<PathBuf>,
 ) -> Result<Started> {
+    let now = clock.now_secs();
     let store = file.load()?;
     let current = channel(&store, user, kind)?.clone();
     crate::profiles::ensure_available(&store, kind)?;
     match kind.verification() {
         Verification::None => Ok(Started::NotNeeded),
-        Verification::Lookup => look_up(file, &store, user, kind, &current, cache_dir),
+        Verification::Lookup => look_up(file, &store, user, kind, &current, clock, cache_dir),
         Verification::Code => {
             if let Some(wait) = codes::resend_wait(current.code_sent_at, now) {
                 return Err(Error::failure(format!("a code was sent less than a minute ago; wait {wait} s before asking for another"))
@@ -72,7 +75,7 @@ pub fn start(
                     .into());
             }
             let code = codes::new_code().map_err(Error::failure)?;
-            send_code(&store, user, kind, &current, &code, cache_dir)?;
+            send_code(&store, user, kind, &current, &code, clock, cache_dir)?;
             let pending = codes::pending_for(&code, now).map_err(Error::failure)?;
             let fields = current.fields.clone();
             file.update(|store| {
@@ -151,6 +154,7 @@ fn send_code(
     kind: Kind,
     channel: &Channel,
     code: &str,
+    clock: Clock,
     cache_dir: Option<PathBuf>,
 ) -> Result<()> {
     let plan = Plan {
@@ -163,7 +167,7 @@ fn send_code(
         ..Plan::default()
     };
     let msg = Arc::new(code_message(kind, user, code));
-    let rows = runtime()?.block_on(engine(cache_dir)?.run(plan, msg));
+    let rows = runtime()?.block_on(engine(clock, cache_dir)?.run(plan, msg));
     match rows.first() {
         Some(row) if row.outcome == Outcome::Delivered => Ok(()),
         Some(row) => Err(Error::failure(format!(
@@ -186,6 +190,7 @@ fn look_up(
     user: &str,
     kind: Kind,
     current: &Channel,
+    clock: Clock,
     cache_dir: Option<PathBuf>,
 ) -> Result<Started> {
     let target = delivery::target_for(store, kind, current).map_err(|e| {
@@ -197,7 +202,7 @@ fn look_up(
     let Target::Feishu { app, mobile, email } = target else {
         return Ok(Started::NotNeeded);
     };
-    let engine = engine(cache_dir)?;
+    let engine = engine(clock, cache_dir)?;
     let found = runtime()?.block_on(async {
         let deadline = tokio::time::Instant::now() + DEADLINE;
         engine

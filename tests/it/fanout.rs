@@ -75,7 +75,8 @@ fn three_users() -> Env {
 
 #[track_caller]
 fn assert_pinned(run: &Run, expected: &str) {
-    run.ok();
+    // Carol's email has no provider: a pre-flight check that a live run would fail there (exit 3).
+    run.code(3).stderr_has("1 of ").stderr_has("would fail");
     // The note is for people: a JSON reader gets only the document.
     let json = expected.starts_with('{');
     assert_eq!(

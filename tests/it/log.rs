@@ -9,7 +9,7 @@ use notify::log::{Content, Entry, Identity, Log, Outcome};
 
 use crate::support::Env;
 
-/// The fixed "now" of these tests (Unix seconds), honoured by debug builds through NOTIFY_NOW.
+/// The fixed "now" of these tests (Unix seconds), set through NOTIFY_NOW (any build).
 const NOW: i64 = 1_800_000_000;
 const HOUR_MS: i64 = 3_600_000;
 
@@ -391,4 +391,35 @@ fn readers_and_pruners_in_other_processes_never_see_a_locked_log() {
         run.json().as_array().map(Vec::len),
         Some(WRITERS * RUNS * 10)
     );
+}
+
+#[test]
+fn a_send_is_logged_and_stamped_by_the_one_clock() {
+    let env = env();
+    let hook = crate::support::http::HttpServer::start();
+    let url = hook.url("/hook");
+    env.run(&["send", "--webhook", &url, "--message", "disk full"])
+        .ok();
+    // The webhook's event time and the log's time are both the run's clock, fixed by NOTIFY_NOW.
+    let sent = hook.wait_for(1, std::time::Duration::from_secs(5));
+    let event_time = sent[0].json()["messageEvent"]["eventTime"].as_u64();
+    let event_time = event_time.expect("eventTime is a number");
+    assert!(
+        (NOW as u64 * 1000..NOW as u64 * 1000 + 60_000).contains(&event_time),
+        "eventTime {event_time} is not the fixed clock"
+    );
+    let run = env.run(&["log", "--json"]);
+    run.ok();
+    let entries = run.json();
+    assert_eq!(field(&entries[0], "time"), "2027-01-15T08:00:00Z");
+}
+
+#[test]
+fn a_clock_that_is_not_a_time_is_refused() {
+    let mut env = Env::new();
+    env.set_env("NOTIFY_NOW", "tomorrow");
+    env.run(&["log"])
+        .code(2)
+        .stderr_has("NOTIFY_NOW is \"tomorrow\", not a time in Unix seconds")
+        .stderr_has("unset it");
 }

@@ -5,6 +5,7 @@ mod support;
 mod config;
 mod delivery;
 mod fanout;
+mod flags;
 mod generated;
 mod interop;
 mod listen;

@@ -3,7 +3,7 @@
 
 use std::process::Stdio;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::http::{HttpServer, Reply};
 use crate::support::{Env, Run};
@@ -686,4 +686,29 @@ fn a_retry_sends_the_templated_message_with_its_link_again() {
     let card_text = card["actionCard"]["text"].as_str().unwrap_or_default();
     assert!(card_text.contains("for bob (approver)"), "{card}");
     assert_eq!(server.requests_to("/hook").len(), 1, "alice was delivered");
+}
+
+#[test]
+fn a_retry_with_nothing_failed_says_so_instead_of_an_empty_table() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    for args in [
+        &["retry"][..],
+        &["retry", "--dry-run"],
+        &["retry", "--since", "2h"],
+    ] {
+        let run = env.run(args);
+        run.ok();
+        assert_eq!(run.stdout, "", "{args:?} printed a table");
+        run.stderr_has("nothing to retry: no failed deliveries in the log");
+    }
+    env.run(&["retry", "--id", "ticket-42"])
+        .ok()
+        .stderr_has("nothing to retry: no failed deliveries in the log for ticket-42\n");
+    // Scripts still get their document, with an empty list.
+    assert_eq!(
+        env.run(&["retry", "--json"]).json(),
+        json!({"deliveries": []})
+    );
+    assert!(server.requests().is_empty());
 }

@@ -288,9 +288,14 @@ fn rule_disable_and_enable_take_globs_and_write_only_differences() {
         Some(55)
     );
 
+    // Only what changed is named; the rest is counted.
     env.run(&["rule", "enable", "*"])
         .ok()
-        .stderr_has("turned on 66 rules");
+        .stderr_has("turned on 11 rules: ")
+        .stderr_has("(55 already on)");
+    env.run(&["rule", "enable", "ticket.*"])
+        .ok()
+        .stderr_has("nothing changed: 60 rules already on");
     assert!(!env.store_text().contains("rules"), "{}", env.store_text());
 }
 
@@ -936,4 +941,42 @@ fn emit_sends_one_message_to_a_webhook_shared_by_recipients() {
     );
     server.wait_for(1, WAIT);
     assert_eq!(server.requests_to("/team").len(), 1);
+}
+
+#[test]
+fn rule_show_prints_a_template_as_a_text_block() {
+    let env = Env::new();
+    let template = "**{{ event }}**\n\n- task: {{ task_name }}\n- by {{ submitter_name }}\n";
+    env.run_stdin(&["rule", "set", APPROVAL, "--template", "-"], template)
+        .ok();
+    let run = env.run(&["rule", "show", APPROVAL]);
+    run.ok()
+        .stdout_has("custom (below)")
+        .stdout_has("template:\n    **{{ event }}**\n\n    - task: {{ task_name }}\n    - by {{ submitter_name }}\n");
+    assert!(!run.stdout.contains("\\n"), "{}", run.stdout);
+}
+
+#[test]
+fn rule_set_warns_about_the_roles_and_users_it_removes() {
+    let env = Env::new();
+    env.run(&[
+        "rule",
+        "set",
+        APPROVAL,
+        "--role",
+        "dba",
+        "--role",
+        "related",
+        "--recipient",
+        "bob",
+    ])
+    .ok();
+    env.run(&["rule", "set", APPROVAL, "--no-roles", "--no-recipients"])
+        .ok()
+        .stderr_has("warning: removed the roles `dba`, `related` from the rule of ticket.data-change.pending-approval; its default role `approver` still applies\n")
+        .stderr_has("warning: removed the user `bob` from the rule of ticket.data-change.pending-approval\n");
+    // Nothing left to remove: nothing said.
+    let again = env.run(&["rule", "set", APPROVAL, "--no-roles"]);
+    again.ok();
+    assert!(!again.stderr.contains("warning"), "{}", again.stderr);
 }

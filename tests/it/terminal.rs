@@ -23,6 +23,12 @@ struct Terminal {
 
 impl Terminal {
     fn start(env: &Env, args: &[&str]) -> Option<Terminal> {
+        Terminal::start_sized(env, None, args)
+    }
+
+    /// `notify` on a terminal `size` (columns, rows) big, as `stty` sets it; (0, 0) is a pseudo-terminal
+    /// that reports no size at all.
+    fn start_sized(env: &Env, size: Option<(u16, u16)>, args: &[&str]) -> Option<Terminal> {
         if !tool_available(
             "script",
             &["--version"],
@@ -35,11 +41,15 @@ impl Terminal {
             .chain(args.iter().copied())
             .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
             .collect();
+        let mut line = quoted.join(" ");
+        if let Some((cols, rows)) = size {
+            line = format!("stty cols {cols} rows {rows} && {line}");
+        }
         // The same environment as every other run of the binary in these tests.
         let base = env.command(&[]);
         let mut script = Command::new("script");
         script
-            .args(["-qfec", &quoted.join(" "), "/dev/null"])
+            .args(["-qfec", &line, "/dev/null"])
             .env_clear()
             .env("TERM", "dumb");
         for (key, value) in base.get_envs() {
@@ -270,4 +280,128 @@ fn a_screenful_send_on_a_terminal_has_no_bar() {
     assert_eq!(code, 0, "{screen}");
     assert!(!screen.contains(" done, "), "{screen}");
     assert!(!screen.contains("destinations:"), "{screen}");
+}
+
+/// What `notify ARGS` prints on a terminal of `size`, without carriage returns.
+fn table_on(env: &Env, size: (u16, u16), args: &[&str]) -> Option<String> {
+    let term = Terminal::start_sized(env, Some(size), args)?;
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    Some(screen.replace('\r', ""))
+}
+
+/// The words on the screen, with the table's borders taken for spaces.
+fn words_of(screen: &str) -> Vec<&str> {
+    screen
+        .split(|c: char| c.is_whitespace() || "│┆─┌┐└┘├┤┬┴┼╞╡╪═".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn assert_whole(screen: &str, words: &[&str], what: &str) {
+    let shown = words_of(screen);
+    for word in words {
+        assert!(
+            shown.contains(word),
+            "{word} is split or missing {what}:\n{screen}"
+        );
+    }
+}
+
+const KINDS: [&str; 10] = [
+    "dingtalk",
+    "dingtalk-exclusive",
+    "feishu",
+    "lark",
+    "lark-mobile",
+    "dingtalk-bot",
+    "wecom-bot",
+    "email",
+    "sms",
+    "webhook",
+];
+
+#[test]
+fn tables_never_split_a_kind_or_a_header_word_at_80_or_60_columns() {
+    let env = Env::new();
+    env.run(&[
+        "channel",
+        "set",
+        "webhook",
+        "--url",
+        "https://hooks.example.com/dms",
+    ])
+    .ok();
+    let headers = [
+        "KIND",
+        "CONFIGURED",
+        "VERIFIED",
+        "ENABLED",
+        "AVAILABLE",
+        "DESTINATION",
+    ];
+    let Some(at_80) = table_on(&env, (80, 24), &["channel", "list"]) else {
+        return;
+    };
+    assert_whole(&at_80, &KINDS, "at 80 columns");
+    assert_whole(&at_80, &headers, "at 80 columns");
+    for line in at_80.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "a line wider than 80 columns:\n{at_80}"
+        );
+    }
+    let Some(at_60) = table_on(&env, (60, 24), &["channel", "list"]) else {
+        return;
+    };
+    assert_whole(&at_60, &KINDS, "at 60 columns");
+    assert_whole(&at_60, &headers, "at 60 columns");
+    // A table that can fit does, breaking free text only at spaces.
+    let Some(providers) = table_on(&env, (40, 24), &["provider", "list"]) else {
+        return;
+    };
+    assert_whole(
+        &providers,
+        &[
+            "NAME",
+            "DESCRIPTION",
+            "CONFIGURED",
+            "dingtalk",
+            "(aliyun",
+            "twilio)",
+        ],
+        "at 40 columns",
+    );
+    for line in providers.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 40,
+            "a line wider than 40 columns:\n{providers}"
+        );
+    }
+}
+
+#[test]
+fn a_terminal_that_reports_no_size_gets_tables_80_columns_wide() {
+    let env = Env::new();
+    let Some(no_size) = table_on(&env, (0, 0), &["channel", "list"]) else {
+        return;
+    };
+    assert_whole(&no_size, &KINDS, "on a 0x0 terminal");
+    let Some(at_80) = table_on(&env, (80, 24), &["channel", "list"]) else {
+        return;
+    };
+    assert_eq!(no_size, at_80);
+}
+
+#[test]
+fn columns_empty_in_every_row_are_left_out_on_a_terminal() {
+    let env = Env::new();
+    let Some(screen) = table_on(&env, (120, 24), &["channel", "list"]) else {
+        return;
+    };
+    // Nothing is configured: no destination to show.
+    assert!(!screen.contains("DESTINATION"), "{screen}");
+    assert_whole(&screen, &["KIND", "AVAILABLE"], "at 120 columns");
+    // Scripts keep every column.
+    env.run(&["channel", "list"]).ok().stdout_has("DESTINATION");
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
+use crate::context::Context;
 use crate::delivery::Content;
 use crate::rules::{EventRoles, RuleView};
 use crate::store::Store;
@@ -42,6 +43,7 @@ pub struct EventArgs {
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub task_name: Option<String>,
     /// Email subject and chat heading [default: "[DMS] " and the event's description]
+    #[allow(rustdoc::broken_intra_doc_links)] // `[DMS]` is the subject prefix, not a link
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub title: Option<String>,
     /// The message text [default: the event's description, the task and the submitter]
@@ -74,7 +76,12 @@ impl EventArgs {
 
     /// The content: `--template`, else the rule's template, else `--message`/`--message-file`, else
     /// the event's built-in text (without an event: the message alone).
-    pub fn content(&self, store: &Store, view: Option<&RuleView>) -> Result<Content> {
+    pub fn content(
+        &self,
+        ctx: &Context,
+        store: &Store,
+        view: Option<&RuleView>,
+    ) -> Result<Content> {
         let submitter_shown = self.submitter.as_ref().map(|s| {
             store
                 .users
@@ -82,10 +89,10 @@ impl EventArgs {
                 .and_then(|u| u.display_name.clone())
                 .unwrap_or_else(|| s.clone())
         });
-        let given = self.rich.template()?;
+        let given = self.rich.template(ctx)?;
         let check_template = given.is_some();
         let template = given.or_else(|| view.and_then(|v| v.rule.template.clone()));
-        let text = message_text(self.message.as_ref(), self.message_file.as_deref())?;
+        let text = message_text(ctx, self.message.as_ref(), self.message_file.as_deref())?;
         let builtin = match (&text, view) {
             (None, Some(view)) => Some(templates::builtin(&Vars {
                 task_id: self.task_id.clone().unwrap_or_default(),

@@ -1,12 +1,12 @@
 //! The flags that shape a message on every channel (`send`, `emit`, `template render`): a template,
 //! a link and the format; and reading a template file.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use crate::channels::message::Format;
+use crate::context::Context;
 use crate::error::Error;
 
 /// How the message looks on each channel.
@@ -26,8 +26,11 @@ pub struct RichArgs {
 
 impl RichArgs {
     /// The template's text, when --template was given.
-    pub fn template(&self) -> Result<Option<String>> {
-        self.template.as_deref().map(read_template).transpose()
+    pub fn template(&self, ctx: &Context) -> Result<Option<String>> {
+        self.template
+            .as_deref()
+            .map(|path| read_template(ctx, path))
+            .transpose()
     }
 
     pub fn link(&self) -> String {
@@ -36,14 +39,9 @@ impl RichArgs {
 }
 
 /// A template's text from a file, or from stdin for `-`.
-pub fn read_template(path: &Path) -> Result<String> {
+pub fn read_template(ctx: &Context, path: &Path) -> Result<String> {
     if path.as_os_str() == "-" {
-        super::claim_stdin("--template -")?;
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Error::failure("cannot read the template from stdin").caused_by(e))?;
-        return Ok(text);
+        return ctx.stdin_text("--template -");
     }
     std::fs::read_to_string(path).map_err(|e| {
         Error::failure(format!("cannot read the template {}", path.display()))

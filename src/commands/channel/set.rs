@@ -110,7 +110,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     profiles::ensure_available(&store, kind)?;
     let name = ctx.user_name(&store)?;
     profiles::check_user_name(&name).map_err(Error::usage)?;
-    let mut changes = profiles::resolve_inputs(kind, args.inputs())?;
+    let mut changes = profiles::resolve_inputs(kind, args.inputs(), &|flag| ctx.stdin_line(flag))?;
 
     // Ask for what is still missing before taking the lock; prompts can take a while.
     let preview = channel::preview(&store, &name, kind, &changes)?;

@@ -3,19 +3,22 @@
 use anyhow::Result;
 
 use crate::channels::Kind;
-use crate::channels::message::{Event, Format, Message};
+use crate::channels::message::Format;
 use crate::commands::args::LimitArgs;
 use crate::commands::report::{self, IdHead};
-use crate::commands::send::{NoLog, warn_unrecorded};
+use crate::commands::send::NoLog;
 use crate::context::Context;
-use crate::delivery;
+use crate::delivery::{self, Content, Run};
 use crate::error::Error;
+use crate::log::DeliveryId;
 use crate::profiles;
 
 /// Send a test message through one of your channels now (enabled or not)
 ///
-/// Uses the channel's configuration and its provider exactly as `notify send` would; prints the
-/// one-row report (exit 3 when the delivery failed). Recorded in the delivery log under a fresh id.
+/// A test is a send: the channel's configuration and its provider, the message built and formatted
+/// exactly as `notify send --message TEXT` builds it (Markdown, cards, HTML email); prints the
+/// one-row report (exit 3 when the delivery failed, or with --dry-run would fail). Recorded in the
+/// delivery log under a fresh id.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The channel kind
@@ -52,29 +55,23 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         );
         Error::failure(format!("cannot test {kind}: {e}")).hint(hint)
     })?;
-    let mut plan = delivery::plan_channel(&store, &name, kind, target);
-    let event = Event {
-        name: "Test".into(),
-        ..Event::default()
+    let plan = delivery::plan_channel(&store, &name, kind, target);
+    let content = Content {
+        text: args.message.clone(),
+        message: args.message.clone(),
+        title: Some("[DMS] Test message".into()),
+        format: Format::Auto,
+        event: "Test".into(),
+        ..Content::default()
     };
-    let msg = Message::new(
-        Some("[DMS] Test message".into()),
-        args.message.clone(),
-        Format::Text,
-        event,
-    );
-    if args.dry_run {
-        // The id the live run would use for its X-Notify-Delivery header, as `send --dry-run` shows it.
-        let id = delivery::fresh_id()?;
-        delivery::dry_keys(&mut plan, &id);
-        let head = IdHead { id: id.as_str() };
-        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg), None);
-    }
-    let recording = args.log.recording(ctx);
-    let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, None)?;
-    warn_unrecorded(ctx, done.not_recorded.as_ref());
-    let head = IdHead {
-        id: done.id.as_str(),
+    let msg = delivery::message(&store, &content, &ctx.clock)?;
+    let run = Run {
+        cache_dir: ctx.cache_dir(),
+        recording: args.log.recording(ctx),
+        ..Run::new(opts, ctx.clock)
     };
-    report::deliveries(ctx, &head, &done.rows, None)
+    let head = |id: &DeliveryId| IdHead {
+        id: id.as_str().to_owned(),
+    };
+    report::send(ctx, run, plan, msg, args.dry_run, head, None)
 }

@@ -11,7 +11,7 @@ use crate::verify::{self, Rejection, Started};
 /// Sends a code (or looks the person up); with `ask`, prompts for the code on a terminal.
 pub fn start(ctx: &Context, kind: Kind, ask: bool) -> Result<()> {
     let user = ctx.user_name(&ctx.store.load()?)?;
-    match verify::start(&ctx.store, &user, kind, ctx.now(), ctx.cache_dir())? {
+    match verify::start(&ctx.store, &user, kind, ctx.clock, ctx.cache_dir())? {
         Started::NotNeeded => ctx.out.note(&format!("{kind} needs no verification")),
         Started::Found { provider, shown } => {
             ctx.out.note(&format!(

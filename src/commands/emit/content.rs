@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::channels::message::Message;
 use crate::commands::rule::RuleJson;
+use crate::context::Context;
 use crate::delivery;
 use crate::log::DeliveryId;
 use crate::rules::RuleView;
@@ -14,8 +15,12 @@ use crate::store::Store;
 use super::Args;
 
 /// The message of an emit: the flags' content with the rule's event, as the store completes it.
-pub fn message(store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
-    delivery::message(store, &args.fields.content(store, Some(view))?)
+pub fn message(ctx: &Context, store: &Store, view: &RuleView, args: &Args) -> Result<Message> {
+    delivery::message(
+        store,
+        &args.fields.content(ctx, store, Some(view))?,
+        &ctx.clock,
+    )
 }
 
 /// The emitted event as `emit --json` names it.

@@ -5,13 +5,12 @@ use anyhow::Result;
 use crate::channels::Kind;
 use crate::commands::args::{EventArgs, LimitArgs};
 use crate::commands::report;
-use crate::commands::send::{LogArgs, warn_unrecorded};
+use crate::commands::send::LogArgs;
 use crate::context::Context;
-use crate::delivery;
+use crate::delivery::{self, Run};
 use crate::rules;
 
 mod content;
-mod plan;
 
 use content::{Head, message};
 
@@ -31,7 +30,8 @@ use content::{Head, message};
 /// Recorded in the delivery log like `notify send`, --id and --no-log included.
 ///
 /// Exit 0 when every destination was delivered or skipped (a disabled rule, or nobody reached,
-/// included), 2 for an unknown event, 3 when any delivery failed.
+/// included), 2 for an unknown event, 3 when any delivery failed (with --dry-run: would fail before
+/// sending), 130 after Ctrl-C (as for `notify send`).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -55,8 +55,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let store = ctx.store.load()?;
     let view = rules::find(&store, &args.event)?;
-    let mut opts = args.limits.options()?;
-    let mut msg = message(&store, &view, args)?;
+    let opts = args.limits.options()?;
+    let mut msg = message(ctx, &store, &view, args)?;
     let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
     let head = Head::new(&id, &view, args);
     let done = |note: &str| {
@@ -83,10 +83,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .iter()
         .map(|r| (r.name.clone(), r.roles.clone()))
         .collect();
-    let mut plan = plan::plan(&store, &view, &recipients, &args.channels);
+    let plan = rules::plan(&store, &view, &recipients, &args.channels);
     // The plan holds all a send needs: a store of many users is not kept beside it.
     drop(store);
-    let roles = plan::roles_by_row(&plan, &recipients);
+    let roles = rules::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
     let say_if_nobody = || {
         if nobody_reached {
@@ -94,26 +94,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 .note("nobody reached: no recipient has a usable channel for this rule");
         }
     };
-    if args.dry_run {
-        delivery::dry_keys(&mut plan, &id);
-        let rows = delivery::dry_run(&plan, &msg);
-        report::dry_run(ctx, &head, rows, Some(&roles))?;
-        say_if_nobody();
-        return Ok(());
-    }
-    let recording = args.log.no_log.recording(ctx);
-    let live = report::Live::start(ctx, plan.destinations.len(), &mut opts);
-    let done = delivery::deliver(
-        plan,
-        msg,
-        opts,
-        ctx.cache_dir(),
-        recording,
-        Some(id.clone()),
-    )?;
-    warn_unrecorded(ctx, done.not_recorded.as_ref());
+    let run = Run {
+        cache_dir: ctx.cache_dir(),
+        recording: args.log.no_log.recording(ctx),
+        id: Some(id.clone()),
+        ..Run::new(opts, ctx.clock)
+    };
+    let head_of = |_: &crate::log::DeliveryId| &head;
     // The note comes before the exit code that a failed row gives.
-    let printed = live.deliveries(ctx, &head, &done.rows, Some(&roles));
+    let printed = report::send(ctx, run, plan, msg, args.dry_run, head_of, Some(&roles));
     say_if_nobody();
     printed
 }

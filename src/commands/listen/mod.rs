@@ -3,6 +3,7 @@
 
 mod print;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -30,15 +31,21 @@ Try it with two terminals:
       --signature-key-env KEY --message 'hello'
 
 Each request is checked in this order; the first failure answers and closes the connection:
-  413  the body is over 1 MiB (a chunked body gets 411: send Content-Length)
+  431  the request head is over 16 KiB (400 when it is malformed)
+  413  the body is over 1 MiB (Content-Length or chunked: reading stops at the limit)
   408  the request did not arrive completely within 10 s
   405  not a POST
   401  X-Notify-Signature (sha1=HEX or sha256=HEX, an HMAC of the raw body) is missing or
        wrong; checked before the body is parsed
   400  the body is not JSON, or has no messageEvent object with a numeric eventTime
   401  stale: messageEvent.eventTime (Unix ms) is more than 5 minutes from now, either way
-  204  accepted; a repeat of an accepted messageEvent.id (a retry) is answered 204 again but
-       printed once
+  204  accepted. Each path is its own endpoint (one user's webhook): the same X-Notify-Delivery
+       (else messageEvent.id) on the same path again is a retry, answered 204 but printed
+       and counted once; on another path it is another user's copy, printed and counted
+
+Connections are kept alive between requests and closed after 10 s without one. Up to 512 are \
+served at once; under a larger burst the others wait their turn (none is dropped), so every \
+request is answered.
 
 Each event prints as `TIME  DELIVERY  EVENT  \"MESSAGE\"  receivers: UID, ...`, or with --json as \
 one line of {\"delivery\", \"id\", \"event\", \"eventTime\", \"message\", \"signatureMethod\", \
@@ -89,6 +96,15 @@ pub struct Args {
         value_parser = clap::value_parser!(u64).range(1..)
     )]
     pub read_timeout_ms: u64,
+    /// Connections served at once; more wait for a free place
+    #[arg(
+        long,
+        hide = true,
+        value_name = "N",
+        default_value_t = listen::MAX_CONNECTIONS,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
+    )]
+    pub max_connections: usize,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -107,10 +123,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     let method = args.signature_method.unwrap_or_default();
     let key = signing_key(ctx, args, method)?;
+    // The run's one clock (the context's), which tokio's time moves forward.
+    let clock = ctx.clock;
     let settings = Settings {
         auth: Auth::new(method, key),
-        limit: args.count,
+        count: args.count,
         read_timeout: Duration::from_millis(args.read_timeout_ms),
+        max_connections: args.max_connections,
+        now: Arc::new(move || i64::try_from(clock.now_ms()).unwrap_or(i64::MAX)),
     };
     listen::serve(addr, settings, print::Printer(ctx.out.clone()))
 }
@@ -139,7 +159,8 @@ fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Ve
             return Err(err.into());
         }
         (_, Some(input)) => {
-            profiles::resolve_inputs(Kind::Webhook, vec![(Field::SignatureKey, input)])?
+            let stdin = |flag: &str| ctx.stdin_line(flag);
+            profiles::resolve_inputs(Kind::Webhook, vec![(Field::SignatureKey, input)], &stdin)?
                 .into_iter()
                 .next()
                 .map(|(_, value)| value)

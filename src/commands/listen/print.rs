@@ -31,9 +31,10 @@ impl Sink for Printer {
                 out.detail(&format!("accepted {request} from {peer} ({bytes} bytes)"));
             }
             Report::Repeated { event, peer } => {
-                let id = event.id.as_deref().map(clean).unwrap_or_default();
+                let id = event.delivery_id().map(clean).unwrap_or_default();
+                let path = clean(&event.path);
                 out.note(&format!(
-                    "repeated delivery {id} from {peer} (a retry): answered 204 again, not printed"
+                    "repeated delivery {id} to {path} from {peer} (a retry): answered 204 again, not printed"
                 ));
             }
             Report::Rejected {
@@ -44,11 +45,6 @@ impl Sink for Printer {
             } => {
                 let what = request.unwrap_or("request");
                 out.warn(&format!("rejected {what} from {peer}: {status} {reason}"));
-            }
-            Report::Evicted { peer } => {
-                out.detail(&format!(
-                    "closed the idle connection from {peer} to make room for a new one"
-                ));
             }
             Report::AcceptFailed(e) => out.warn(&format!("cannot accept a connection: {e}")),
             Report::Stopping { accepted } => {

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::commands::args::when;
 use crate::context::Context;
 use crate::log::Log;
 use crate::log::time::{When, format_rfc3339};
@@ -11,7 +12,7 @@ use crate::log::time::{When, format_rfc3339};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
-    #[arg(long, value_name = "WHEN", default_value = "90d")]
+    #[arg(long, value_name = "WHEN", default_value = "90d", value_parser = when())]
     pub older_than: When,
 }
 

@@ -4,6 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::channels::Kind;
+use crate::commands::args::when;
 use crate::context::Context;
 use crate::log::time::{When, format_rfc3339};
 use crate::log::{DeliveryId, Filter, Log, Logged, Outcome};
@@ -26,7 +27,7 @@ pub struct Filters {
     #[arg(long, value_enum, value_name = "OUTCOME")]
     pub outcome: Option<Outcome>,
     /// Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", value_parser = when())]
     pub since: Option<When>,
     /// Show at most this many entries (the newest)
     #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]

@@ -168,7 +168,7 @@ loopback host."
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let name = args.name;
-    let mut changes = profiles::resolve_inputs(name, args.inputs())?;
+    let mut changes = profiles::resolve_inputs(name, args.inputs(), &|flag| ctx.stdin_line(flag))?;
     let store = ctx.store.load()?;
     let mut preview = profiles::provider::preview(&store, name, &changes);
     // Ask for what is missing; the SMS vendor decides which fields are needed, so it comes first.

@@ -1,12 +1,15 @@
 //! The dry run's report: each destination's requests printed as soon as they are built, as text or as
-//! one element of a streamed JSON array, so memory stays flat however large the output.
+//! one element of a streamed JSON array, so memory stays flat however large the output. A dry run is a
+//! pre-flight check: a destination a live run would fail before sending (an unset `-env` key, say)
+//! makes it exit 3, after every row is printed.
 
 use anyhow::Result;
 use serde::Serialize;
 
 use super::{Roles, roles_of};
 use crate::context::Context;
-use crate::delivery::{DryRow, Shown};
+use crate::delivery::{DryRow, Outcome, Shown};
+use crate::error::{Error, Exit};
 use crate::output::JsonArray;
 
 /// The head of a dry run's JSON; its `destinations` follow one at a time.
@@ -33,7 +36,7 @@ struct DryJson<'a> {
 }
 
 /// Prints a dry run: per destination, the requests it would send (or why it would send none), each
-/// destination as soon as the iterator yields it.
+/// destination as soon as the iterator yields it; exit 3 when any destination would fail.
 pub fn dry_run<H: Serialize>(
     ctx: &Context,
     head: &H,
@@ -50,7 +53,12 @@ pub fn dry_run<H: Serialize>(
         )
     };
     let mut json = ctx.out.json.then(open).transpose()?;
+    let (mut total, mut failing) = (0, 0);
     for row in rows {
+        total += 1;
+        if matches!(row.requests, Err((Outcome::Failed, _))) {
+            failing += 1;
+        }
         let reached = roles_of(roles, &row.recipient);
         let (channel, shown) = (row.channel, &row.destination);
         if let Some(array) = &mut json {
@@ -86,8 +94,15 @@ pub fn dry_run<H: Serialize>(
         })?;
     }
     if let Some(array) = json {
-        return ctx.out.print(&array.close());
+        ctx.out.print(&array.close())?;
+    } else {
+        ctx.out.note("dry run: nothing was sent");
     }
-    ctx.out.note("dry run: nothing was sent");
+    if failing > 0 {
+        let message = format!("{failing} of {total} destinations would fail");
+        return Err(Error::new(Exit::Delivery, message)
+            .hint("fix what each failing row says, then send again")
+            .into());
+    }
     Ok(())
 }

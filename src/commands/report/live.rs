@@ -19,23 +19,31 @@ pub struct Live {
 }
 
 impl Live {
-    /// Starts the clock and, for a large send, points `opts.progress` at a progress bar.
+    /// Starts the clock, points `opts.progress` at a progress bar for a large send, and has what the
+    /// send waits for (a robot's pacing, a stop) said on stderr and in the bar.
     pub fn start(ctx: &Context, destinations: usize, opts: &mut Options) -> Live {
         let bar = match destinations > SCREENFUL {
             true => ctx.out.progress_bar(destinations as u64),
             false => None,
         };
-        if let Some(bar) = &bar {
-            let bar = bar.clone();
-            let failed = AtomicUsize::new(0);
-            opts.progress = Some(Progress::new(move |row: &Delivery| {
-                if row.outcome == Outcome::Failed {
-                    let failed = failed.fetch_add(1, Ordering::Relaxed) + 1;
-                    bar.set_message(format!("{failed} failed"));
-                }
-                bar.inc(1);
-            }));
-        }
+        let counted = bar.clone();
+        let failed = AtomicUsize::new(0);
+        let progress = Progress::new(move |row: &Delivery| {
+            let Some(bar) = &counted else { return };
+            if row.outcome == Outcome::Failed {
+                let failed = failed.fetch_add(1, Ordering::Relaxed) + 1;
+                bar.set_message(format!("{failed} failed"));
+            }
+            bar.inc(1);
+        });
+        let (out, shown) = (ctx.out.clone(), bar.clone());
+        opts.progress = Some(progress.with_notes(move |text: &str| match &shown {
+            Some(bar) => {
+                bar.suspend(|| out.note(text));
+                bar.set_message(text.to_owned());
+            }
+            None => out.note(text),
+        }));
         Live {
             bar,
             started: Instant::now(),

@@ -13,9 +13,11 @@ use crate::log::DeliveryId;
 
 mod dry;
 mod live;
+mod send;
 
 pub use dry::dry_run;
 pub use live::Live;
+pub use send::{interrupted, send, warn_unrecorded};
 
 /// The roles that reached each row's recipients, keyed by the row's `recipient` text (`emit` only).
 pub type Roles = HashMap<String, Vec<String>>;
@@ -30,8 +32,8 @@ pub struct NoHead {}
 
 /// The head of `send --json` and `channel test --json`: the event id.
 #[derive(Debug, Serialize)]
-pub struct IdHead<'a> {
-    pub id: &'a str,
+pub struct IdHead {
+    pub id: String,
 }
 
 #[derive(Serialize)]

@@ -9,6 +9,7 @@ use crate::channels::Kind;
 use crate::commands::args::read_template;
 use crate::context::Context;
 use crate::error::Error;
+use crate::rules;
 use crate::rules::edit::{self, Change};
 
 /// Change who a rule reaches, through which channel kinds and with which message (only the parts given change)
@@ -90,7 +91,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         users: part(&args.recipients, args.no_recipients),
         channels: part(&args.channels, args.all_channels),
         template: match (&args.template, args.no_template) {
-            (Some(path), _) => Some(Some(read_template(path)?)),
+            (Some(path), _) => Some(Some(read_template(ctx, path)?)),
             (None, true) => Some(None),
             (None, false) => None,
         },
@@ -100,11 +101,37 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .hint("give --role, --recipient, --channel or --template (or --no-roles, --no-recipients, --all-channels, --no-template)")
             .into());
     }
-    let (view, problems) = ctx.store.update(|store| {
+    let (before, view, problems) = ctx.store.update(|store| {
+        let before = rules::find(store, &args.event)?.rule;
         let view = edit::set(store, &args.event, &change)?;
         let problems = edit::problems(store, &view);
-        Ok((view, problems))
+        Ok((before, view, problems))
     })?;
+    // What a replacement or a --no-X removes is said, so that a person notices a dropped recipient.
+    let dropped = |noun: &str, old: &[String], new: &[String]| -> Option<String> {
+        let gone: Vec<String> = old
+            .iter()
+            .filter(|o| !new.contains(o))
+            .map(|o| format!("`{o}`"))
+            .collect();
+        let plural = if gone.len() == 1 { "" } else { "s" };
+        (!gone.is_empty()).then(|| {
+            format!(
+                "removed the {noun}{plural} {} from the rule of {}",
+                gone.join(", "),
+                view.event.id
+            )
+        })
+    };
+    if let Some(text) = dropped("role", &before.roles, &view.rule.roles) {
+        let default = view.event.default_role.as_str();
+        ctx.out.warn(&format!(
+            "{text}; its default role `{default}` still applies"
+        ));
+    }
+    if let Some(text) = dropped("user", &before.users, &view.rule.users) {
+        ctx.out.warn(&text);
+    }
     for p in &problems {
         ctx.out.warn(p);
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::view::{self, RuleJson};
 use crate::context::Context;
+use crate::output::visible;
 use crate::rules::{self, edit};
 
 /// Show one event's rule, with its description, its message template and the parts the store cannot serve
@@ -52,15 +53,53 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         vec!["channels".to_owned(), view::channels_text(&v.rule.channels)],
         vec![
             "template".to_owned(),
-            v.rule.template.as_deref().map_or_else(
-                || "built-in (description, task, submitter)".to_owned(),
-                |t| t.trim_end().to_owned(),
-            ),
+            if v.rule.template.is_some() {
+                "custom (below)"
+            } else {
+                "built-in (description, task, submitter)"
+            }
+            .to_owned(),
         ],
     ];
     ctx.out.table(&["field", "value"], rows)?;
+    if let Some(template) = &v.rule.template {
+        ctx.out.print(&text_block("template", template))?;
+    }
     for w in &warnings {
         ctx.out.warn(w);
     }
     Ok(())
+}
+
+/// A multi-line text under a heading, each line indented four spaces (a table cell would show its line
+/// breaks as `\n`); control characters other than tabs are shown escaped.
+fn text_block(heading: &str, text: &str) -> String {
+    let mut out = format!("{heading}:\n");
+    for line in text.trim_end().lines() {
+        let line = visible(line, true);
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            out.push_str("    ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_block;
+
+    #[test]
+    fn a_template_shows_as_indented_lines() {
+        assert_eq!(
+            text_block(
+                "template",
+                "**{{ event }}**\n\n- {{ task_name }}\u{1b}[2J\n"
+            ),
+            "template:\n    **{{ event }}**\n\n    - {{ task_name }}\\u{1b}[2J\n"
+        );
+    }
 }

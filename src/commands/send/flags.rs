@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::commands::args::{RichArgs, message_text, method_parser, reveal, secret_flags};
+use crate::context::Context;
 use crate::delivery::{Adhoc, Content, DEFAULT_KEYWORD};
 use crate::error::Error;
 use crate::signing::SignatureMethod;
@@ -80,6 +81,7 @@ pub struct ContentArgs {
     #[arg(long, value_name = "PATH")]
     pub message_file: Option<PathBuf>,
     /// Email subject and chat heading [default: "[DMS] " and the event name or the message's first line]
+    #[allow(rustdoc::broken_intra_doc_links)] // `[DMS]` is the subject prefix, not a link
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     #[command(flatten)]
@@ -106,9 +108,9 @@ pub struct ContentArgs {
 
 impl ContentArgs {
     /// The content, the text read from --message, --message-file or stdin (optional with a template).
-    pub fn content(&self) -> Result<Content> {
-        let template = self.rich.template()?;
-        let text = message_text(self.message.as_ref(), self.message_file.as_deref())?;
+    pub fn content(&self, ctx: &Context) -> Result<Content> {
+        let template = self.rich.template(ctx)?;
+        let text = message_text(ctx, self.message.as_ref(), self.message_file.as_deref())?;
         if text.is_none() && template.is_none() {
             return Err(Error::usage("no message to send")
                 .hint("give --message TEXT, --message-file PATH (- for stdin) or --template FILE")
@@ -136,15 +138,15 @@ impl ContentArgs {
 }
 
 impl AdhocArgs {
-    pub fn adhoc(&self) -> Result<Adhoc> {
+    pub fn adhoc(&self, ctx: &Context) -> Result<Adhoc> {
         let a = self;
         Ok(Adhoc {
             webhooks: a.webhooks.clone(),
             signature_method: a.signature_method,
-            signature_key: reveal(a.signature_key.input(), "--signature-key")?,
+            signature_key: reveal(ctx, a.signature_key.input(), "--signature-key")?,
             dingtalk_bots: a.dingtalk_bots.clone(),
             keyword: a.keyword.clone(),
-            secret: reveal(a.secret.input(), "--secret")?,
+            secret: reveal(ctx, a.secret.input(), "--secret")?,
             wecom_bots: a.wecom_bots.clone(),
             emails: a.emails.clone(),
             sms: a.sms.clone(),

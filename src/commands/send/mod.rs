@@ -6,13 +6,14 @@ use crate::channels::Kind;
 use crate::commands::args::LimitArgs;
 use crate::commands::report::{self, IdHead};
 use crate::context::Context;
-use crate::delivery::{self, Recipients, Request};
+use crate::delivery::{self, Recipients, Request, Run};
+use crate::log::DeliveryId;
 
 mod flags;
 mod record;
 
 pub use flags::{AdhocArgs, ContentArgs};
-pub use record::{LogArgs, NoLog, warn_unrecorded};
+pub use record::{LogArgs, NoLog};
 
 /// Send a notification through every enabled channel of the recipients (and ad-hoc destinations)
 ///
@@ -33,7 +34,12 @@ pub use record::{LogArgs, NoLog, warn_unrecorded};
 /// event, and repeating a send with the same --id delivers only what was not delivered yet.
 ///
 /// Exit 0 when every destination was delivered or skipped, 3 when any failed (the report still
-/// prints).
+/// prints), 130 after Ctrl-C. A dry run exits 3 when a destination would fail before sending (an
+/// unset -env key, say), after printing every row.
+///
+/// Ctrl-C (or SIGTERM) during a send starts no new delivery, gives those in flight up to 5 s, then
+/// prints the report and records every destination in the log: those not sent as failed,
+/// "interrupted: not sent", for `notify retry`. A second Ctrl-C ends at once.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -64,9 +70,9 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // Checked first: a dry run refuses whatever the real run refuses.
-    let mut opts = args.limits.options()?;
+    let opts = args.limits.options()?;
     let store = ctx.store.load()?;
-    let adhoc = args.adhoc.adhoc()?;
+    let adhoc = args.adhoc.adhoc(ctx)?;
     let recipients = if args.all_users {
         Recipients::All
     } else if !args.to.is_empty() {
@@ -76,29 +82,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         Recipients::Nobody
     };
-    let content = args.content.content()?;
+    let content = args.content.content(ctx)?;
     let request = Request {
         recipients,
         channels: args.channels.clone(),
         adhoc,
         content,
     };
-    let (mut plan, msg) = delivery::prepare(&store, &request)?;
+    let (plan, msg) = delivery::prepare(&store, &request, &ctx.clock)?;
     // The plan holds all a send needs: a store of many users is not kept beside it.
     drop(store);
-    if args.dry_run {
-        let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
-        delivery::dry_keys(&mut plan, &id);
-        let head = IdHead { id: id.as_str() };
-        return report::dry_run(ctx, &head, delivery::dry_run(&plan, &msg), None);
-    }
-    let recording = args.log.no_log.recording(ctx);
-    let id = args.log.id.clone();
-    let live = report::Live::start(ctx, plan.destinations.len(), &mut opts);
-    let done = delivery::deliver(plan, msg, opts, ctx.cache_dir(), recording, id)?;
-    warn_unrecorded(ctx, done.not_recorded.as_ref());
-    let head = IdHead {
-        id: done.id.as_str(),
+    let run = Run {
+        cache_dir: ctx.cache_dir(),
+        recording: args.log.no_log.recording(ctx),
+        id: args.log.id.clone(),
+        ..Run::new(opts, ctx.clock)
     };
-    live.deliveries(ctx, &head, &done.rows, None)
+    let head = |id: &DeliveryId| IdHead {
+        id: id.as_str().to_owned(),
+    };
+    report::send(ctx, run, plan, msg, args.dry_run, head, None)
 }

@@ -1,8 +1,7 @@
-//! The event id and delivery-log flags of `send` and `emit`, and the warning when a run went unrecorded.
+//! The event id and delivery-log flags of `send` and `emit` (`--no-log` also of `channel test`).
 
 use crate::context::Context;
 use crate::delivery::Recording;
-use crate::error;
 use crate::log::DeliveryId;
 
 /// The event's id and whether to record it.
@@ -37,15 +36,5 @@ impl NoLog {
             Ok(path) => Recording::To(path),
             Err(e) => Recording::Unavailable(e),
         }
-    }
-}
-
-/// Says on stderr (even with -q) that the delivery happened but was not recorded, and why.
-pub fn warn_unrecorded(ctx: &Context, problem: Option<&anyhow::Error>) {
-    if let Some(e) = problem {
-        let text = error::render(e);
-        let text = text.strip_prefix("error: ").unwrap_or(&text).trim_end();
-        ctx.out
-            .warn(&format!("could not record the delivery: {text}"));
     }
 }

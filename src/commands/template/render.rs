@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::channels::Kind;
 use crate::commands::args::EventArgs;
 use crate::context::Context;
-use crate::delivery::{self, preview};
+use crate::delivery::{self, template_preview as preview};
 use crate::error::Error;
 use crate::rules;
 
@@ -79,7 +79,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .hint("`notify user list` shows the users")
             .into());
     }
-    let mut msg = delivery::message(&store, &args.fields.content(&store, view.as_ref())?)?;
+    let content = args.fields.content(ctx, &store, view.as_ref())?;
+    let mut msg = delivery::message(&store, &content, &ctx.clock)?;
     if let Some(view) = &view {
         msg.roles = rules::resolve(&store, view, &args.fields.roles())
             .into_iter()
@@ -95,7 +96,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut text = String::new();
     let mut failed = Vec::new();
     for kind in kinds {
-        match preview::preview(&store, &msg, kind, args.to.as_deref()) {
+        match preview::preview(&store, &msg, kind, args.to.as_deref(), ctx.clock.now_ms()) {
             Ok(p) => {
                 let cut = p
                     .cut

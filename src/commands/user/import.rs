@@ -31,7 +31,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let input = read_input(&args.file)?;
+    let input = read_input(ctx, &args.file)?;
     let format = args
         .format
         .unwrap_or_else(|| import::guess_format(&args.file, &input));
@@ -47,10 +47,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     Ok(())
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>> {
+fn read_input(ctx: &Context, path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut input = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut input)
+        std::io::Read::read_to_end(&mut ctx.take_stdin("user import -")?, &mut input)
             .map_err(|e| Error::failure("cannot read the import from stdin").caused_by(e))?;
         return Ok(input);
     }

@@ -3,6 +3,7 @@
 mod batching;
 mod faults;
 mod resend;
+mod waits;
 
 use std::time::SystemTime;
 
@@ -132,7 +133,7 @@ async fn run_cached(
     targets: Vec<Target>,
 ) -> Vec<Delivery> {
     let transport: Arc<dyn Transport> = fake.clone();
-    let engine = Arc::new(Engine::new(opts, cache, transport));
+    let engine = Arc::new(Engine::new(opts, Clock::system(), cache, transport));
     let plan = Plan {
         destinations: targets
             .into_iter()
@@ -180,7 +181,7 @@ async fn webhooks_of_one_send_share_one_body_and_sign_the_shared_bytes() {
     let fake = Arc::new(Fake::default());
     fake.script("hooks.test", vec![fake::json(200, "{}")]);
     let transport: Arc<dyn Transport> = fake.clone();
-    let engine = Arc::new(Engine::new(opts(), None, transport));
+    let engine = Arc::new(Engine::new(opts(), Clock::system(), None, transport));
     let destination = Destination {
         recipients: Vec::new(),
         kind: None,

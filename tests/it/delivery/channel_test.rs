@@ -108,9 +108,65 @@ fn channel_test_reports_a_failed_delivery_with_exit_3() {
     assert_failed(&only_row(&run), 1, "300001");
     let reqs = server.requests();
     assert_eq!(reqs.len(), 1);
-    let content = reqs[0].json()["text"]["content"]
+    // A test is a send: the default format is the robot's Markdown, as for `send --message`.
+    let content = reqs[0].json()["markdown"]["text"]
         .as_str()
         .expect("content")
         .to_owned();
     assert!(content.contains("DMS"), "{content}");
+}
+
+/// The media types of a mail's entities, in order (`multipart/alternative`, `text/plain`, ...).
+fn mime_structure(mail: &crate::support::smtp::Mail) -> Vec<String> {
+    mail.text()
+        .lines()
+        .filter_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("content-type").then(|| {
+                let media = value.split(';').next().unwrap_or_default();
+                media.trim().to_ascii_lowercase()
+            })
+        })
+        .collect()
+}
+
+/// A test is a send: `channel test email` puts on the wire the same MIME structure as `send`, the
+/// Markdown turned into HTML beside the plain text, never raw `**bold**` as the whole mail.
+#[test]
+fn channel_test_email_is_built_like_a_send() {
+    let smtp = SmtpServer::start();
+    let env = Env::new();
+    set_smtp_provider(&env, &smtp);
+    admin(
+        &env,
+        &[
+            "alice",
+            "--create",
+            "--set",
+            "email.address=alice@example.com",
+            "--enable",
+            "email",
+        ],
+    );
+    let text = "**Disk** almost full on db-1";
+    env.run(&["channel", "test", "email", "--message", text])
+        .ok();
+    send(
+        &env,
+        &["--to", "alice", "--channel", "email", "--message", text],
+    )
+    .ok();
+    let mails = smtp.wait_for(2, WAIT);
+    assert_eq!(mails.len(), 2);
+    let (tested, sent) = (&mails[0], &mails[1]);
+    assert_eq!(mime_structure(tested), mime_structure(sent));
+    assert!(
+        mime_structure(sent).iter().any(|t| t == "text/html"),
+        "{:?}",
+        mime_structure(sent)
+    );
+    for mail in [tested, sent] {
+        let body = mail.body_text();
+        assert!(body.contains("<strong>Disk</strong>"), "{body}");
+    }
 }

@@ -110,3 +110,61 @@ fn dry_run_opens_no_connection_and_masks_every_secret() {
         "a dry run touched the token cache"
     );
 }
+
+/// A dry run is a pre-flight check: a destination a live run would fail before sending (its signing
+/// key's environment variable is unset) makes it exit 3, and every row is still printed.
+#[test]
+fn a_dry_run_exits_3_when_a_destination_would_fail_before_sending() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    let hook = server.url("/hook");
+    for args in [
+        &["channel", "set", "webhook", "--url", &hook][..],
+        &["channel", "enable", "webhook"],
+        &["user", "add", "bob"],
+    ] {
+        env.run(args).ok();
+    }
+    env.run(&[
+        "-u",
+        "bob",
+        "channel",
+        "set",
+        "webhook",
+        "--url",
+        &hook,
+        "--signature-method",
+        "HMAC_SHA256",
+        "--signature-key-env",
+        "NOTIFY_TEST_UNSET_HOOK_KEY",
+    ])
+    .ok();
+    env.run(&["-u", "bob", "channel", "enable", "webhook"]).ok();
+    let dry = ["send", "--all-users", "--message", "disk full", "--dry-run"];
+    let run = env.run(&dry);
+    run.code(3)
+        .stderr_has("error: 1 of 2 destinations would fail")
+        .stderr_has("dry run: nothing was sent")
+        .stdout_has("NOTIFY_TEST_UNSET_HOOK_KEY");
+    // Both rows are printed: the one that would go out, with its request, and the one that would not.
+    assert!(
+        run.stdout.contains("POST http://127.0.0.1:"),
+        "{}",
+        run.stdout
+    );
+    let run = env.run(&[&dry[..], &["--json"]].concat());
+    run.code(3);
+    let report = run.json();
+    let dests = report["destinations"].as_array().expect("destinations");
+    assert_eq!(dests.len(), 2, "{report}");
+    assert_eq!(
+        dests.iter().filter(|d| d["outcome"] == "failed").count(),
+        1,
+        "{report}"
+    );
+    assert!(server.requests().is_empty(), "a dry run sent something");
+    // The live run fails that destination the same way, before sending it.
+    env.run(&["send", "--all-users", "--message", "disk full", "--no-log"])
+        .code(3);
+    assert_eq!(server.requests().len(), 1);
+}

@@ -1,4 +1,4 @@
-//! A batch's delivery: destinations that share one vendor request (`delivery::batch`) get one request,
+//! A batch's delivery: destinations that share one vendor request (`delivery::batch_plan`) get one request,
 //! retried like a single destination's, and one row each with the batch's outcome and attempts.
 
 use tokio::time::Instant;

@@ -1,4 +1,5 @@
-//! Who and which channels an emit reaches: `send`'s planning, narrowed to the rule's channel kinds.
+//! Who and which channels an event reaches: `send`'s planning for the rule's recipients, narrowed to the
+//! rule's channel kinds (`emit` today, the relay next).
 
 use std::collections::HashMap;
 

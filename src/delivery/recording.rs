@@ -1,5 +1,5 @@
-//! A send with the delivery log: the event id and each destination's idempotency key, a repeated id's
-//! delivered destinations skipped, and every destination's outcome recorded in one transaction.
+//! How a send is kept in the delivery log: the event id and each destination's idempotency key, what
+//! the log knows of a repeated id, and the entries recorded (in one transaction) after the send.
 //!
 //! Keys are derived from (event id, destination identity), so a repeated `--id` reuses them even with
 //! `--no-log`; a key the log already holds for the pair wins. A webhook's key is the event id itself
@@ -8,7 +8,7 @@
 //! recorded.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -19,9 +19,9 @@ use crate::channels::message::Message;
 use crate::error::Error;
 use crate::log::{self, DeliveryId, Entry, Identity, Log};
 
-use super::plan::{Destination, Plan};
+use super::plan::Destination;
 use super::target::Target;
-use super::{Delivery, Options, Outcome, new_uuid, now_ms, run, uuid_text};
+use super::{Delivery, new_uuid, uuid_text};
 
 /// The reason of a destination a repeated `--id` already delivered.
 pub const ALREADY_DELIVERED: &str = "already delivered";
@@ -36,75 +36,11 @@ pub enum Recording<'a> {
     Unavailable(anyhow::Error),
 }
 
-/// A finished run: its event id, one row per destination, and why it was not recorded, if it was not.
-#[derive(Debug)]
-pub struct Finished {
-    pub id: DeliveryId,
-    pub rows: Vec<Delivery>,
-    pub not_recorded: Option<anyhow::Error>,
-}
-
 /// A fresh event id (a random UUID).
 pub fn fresh_id() -> Result<DeliveryId> {
     let uuid = new_uuid().map_err(Error::failure)?;
     uuid.parse()
         .map_err(|e: String| Error::failure(format!("internal: {e}")).into())
-}
-
-/// Delivers `plan` as event `id` (a fresh one when `None`) and records every destination's outcome.
-/// Destinations the log says were delivered for `id` already are skipped, reason [`ALREADY_DELIVERED`].
-pub fn deliver(
-    mut plan: Plan,
-    msg: Message,
-    opts: Options,
-    cache_dir: Option<PathBuf>,
-    recording: Recording<'_>,
-    id: Option<DeliveryId>,
-) -> Result<Finished> {
-    let id = match id {
-        Some(id) => id,
-        None => fresh_id()?,
-    };
-    let mut problem = None;
-    let mut log = open(recording, &mut problem);
-    let mut known = Known::default();
-    if let Some(opened) = &log {
-        match Known::read(opened, &id) {
-            Ok(k) => known = k,
-            // A log that cannot be read is not written either: the warning stays true.
-            Err(e) => {
-                problem = Some(e);
-                log = None;
-            }
-        }
-    }
-    let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();
-    for (dest, identity) in plan.destinations.iter_mut().zip(&identities) {
-        if known.delivered.contains(identity) {
-            dest.target = Err((Outcome::Skipped, ALREADY_DELIVERED.into()));
-        }
-    }
-    plan.keys = keys(&plan.destinations, &identities, &id, &known.keys);
-    let content = Arc::new(content_of(&msg));
-    let keys = plan.keys.clone();
-    let rows = run(plan, msg, opts, cache_dir)?;
-    if let Some(log) = &log {
-        let entries = entries(&id, &rows, identities, keys, &content);
-        if let Err(e) = log.record(&entries) {
-            problem.get_or_insert(e);
-        }
-    }
-    Ok(Finished {
-        id,
-        rows,
-        not_recorded: problem,
-    })
-}
-
-/// Gives a dry run the keys a live run of `id` would use (the log is not read: a dry run touches nothing).
-pub fn dry_keys(plan: &mut Plan, id: &DeliveryId) {
-    let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();
-    plan.keys = keys(&plan.destinations, &identities, id, &HashMap::new());
 }
 
 /// What the log knows of an event id.
@@ -245,8 +181,9 @@ pub(super) fn entries(
     identities: Vec<Identity>,
     keys: Vec<String>,
     content: &Arc<log::Content>,
+    now_ms: u64,
 ) -> Vec<Entry> {
-    let time_ms = i64::try_from(now_ms()).unwrap_or(i64::MAX);
+    let time_ms = i64::try_from(now_ms).unwrap_or(i64::MAX);
     rows.iter()
         .zip(identities.into_iter().zip(keys))
         .map(|(row, (identity, key))| Entry {
@@ -270,6 +207,8 @@ pub(super) fn entries(
 #[cfg(test)]
 mod tests {
     use crate::channels::message::{Event, Format};
+    use crate::clock::Clock;
+    use crate::delivery::Outcome;
     use crate::signing::SignatureMethod;
     use crate::values::Revealed;
 
@@ -360,9 +299,14 @@ mod tests {
         Kind::ALL
             .iter()
             .map(|kind| {
-                let mut p =
-                    super::super::preview::preview(&Store::default(), msg, *kind, recipient)
-                        .unwrap_or_else(|e| panic!("{kind}: {e}"));
+                let mut p = super::super::template_preview::preview(
+                    &Store::default(),
+                    msg,
+                    *kind,
+                    recipient,
+                    0,
+                )
+                .unwrap_or_else(|e| panic!("{kind}: {e}"));
                 if let Some(event) = p.body.get_mut("messageEvent") {
                     event["eventTime"] = 0.into();
                 }
@@ -422,7 +366,7 @@ mod tests {
             ..Content::default()
         };
         for content in [emit, send_text, send_markdown] {
-            let msg = message(&Store::default(), &content).unwrap();
+            let msg = message(&Store::default(), &content, &Clock::system()).unwrap();
             let again = message_of(&content_of(&msg));
             assert_eq!(
                 (
@@ -454,6 +398,7 @@ mod tests {
                 state: "failed".into(),
                 ..Content::default()
             },
+            &Clock::system(),
         )
         .unwrap();
         let mut v1 = content_of(&emit);

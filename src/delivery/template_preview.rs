@@ -14,9 +14,9 @@ use crate::store::Store;
 use crate::transport::{SmtpSecurity, SmtpSettings};
 use crate::values::Revealed;
 
+use super::DEFAULT_KEYWORD;
 use super::steps::{self, Body, Learned, Stamp, TOKEN_PLACEHOLDER};
 use super::target::{App, SmsVendor, Target, sms_vendor, target_for};
-use super::{DEFAULT_KEYWORD, now_ms};
 
 /// The kinds `template render` shows when none is named: one of each format.
 pub const DEFAULT_KINDS: [Kind; 7] = [
@@ -113,12 +113,14 @@ fn sample(store: &Store, kind: Kind) -> Target {
 }
 
 /// What `kind` would get; `recipient` (a stored user) fills the template's recipient variables and,
-/// when they have this kind configured, gives their own destination (a robot's keyword, say).
+/// when they have this kind configured, gives their own destination (a robot's keyword, say); `now_ms`
+/// stamps a signed request.
 pub fn preview(
     store: &Store,
     msg: &Message,
     kind: Kind,
     recipient: Option<&str>,
+    now_ms: u64,
 ) -> Result<Preview, String> {
     let own = recipient
         .and_then(|name| store.users.get(name))
@@ -150,8 +152,8 @@ pub fn preview(
             // Placeholders where a send puts a fresh key: the preview reads the same every time.
             let stamp = Stamp {
                 key: "<idempotency key>".into(),
-                created_ms: now_ms(),
-                now_ms: now_ms(),
+                created_ms: now_ms,
+                now_ms,
                 nonce: String::new(),
             };
             let learned = Learned {
@@ -206,7 +208,7 @@ mod tests {
         DEFAULT_KINDS
             .iter()
             .map(|kind| {
-                let p = preview(&Store::default(), &msg, *kind, None).unwrap();
+                let p = preview(&Store::default(), &msg, *kind, None, 0).unwrap();
                 assert_eq!(p.cut, None);
                 let mut body = p.body;
                 if let Some(o) = body.as_object_mut() {

@@ -5,7 +5,7 @@
 //! since disabled or removed is a skipped row with its reason, and a destination delivered for the
 //! event meanwhile is never sent again. Ad-hoc destinations cannot be retried: the log keeps no secret.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -14,14 +14,17 @@ use crate::channels::webhook::{Audience, Person};
 use crate::log::{self, DeliveryId, Filter, Identity, Log, Logged};
 use crate::store::Store;
 
-use super::journal::{Known, entries, identity_of, keys, message_of};
+use super::dry_run::dry_run;
 use super::plan::{Destination, Plan, plan_users};
-use super::{Delivery, DryRow, Options, Outcome, dry_run, run};
+use super::recording::{Known, entries, identity_of, keys, message_of};
+use super::{Delivery, DryRow, Outcome, Run};
 
 /// A retry's rows, each with its event id, and why they were not recorded, if they were not.
 #[derive(Debug, Default)]
 pub struct Retried {
     pub rows: Vec<(DeliveryId, Delivery)>,
+    /// A signal cut the retry short.
+    pub interrupted: bool,
     pub not_recorded: Option<anyhow::Error>,
 }
 
@@ -33,56 +36,63 @@ struct Again {
     identities: Vec<Identity>,
 }
 
-/// Re-sends every destination whose latest outcome in the log at `path` is `failed`.
-pub fn retry(
-    store: &Store,
-    path: &Path,
-    filter: &Filter,
-    opts: &Options,
-    cache_dir: Option<PathBuf>,
-) -> Result<Retried> {
-    let Some(log) = Log::open_existing(path)? else {
-        return Ok(Retried::default());
-    };
-    let mut out = Retried::default();
-    let mut recorded = Vec::new();
-    for again in plans(store, &log, filter)? {
-        let msg = message_of(&again.content);
-        let keys = again.plan.keys.clone();
-        let rows = run(again.plan, msg, opts.clone(), cache_dir.clone())?;
-        // Only what was attempted is recorded: a destination skipped now (a channel disabled since,
-        // an ad-hoc one) stays due, so a later retry still finds it.
-        let attempted = entries(&again.id, &rows, again.identities, keys, &again.content);
-        recorded.extend(
-            attempted
-                .into_iter()
-                .filter(|e| e.outcome != log::Outcome::Skipped),
-        );
-        out.rows
-            .extend(rows.into_iter().map(|r| (again.id.clone(), r)));
+impl Run<'_> {
+    /// Re-sends every destination whose latest outcome in the log at `path` is `failed` (the run's own
+    /// recording and id are not used: each row goes back to its event in that log).
+    pub fn retry(&self, store: &Store, path: &Path, filter: &Filter) -> Result<Retried> {
+        let Some(log) = Log::open_existing(path)? else {
+            return Ok(Retried::default());
+        };
+        let mut out = Retried::default();
+        let mut recorded = Vec::new();
+        let live = self.start()?;
+        for again in plans(store, &log, filter)? {
+            let msg = message_of(&again.content);
+            let keys = again.plan.keys.clone();
+            let rows = self.send(&live, again.plan, msg);
+            // Only what was attempted is recorded: a destination skipped now (a channel disabled since,
+            // an ad-hoc one) stays due, so a later retry still finds it.
+            let attempted = entries(
+                &again.id,
+                &rows,
+                again.identities,
+                keys,
+                &again.content,
+                self.clock.now_ms(),
+            );
+            recorded.extend(
+                attempted
+                    .into_iter()
+                    .filter(|e| e.outcome != log::Outcome::Skipped),
+            );
+            out.rows
+                .extend(rows.into_iter().map(|r| (again.id.clone(), r)));
+        }
+        out.interrupted = live.stopped();
+        if let Err(e) = log.record(&recorded) {
+            out.not_recorded = Some(e);
+        }
+        Ok(out)
     }
-    if let Err(e) = log.record(&recorded) {
-        out.not_recorded = Some(e);
-    }
-    Ok(out)
-}
 
-/// What a retry would send, per destination, with its event id; nothing is sent or recorded.
-pub fn retry_dry_run(
-    store: &Store,
-    path: &Path,
-    filter: &Filter,
-) -> Result<Vec<(DeliveryId, DryRow)>> {
-    let Some(log) = Log::open_existing(path)? else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for again in plans(store, &log, filter)? {
-        let msg = message_of(&again.content);
-        let rows = dry_run(&again.plan, &msg);
-        out.extend(rows.into_iter().map(|r| (again.id.clone(), r)));
+    /// What a retry would send, per destination, with its event id; nothing is sent or recorded.
+    pub fn preview_retry(
+        &self,
+        store: &Store,
+        path: &Path,
+        filter: &Filter,
+    ) -> Result<Vec<(DeliveryId, DryRow)>> {
+        let Some(log) = Log::open_existing(path)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for again in plans(store, &log, filter)? {
+            let msg = message_of(&again.content);
+            let rows = dry_run(&again.plan, &msg, self.clock);
+            out.extend(rows.into_iter().map(|r| (again.id.clone(), r)));
+        }
+        Ok(out)
     }
-    Ok(out)
 }
 
 /// The failed destinations grouped by event id and message, in the order they were recorded.

@@ -1,0 +1,176 @@
+//! One send as every caller asks for it (`send`, `emit`, `channel test`, `retry`, the relay): the
+//! options in one struct, then [`Run::preview`] (a dry run) or [`Run::deliver`] (live, recorded).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Result;
+use tokio::runtime::Runtime;
+
+use crate::channels::message::Message;
+use crate::clock::Clock;
+use crate::log::{DeliveryId, Identity};
+use crate::transport::{Net, runtime};
+
+use super::dry_run::{DryRow, dry_run};
+use super::engine::Engine;
+use super::plan::Plan;
+use super::recording::{
+    ALREADY_DELIVERED, Known, Recording, content_of, entries, fresh_id, identity_of, keys, open,
+};
+use super::stop::Stop;
+use super::{Delivery, Options, Outcome};
+
+/// What a send needs besides its plan and message.
+#[derive(Debug)]
+pub struct Run<'a> {
+    /// Limits, and who is told of progress.
+    pub opts: Options,
+    /// The run's one clock (signed timestamps, pacing, the log's times).
+    pub clock: Clock,
+    /// `<user cache dir>/notify`: app tokens and robot send times kept between runs.
+    pub cache_dir: Option<PathBuf>,
+    /// Where the outcomes are recorded.
+    pub recording: Recording<'a>,
+    /// The event id; a fresh one when `None`.
+    pub id: Option<DeliveryId>,
+    /// Stop on SIGINT/SIGTERM (see [`super::stop`]) rather than die with the process.
+    pub interruptible: bool,
+}
+
+/// A finished run: its event id, one row per destination, whether a signal cut it short, and why it
+/// was not recorded, if it was not.
+#[derive(Debug)]
+pub struct Finished {
+    pub id: DeliveryId,
+    pub rows: Vec<Delivery>,
+    pub interrupted: bool,
+    pub not_recorded: Option<anyhow::Error>,
+}
+
+/// The engine's place to run: a runtime, its connections, and the stop it obeys.
+pub(super) struct Live {
+    runtime: Runtime,
+    /// Always `Some` until dropped (inside the runtime: the SMTP pool's close needs one).
+    net: Option<Arc<Net>>,
+    stop: Stop,
+}
+
+impl Run<'_> {
+    /// A run with these limits: unrecorded, under a fresh id, not watching for signals.
+    pub fn new(opts: Options, clock: Clock) -> Self {
+        Run {
+            opts,
+            clock,
+            cache_dir: None,
+            recording: Recording::Off,
+            id: None,
+            interruptible: false,
+        }
+    }
+
+    /// The dry run: the event id a live run would use, and every request each destination would send
+    /// (built by the same code as a live send, secrets masked), row by row; nothing is opened or read.
+    pub fn preview<'p>(
+        &self,
+        plan: &'p mut Plan,
+        msg: &'p Message,
+    ) -> Result<(DeliveryId, impl Iterator<Item = DryRow> + 'p)> {
+        let id = match &self.id {
+            Some(id) => id.clone(),
+            None => fresh_id()?,
+        };
+        let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();
+        plan.keys = keys(&plan.destinations, &identities, &id, &Default::default());
+        let plan: &'p Plan = plan;
+        Ok((id, dry_run(plan, msg, self.clock)))
+    }
+
+    /// Delivers `plan` and records every destination's outcome. Destinations the log says were
+    /// delivered for this id already are skipped, reason [`ALREADY_DELIVERED`].
+    pub fn deliver(mut self, mut plan: Plan, msg: Message) -> Result<Finished> {
+        let id = match self.id.clone() {
+            Some(id) => id,
+            None => fresh_id()?,
+        };
+        let mut problem = None;
+        let recording = std::mem::replace(&mut self.recording, Recording::Off);
+        let mut log = open(recording, &mut problem);
+        let mut known = Known::default();
+        if let Some(opened) = &log {
+            match Known::read(opened, &id) {
+                Ok(k) => known = k,
+                // A log that cannot be read is not written either: the warning stays true.
+                Err(e) => {
+                    problem = Some(e);
+                    log = None;
+                }
+            }
+        }
+        let identities: Vec<Identity> = plan.destinations.iter().map(identity_of).collect();
+        for (dest, identity) in plan.destinations.iter_mut().zip(&identities) {
+            if known.delivered.contains(identity) {
+                dest.target = Err((Outcome::Skipped, ALREADY_DELIVERED.into()));
+            }
+        }
+        plan.keys = keys(&plan.destinations, &identities, &id, &known.keys);
+        let content = Arc::new(content_of(&msg));
+        let keys = plan.keys.clone();
+        let live = self.start()?;
+        let rows = self.send(&live, plan, msg);
+        let interrupted = live.stop.is_set();
+        if let Some(log) = &log {
+            let time = self.clock.now_ms();
+            if let Err(e) = log.record(&entries(&id, &rows, identities, keys, &content, time)) {
+                problem.get_or_insert(e);
+            }
+        }
+        Ok(Finished {
+            id,
+            rows,
+            interrupted,
+            not_recorded: problem,
+        })
+    }
+
+    /// A runtime and connections for this run's sends, watching for signals when asked to.
+    pub(super) fn start(&self) -> Result<Live> {
+        let runtime = runtime()?;
+        let net = Arc::new(Net::for_attempts_of(self.opts.timeout)?);
+        let stop = match self.interruptible {
+            true => Stop::on_signals(&runtime, self.opts.progress.clone())?,
+            false => Stop::never(),
+        };
+        Ok(Live {
+            runtime,
+            net: Some(net),
+            stop,
+        })
+    }
+
+    /// Sends a plan and reports every destination, in plan order.
+    pub(super) fn send(&self, live: &Live, plan: Plan, msg: Message) -> Vec<Delivery> {
+        let engine = Engine::new(
+            self.opts.clone(),
+            self.clock,
+            self.cache_dir.clone(),
+            live.net.clone().unwrap_or_else(|| Arc::new(Net::default())),
+        );
+        let engine = Arc::new(engine.with_stop(live.stop.clone()));
+        live.runtime.block_on(engine.run(plan, Arc::new(msg)))
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        let _entered = self.runtime.enter();
+        self.net.take();
+    }
+}
+
+impl Live {
+    /// Whether a signal asked the run to stop.
+    pub(super) fn stopped(&self) -> bool {
+        self.stop.is_set()
+    }
+}
