@@ -2,16 +2,18 @@
 //! which keeps what the vendor or the transport said. Each cause is said once: the words never
 //! repeat the vendor's text, and where there are no better words the reason is that text itself.
 
-/// The note the engine appends when the deadline left no time for another attempt.
+/// The notes the engine appends when it did not try again: the deadline left no time, or a stop
+/// (Ctrl-C) came during the wait. They stay at the end of the reason.
 const DEADLINE_NOTE: &str = " (no time left to retry before the deadline)";
+const NOTES: [&str; 2] = [DEADLINE_NOTE, " (interrupted: not retried)"];
 
 /// Words for a failure with `code` and `message`; `None` when the message says it best (our own
 /// messages, unknown vendor codes).
 pub fn explain(code: &str, message: &str) -> Option<String> {
-    let (text, note) = match message.strip_suffix(DEADLINE_NOTE) {
-        Some(text) => (text, DEADLINE_NOTE),
-        None => (message, ""),
-    };
+    let (text, note) = NOTES
+        .iter()
+        .find_map(|note| Some((message.strip_suffix(note)?, *note)))
+        .unwrap_or((message, ""));
     // The engine's own sentence (a request that left and got no answer) says it best.
     if text.starts_with("outcome unknown") {
         return None;
@@ -158,6 +160,10 @@ mod tests {
             Some(format!(
                 "the endpoint failed to handle the message{DEADLINE_NOTE}"
             ))
+        );
+        assert_eq!(
+            explain("503", "busy (interrupted: not retried)").as_deref(),
+            Some("the endpoint failed to handle the message (interrupted: not retried)")
         );
         assert_eq!(explain("310001", "something new"), None);
         assert_eq!(explain("invalid", "cannot build the email: x"), None);
