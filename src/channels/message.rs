@@ -29,6 +29,8 @@ impl Format {
 #[derive(Debug, Clone, Default)]
 pub struct Event {
     pub name: String,
+    /// The event's description in the catalogue (`emit`; empty for `send`): the default subject.
+    pub description: String,
     pub category: String,
     pub module: String,
     pub task_id: String,
@@ -40,7 +42,8 @@ pub struct Event {
 /// A notification before it is rendered for each destination.
 #[derive(Debug, Clone, Default)]
 pub struct Message {
-    /// The email subject: `--title`, else `[DMS] ` and the event name or the message's first line.
+    /// The email subject: `--title`, else `[DMS] ` and the event's description (else its name) or the
+    /// message's first line.
     pub subject: String,
     /// A heading for chats, when the user gave a title or an event.
     pub headline: Option<String>,
@@ -70,7 +73,9 @@ impl Message {
             .unwrap_or_default()
             .trim();
         let subject = title.clone().unwrap_or_else(|| {
-            let topic = if !event.name.is_empty() {
+            let topic = if !event.description.is_empty() {
+                event.description.clone()
+            } else if !event.name.is_empty() {
                 event.name.clone()
             } else if format.rich() {
                 markdown::to_text(first_line)

@@ -116,7 +116,7 @@ impl Delivery {
 
     fn fail(&mut self, f: Failure) {
         self.outcome = Outcome::Failed;
-        self.reason = Some(f.message.clone());
+        self.reason = Some(f.reason());
         self.error_code = Some(f.code);
         self.error_message = Some(f.message);
     }

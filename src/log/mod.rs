@@ -252,6 +252,7 @@ pub(crate) mod tests {
                 format: Format::Markdown,
                 event: Event {
                     name: "TicketApproval".into(),
+                    description: String::new(),
                     category: "ticket".into(),
                     module: "approval".into(),
                     task_id: "42".into(),

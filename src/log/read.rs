@@ -141,6 +141,7 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {
         event_id: r.get(1)?,
         event: Event {
             name: r.get(2)?,
+            description: String::new(),
             category: r.get(17)?,
             module: r.get(18)?,
             task_id: r.get(19)?,

@@ -251,6 +251,7 @@ fn serialize_fields<M: SerializeMap>(
             None => {}
             Some(Value::Text(t)) => map.serialize_entry(name, t)?,
             Some(Value::Number(n)) => map.serialize_entry(name, n)?,
+            Some(Value::Choice(c)) => map.serialize_entry(name, c.as_str())?,
             Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(name, s)?,
             Some(Value::Secret(Secret::Env(var))) => {
                 map.serialize_entry(&format!("{name}_env"), var)?

@@ -140,7 +140,7 @@ fn a_missing_field_is_asked_for_until_it_is_valid() {
     };
     let at = term.expect("mobile (e.g. +8613100000000)", 0);
     term.type_line("12345");
-    let at = term.expect("expected an 11-digit mainland", at);
+    let at = term.expect("12345 has no country code", at);
     term.type_line("13100000000");
     term.expect("sms channel of alice saved", at);
     let (code, screen) = term.finish();

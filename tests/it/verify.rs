@@ -304,10 +304,10 @@ fn sms_and_dingtalk_codes_go_by_sms_with_the_verification_template() {
     assert_eq!(code.len(), 6);
     env.run(&["channel", "verify", "sms", "--code", &code]).ok();
 
-    env.run(&["channel", "set", "dingtalk", "--mobile", "+447700900123"])
+    env.run(&["channel", "set", "dingtalk", "--mobile", "+447400123456"])
         .ok();
     let req = server.wait_for(2, WAIT).pop().expect("second SendSms");
-    assert_eq!(req.query("PhoneNumbers").as_deref(), Some("447700900123"));
+    assert_eq!(req.query("PhoneNumbers").as_deref(), Some("447400123456"));
     let param: serde_json::Value =
         serde_json::from_str(&req.query("TemplateParam").expect("param")).expect("json");
     env.run(&[

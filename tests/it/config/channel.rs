@@ -65,10 +65,10 @@ fn every_kind_can_be_set_and_is_listed_with_its_destination() {
         ),
         (
             "sms",
-            &["--mobile", "+44 7700 900123"],
-            "+447700900123",
+            &["--mobile", "+44 7400 123456"],
+            "+447400123456",
             false,
-            json!({"mobile": "+447700900123"}),
+            json!({"mobile": "+447400123456"}),
         ),
         (
             "webhook",
@@ -157,9 +157,9 @@ fn mobiles_are_kept_in_e164_and_bad_ones_are_refused() {
     env.run(&["channel", "set", "sms", "--mobile", "13100000000"])
         .ok();
     assert!(env.store_text().contains("mobile = \"+8613100000000\""));
-    env.run(&["channel", "set", "dingtalk", "--mobile", "+447700900123"])
+    env.run(&["channel", "set", "dingtalk", "--mobile", "+447400123456"])
         .ok();
-    assert!(env.store_text().contains("mobile = \"+447700900123\""));
+    assert!(env.store_text().contains("mobile = \"+447400123456\""));
     let before = env.store_text();
     for bad in ["12345", "23100000000", "+0123456789", "1310000000a"] {
         env.run(&["channel", "set", "sms", "--mobile", bad])

@@ -301,7 +301,7 @@ fn import_from_csv_creates_and_updates_users() {
         "users.csv",
         "name,display_name,roles,email.address,sms.mobile,dingtalk-bot.webhook,enable\n\
          bob,,,bob@example.com,,,email\n\
-         carol,Carol,dba;ops,,+447700900123,,sms\n\
+         carol,Carol,dba;ops,,+447400123456,,sms\n\
          dave,\"Dave, Jr.\",,,,https://oapi.dingtalk.com/robot/send?access_token=t,dingtalk-bot\n",
     );
     env.run(&["user", "import", &file])
@@ -314,7 +314,7 @@ fn import_from_csv_creates_and_updates_users() {
             {"name": "bob", "display_name": "Bob", "roles": ["dba"], "channels": {
                 "email": {"address": "bob@example.com", "enabled": true, "verified": true}}},
             {"name": "carol", "display_name": "Carol", "roles": ["dba", "ops"], "channels": {
-                "sms": {"mobile": "+447700900123", "enabled": true, "verified": true}}},
+                "sms": {"mobile": "+447400123456", "enabled": true, "verified": true}}},
             {"name": "dave", "display_name": "Dave, Jr.", "roles": [], "channels": {
                 "dingtalk-bot": {"webhook": "https://oapi.dingtalk.com/robot/send?access_token=t",
                                  "keyword": "DMS", "enabled": true, "verified": true}}},
