@@ -13,7 +13,7 @@ mod host;
 mod mask;
 mod mobile;
 mod regions;
-mod secret;
+pub mod secret;
 mod secret_url;
 mod vec_map;
 

@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::providers::ProviderName;
 use crate::store::{Channel, Store, StoreFile};
 use crate::transport::{Net, runtime};
-use crate::values::Field;
+use crate::values::{Field, secret};
 
 use super::codes::{self, Rejection};
 
@@ -136,9 +136,10 @@ fn code_target(store: &Store, kind: Kind, channel: &Channel, code: &str) -> Resu
             Kind::DingtalkExclusive => "dingtalk",
             _ => "sms",
         };
-        Error::failure(format!("cannot send a verification code: {e}")).hint(format!(
-            "configure the provider with `notify provider set {p}`"
-        ))
+        let hint = secret::hint_for(&e, || {
+            format!("configure the provider with `notify provider set {p}`")
+        });
+        Error::failure(format!("cannot send a verification code: {e}")).hint(hint)
     };
     Ok(match kind {
         Kind::Email => Target::Email {
@@ -203,9 +204,10 @@ fn look_up(
 ) -> Result<Started> {
     let target = delivery::target_for(store, kind, current).map_err(|e| {
         let p = kind.provider().map_or("lark", |p| p.as_str());
-        Error::failure(format!("cannot look the person up: {e}")).hint(format!(
-            "configure the provider with `notify provider set {p}`"
-        ))
+        let hint = secret::hint_for(&e, || {
+            format!("configure the provider with `notify provider set {p}`")
+        });
+        Error::failure(format!("cannot look the person up: {e}")).hint(hint)
     })?;
     let Target::Feishu { app, mobile, email } = target else {
         return Ok(Started::NotNeeded);

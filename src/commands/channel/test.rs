@@ -12,6 +12,7 @@ use crate::delivery::{self, Content, Run};
 use crate::error::Error;
 use crate::log::DeliveryId;
 use crate::profiles;
+use crate::values::secret;
 
 /// Send a test message through one of your channels now (enabled or not)
 ///
@@ -49,10 +50,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let channel = profiles::channel_of(&store, &name, kind)?;
     profiles::ensure_available(&store, kind)?;
     let target = delivery::target_for(&store, kind, channel).map_err(|e| {
-        let hint = kind.provider().map_or_else(
-            || format!("check it with `notify channel show {kind}`"),
-            |p| format!("configure the provider with `notify provider set {p}`"),
-        );
+        let hint = secret::hint_for(&e, || {
+            kind.provider().map_or_else(
+                || format!("check it with `notify channel show {kind}`"),
+                |p| format!("configure the provider with `notify provider set {p}`"),
+            )
+        });
         Error::failure(format!("cannot test {kind}: {e}")).hint(hint)
     })?;
     let plan = delivery::plan_channel(&store, &name, kind, target);
