@@ -197,8 +197,9 @@ fn modify_enables_marks_verified_and_disables() {
     );
     let before = env.store_text();
     env.run(&["user", "modify", "bob", "--disable", "sms"])
-        .code(2)
-        .stderr_has("bob has no sms channel");
+        .code(1)
+        .stderr_has("bob has no sms channel")
+        .stderr_has("hint: `notify user show bob` lists bob's channels");
     assert_eq!(env.store_text(), before);
 
     env.run(&[
@@ -560,4 +561,17 @@ fn an_import_of_one_user_says_user() {
     env.run(&["user", "import", &file])
         .ok()
         .stderr_has("imported 1 user (1 created, 0 updated)");
+}
+
+#[test]
+fn a_user_without_channels_is_shown_without_an_empty_table() {
+    let env = Env::new();
+    env.run(&["user", "add", "bob", "--display-name", "Bob"])
+        .ok();
+    let shown = env.run(&["user", "show", "bob"]);
+    shown
+        .ok()
+        .stderr_has("bob (Bob)")
+        .stderr_has("no channels yet: `notify user modify bob --set KIND.FIELD=VALUE` adds one");
+    assert!(!shown.stdout.contains("CHANNEL"), "{}", shown.stdout);
 }
