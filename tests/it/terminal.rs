@@ -113,6 +113,30 @@ impl Terminal {
         self.input.flush().expect("flush");
     }
 
+    /// Types a line at a prompt that reads it with echo off, until the program ends. Switching echo off
+    /// flushes what was typed before (TCSAFLUSH), and nothing is echoed to show that the line arrived,
+    /// so a line typed while the prompt was still being set up is typed again.
+    fn type_secret_until_done(&mut self, line: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self
+                .input
+                .write_all(format!("{line}\r").as_bytes())
+                .and_then(|()| self.input.flush())
+                .is_err()
+            {
+                return; // the program has ended and its terminal is gone
+            }
+            let typed = Instant::now();
+            while typed.elapsed() < Duration::from_secs(2) {
+                if self.child.try_wait().expect("wait").is_some() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+
     fn finish(mut self) -> (i32, String) {
         let start = Instant::now();
         loop {
@@ -168,7 +192,7 @@ fn secrets_are_asked_for_without_echo() {
         return;
     };
     term.expect("signature key", 0);
-    term.type_line("typed-secret-value");
+    term.type_secret_until_done("typed-secret-value");
     let (code, screen) = term.finish();
     assert_eq!(code, 0, "{screen}");
     assert!(
