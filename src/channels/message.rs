@@ -23,6 +23,23 @@ impl Format {
     pub fn rich(self) -> bool {
         self != Format::Text
     }
+
+    /// The format's name as the delivery log keeps it: notify's own spelling, fixed, whatever the
+    /// command line later calls it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// Reads a name [`Format::as_str`] wrote.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Format::Auto, Format::Text, Format::Markdown]
+            .into_iter()
+            .find(|f| f.as_str() == name)
+    }
 }
 
 /// The DMS event fields a notification may carry.
@@ -296,6 +313,18 @@ impl Rendered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_format_is_stored_in_its_own_spelling_and_read_back() {
+        for format in [Format::Auto, Format::Text, Format::Markdown] {
+            assert_eq!(Format::parse(format.as_str()), Some(format));
+            let clap_name =
+                clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_owned());
+            // Logs written before, with clap's spelling, stay readable.
+            assert_eq!(clap_name.as_deref(), Some(format.as_str()));
+        }
+        assert_eq!(Format::parse("html"), None);
+    }
 
     #[test]
     fn subject_defaults_to_dms_and_the_event_or_first_line() {
