@@ -39,7 +39,7 @@ pub fn signed_url(webhook: &str, secret: &str, timestamp_ms: u64) -> String {
     format!("{webhook}{sep}timestamp={timestamp_ms}&sign={sign}")
 }
 
-/// The limit on the text DingTalk checks (PROTOCOLS.md §12), in UTF-8 bytes.
+/// The limit on the text DingTalk checks (its documented 20,000 bytes), in UTF-8 bytes.
 pub const TEXT_LIMIT: usize = 20_000;
 
 /// The body without its `msgUuid`: `text` in plain text, else `markdown`, or `actionCard` with a

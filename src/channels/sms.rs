@@ -43,7 +43,7 @@ pub struct Aliyun<'a> {
     pub sign_name: &'a str,
 }
 
-/// How many numbers one `SendSms` call may carry in `PhoneNumbers` (PROTOCOLS.md §11).
+/// How many numbers one `SendSms` call may carry in `PhoneNumbers` (Alibaba's documented maximum).
 pub const ALIYUN_MAX_NUMBERS: usize = 1000;
 
 /// `SendSms` as a signed GET to every number of `phones_e164` (comma-separated on the wire, at most

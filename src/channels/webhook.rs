@@ -1,4 +1,4 @@
-//! The custom webhook contract (PROTOCOLS.md §8), written once for the sender and the receiver: the
+//! The custom webhook contract (DMS's body layout, signed by notify's own scheme), written once for the sender and the receiver: the
 //! header names, the DMS body layout, `X-Notify-Signature` over the exact bytes sent, and an
 //! `X-Notify-Delivery` id that stays the same across retries.
 
