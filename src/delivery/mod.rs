@@ -117,8 +117,9 @@ impl Delivery {
     fn fail(&mut self, f: Failure) {
         self.outcome = Outcome::Failed;
         self.reason = Some(f.reason());
+        // A stop is notify's own doing: no vendor or network said anything, so there is no message.
+        self.error_message = (f.code != stop::CODE).then_some(f.message);
         self.error_code = Some(f.code);
-        self.error_message = Some(f.message);
     }
 }
 
