@@ -34,6 +34,8 @@ pub enum Started {
         provider: ProviderName,
         shown: String,
     },
+    /// The channel's address is verified already and no code waits: nothing was sent.
+    AlreadyVerified { to: String },
 }
 
 fn channel<'a>(store: &'a Store, user: &str, kind: Kind) -> Result<&'a Channel> {
@@ -70,6 +72,9 @@ pub fn start(
         Verification::Lookup => look_up(file, &store, user, kind, &current, clock, cache_dir),
         Verification::Code => {
             let to = kind.shown_destination(&current.fields);
+            if current.verified && current.pending.is_none() {
+                return Ok(Started::AlreadyVerified { to });
+            }
             if let Some(wait) = codes::resend_wait(current.code_sent_at, now) {
                 // Only a code that went to today's destination is worth confirming.
                 let hint = match current.code_sent_to(kind) {

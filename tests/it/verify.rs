@@ -588,3 +588,24 @@ fn a_code_sent_to_an_address_edited_away_by_hand_verifies_nothing() {
         .code(4)
         .stderr_has("no verification code is waiting");
 }
+
+#[test]
+fn asking_again_for_a_verified_channel_says_it_is_verified() {
+    let (env, smtp) = smtp_env();
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    let code = code_in(&smtp.wait_for(1, WAIT)[0].body_text());
+    env.run(&["channel", "verify", "email", "--code", &code])
+        .ok();
+    // Within the minute of the first code: no contradictory "wait" and "no code is waiting".
+    let again = env.run(&["channel", "verify", "email"]);
+    again
+        .ok()
+        .stderr_has("email is already verified (alice@example.com): no code sent");
+    assert!(
+        !again.stderr.contains("no code is waiting"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(smtp.messages().len(), 1);
+}

@@ -20,6 +20,9 @@ pub fn start(ctx: &Context, kind: Kind, ask: bool) -> Result<()> {
             ctx.out
                 .note(&format!("enable it with `notify channel enable {kind}`"));
         }
+        Started::AlreadyVerified { to } => ctx.out.note(&format!(
+            "{kind} is already verified ({to}): no code sent; changing its address asks for a new one"
+        )),
         Started::CodeSent { to } => {
             ctx.out.note(&format!(
                 "sent a verification code to {to}; it expires in 10 minutes"
