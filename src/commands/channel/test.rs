@@ -19,7 +19,8 @@ use crate::values::secret;
 /// A test is a send: the channel's configuration and its provider, the message built and formatted
 /// exactly as `notify send --message TEXT` builds it (Markdown, cards, HTML email); prints the
 /// one-row report (exit 3 when the delivery failed, or with --dry-run would fail). Recorded in the
-/// delivery log under a fresh id.
+/// delivery log under a fresh id. A channel that cannot be built at all (its provider missing, a
+/// secret's environment variable unset) is refused before anything is sent: exit 1, with what to fix.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The channel kind
