@@ -693,7 +693,7 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l data-owner -d 'Th
 complete -c notify -n "__fish_notify_using_subcommand emit" -l instance-dba -d 'The instance\'s DBAs (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l task-id -d 'The task\'s ID' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l task-name -d 'The task\'s name' -r
-complete -c notify -n "__fish_notify_using_subcommand emit" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event id]' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event\'s description]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -s m -l message -d 'The message text [default: the event\'s description, the task and the submitter]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -l template -d 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule\'s template and the message text' -r -F
@@ -765,7 +765,7 @@ complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l instance-dba -d 'The instance\'s DBAs (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l task-id -d 'The task\'s ID' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l task-name -d 'The task\'s name' -r
-complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event id]' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l title -d 'Email subject and chat heading [default: "[DMS] " and the event\'s description]' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s m -l message -d 'The message text [default: the event\'s description, the task and the submitter]' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l message-file -d 'Read the message from a file, or - for stdin' -r -F
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l template -d 'A MiniJinja (Jinja2) template whose output is the message in Markdown (- for stdin); it overrides the rule\'s template and the message text' -r -F

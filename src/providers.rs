@@ -3,7 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::values::{Field, FieldSpec, FieldType, Fields, Value, is_loopback_host};
+use crate::values::{
+    ChoiceSet, Field, FieldSpec, FieldType, Fields, SmtpSecurity, Value, Vendor, is_loopback_host,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProviderName {
@@ -21,16 +23,8 @@ pub const LARK_API_BASE: &str = "https://open.larksuite.com";
 pub const ALIYUN_API_BASE: &str = "https://dysmsapi.aliyuncs.com";
 pub const TWILIO_API_BASE: &str = "https://api.twilio.com";
 pub const ALIYUN_REGION: &str = "cn-hangzhou";
-pub const SMTP_SECURITY: &str = "tls";
-
-/// The SMTP port a security mode uses unless one is given.
-pub fn smtp_port(security: &str) -> u16 {
-    match security {
-        "starttls" => 587,
-        "none" => 25,
-        _ => 465,
-    }
-}
+/// The SMTP security of a provider that names none.
+pub const SMTP_SECURITY: SmtpSecurity = SmtpSecurity::Tls;
 
 /// Extra CA certificates for a private deployment (added to the platform's roots).
 pub const CA_FILE: FieldSpec =
@@ -55,19 +49,26 @@ const LARK: &[FieldSpec] = &[
     FieldSpec::new(Field::ApiBase, FieldType::Url, LARK_API_BASE),
     CA_FILE,
 ];
-pub const SECURITY: &[&str] = &["tls", "starttls", "none"];
 const SMTP: &[FieldSpec] = &[
     FieldSpec::new(Field::Host, FieldType::Host, "smtp.example.com").required(),
     FieldSpec::new(Field::Port, FieldType::Port, "465"),
-    FieldSpec::new(Field::Security, FieldType::Choice(SECURITY), SMTP_SECURITY),
+    FieldSpec::new(
+        Field::Security,
+        FieldType::Choice(ChoiceSet::SmtpSecurity),
+        SMTP_SECURITY.as_str(),
+    ),
     FieldSpec::new(Field::Username, FieldType::Text, "dms@example.com"),
     FieldSpec::new(Field::Password, FieldType::Secret, "the SMTP password"),
     FieldSpec::new(Field::From, FieldType::Mailbox, "DMS <dms@example.com>").required(),
     CA_FILE,
 ];
-pub const VENDORS: &[&str] = &["aliyun", "twilio"];
 const SMS: &[FieldSpec] = &[
-    FieldSpec::new(Field::Vendor, FieldType::Choice(VENDORS), "aliyun").required(),
+    FieldSpec::new(
+        Field::Vendor,
+        FieldType::Choice(ChoiceSet::Vendor),
+        "aliyun",
+    )
+    .required(),
     FieldSpec::new(Field::AccessKeyId, FieldType::Text, "LTAI5t..."),
     FieldSpec::new(
         Field::AccessKeySecret,
@@ -139,16 +140,14 @@ impl ProviderName {
 
     /// The value a field takes when the store has none.
     pub fn default_value(self, field: Field, fields: &Fields) -> Option<String> {
-        let text = |f: Field| fields.get(&f).and_then(Value::as_text).map(str::to_owned);
-        let twilio = text(Field::Vendor).as_deref() == Some("twilio");
+        let twilio = vendor(fields) == Some(Vendor::Twilio);
         let default = match (self, field) {
             (ProviderName::Dingtalk, Field::ApiBase) => DINGTALK_API_BASE,
             (ProviderName::Feishu, Field::ApiBase) => FEISHU_API_BASE,
             (ProviderName::Lark, Field::ApiBase) => LARK_API_BASE,
-            (ProviderName::Smtp, Field::Security) => SMTP_SECURITY,
+            (ProviderName::Smtp, Field::Security) => SMTP_SECURITY.as_str(),
             (ProviderName::Smtp, Field::Port) => {
-                let security = text(Field::Security);
-                return Some(smtp_port(security.as_deref().unwrap_or(SMTP_SECURITY)).to_string());
+                return Some(smtp_security(fields).default_port().to_string());
             }
             (ProviderName::Sms, Field::Region) if !twilio => ALIYUN_REGION,
             (ProviderName::Sms, Field::ApiBase) if twilio => TWILIO_API_BASE,
@@ -176,9 +175,9 @@ impl ProviderName {
             .map(|f| f.name)
             .collect();
         if self == ProviderName::Sms {
-            match fields.get(&Field::Vendor).and_then(Value::as_text) {
-                Some("twilio") => needed.extend(TWILIO_FIELDS),
-                Some(_) => needed.extend(ALIYUN_FIELDS),
+            match vendor(fields) {
+                Some(Vendor::Twilio) => needed.extend(TWILIO_FIELDS),
+                Some(Vendor::Aliyun) => needed.extend(ALIYUN_FIELDS),
                 None => {}
             }
         }
@@ -194,8 +193,8 @@ impl ProviderName {
         if self != ProviderName::Sms {
             return None;
         }
-        let other: &[Field] = match fields.get(&Field::Vendor).and_then(Value::as_text) {
-            Some("twilio") => &[
+        let other: &[Field] = match vendor(fields) {
+            Some(Vendor::Twilio) => &[
                 Field::AccessKeyId,
                 Field::AccessKeySecret,
                 Field::SignName,
@@ -203,7 +202,7 @@ impl ProviderName {
                 Field::VerifyTemplateCode,
                 Field::Region,
             ],
-            Some(_) => TWILIO_FIELDS,
+            Some(Vendor::Aliyun) => TWILIO_FIELDS,
             None => return None,
         };
         given.find(|f| other.contains(f))
@@ -213,7 +212,7 @@ impl ProviderName {
     pub fn check_fields(self, fields: &Fields) -> Result<(), String> {
         let get = |field: Field| fields.get(&field);
         if self == ProviderName::Smtp
-            && get(Field::Security).and_then(Value::as_text) == Some("none")
+            && get(Field::Security).and_then(Value::smtp_security) == Some(SmtpSecurity::None)
             && let Some(host) = get(Field::Host).and_then(Value::as_text)
             && !is_loopback_host(host)
         {
@@ -223,6 +222,19 @@ impl ProviderName {
         }
         Ok(())
     }
+}
+
+/// The SMS vendor of an `sms` provider's fields (none before one is set).
+pub fn vendor(fields: &Fields) -> Option<Vendor> {
+    fields.get(&Field::Vendor).and_then(Value::vendor)
+}
+
+/// The SMTP security of an `smtp` provider's fields, [`SMTP_SECURITY`] when it names none.
+pub fn smtp_security(fields: &Fields) -> SmtpSecurity {
+    fields
+        .get(&Field::Security)
+        .and_then(Value::smtp_security)
+        .unwrap_or(SMTP_SECURITY)
 }
 
 impl fmt::Display for ProviderName {
@@ -261,14 +273,20 @@ mod tests {
     #[test]
     fn defaults_follow_the_other_fields() {
         let mut fields = Fields::new();
-        fields.insert(Field::Security, Value::Text("starttls".into()));
+        fields.insert(
+            Field::Security,
+            Value::Choice(crate::values::Choice::SmtpSecurity(SmtpSecurity::Starttls)),
+        );
         let smtp: Vec<_> = ProviderName::Smtp
             .defaults(&fields)
             .into_iter()
             .map(|(spec, v)| (spec.name, v))
             .collect();
         assert_eq!(smtp, [(Field::Port, "587".to_owned())]);
-        fields.insert(Field::Vendor, Value::Text("twilio".into()));
+        fields.insert(
+            Field::Vendor,
+            Value::Choice(crate::values::Choice::Vendor(Vendor::Twilio)),
+        );
         assert_eq!(
             ProviderName::Sms
                 .default_value(Field::ApiBase, &fields)

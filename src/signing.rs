@@ -16,7 +16,7 @@ type HmacSha256 = Hmac<Sha256>;
 const HMAC_KEY_REASON: &str = "HMAC accepts keys of any length";
 
 /// How outgoing webhook bodies are signed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum SignatureMethod {
     #[default]
     #[serde(rename = "NONE")]
@@ -34,12 +34,19 @@ impl SignatureMethod {
         SignatureMethod::HmacSha256,
     ];
 
-    /// Canonical wire names, in the same order as [`SignatureMethod::ALL`].
+    /// Canonical wire names, in the same order as [`SignatureMethod::ALL`] (the one list).
+    pub const NAMES: [&'static str; 3] = [
+        SignatureMethod::ALL[0].as_str(),
+        SignatureMethod::ALL[1].as_str(),
+        SignatureMethod::ALL[2].as_str(),
+    ];
+
+    /// [`SignatureMethod::NAMES`], for clap's possible values.
     pub fn names() -> &'static [&'static str] {
-        &["NONE", "HMAC_SHA1", "HMAC_SHA256"]
+        &Self::NAMES
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             SignatureMethod::None => "NONE",
             SignatureMethod::HmacSha1 => "HMAC_SHA1",

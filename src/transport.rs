@@ -10,13 +10,13 @@ use std::fmt;
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
-use std::str::FromStr;
 use std::time::Duration;
 
 use bytes::Bytes;
 
 pub use net::{Net, trust_everywhere};
 
+pub use crate::values::SmtpSecurity;
 use crate::values::{Revealed, mask_url_tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,47 +221,6 @@ impl SendError {
     }
 }
 
-/// SMTP connection security, parsed when the settings are built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SmtpSecurity {
-    /// Implicit TLS (port 465).
-    Tls,
-    /// Plain connect, then STARTTLS (required).
-    Starttls,
-    /// No encryption at all: only when asked for by name.
-    None,
-}
-
-impl SmtpSecurity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SmtpSecurity::Tls => "tls",
-            SmtpSecurity::Starttls => "starttls",
-            SmtpSecurity::None => "none",
-        }
-    }
-}
-
-impl fmt::Display for SmtpSecurity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for SmtpSecurity {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "tls" => Ok(SmtpSecurity::Tls),
-            "starttls" => Ok(SmtpSecurity::Starttls),
-            "none" => Ok(SmtpSecurity::None),
-            _ => Err(format!(
-                "invalid SMTP security {s:?}: expected tls, starttls or none"
-            )),
-        }
-    }
-}
-
 /// SMTP settings resolved from the `smtp` provider. `Debug` never shows the password.
 #[derive(Debug, Clone)]
 pub struct SmtpSettings {
@@ -354,14 +313,5 @@ mod tests {
             "{text}"
         );
         assert_eq!(format!("{req:?}"), text);
-    }
-
-    #[test]
-    fn smtp_security_has_three_spellings_and_no_fallback() {
-        assert_eq!("TLS".parse(), Ok(SmtpSecurity::Tls));
-        assert_eq!("starttls".parse(), Ok(SmtpSecurity::Starttls));
-        assert_eq!("none".parse(), Ok(SmtpSecurity::None));
-        assert!("ssl".parse::<SmtpSecurity>().is_err());
-        assert!("".parse::<SmtpSecurity>().is_err());
     }
 }

@@ -62,7 +62,7 @@ pub fn parse_userid(resp: &HttpResponse) -> Result<String, Verdict> {
         .ok_or_else(|| Verdict::permanent(USER_NOT_FOUND, "no DingTalk user has this mobile"))
 }
 
-/// The limit on the message's text field (PROTOCOLS.md §12), in UTF-8 bytes.
+/// The limit on a work notice's text field (DingTalk documents 2,048 bytes), in UTF-8 bytes.
 pub const TEXT_LIMIT: usize = 2048;
 
 /// The notice's `msg`: `text` in plain text, else `markdown`, or `action_card` (snake_case keys) with
@@ -100,7 +100,7 @@ pub fn payload(r: &Rendered) -> Part<Value> {
     )
 }
 
-/// How many users one `asyncsend_v2` call may address in `userid_list` (PROTOCOLS.md §11).
+/// How many users one `asyncsend_v2` call may address in `userid_list` (DingTalk's documented maximum).
 pub const MAX_USERIDS: usize = 100;
 
 /// `asyncsend_v2` with a [`payload`] as its `msg`, to `userids` (comma-separated, at most

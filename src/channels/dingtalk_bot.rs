@@ -6,6 +6,7 @@ use super::message::{LINK_LABEL, Part, Rendered};
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_code};
 use crate::signing::{dingtalk_robot_sign, percent_encode_rfc3986};
 use crate::templates::{Unit, truncate_keeping};
+use crate::values::SecretUrl;
 
 /// `send too fast`, system busy and the like.
 const RETRYABLE: &[i64] = &[130101, 410100, -1];
@@ -38,7 +39,7 @@ pub fn signed_url(webhook: &str, secret: &str, timestamp_ms: u64) -> String {
     format!("{webhook}{sep}timestamp={timestamp_ms}&sign={sign}")
 }
 
-/// The limit on the text DingTalk checks (PROTOCOLS.md §12), in UTF-8 bytes.
+/// The limit on the text DingTalk checks (its documented 20,000 bytes), in UTF-8 bytes.
 pub const TEXT_LIMIT: usize = 20_000;
 
 /// The body without its `msgUuid`: `text` in plain text, else `markdown`, or `actionCard` with a
@@ -91,15 +92,15 @@ pub fn payload(r: &Rendered, keyword: &str) -> Part<Value> {
 
 /// The request for a [`payload`], signed when the robot has a secret; `msg_uuid` is its idempotency key.
 pub fn request(
-    webhook: &str,
+    webhook: &SecretUrl,
     secret: Option<&str>,
     payload: &Value,
     timestamp_ms: u64,
     msg_uuid: &str,
 ) -> HttpRequest {
     let url = match secret {
-        Some(secret) => signed_url(webhook, secret, timestamp_ms),
-        None => webhook.to_owned(),
+        Some(secret) => signed_url(webhook.expose(), secret, timestamp_ms),
+        None => webhook.expose().to_owned(),
     };
     let mut body = payload.clone();
     body["msgUuid"] = json!(msg_uuid);
@@ -138,7 +139,7 @@ mod tests {
     fn body(r: &Rendered, keyword: &str) -> Value {
         let part = payload(r, keyword);
         let req = request(
-            "https://x.example/robot/send?access_token=t",
+            &"https://x.example/robot/send?access_token=t".into(),
             None,
             &part.value,
             1,

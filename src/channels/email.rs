@@ -1,5 +1,6 @@
 //! Email: the message lettre sends (UTF-8 subject; plain text, or `multipart/alternative` with the
-//! text first and HTML rendered from the Markdown last).
+//! text first and HTML rendered from the Markdown last), with a `Message-ID` made from the delivery's
+//! idempotency key so that a retry carries the same one and receivers can drop the copy.
 
 use lettre::Message as Mail;
 use lettre::message::header::ContentType;
@@ -8,7 +9,11 @@ use sha2::{Digest, Sha256};
 
 use super::message::{Part, Rendered};
 use crate::signing::hex_encode;
-use crate::templates::markdown;
+use crate::templates::{Unit, markdown, truncate_to};
+
+/// The longest subject, in characters: RFC 5322 allows 998 per header line and RFC 2822 advises 78;
+/// a subject longer than a few lines is no longer a subject. lettre folds and RFC 2047-encodes it.
+pub const SUBJECT_LIMIT: usize = 250;
 
 /// What a mail says: its subject, its text, and its HTML part in a rich format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,19 +31,23 @@ pub fn parts(r: &Rendered) -> Part<Parts> {
     } else {
         "text/plain"
     };
+    let subject = truncate_to(&r.subject, SUBJECT_LIMIT, Unit::Chars);
     let value = Parts {
-        subject: r.subject.clone(),
+        subject: subject.text,
         text: r.body_text(),
         html,
     };
     Part {
         format,
         value,
-        cut: None,
+        cut: subject
+            .cut
+            .then(|| format!("subject cut to {SUBJECT_LIMIT} characters")),
     }
 }
 
-/// Builds the mail; `delivery_id` goes into an `X-Notify-Delivery` header for tracing.
+/// Builds the mail; `delivery_id` (the idempotency key) goes into an `X-Notify-Delivery` header for
+/// tracing and makes the `Message-ID`. lettre adds `Date`; `MIME-Version` is set for every body.
 pub fn build(from: &str, to: &str, parts: &Parts, delivery_id: &str) -> Result<Mail, String> {
     let from: Mailbox = from
         .parse()
@@ -46,10 +55,13 @@ pub fn build(from: &str, to: &str, parts: &Parts, delivery_id: &str) -> Result<M
     let to: Mailbox = to
         .parse()
         .map_err(|e| format!("invalid address `{to}`: {e}"))?;
+    let id = message_id(delivery_id, from.email.domain());
     let mail = Mail::builder()
         .from(from)
         .to(to)
         .subject(parts.subject.clone())
+        .message_id(Some(id))
+        .header(header::MIME_VERSION_1_0)
         .header(DeliveryHeader(delivery_id.to_owned()));
     match &parts.html {
         Some(html) => mail.multipart(
@@ -63,6 +75,23 @@ pub fn build(from: &str, to: &str, parts: &Parts, delivery_id: &str) -> Result<M
             .body(parts.text.clone()),
     }
     .map_err(|e| format!("cannot build the email: {e}"))
+}
+
+/// `<key@domain>`: the idempotency key (a UUID) as the left part when it is an RFC 5322 dot-atom,
+/// else a digest of it, so that any key gives a valid and stable id.
+pub fn message_id(key: &str, domain: &str) -> String {
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    let dot_atom = !key.is_empty()
+        && key
+            .split('.')
+            .all(|w| !w.is_empty() && w.chars().all(atext))
+        && key.len() <= 200;
+    let left = if dot_atom {
+        key.to_owned()
+    } else {
+        hex_encode(&Sha256::digest(key.as_bytes()))[..32].to_owned()
+    };
+    format!("<{left}@{}>", domain.to_ascii_lowercase())
 }
 
 /// A boundary derived from the content, so that building one mail twice (a dry run, then the send)
@@ -109,6 +138,34 @@ mod tests {
         let text = String::from_utf8(mail.formatted()).expect("ascii");
         assert!(text.contains("Subject: =?utf-8?"), "{text}");
         assert!(text.contains("X-Notify-Delivery: d-1"), "{text}");
+        assert!(text.contains("Message-ID: <d-1@example.com>"), "{text}");
+        assert!(text.contains("MIME-Version: 1.0\r\n"), "{text}");
+        assert!(text.contains("\r\nDate: "), "{text}");
+    }
+
+    #[test]
+    fn message_ids_are_valid_for_any_key() {
+        let id = "0b6f3a52-5d1e-4c8e-9a51-1f0e2d3c4b5a";
+        assert_eq!(message_id(id, "Example.COM"), format!("<{id}@example.com>"));
+        let odd = message_id("<idempotency key>", "example.com");
+        assert_eq!(odd.len(), "<@example.com>".len() + 32, "{odd}");
+        assert_eq!(odd, message_id("<idempotency key>", "example.com"));
+        assert_ne!(message_id("a..b", "x"), "<a..b@x>");
+    }
+
+    #[test]
+    fn long_subjects_are_cut_and_no_header_line_passes_998() {
+        for subject in ["x".repeat(3000), "工单".repeat(1500), "word ".repeat(600)] {
+            let msg = Message::new(Some(subject), "body".into(), Format::Text, Event::default());
+            let part = parts(&Rendered::new(&msg, None));
+            assert_eq!(part.value.subject.chars().count(), SUBJECT_LIMIT);
+            assert!(part.value.subject.ends_with('…'));
+            assert_eq!(part.cut.as_deref(), Some("subject cut to 250 characters"));
+            let mail = build("dms@example.com", "a@example.com", &part.value, "k").expect("mail");
+            let raw = String::from_utf8(mail.formatted()).expect("utf-8");
+            let longest = raw.split("\r\n").map(str::len).max().unwrap_or(0);
+            assert!(longest <= 998, "a line of {longest} bytes");
+        }
     }
 
     #[test]

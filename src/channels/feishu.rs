@@ -90,7 +90,7 @@ pub fn parse_lookup(resp: &HttpResponse) -> Result<String, Verdict> {
         })
 }
 
-/// The limits on an im/v1 message (PROTOCOLS.md §12), in bytes of the request's encoded `content`,
+/// The limits on an im/v1 message (Feishu and Lark document 30 KB for a card, 150 KB for text), in bytes of the request's encoded `content`,
 /// kept a little under the vendor's 30 KB and 150 KB for the rest of the body.
 pub const CARD_LIMIT: usize = 30_000;
 pub const TEXT_LIMIT: usize = 150_000;

@@ -23,12 +23,31 @@ impl Format {
     pub fn rich(self) -> bool {
         self != Format::Text
     }
+
+    /// The format's name as the delivery log keeps it: notify's own spelling, fixed, whatever the
+    /// command line later calls it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// Reads a name [`Format::as_str`] wrote.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Format::Auto, Format::Text, Format::Markdown]
+            .into_iter()
+            .find(|f| f.as_str() == name)
+    }
 }
 
 /// The DMS event fields a notification may carry.
 #[derive(Debug, Clone, Default)]
 pub struct Event {
     pub name: String,
+    /// The event's description in the catalogue (`emit`; empty for `send`): the default subject.
+    pub description: String,
     pub category: String,
     pub module: String,
     pub task_id: String,
@@ -40,7 +59,8 @@ pub struct Event {
 /// A notification before it is rendered for each destination.
 #[derive(Debug, Clone, Default)]
 pub struct Message {
-    /// The email subject: `--title`, else `[DMS] ` and the event name or the message's first line.
+    /// The email subject: `--title`, else `[DMS] ` and the event's description (else its name) or the
+    /// message's first line.
     pub subject: String,
     /// A heading for chats, when the user gave a title or an event.
     pub headline: Option<String>,
@@ -70,7 +90,9 @@ impl Message {
             .unwrap_or_default()
             .trim();
         let subject = title.clone().unwrap_or_else(|| {
-            let topic = if !event.name.is_empty() {
+            let topic = if !event.description.is_empty() {
+                event.description.clone()
+            } else if !event.name.is_empty() {
                 event.name.clone()
             } else if format.rich() {
                 markdown::to_text(first_line)
@@ -291,6 +313,18 @@ impl Rendered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_format_is_stored_in_its_own_spelling_and_read_back() {
+        for format in [Format::Auto, Format::Text, Format::Markdown] {
+            assert_eq!(Format::parse(format.as_str()), Some(format));
+            let clap_name =
+                clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_owned());
+            // Logs written before, with clap's spelling, stay readable.
+            assert_eq!(clap_name.as_deref(), Some(format.as_str()));
+        }
+        assert_eq!(Format::parse("html"), None);
+    }
 
     #[test]
     fn subject_defaults_to_dms_and_the_event_or_first_line() {

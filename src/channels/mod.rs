@@ -6,6 +6,7 @@ pub mod dingtalk_bot;
 pub mod email;
 pub mod feishu;
 pub mod message;
+pub mod reason;
 pub mod sms;
 pub mod webhook;
 pub mod wecom_bot;
@@ -15,7 +16,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::providers::{CA_FILE, ProviderName};
-use crate::values::{Field, FieldSpec, FieldType, Fields, Value};
+use crate::values::{ChoiceSet, Field, FieldSpec, FieldType, Fields, SignatureMethod, Value};
 
 /// A channel kind; the identifiers are part of the command line contract and the store format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,7 +45,6 @@ pub enum Verification {
 }
 
 const MOBILE: &str = "+8613100000000";
-pub const SIGNATURE_METHODS: &[&str] = &["NONE", "HMAC_SHA1", "HMAC_SHA256"];
 
 const DINGTALK: &[FieldSpec] =
     &[FieldSpec::new(Field::Mobile, FieldType::Mobile, MOBILE).address()];
@@ -64,7 +64,7 @@ const LARK: &[FieldSpec] = &[
 const DINGTALK_BOT: &[FieldSpec] = &[
     FieldSpec::new(
         Field::Webhook,
-        FieldType::Url,
+        FieldType::RobotUrl("access_token"),
         "https://oapi.dingtalk.com/robot/send?access_token=...",
     )
     .required(),
@@ -75,7 +75,7 @@ const DINGTALK_BOT: &[FieldSpec] = &[
 const WECOM_BOT: &[FieldSpec] = &[
     FieldSpec::new(
         Field::Webhook,
-        FieldType::Url,
+        FieldType::RobotUrl("key"),
         "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...",
     )
     .required(),
@@ -88,7 +88,7 @@ const WEBHOOK: &[FieldSpec] = &[
     FieldSpec::new(Field::Url, FieldType::Url, "https://hooks.example.com/dms").required(),
     FieldSpec::new(
         Field::SignatureMethod,
-        FieldType::Choice(SIGNATURE_METHODS),
+        FieldType::Choice(ChoiceSet::SignatureMethod),
         "HMAC_SHA256",
     )
     .required(),
@@ -202,7 +202,11 @@ impl Kind {
     pub fn defaults(self) -> &'static [(Field, &'static str)] {
         match self {
             Kind::DingtalkBot => &[(Field::Keyword, dingtalk_bot::DEFAULT_KEYWORD)],
-            Kind::Webhook => &[(Field::SignatureMethod, "NONE")],
+            Kind::Webhook => {
+                const UNSIGNED: &[(Field, &str)] =
+                    &[(Field::SignatureMethod, SignatureMethod::None.as_str())];
+                UNSIGNED
+            }
             _ => &[],
         }
     }
@@ -216,9 +220,9 @@ impl Kind {
             }
             Kind::Webhook => {
                 let method = get(Field::SignatureMethod)
-                    .and_then(Value::as_text)
-                    .unwrap_or("NONE");
-                if method != "NONE" && get(Field::SignatureKey).is_none() {
+                    .and_then(Value::signature_method)
+                    .unwrap_or(SignatureMethod::None);
+                if method != SignatureMethod::None && get(Field::SignatureKey).is_none() {
                     Err(format!(
                         "signature_key is required with signature_method {method} \
                          (--signature-key, --signature-key-stdin or --signature-key-env)"
@@ -296,14 +300,15 @@ mod tests {
     #[test]
     fn webhook_needs_a_key_unless_unsigned() {
         let mut fields = Fields::new();
-        fields.insert(Field::SignatureMethod, Value::Text("HMAC_SHA1".into()));
+        let method = |m| Value::Choice(crate::values::Choice::SignatureMethod(m));
+        fields.insert(Field::SignatureMethod, method(SignatureMethod::HmacSha1));
         assert!(
             Kind::Webhook
                 .check_fields(&fields)
                 .unwrap_err()
                 .contains("--signature-key")
         );
-        fields.insert(Field::SignatureMethod, Value::Text("NONE".into()));
+        fields.insert(Field::SignatureMethod, method(SignatureMethod::None));
         assert!(Kind::Webhook.check_fields(&fields).is_ok());
     }
 }

@@ -43,7 +43,7 @@ pub struct Aliyun<'a> {
     pub sign_name: &'a str,
 }
 
-/// How many numbers one `SendSms` call may carry in `PhoneNumbers` (PROTOCOLS.md §11).
+/// How many numbers one `SendSms` call may carry in `PhoneNumbers` (Alibaba's documented maximum).
 pub const ALIYUN_MAX_NUMBERS: usize = 1000;
 
 /// `SendSms` as a signed GET to every number of `phones_e164` (comma-separated on the wire, at most
@@ -114,6 +114,13 @@ pub fn judge_aliyun(resp: &HttpResponse) -> Verdict {
     }
 }
 
+/// A Twilio Messaging Service SID: `MG` and exactly 32 hex digits. Any other sender (a number, an
+/// alphanumeric sender ID such as `MGMGrand`) is a `From`.
+pub fn is_messaging_service_sid(from: &str) -> bool {
+    from.strip_prefix("MG")
+        .is_some_and(|rest| rest.len() == 32 && rest.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Twilio `Messages.json`: Basic auth, form body, success is 201.
 pub fn twilio_request(
     api_base: &str,
@@ -128,7 +135,7 @@ pub fn twilio_request(
         api_base.trim_end_matches('/'),
         percent_encode_rfc3986(account_sid)
     );
-    let from_field = if from.starts_with("MG") {
+    let from_field = if is_messaging_service_sid(from) {
         "MessagingServiceSid"
     } else {
         "From"
@@ -243,7 +250,23 @@ mod tests {
         );
         assert_eq!(signature, expected);
         assert!(req.url.contains("%20") && req.url.contains("%2A") && !req.url.contains('+'));
-        assert_eq!(aliyun_phone("+447700900123"), "447700900123");
+        assert_eq!(aliyun_phone("+447400123456"), "447400123456");
+    }
+
+    #[test]
+    fn only_mg_and_32_hex_digits_is_a_messaging_service() {
+        assert!(is_messaging_service_sid(
+            "MG0123456789abcdef0123456789ABCDEF"
+        ));
+        for from in [
+            "MGMGrand",
+            "MG0123456789abcdef0123456789abcde",
+            "MG0123456789abcdef0123456789abcdef0",
+            "MG0123456789abcdef0123456789abcdeg",
+            "+15017122661",
+        ] {
+            assert!(!is_messaging_service_sid(from), "{from}");
+        }
     }
 
     #[test]

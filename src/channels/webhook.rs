@@ -1,4 +1,4 @@
-//! The custom webhook contract (PROTOCOLS.md §8), written once for the sender and the receiver: the
+//! The custom webhook contract (DMS's body layout, signed by notify's own scheme), written once for the sender and the receiver: the
 //! header names, the DMS body layout, `X-Notify-Signature` over the exact bytes sent, and an
 //! `X-Notify-Delivery` id that stays the same across retries.
 
@@ -12,6 +12,7 @@ use serde_json::value::RawValue;
 use super::message::Rendered;
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_status};
 use crate::signing::{SignatureMethod, webhook_signature};
+use crate::values::SecretUrl;
 
 /// The header carrying `sha1=HEX` or `sha256=HEX`, an HMAC of the raw body bytes.
 pub const SIGNATURE_HEADER: &str = "X-Notify-Signature";
@@ -238,13 +239,13 @@ fn serialise(body: &Body<'_>, size: usize) -> Vec<u8> {
 }
 
 pub fn request(
-    url: &str,
+    url: &SecretUrl,
     method: SignatureMethod,
     key: &str,
     body: Bytes,
     delivery_id: &str,
 ) -> HttpRequest {
-    let mut req = HttpRequest::new(Method::Post, url)
+    let mut req = HttpRequest::new(Method::Post, url.expose())
         .header("Content-Type", "application/json; charset=utf-8")
         .header(EVENT_HEADER, EVENT_HEADER_VALUE)
         .header("User-Agent", concat!("notify/", env!("CARGO_PKG_VERSION")))
@@ -305,7 +306,7 @@ mod tests {
             "{text}"
         );
         let req = request(
-            "http://127.0.0.1/x",
+            &"http://127.0.0.1/x".into(),
             SignatureMethod::HmacSha256,
             "k",
             bytes.clone(),
@@ -324,7 +325,7 @@ mod tests {
             &sig
         ));
         let unsigned = request(
-            "http://127.0.0.1/x",
+            &"http://127.0.0.1/x".into(),
             SignatureMethod::None,
             "",
             bytes,

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use super::message::{Part, Rendered};
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_code};
 use crate::templates::{Unit, truncate_to};
+use crate::values::SecretUrl;
 
 pub const TEXT_LIMIT: usize = 2048;
 pub const MARKDOWN_LIMIT: usize = 4096;
@@ -35,8 +36,8 @@ pub fn payload(r: &Rendered) -> Part<Value> {
     }
 }
 
-pub fn request(webhook: &str, payload: &Value) -> HttpRequest {
-    HttpRequest::new(Method::Post, webhook).json(payload)
+pub fn request(webhook: &SecretUrl, payload: &Value) -> HttpRequest {
+    HttpRequest::new(Method::Post, webhook.expose()).json(payload)
 }
 
 pub fn judge(resp: &HttpResponse) -> Verdict {

@@ -14,6 +14,14 @@ pub struct Failure {
     pub retry_after: Option<Duration>,
 }
 
+impl Failure {
+    /// Why, in words (a report row's and the log's `reason`); `message` stays what the vendor or the
+    /// transport said. Where there are no better words, the message itself.
+    pub fn reason(&self) -> String {
+        super::reason::explain(&self.code, &self.message).unwrap_or_else(|| self.message.clone())
+    }
+}
+
 /// What an answer means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -46,16 +54,32 @@ impl Verdict {
 }
 
 /// The generic HTTP reading: 2xx delivered; 408, 429 and 5xx retryable; other statuses permanent.
+/// The code is the status; the message is what the endpoint said (its body, else the status's name),
+/// so that the status is not said twice.
 pub fn judge_status(resp: &HttpResponse) -> Verdict {
+    let said = || {
+        let body = resp.short_body();
+        if body.is_empty() {
+            status_name(resp.status)
+        } else {
+            body
+        }
+    };
     match resp.status {
         200..=299 => Verdict::Delivered,
-        408 | 429 | 500..=599 => Verdict::retry(
-            resp.status.to_string(),
-            format!("HTTP {}: {}", resp.status, resp.short_body()),
-            resp.retry_after(),
-        ),
-        s => Verdict::permanent(s.to_string(), format!("HTTP {s}: {}", resp.short_body())),
+        408 | 429 | 500..=599 => {
+            Verdict::retry(resp.status.to_string(), said(), resp.retry_after())
+        }
+        s => Verdict::permanent(s.to_string(), said()),
     }
+}
+
+/// The standard name of an HTTP status (`Unauthorized`), or `HTTP <status>` for one without a name.
+fn status_name(status: u16) -> String {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .map_or_else(|| format!("HTTP {status}"), str::to_owned)
 }
 
 /// Reads `{"<code_field>": N, "<msg_field>": "..."}` answers (DingTalk, WeCom, Feishu): success iff the
@@ -144,6 +168,35 @@ mod tests {
             judge_code(&resp(503, "busy"), "errcode", "errmsg", &[]),
             Verdict::Retry(_)
         ));
+    }
+
+    #[test]
+    fn the_status_is_said_once_and_the_reason_in_words() {
+        let v = judge_status(&resp(401, ""));
+        assert_eq!(v, Verdict::permanent("401", "Unauthorized"));
+        let Verdict::Permanent(f) = v else { return };
+        assert_eq!(f.reason(), "the endpoint refused the credentials");
+        assert_eq!(
+            judge_status(&resp(404, "no such hook")),
+            Verdict::permanent("404", "no such hook")
+        );
+        let v = judge_code(
+            &resp(
+                200,
+                r#"{"errcode":310000,"errmsg":"keywords not in content"}"#,
+            ),
+            "errcode",
+            "errmsg",
+            &[],
+        );
+        let Verdict::Permanent(f) = v else {
+            panic!("{v:?}")
+        };
+        assert_eq!(f.message, "keywords not in content");
+        assert_eq!(
+            f.reason(),
+            "the robot refused the message: its keyword is not in the text"
+        );
     }
 
     #[test]

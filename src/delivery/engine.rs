@@ -22,7 +22,7 @@ use super::pacer::Pacer;
 use super::plan::{Destination, Plan};
 use super::rate::{FEISHU_LIMITS, RateLimits};
 use super::steps::{self, Composed, Learned, Recipient, Stamp};
-use super::stop::{NOT_SENT, Stop};
+use super::stop::{self, NOT_SENT, Stop};
 use super::target::{App, Target};
 use super::tokens::Tokens;
 use super::{Delivery, Options};
@@ -196,6 +196,7 @@ impl Engine {
             .collect();
         let mut tasks = tokio::task::JoinSet::new();
         let mut finished = vec![false; rows.len()];
+        let mut started: Vec<Option<Instant>> = vec![None; rows.len()];
         let mut stopped: Option<Instant> = None;
         let keys = plan.keys;
         for group in groups {
@@ -214,7 +215,7 @@ impl Engine {
                         Err((outcome, reason)) => {
                             (row.outcome, row.reason) = (outcome, Some(reason))
                         }
-                        Ok(_) => row.fail(failure("interrupted", NOT_SENT)),
+                        Ok(_) => row.fail(failure(stop::CODE, NOT_SENT)),
                     }
                     (index, row)
                 });
@@ -228,6 +229,11 @@ impl Engine {
             };
             // A task exists only while it runs: spawning every destination up front would hold each
             // one's future and message for the whole send (the loop above waits for a free place).
+            for (index, ..) in &members {
+                if let Some(at) = started.get_mut(*index) {
+                    *at = Some(Instant::now());
+                }
+            }
             let engine = Arc::clone(&self);
             let msg = Arc::clone(&msg);
             let audience = Arc::clone(&audience);
@@ -250,13 +256,19 @@ impl Engine {
             self.join_one(&mut tasks, &mut rows, &mut finished, &mut stopped)
                 .await;
         }
-        // Attempts a stop cut short after the grace period: sent, perhaps, but never answered.
-        for (row, _) in rows.iter_mut().zip(&finished).filter(|(_, done)| !**done) {
+        // Attempts a stop cut short after the grace period: sent, perhaps, but never answered. They were
+        // on the wire from when their task started.
+        let cut_off = rows.iter_mut().zip(&finished).zip(&started);
+        for ((row, _), started) in cut_off.filter(|((_, done), _)| !**done) {
             if self.stop.is_set() {
                 row.fail(failure(
-                    "interrupted",
+                    stop::CODE,
                     "interrupted: the attempt did not end in time; it may have been delivered",
                 ));
+                if let Some(at) = started {
+                    row.attempts = row.attempts.max(1);
+                    row.elapsed_ms = at.elapsed().as_millis().try_into().unwrap_or(u64::MAX);
+                }
             }
         }
         rows
@@ -351,7 +363,7 @@ impl Engine {
         loop {
             if self.stop.is_set() {
                 let f = match last {
-                    None => failure("interrupted", NOT_SENT),
+                    None => failure(stop::CODE, NOT_SENT),
                     Some(f) => Failure {
                         message: format!("{} (interrupted: not retried)", f.message),
                         ..f

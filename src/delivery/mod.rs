@@ -121,9 +121,10 @@ impl Delivery {
     fn fail(&mut self, f: Failure) {
         self.outcome = Outcome::Failed;
         self.retry_after = f.retry_after;
-        self.reason = Some(f.message.clone());
+        self.reason = Some(f.reason());
+        // A stop is notify's own doing: no vendor or network said anything, so there is no message.
+        self.error_message = (f.code != stop::CODE).then_some(f.message);
         self.error_code = Some(f.code);
-        self.error_message = Some(f.message);
     }
 }
 

@@ -117,9 +117,10 @@ pub fn identity_of(dest: &Destination) -> Identity {
     match dest.kind {
         Some(kind) if dest.recipients.is_empty() => {
             let address = match &dest.target {
-                Ok(Target::Webhook { url, .. }) => url,
+                // Digested at once: the identity never holds the token itself.
+                Ok(Target::Webhook { url, .. }) => url.expose(),
                 Ok(Target::DingtalkBot { webhook, .. } | Target::WecomBot { webhook, .. }) => {
-                    webhook
+                    webhook.expose()
                 }
                 Ok(Target::Email { to, .. }) => to,
                 Ok(Target::Sms { mobile, .. }) => mobile,
@@ -153,11 +154,16 @@ pub fn content_of(msg: &Message) -> log::Content {
 
 /// The message `content` was made from; a row from before templates gives the message that version sent.
 pub fn message_of(content: &log::Content) -> Message {
+    // The log keeps the description among the template variables; the subject is made from it.
+    let mut event = content.event.clone();
+    if let Some(rich) = &content.rich {
+        event.description = rich.vars.description.clone();
+    }
     let mut msg = Message::new(
         content.title.clone(),
         content.text.clone(),
         content.format,
-        content.event.clone(),
+        event,
     );
     if let Some(rich) = &content.rich {
         msg.markdown_text = rich.markdown_text;

@@ -190,6 +190,7 @@ pub fn message(store: &Store, content: &Content, clock: &Clock) -> Result<Messag
     let submitter_name = store.display_name(&content.submitter);
     let event = Event {
         name: content.event.clone(),
+        description: content.description.clone(),
         category: content.category.clone(),
         module: content.module.clone(),
         task_id: content.task_id.clone(),
@@ -276,7 +277,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
     for url in &adhoc.webhooks {
         let url = url_arg("--webhook", url)?;
         let target = Target::Webhook {
-            url: url.clone(),
+            url: url.as_str().into(),
             method,
             key: key.clone().unwrap_or_else(|| Revealed::new("")),
             ca_file: None,
@@ -294,7 +295,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
     for url in &adhoc.dingtalk_bots {
         let url = url_arg("--dingtalk-bot", url)?;
         let target = Target::DingtalkBot {
-            webhook: url.clone(),
+            webhook: url.as_str().into(),
             keyword: adhoc.keyword.clone(),
             secret: adhoc.secret.clone(),
             ca_file: None,
@@ -304,7 +305,7 @@ pub fn adhoc_destinations(store: &Store, adhoc: &Adhoc) -> Result<Vec<Destinatio
     for url in &adhoc.wecom_bots {
         let url = url_arg("--wecom-bot", url)?;
         let target = Target::WecomBot {
-            webhook: url.clone(),
+            webhook: url.as_str().into(),
             ca_file: None,
         };
         out.push(row(Kind::WecomBot, mask_url_tokens(&url), Ok(target)));

@@ -15,6 +15,8 @@ pub const GRACE: Duration = Duration::from_secs(5);
 
 /// The reason of a destination a stop kept from its first attempt.
 pub const NOT_SENT: &str = "interrupted: not sent";
+/// The error code of a row a stop ended (not sent, or cut off in flight).
+pub const CODE: &str = "interrupted";
 
 /// Whether the send was asked to stop; cloned into every part of the engine that starts an attempt.
 #[derive(Debug, Clone)]

@@ -8,8 +8,8 @@ use crate::channels::Kind;
 use crate::providers::ProviderName;
 use crate::signing::{SignatureMethod, hex_encode, hmac_sha256};
 use crate::store::{Channel, Fields, Schema, Store};
-use crate::transport::{SmtpSecurity, SmtpSettings};
-use crate::values::{Field, Revealed, Value, load_ca_file, mask_url_tokens};
+use crate::transport::SmtpSettings;
+use crate::values::{Field, Revealed, SecretUrl, Value, Vendor, load_ca_file};
 
 use super::DEFAULT_KEYWORD;
 
@@ -51,17 +51,17 @@ pub enum SmsVendor {
 #[derive(Clone)]
 pub enum Target {
     DingtalkBot {
-        webhook: String,
+        webhook: SecretUrl,
         keyword: String,
         secret: Option<Revealed>,
         ca_file: Option<PathBuf>,
     },
     WecomBot {
-        webhook: String,
+        webhook: SecretUrl,
         ca_file: Option<PathBuf>,
     },
     Webhook {
-        url: String,
+        url: SecretUrl,
         method: SignatureMethod,
         key: Revealed,
         ca_file: Option<PathBuf>,
@@ -100,14 +100,14 @@ impl fmt::Debug for Target {
                 ca_file,
             } => f
                 .debug_struct("DingtalkBot")
-                .field("webhook", &mask_url_tokens(webhook))
+                .field("webhook", webhook)
                 .field("keyword", keyword)
                 .field("secret", secret)
                 .field("ca_file", ca_file)
                 .finish(),
             Target::WecomBot { webhook, ca_file } => f
                 .debug_struct("WecomBot")
-                .field("webhook", &mask_url_tokens(webhook))
+                .field("webhook", webhook)
                 .field("ca_file", ca_file)
                 .finish(),
             Target::Webhook {
@@ -117,7 +117,7 @@ impl fmt::Debug for Target {
                 ca_file,
             } => f
                 .debug_struct("Webhook")
-                .field("url", &mask_url_tokens(url))
+                .field("url", url)
                 .field("method", method)
                 .field("key", key)
                 .field("ca_file", ca_file)
@@ -202,8 +202,8 @@ impl Target {
     /// A paced robot's webhook (its pacing key) and how a message names the robot.
     pub(super) fn robot(&self) -> Option<(&str, &'static str)> {
         match self {
-            Target::DingtalkBot { webhook, .. } => Some((webhook, "DingTalk robot")),
-            Target::WecomBot { webhook, .. } => Some((webhook, "WeCom robot")),
+            Target::DingtalkBot { webhook, .. } => Some((webhook.expose(), "DingTalk robot")),
+            Target::WecomBot { webhook, .. } => Some((webhook.expose(), "WeCom robot")),
             _ => None,
         }
     }
@@ -225,6 +225,11 @@ fn ca_file_of(fields: &Fields, fix: &str) -> Result<Option<PathBuf>, String> {
     };
     load_ca_file(&path).map_err(|e| format!("{e} (fix it with `{fix} --ca-file PEM`)"))?;
     Ok(Some(path))
+}
+
+/// A URL field (required, so present once the channel was validated), kept masked until sent.
+fn url_of(fields: &Fields, field: Field) -> SecretUrl {
+    SecretUrl::new(text_of(fields, field).unwrap_or_default())
 }
 
 fn text_of(fields: &Fields, field: Field) -> Option<String> {
@@ -273,15 +278,13 @@ fn app(store: &Store, name: ProviderName) -> Result<App, String> {
 pub fn smtp_settings(store: &Store) -> Result<SmtpSettings, String> {
     let name = ProviderName::Smtp;
     let fields = provider_fields(store, name)?;
-    let port = field_or_default(name, fields, Field::Port);
-    let security: SmtpSecurity = field_or_default(name, fields, Field::Security)
-        .parse()
-        .map_err(|e| format!("{e} (run `notify provider set smtp`)"))?;
+    let security = crate::providers::smtp_security(fields);
     Ok(SmtpSettings {
         host: text_of(fields, Field::Host).unwrap_or_default(),
+        // A stored port was checked to be 1..=65535 when it was read.
         port: match fields.get(&Field::Port) {
-            Some(Value::Number(n)) => u16::try_from(*n).unwrap_or(465),
-            _ => port.parse().unwrap_or(465),
+            Some(Value::Number(n)) => u16::try_from(*n).unwrap_or(security.default_port()),
+            _ => security.default_port(),
         },
         security,
         username: text_of(fields, Field::Username),
@@ -297,7 +300,8 @@ pub fn sms_vendor(store: &Store) -> Result<SmsVendor, String> {
     let api_base = field_or_default(name, fields, Field::ApiBase);
     let empty = || Revealed::new("");
     let ca_file = ca_file_of(fields, "notify provider set sms")?;
-    if text_of(fields, Field::Vendor).as_deref() == Some("twilio") {
+    // `validate` above made sure the vendor is set.
+    if crate::providers::vendor(fields) == Some(Vendor::Twilio) {
         return Ok(SmsVendor::Twilio {
             api_base,
             sid: text_of(fields, Field::AccountSid).unwrap_or_default(),
@@ -324,23 +328,21 @@ pub fn target_for(store: &Store, kind: Kind, channel: &Channel) -> Result<Target
     let ca_file = || ca_file_of(f, &format!("notify channel set {kind}"));
     Ok(match kind {
         Kind::DingtalkBot => Target::DingtalkBot {
-            webhook: text_of(f, Field::Webhook).unwrap_or_default(),
+            webhook: url_of(f, Field::Webhook),
             keyword: text_of(f, Field::Keyword).unwrap_or_else(|| DEFAULT_KEYWORD.into()),
             secret: secret_of(f, Field::Secret)?,
             ca_file: ca_file()?,
         },
         Kind::WecomBot => Target::WecomBot {
-            webhook: text_of(f, Field::Webhook).unwrap_or_default(),
+            webhook: url_of(f, Field::Webhook),
             ca_file: ca_file()?,
         },
         Kind::Webhook => Target::Webhook {
-            url: text_of(f, Field::Url).unwrap_or_default(),
-            method: match text_of(f, Field::SignatureMethod) {
-                Some(m) => m.parse().map_err(|e| {
-                    format!("{e} (run `notify channel set webhook --signature-method ...`)")
-                })?,
-                None => SignatureMethod::None,
-            },
+            url: url_of(f, Field::Url),
+            method: f
+                .get(&Field::SignatureMethod)
+                .and_then(Value::signature_method)
+                .unwrap_or(SignatureMethod::None),
             key: secret_of(f, Field::SignatureKey)?.unwrap_or_else(|| Revealed::new("")),
             ca_file: ca_file()?,
         },
@@ -437,7 +439,7 @@ mod tests {
                 smtp: SmtpSettings {
                     host: "smtp.example".into(),
                     port: 465,
-                    security: SmtpSecurity::Tls,
+                    security: crate::transport::SmtpSecurity::Tls,
                     username: Some("dms".into()),
                     password: Some(Revealed::new("smtp-password")),
                     from: "dms@example.com".into(),

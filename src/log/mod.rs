@@ -18,11 +18,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Result;
-use clap::ValueEnum;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use crate::channels::Kind;
-use crate::channels::message::Format;
 use crate::error::Error;
 
 pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
@@ -113,7 +111,7 @@ impl Log {
                         add_message.execute(params![
                             c.title,
                             c.text,
-                            format_name(c.format),
+                            c.format.as_str(),
                             e.name,
                             e.category,
                             e.module,
@@ -217,18 +215,11 @@ impl Log {
     }
 }
 
-/// The stored name of a format (its command-line name).
-fn format_name(format: Format) -> String {
-    format
-        .to_possible_value()
-        .map_or_else(String::new, |v| v.get_name().to_owned())
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use std::sync::Barrier;
 
-    use crate::channels::message::Event;
+    use crate::channels::message::{Event, Format};
 
     use super::*;
 
@@ -253,6 +244,7 @@ pub(crate) mod tests {
                 format: Format::Markdown,
                 event: Event {
                     name: "TicketApproval".into(),
+                    description: String::new(),
                     category: "ticket".into(),
                     module: "approval".into(),
                     task_id: "42".into(),

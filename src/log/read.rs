@@ -1,7 +1,6 @@
 //! Reading the log back: the filtered listing of `notify log` and the failed destinations of `notify retry`.
 
 use anyhow::Result;
-use clap::ValueEnum;
 use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 
@@ -100,7 +99,7 @@ impl Log {
             content: Content {
                 title: r.title,
                 text: r.text,
-                format: Format::from_str(&r.format, false).map_err(|_| damaged("format"))?,
+                format: Format::parse(&r.format).ok_or_else(|| damaged("format"))?,
                 event: r.event,
                 rich: match &r.rich {
                     None => None,
@@ -141,6 +140,7 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {
         event_id: r.get(1)?,
         event: Event {
             name: r.get(2)?,
+            description: String::new(),
             category: r.get(17)?,
             module: r.get(18)?,
             task_id: r.get(19)?,

@@ -85,20 +85,35 @@ pub struct Saved {
     pub change: VerificationChange,
     pub verified: bool,
     pub enabled: bool,
-    pub code_waiting: bool,
+    /// Where the code waiting to be confirmed went, as shown.
+    pub code_sent_to: Option<String>,
 }
 
-/// Applies the user's change (under the store's lock). `make_default` makes the user the store's
-/// default user when it has none.
+/// Refuses a user that does not exist, unless it is `own`: the user a `channel` command acts on without
+/// --user (the store's default user, else the login name), whom a first `channel set` creates.
+pub fn ensure_user(store: &Store, user: &str, own: bool) -> Result<()> {
+    if own || store.users.contains_key(user) {
+        return Ok(());
+    }
+    Err(Error::failure(format!("no user named {user}"))
+        .hint(format!(
+            "add it with `notify user add {user}` first; `notify user list` shows the users"
+        ))
+        .into())
+}
+
+/// Applies the user's change (under the store's lock). An `own` user (see `ensure_user`) is created
+/// when missing and becomes the store's default user when it has none.
 pub fn save(
     store: &mut Store,
     user: &str,
     kind: Kind,
     changes: &[(&'static FieldSpec, Value)],
-    make_default: bool,
+    own: bool,
 ) -> Result<Saved> {
     ensure_available(store, kind)?;
-    if store.default_user.is_none() && make_default {
+    ensure_user(store, user, own)?;
+    if store.default_user.is_none() && own {
         store.default_user = Some(user.to_owned());
     }
     let channel = store
@@ -113,7 +128,7 @@ pub fn save(
         change,
         verified: channel.is_verified(kind),
         enabled: channel.enabled,
-        code_waiting: channel.pending.is_some(),
+        code_sent_to: channel.code_sent_to(kind),
     })
 }
 

@@ -221,18 +221,23 @@ pub fn check_text(what: &str, value: &str) -> Result<(), String> {
 }
 
 /// Switches kinds on or off in Notice Management, for everyone.
-pub fn switch_notice(store: &mut Store, kinds: &[Kind], on: bool) {
+/// Returns the kinds that were not switched that way already.
+pub fn switch_notice(store: &mut Store, kinds: &[Kind], on: bool) -> Vec<Kind> {
     let disabled = &mut store.notice.disabled;
+    let mut changed: Vec<Kind> = kinds
+        .iter()
+        .copied()
+        .filter(|k| disabled.contains(k) == on)
+        .collect();
+    changed.sort();
+    changed.dedup();
     if on {
         disabled.retain(|k| !kinds.contains(k));
     } else {
-        for kind in kinds {
-            if !disabled.contains(kind) {
-                disabled.push(*kind);
-            }
-        }
+        disabled.extend(&changed);
         disabled.sort();
     }
+    changed
 }
 
 #[cfg(test)]

@@ -50,6 +50,26 @@ pub fn modify(store: &mut Store, name: &str, change: &UserChange, create: bool) 
     for kind in &change.enable {
         ensure_available(store, *kind)?;
     }
+    // Like `channel disable`, a channel the user does not have is a refused change (exit 1), not a
+    // usage error.
+    let has = |kind: &Kind| {
+        change.sets.iter().any(|(k, _, _)| k == kind)
+            || store
+                .users
+                .get(name)
+                .is_some_and(|u| u.channels.0.contains_key(kind))
+    };
+    if let Some(kind) = change
+        .disable
+        .iter()
+        .find(|k| !has(k) && !change.enable.contains(k))
+    {
+        return Err(Error::failure(format!(
+            "cannot disable {kind}: {name} has no {kind} channel; nothing was changed"
+        ))
+        .hint(format!("`notify user show {name}` lists {name}'s channels"))
+        .into());
+    }
     apply_user_change(store, name, change, create).map_err(|e| {
         Error::usage(e).hint("set fields with --set KIND.FIELD=VALUE (e.g. --set webhook.url=https://...); nothing was changed")
     })?;

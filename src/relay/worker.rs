@@ -14,7 +14,7 @@ use tokio::task::JoinSet;
 use crate::channels::message::Message;
 use crate::clock::Clock;
 use crate::delivery::Plan;
-use crate::delivery::stop::{NOT_SENT, Stop};
+use crate::delivery::stop::{self, NOT_SENT, Stop};
 use crate::delivery::{
     self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
     identity_of,
@@ -277,34 +277,46 @@ impl Workers {
 /// not answered without an idempotency key (`outcome unknown`) and a refusal (4xx but 408/429) are
 /// not tried again; anything else that failed is.
 fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
-    let error = || row.error_message.clone().unwrap_or_default();
+    let code = row.error_code.as_deref().unwrap_or_default();
+    // What the queue keeps as the last error: the code and what the vendor or transport said.
+    let error = || match (&row.error_message, &row.reason) {
+        (Some(message), _) if !code.is_empty() => format!("{code}: {message}"),
+        (Some(message), _) => message.clone(),
+        (None, reason) => reason.clone().unwrap_or_default(),
+    };
     match row.outcome {
         Outcome::Delivered => Attempt::Delivered,
         Outcome::Skipped if row.reason.as_deref() == Some(ALREADY_DELIVERED) => Attempt::Delivered,
         Outcome::Skipped => Attempt::Skipped,
+        Outcome::Failed if code == stop::CODE => {
+            let reason = row.reason.clone().unwrap_or_default();
+            if reason == NOT_SENT {
+                return Attempt::NotStarted;
+            }
+            // Cut off by a stop after it was sent: nobody knows whether it arrived.
+            Attempt::Permanent {
+                error: format!("{OUTCOME_UNKNOWN} ({reason})"),
+            }
+        }
         Outcome::Failed => {
-            let code = row.error_code.as_deref().unwrap_or_default();
-            let refused = code
-                .parse::<u16>()
-                .is_ok_and(|s| (400..500).contains(&s) && s != 408 && s != 429)
-                && error().starts_with("HTTP ");
-            if code == "interrupted" && error() == NOT_SENT {
-                Attempt::NotStarted
-            } else if code == "interrupted" {
-                // Cut off by a stop after it was sent: nobody knows whether it arrived.
-                Attempt::Permanent {
-                    error: format!("{OUTCOME_UNKNOWN} ({})", error()),
-                }
-            } else if refused || error().starts_with(OUTCOME_UNKNOWN) {
-                Attempt::Permanent { error: error() }
-            } else {
-                let wait = row
-                    .retry_after
-                    .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-                Attempt::Transient {
-                    error: error(),
-                    not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
-                }
+            // An HTTP status code is three digits; vendors' own codes are longer.
+            let refused = code.len() == 3
+                && code
+                    .parse::<u16>()
+                    .is_ok_and(|s| (400..500).contains(&s) && s != 408 && s != 429);
+            let unknown = row
+                .error_message
+                .as_deref()
+                .is_some_and(|m| m.starts_with(OUTCOME_UNKNOWN));
+            if refused || unknown {
+                return Attempt::Permanent { error: error() };
+            }
+            let wait = row
+                .retry_after
+                .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+            Attempt::Transient {
+                error: error(),
+                not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
             }
         }
     }
@@ -332,23 +344,29 @@ mod tests {
     #[test]
     fn a_refusal_and_an_unknown_outcome_are_final_and_the_rest_is_retried() {
         let permanent = |row: &Delivery| matches!(attempt_of(row, 0), Attempt::Permanent { .. });
-        assert!(permanent(&failed("400", "HTTP 400: bad")));
+        assert!(permanent(&failed("400", "Bad Request")));
+        // A vendor's own code that happens to start like a status is not a refusal.
+        assert!(!permanent(&failed("400102", "busy")));
         assert!(permanent(&failed(
             "timeout",
             &format!("{OUTCOME_UNKNOWN} (timed out)")
         )));
-        assert!(!permanent(&failed("503", "HTTP 503: busy")));
-        assert!(!permanent(&failed("429", "HTTP 429: slow down")));
-        assert_eq!(
-            attempt_of(&failed("interrupted", "interrupted: not sent"), 0),
-            Attempt::NotStarted
-        );
-        let mut later = failed("429", "HTTP 429: slow down");
+        assert!(!permanent(&failed("503", "Service Unavailable")));
+        assert!(!permanent(&failed("429", "Too Many Requests")));
+        // A stop's rows carry no vendor message, only their reason.
+        let stopped = |reason: &str| Delivery {
+            error_message: None,
+            ..failed(stop::CODE, reason)
+        };
+        assert_eq!(attempt_of(&stopped(NOT_SENT), 0), Attempt::NotStarted);
+        let cut = stopped("interrupted: the attempt did not end in time");
+        assert!(permanent(&cut));
+        let mut later = failed("429", "Too Many Requests");
         later.retry_after = Some(Duration::from_secs(30));
         assert_eq!(
             attempt_of(&later, 1_000),
             Attempt::Transient {
-                error: "HTTP 429: slow down".into(),
+                error: "429: Too Many Requests".into(),
                 not_before_ms: Some(31_000)
             }
         );

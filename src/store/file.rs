@@ -128,9 +128,18 @@ impl StoreFile {
     fn parse(&self, text: String, keep: bool) -> Result<(Store, Kept)> {
         match split::parse(text, keep) {
             Ok(read) => Ok(read),
-            Err(text) => self
-                .parse_whole(&text)
-                .map(|store| (store, Kept::default())),
+            // Kept whole for a write, so that what a person wrote there is kept too (see `split::write`).
+            Err(text) => {
+                let store = self.parse_whole(&text)?;
+                Ok((
+                    store,
+                    if keep {
+                        Kept::whole(text)
+                    } else {
+                        Kept::default()
+                    },
+                ))
+            }
         }
     }
 
@@ -150,7 +159,17 @@ impl StoreFile {
         {
             return Ok(store);
         }
-        let located = |e: toml::de::Error| invalid(&Located(text, e));
+        let located = |e: toml::de::Error| {
+            let fix = boolean_fix(text, &e);
+            let error = invalid(&Located(text, e));
+            match fix {
+                Some(fix) => error.hint(format!(
+                    "booleans are written `true` or `false`, without quotes: `{fix}`; fix it by hand in {} (nothing was changed)",
+                    self.path.display()
+                )),
+                None => error,
+            }
+        };
         let table: toml::Table = toml::from_str(text).map_err(located)?;
         // Every store notify writes has at least its `version` line: an empty file was cut short (a crash of
         // another program writing it, a full disk) and must not read as "no users, no providers".
@@ -340,6 +359,29 @@ fn is_legacy_temp(name: &OsStr) -> bool {
         .is_some_and(|random| {
             random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric())
         })
+}
+
+/// The store's booleans, which a person may write as `yes` or `on`.
+const BOOLEANS: [&str; 2] = ["enabled", "verified"];
+
+/// `key = true` (or `false`) for an error at a boolean of the store written as a word (`enabled = yes`,
+/// `verified = "no"`); only those words are ever shown, never the rest of the line.
+fn boolean_fix(text: &str, e: &toml::de::Error) -> Option<String> {
+    let at = e.span()?.start.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let (key, value) = line.split_once('=')?;
+    let key = key.trim();
+    if !BOOLEANS.contains(&key) {
+        return None;
+    }
+    let value = value.split('#').next()?.trim().trim_matches(['"', '\'']);
+    let meant = match value.to_ascii_lowercase().as_str() {
+        "yes" | "y" | "on" | "true" | "1" => true,
+        "no" | "n" | "off" | "false" | "0" => false,
+        _ => return None,
+    };
+    Some(format!("{key} = {meant}"))
 }
 
 /// A TOML error as `line L, column C: what`, without the parser's excerpt of the line: the line may hold a

@@ -1,5 +1,6 @@
-//! What a write needs to copy each unchanged user instead of serialising it again: the text the store
-//! was read from, where each user's section is in it, and a fingerprint of the user it parsed to.
+//! What a write needs to copy each unchanged user instead of serialising it again, and to keep what a
+//! person wrote in the rest: the text the store was read from, where each user's section is in it, and a
+//! fingerprint of the user it parsed to.
 //!
 //! The fingerprint is the byte sequence that the user's derived `Hash` feeds a hasher. `Hash` must write
 //! sequences that differ, and are not prefixes of each other, for unequal values (`std::hash::Hash`,
@@ -22,6 +23,26 @@ struct Sources {
     /// By name.
     users: Vec<Section>,
     prints: Vec<u8>,
+    /// None when the store was read whole: then `text` is all there is.
+    rest: Option<Rest>,
+}
+
+/// The text that is not a user's section, and the comments that ended the head before the first user.
+pub struct Rest {
+    /// The head without those comments, then every other part that is not a user's.
+    pub text: String,
+    /// Where those comments are in the store's text.
+    pub trailer: Range<usize>,
+}
+
+/// What a user's text is to a write.
+pub enum Found<'a> {
+    /// Still what the text parsed to: copy it.
+    Unchanged(&'a str),
+    /// Changed since: bring this text up to date.
+    Changed(&'a str),
+    /// Not read from the text.
+    New,
 }
 
 /// Where one user is in the text, and where its fingerprint is in the fingerprints.
@@ -35,13 +56,37 @@ pub struct Section {
 
 impl Kept {
     /// Keeps `text` with its users' `sections`, whose fingerprints are in `prints`.
-    pub fn new(text: String, mut sections: Vec<Section>, prints: Vec<u8>) -> Kept {
+    pub fn new(text: String, mut sections: Vec<Section>, prints: Vec<u8>, rest: Rest) -> Kept {
         sections.sort_unstable_by(|a, b| text[a.name.clone()].cmp(&text[b.name.clone()]));
         Kept(Some(Arc::new(Sources {
             text,
             users: sections,
             prints,
+            rest: Some(rest),
         })))
+    }
+
+    /// Keeps the text of a store that was read as a whole.
+    pub fn whole(text: String) -> Kept {
+        Kept(Some(Arc::new(Sources {
+            text,
+            users: Vec::new(),
+            prints: Vec::new(),
+            rest: None,
+        })))
+    }
+
+    /// The text, when the store was read as a whole.
+    pub fn whole_text(&self) -> Option<&str> {
+        let kept = self.0.as_deref()?;
+        kept.rest.is_none().then_some(kept.text.as_str())
+    }
+
+    /// The rest and its head's trailing comments, when the store was read user by user.
+    pub fn rest(&self) -> Option<(&str, &str)> {
+        let kept = self.0.as_deref()?;
+        let rest = kept.rest.as_ref()?;
+        Some((&rest.text, &kept.text[rest.trailer.clone()]))
     }
 
     /// Looks users up as `write` goes through them, in name order.
@@ -62,19 +107,27 @@ pub struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    /// The text `name` was read from, when `user` is still the user that text parsed to. Each name
-    /// asked must come after the one before.
-    pub fn unchanged(&mut self, name: &str, user: &User) -> Option<&'a str> {
-        let kept = self.kept?;
+    /// The text `name` was read from, and whether `user` is still the user that text parsed to. Each
+    /// name asked must come after the one before.
+    pub fn find(&mut self, name: &str, user: &User) -> Found<'a> {
+        let Some(kept) = self.kept else {
+            return Found::New;
+        };
         let name_of = |s: &Section| &kept.text[s.name.clone()];
         while kept.users.get(self.at).is_some_and(|s| name_of(s) < name) {
             self.at += 1;
         }
-        let section = kept.users.get(self.at).filter(|s| name_of(s) == name)?;
+        let Some(section) = kept.users.get(self.at).filter(|s| name_of(s) == name) else {
+            return Found::New;
+        };
         self.scratch.clear();
         fingerprint(user, &mut self.scratch);
-        (kept.prints[section.print.clone()] == self.scratch[..])
-            .then(|| &kept.text[section.text.clone()])
+        let text = &kept.text[section.text.clone()];
+        if kept.prints[section.print.clone()] == self.scratch[..] {
+            Found::Unchanged(text)
+        } else {
+            Found::Changed(text)
+        }
     }
 }
 
@@ -187,6 +240,10 @@ mod tests {
                 print: 0..0,
             }],
             Vec::new(),
+            Rest {
+                text: String::new(),
+                trailer: 0..0,
+            },
         );
         assert_eq!(format!("{kept:?}"), "Kept { users: 1 }");
     }

@@ -3,12 +3,14 @@
 //! A store others could rewrite, or read while it holds a literal secret, is refused (see `access`).
 
 mod access;
+mod edit;
 mod file;
 mod kept;
 mod migrate;
 mod rules;
 pub mod schema;
 mod split;
+mod strings;
 
 pub use file::{Located, StoreFile};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};

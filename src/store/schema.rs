@@ -111,6 +111,22 @@ impl Channel {
     pub fn is_verified(&self, kind: Kind) -> bool {
         self.verified || kind.verification() == Verification::None
     }
+    /// The code waiting to be confirmed, unless it went to another destination than the channel's
+    /// (an address edited by hand in the store): such a code proves nothing about this one.
+    pub fn waiting_code(&self, kind: Kind) -> Option<&PendingCode> {
+        self.pending
+            .as_deref()
+            .filter(|p| p.to.is_empty() || p.to == kind.shown_destination(&self.fields))
+    }
+    /// Where the waiting code went, as shown.
+    pub fn code_sent_to(&self, kind: Kind) -> Option<String> {
+        let code = self.waiting_code(kind)?;
+        Some(if code.to.is_empty() {
+            kind.shown_destination(&self.fields)
+        } else {
+            code.to.clone()
+        })
+    }
 }
 
 /// A verification code waiting to be confirmed: only its salted digest is kept.
@@ -123,6 +139,10 @@ pub struct PendingCode {
     pub sent_at: i64,
     pub expires_at: i64,
     pub attempts: u32,
+    /// Where the code went, as shown (`Kind::shown_destination`): it proves that destination only.
+    /// Empty in records written before notify kept it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub to: String,
 }
 
 /// A user's channels, in the contract's kind order.
@@ -231,6 +251,7 @@ fn serialize_fields<M: SerializeMap>(
             None => {}
             Some(Value::Text(t)) => map.serialize_entry(name, t)?,
             Some(Value::Number(n)) => map.serialize_entry(name, n)?,
+            Some(Value::Choice(c)) => map.serialize_entry(name, c.as_str())?,
             Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(name, s)?,
             Some(Value::Secret(Secret::Env(var))) => {
                 map.serialize_entry(&format!("{name}_env"), var)?

@@ -2,11 +2,13 @@
 //! when there are many users) and the rest of the file (version, Notice Management, providers, rules) as
 //! one small document. `toml` builds a token list and a tree of the whole text before deserialising it,
 //! about 30 times the file's size; parsed user by user, that working memory is one user's per thread.
-//! Whatever this path does not recognise (a quoted user name, a multi-line string, a user defined in two
-//! places) or any error gives the text back, and the caller parses it whole as before, which yields the
+//! Lines inside multi-line strings are never taken for headers (see `strings`). Whatever this path does
+//! not recognise (a quoted user name, a user defined in two places) or any error gives the text back, and the caller parses it whole as before, which yields the
 //! same store or the error with its line and column.
 //! Writing is split the same way: head, each user, tail, byte for byte what `toml::to_string` writes,
-//! except that a user the command did not change is copied from the text it was read from (see `kept`).
+//! except that a user the command did not change is copied from the text it was read from (see `kept`),
+//! and a changed user and the rest are written over the text they were read from (see `edit`), keeping
+//! what a person wrote there. Rules and custom events a person put before the users move after them.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -14,9 +16,11 @@ use std::ops::Range;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::kept::{Kept, Section, fingerprint};
+use super::edit;
+use super::kept::{Found, Kept, Rest, Section, fingerprint};
 use super::rules::{CustomEvent, EventId, Rule};
 use super::schema::{CURRENT_VERSION, Notice, Providers, Store, User};
+use super::strings::{Open, has_multiline_string, scan};
 
 /// Users' sections are parsed on several threads only above this many users: below it, starting a
 /// thread costs about as much as it saves.
@@ -65,41 +69,118 @@ struct Tail<'a> {
 /// text is never in memory at once; `out` takes each piece in order. A user still as `kept` read it is
 /// written as the text it was read from, which is the same bytes when notify wrote that text.
 pub fn write(store: &Store, kept: &Kept, out: &mut dyn FnMut(&str) -> Result<()>) -> Result<()> {
+    if let Some(old) = kept.whole_text() {
+        return out(&edited(old, &text(store)?));
+    }
     if store.users.is_empty() {
         // An empty `[users]` table is written too; a store without users is small.
-        return out(&text(store)?);
+        let new = text(store)?;
+        let Some((old, trailer)) = kept.rest() else {
+            return out(&new);
+        };
+        out(&lines(&edited(old, &new)))?;
+        if !trailer.is_empty() {
+            out("\n")?;
+            out(trailer)?;
+        }
+        return Ok(());
     }
-    out(&text(&Head {
+    let head = text(&Head {
         version: store.version,
         default_user: store.default_user.as_deref(),
         notice: &store.notice,
         providers: &store.providers,
-    })?)?;
-    let mut kept = kept.walk();
-    for (name, user) in &store.users {
-        out("\n")?;
-        match kept.unchanged(name, user) {
-            Some(section) => {
-                out(section)?;
-                // The last line of a file may have no line break.
-                if !section.ends_with('\n') {
-                    out("\n")?;
-                }
-            }
-            None => out(&text(&OneUser {
-                users: BTreeMap::from([(name.as_str(), user)]),
-            })?)?,
-        }
-    }
+    })?;
     let tail = text(&Tail {
         rules: &store.rules,
         events: &store.events,
     })?;
+    let (head, tail, trailer) = match kept.rest() {
+        Some((old, trailer)) => {
+            let (head, tail) = halves(old, head, tail);
+            (head, tail, trailer)
+        }
+        None => (head, tail, ""),
+    };
+    // Pieces are separated by a blank line, unless one ends in a blank line or a comment already: a
+    // comment a person wrote just above a header stays just above it.
+    let mut open = true;
+    let mut put = |piece: &str| -> Result<()> {
+        if !open {
+            out("\n")?;
+        }
+        out(piece)?;
+        // The last line of a file may have no line break.
+        if !piece.ends_with('\n') {
+            out("\n")?;
+        }
+        open = ends_open(piece);
+        Ok(())
+    };
+    put(&head)?;
+    // Comments that ended the head stay just before the first user.
+    if !trailer.is_empty() {
+        put(trailer)?;
+    }
+    let mut kept = kept.walk();
+    for (name, user) in &store.users {
+        let one = || {
+            text(&OneUser {
+                users: BTreeMap::from([(name.as_str(), user)]),
+            })
+        };
+        match kept.find(name, user) {
+            Found::Unchanged(section) => put(section)?,
+            Found::Changed(section) => put(&lines(&edited(section, &one()?)))?,
+            Found::New => put(&one()?)?,
+        }
+    }
     if !tail.is_empty() {
-        out("\n")?;
-        out(&tail)?;
+        put(&tail)?;
     }
     Ok(())
+}
+
+/// Whether `piece` ends in a blank line or a comment line.
+fn ends_open(piece: &str) -> bool {
+    let body = piece.strip_suffix('\n').unwrap_or(piece);
+    let last = body.rsplit('\n').next().unwrap_or_default().trim();
+    last.is_empty() || last.starts_with('#')
+}
+
+/// `new` written over `old` (see `edit`), or `new` itself should `old` not be valid TOML.
+fn edited(old: &str, new: &str) -> String {
+    edit::updated(old, new).map_or_else(|| new.to_owned(), |doc| doc.to_string())
+}
+
+/// The rest brought up to date, cut in two: what goes before the users, and the rules and custom events
+/// that go after them (without blank lines at either end).
+fn halves(old: &str, head: String, tail: String) -> (String, String) {
+    let Some(doc) = edit::updated(old, &format!("{head}\n{tail}")) else {
+        return (head, tail);
+    };
+    let after = |key: &str| matches!(key, "rules" | "events");
+    let mut before = doc.clone();
+    before.retain(|key, _| !after(key));
+    let mut rest = doc;
+    rest.retain(|key, _| after(key));
+    if rest.is_empty() {
+        return (lines(&before.to_string()), String::new());
+    }
+    // Comments at the very end belong to the tail; the head's own comments are not repeated.
+    before.set_trailing("");
+    rest.decor_mut().clear();
+    let rest = rest.to_string();
+    let blank = rest.len() - rest.trim_start_matches(['\n', '\r']).len();
+    let start = rest[..blank].rfind('\n').map_or(0, |at| at + 1);
+    (lines(&before.to_string()), lines(&rest[start..]))
+}
+
+/// `text` without the blank lines at its end, and ending in a line break.
+fn lines(text: &str) -> String {
+    let mut text = text.trim_end_matches([' ', '\t', '\r', '\n']).to_owned();
+    text.push('\n');
+    text
 }
 
 fn text<T: Serialize>(value: &T) -> Result<String> {
@@ -110,7 +191,10 @@ fn text<T: Serialize>(value: &T) -> Result<String> {
 /// otherwise the text back. With `keep`, the text is kept too, for `write` (see `kept`).
 pub fn parse(text: String, keep: bool) -> Result<(Store, Kept), String> {
     match read(&text, keep, threads_for) {
-        Some(read) if keep => Ok((read.store, Kept::new(text, read.sections, read.prints))),
+        Some(read) if keep => Ok((
+            read.store,
+            Kept::new(text, read.sections, read.prints, read.rest),
+        )),
         Some(read) => Ok((read.store, Kept::default())),
         None => Err(text),
     }
@@ -129,12 +213,13 @@ struct Read {
     store: Store,
     sections: Vec<Section>,
     prints: Vec<u8>,
+    rest: Rest,
 }
 
 fn read(text: &str, keep: bool, threads: impl FnOnce(usize) -> usize) -> Option<Read> {
     let (parts, rest) = split(text)?;
     // The rest first: it is small, and an older version is left to the whole parse at once.
-    let mut store: Store = toml::from_str(&rest).ok()?;
+    let mut store: Store = toml::from_str(&rest.text).ok()?;
     if store.version != CURRENT_VERSION {
         return None;
     }
@@ -158,6 +243,7 @@ fn read(text: &str, keep: bool, threads: impl FnOnce(usize) -> usize) -> Option<
         store,
         sections: parsed.sections,
         prints: parsed.prints,
+        rest,
     })
 }
 
@@ -169,10 +255,11 @@ struct Part<'t> {
 }
 
 /// The users' sections in file order, and the rest of the text.
-fn split(text: &str) -> Option<(Vec<Part<'_>>, String)> {
-    if has_multiline_string(text) {
-        return None;
-    }
+fn split(text: &str) -> Option<(Vec<Part<'_>>, Rest)> {
+    // Only a text with a multi-line string (a rule's template, say) is read string by string, so that a
+    // line inside one is never taken for a header.
+    let careful = has_multiline_string(text);
+    let mut open = Open::No;
     let mut rest = String::new();
     let mut parts = Vec::new();
     // The section being read: the user it belongs to (None: the rest) and where it starts.
@@ -189,6 +276,13 @@ fn split(text: &str) -> Option<(Vec<Part<'_>>, String)> {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        if careful {
+            let inside = open != Open::No;
+            open = scan(line.as_bytes(), open);
+            if inside {
+                continue;
+            }
+        }
         let trimmed = line.trim_start();
         if !trimmed.starts_with('[') {
             continue;
@@ -203,24 +297,41 @@ fn split(text: &str) -> Option<(Vec<Part<'_>>, String)> {
         close(current, start);
         current = (user, start);
     }
+    if open != Open::No {
+        return None;
+    }
     close(current, text.len());
-    Some((parts, rest))
+    // The comments that end the head introduce what follows it: they are kept before the first user.
+    let head = parts.first().map_or(0, |p| p.range.start);
+    let mut trailer = trailing_comments(&text[..head]);
+    if careful && has_multiline_string(&text[trailer.clone()]) {
+        // It may end a string rather than be comments: leave it where it is.
+        trailer = head..head;
+    }
+    rest.replace_range(trailer.clone(), "");
+    Some((
+        parts,
+        Rest {
+            text: rest,
+            trailer,
+        },
+    ))
 }
 
-/// Whether `text` holds `"""` or `'''` anywhere: a line inside a multi-line string could look like a
-/// table header. Written as a branch-free fold over blocks, which compiles to vector instructions (about
-/// ten times faster than two `contains` on a large store).
-fn has_multiline_string(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() < 3 {
-        return false;
+/// Where the comment lines (and blank lines among them) that end `text` start and end.
+fn trailing_comments(text: &str) -> Range<usize> {
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('#') {
+            start.get_or_insert(offset);
+        } else if !trimmed.is_empty() {
+            start = None;
+        }
+        offset += line.len();
     }
-    let blocks = |from: usize| bytes[from..].chunks(4096);
-    blocks(0).zip(blocks(1)).zip(blocks(2)).any(|((a, b), c)| {
-        a.iter().zip(b).zip(c).fold(false, |found, ((&x, &y), &z)| {
-            found | ((x == y) & (y == z) & ((x == b'"') | (x == b'\'')))
-        })
-    })
+    start.unwrap_or(text.len())..text.len()
 }
 
 /// The user a header's path (after `[users.`) belongs to, when it is a bare key.
@@ -304,9 +415,13 @@ fn parse_run(text: &str, parts: &[Part<'_>], keep: bool) -> Option<Parsed> {
     Some(out)
 }
 
-/// The end of the last line in `range` that is not blank, after its line break if it has one.
+/// The end of the last line in `range` that is not blank, after its line break if it has one; the end
+/// of `range` when that line is a comment (it introduces what follows, blank lines and all).
 fn content_end(text: &str, range: &Range<usize>) -> usize {
     let body = text[range.clone()].trim_end_matches([' ', '\t', '\r', '\n']);
+    if ends_open(body) {
+        return range.end;
+    }
     let end = range.start + body.len();
     text[end..range.end]
         .find('\n')
@@ -314,272 +429,4 @@ fn content_end(text: &str, range: &Range<usize>) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const STORE: &str = r#"version = 1
-default_user = "alice"
-
-[notice]
-disabled = ["sms"]
-
-[providers.smtp]
-host = "smtp.example.com"
-port = 587
-security = "starttls"
-from = "dms@example.com"
-
-[users.alice]
-display_name = "Alice"
-roles = ["dba"]
-
-[users.alice.channels.email]
-address = "alice@example.com"
-enabled = true
-verified = true
-
-[users.bob-2]
-roles = []
-channels.webhook = { url = "https://hooks.example.com/bob", signature_method = "NONE" }
-
-[rules."ticket.permission.approved"]
-roles = ["related"]
-
-[users.carol_3]
-display_name = "Carol [ops]"
-roles = [
-  "admin",
-]
-"#;
-
-    fn same(a: &Store, b: &Store) -> bool {
-        toml::to_string(a).unwrap() == toml::to_string(b).unwrap()
-    }
-
-    /// The store read for a write, and its kept text.
-    fn parsed(text: &str) -> Option<(Store, Kept)> {
-        parse(text.to_owned(), true).ok()
-    }
-
-    fn written(store: &Store, kept: &Kept) -> String {
-        let mut text = String::new();
-        write(store, kept, &mut |piece| {
-            text.push_str(piece);
-            Ok(())
-        })
-        .unwrap();
-        text
-    }
-
-    #[test]
-    fn a_store_read_user_by_user_is_the_store_read_whole() {
-        let whole: Store = toml::from_str(STORE).unwrap();
-        let (split, _) = parsed(STORE).expect("the fast path takes it");
-        assert!(same(&split, &whole));
-        assert_eq!(split.users, whole.users);
-        assert_eq!(split.users.len(), 3);
-        assert_eq!(split.default_user.as_deref(), Some("alice"));
-        assert_eq!(split.rules.len(), 1);
-        let written = toml::to_string(&whole).unwrap();
-        assert!(same(&parsed(&written).unwrap().0, &whole));
-    }
-
-    #[test]
-    fn a_store_written_user_by_user_is_the_store_written_whole() {
-        let full: Store = toml::from_str(STORE).unwrap();
-        let mut stores = vec![Store::default(), full.clone()];
-        let mut bare = full.clone();
-        bare.rules.clear();
-        bare.providers.0.clear();
-        bare.default_user = None;
-        stores.push(bare);
-        let mut no_users = full;
-        no_users.users.clear();
-        stores.push(no_users);
-        for store in &stores {
-            let expected = toml::to_string(store).unwrap();
-            assert_eq!(written(store, &Kept::default()), expected);
-            // Read back for a write and written again unchanged, or with every user changed.
-            let (mut again, kept) = parsed(&expected).unwrap();
-            assert_eq!(written(&again, &kept), expected);
-            for user in again.users.values_mut() {
-                user.roles.push("new".into());
-            }
-            assert_eq!(written(&again, &kept), toml::to_string(&again).unwrap());
-        }
-    }
-
-    /// A store as notify writes it, with `n` more users (some with channels).
-    fn canonical(n: usize) -> String {
-        let mut store: Store = toml::from_str(STORE).unwrap();
-        let template = store.users["alice"].clone();
-        for i in 0..n {
-            let mut user = template.clone();
-            user.display_name = Some(format!("User {i}"));
-            if i % 3 == 0 {
-                user.channels.0.clear();
-            }
-            store.users.insert(format!("u{i:05}"), user);
-        }
-        toml::to_string(&store).unwrap()
-    }
-
-    #[test]
-    fn a_store_notify_wrote_is_written_back_byte_for_byte_as_today() {
-        for text in [canonical(0), canonical(40)] {
-            let (mut store, kept) = parsed(&text).unwrap();
-            assert_eq!(written(&store, &kept), text, "nothing changed");
-            // A changed, an added and a removed user; the others are copied.
-            store.users.get_mut("alice").unwrap().display_name = Some("Alice Liddell".into());
-            store.users.insert("zed".into(), User::default());
-            store.users.remove("bob-2");
-            let out = written(&store, &kept);
-            assert_eq!(out, toml::to_string(&store).unwrap());
-            assert!(out.contains("display_name = \"Alice Liddell\""), "{out}");
-            // Without the rules after the users, the last user ends the file.
-            store.rules.clear();
-            assert_eq!(written(&store, &kept), toml::to_string(&store).unwrap());
-        }
-    }
-
-    #[test]
-    fn a_hand_edited_user_is_kept_as_written_and_reads_the_same() {
-        let (store, kept) = parsed(STORE).unwrap();
-        let out = written(&store, &kept);
-        // bob's inline table and carol's roles over three lines are kept as they were.
-        assert!(
-            out.contains("\n[users.bob-2]\nroles = []\nchannels.webhook = { url = \"https://hooks.example.com/bob\", signature_method = \"NONE\" }\n\n"),
-            "{out}"
-        );
-        assert!(
-            out.contains("\n[users.carol_3]\ndisplay_name = \"Carol [ops]\"\nroles = [\n  \"admin\",\n]\n\n[rules."),
-            "{out}"
-        );
-        assert_ne!(out, toml::to_string(&store).unwrap());
-        let whole: Store = toml::from_str(&out).unwrap();
-        assert_eq!(whole.users, store.users);
-        assert!(same(&whole, &store));
-        assert_eq!(parsed(&out).unwrap().0.users, store.users);
-    }
-
-    #[test]
-    fn a_changed_hand_edited_user_is_written_as_notify_writes_it() {
-        let (mut store, kept) = parsed(STORE).unwrap();
-        store.users.get_mut("bob-2").unwrap().roles = vec!["ops".into()];
-        let out = written(&store, &kept);
-        assert!(
-            out.contains("[users.bob-2]\nroles = [\"ops\"]\n\n[users.bob-2.channels.webhook]\n"),
-            "{out}"
-        );
-        // The others are still as they were.
-        assert!(out.contains("roles = [\n  \"admin\",\n]\n"), "{out}");
-        let again: Store = toml::from_str(&out).unwrap();
-        assert_eq!(again.users, store.users);
-    }
-
-    #[test]
-    fn a_last_user_without_a_line_break_is_kept_with_one() {
-        let text = "version = 1\n\n[users.a]\nroles = []  \n\n[users.b]\nroles = [] # the end";
-        let (store, kept) = parsed(text).unwrap();
-        let out = written(&store, &kept);
-        assert!(
-            out.ends_with("[users.a]\nroles = []  \n\n[users.b]\nroles = [] # the end\n"),
-            "{out}"
-        );
-        assert_eq!(toml::from_str::<Store>(&out).unwrap().users, store.users);
-    }
-
-    #[test]
-    fn a_store_read_without_keep_keeps_nothing() {
-        let (store, kept) = parse(STORE.to_owned(), false).unwrap();
-        assert_eq!(format!("{kept:?}"), "Kept { users: 0 }");
-        assert_eq!(written(&store, &kept), toml::to_string(&store).unwrap());
-        assert_eq!(
-            format!("{:?}", parsed(STORE).unwrap().1),
-            "Kept { users: 3 }"
-        );
-    }
-
-    /// Each kept section as (name, text, fingerprint).
-    fn sections<'a>(text: &'a str, read: &'a Read) -> Vec<(&'a str, &'a str, &'a [u8])> {
-        read.sections
-            .iter()
-            .map(|s| {
-                let print = &read.prints[s.print.clone()];
-                (&text[s.name.clone()], &text[s.text.clone()], print)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn many_threads_read_the_same_store_as_one() {
-        let text = canonical(100);
-        let one = read(&text, true, |_| 1).unwrap();
-        for threads in [2, 3, 7, 500] {
-            let many = read(&text, true, |_| threads).unwrap();
-            assert_eq!(many.store.users, one.store.users, "{threads}");
-            assert!(same(&many.store, &one.store));
-            assert_eq!(sections(&text, &many), sections(&text, &one), "{threads}");
-        }
-        assert_eq!(threads_for(PARALLEL_FROM), 1);
-    }
-
-    #[test]
-    fn a_duplicate_far_apart_is_found_on_many_threads_and_left_to_the_whole_parse() {
-        let text = canonical(100);
-        let copy = "[users.u00007]\nroles = []\n";
-        let duplicated = format!("{text}\n{copy}");
-        for threads in [1, 2, 4] {
-            assert!(read(&duplicated, true, |_| threads).is_none(), "{threads}");
-            assert!(read(&text, true, |_| threads).is_some(), "{threads}");
-        }
-        assert_eq!(parse(duplicated.clone(), true).unwrap_err(), duplicated);
-        // A mistake in the last run as well.
-        let bad = text.replace("display_name = \"User 99\"", "display_name = 99");
-        assert!(read(&bad, true, |_| 4).is_none());
-    }
-
-    #[test]
-    fn anything_unusual_is_left_to_the_whole_parse() {
-        let cases = [
-            // A user defined in two places, and twice.
-            format!("{STORE}[users.alice.channels.sms]\nmobile = \"+8613100000000\"\n"),
-            format!("{STORE}[users.alice]\n"),
-            // A user in the rest of the file as well.
-            format!("{STORE}[users]\nalice = {{ roles = [] }}\n"),
-            // A quoted name, a multi-line string, an older version, a mistake.
-            STORE.replace("[users.bob-2]", "[users.\"bob 2\"]"),
-            format!("{STORE}[users.dave]\ndisplay_name = \"\"\"D\"\"\"\n"),
-            STORE.replace("version = 1", "version = 0"),
-            STORE.replace("roles = [\"dba\"]", "roles = \"dba\""),
-            STORE.replace("[users.bob-2]", "[users.bob-2"),
-        ];
-        for text in &cases {
-            assert_eq!(parse(text.clone(), true).unwrap_err(), *text);
-        }
-    }
-
-    #[test]
-    fn multi_line_strings_are_found_anywhere() {
-        let long = "x = \"a\"\n".repeat(1000);
-        assert!(!has_multiline_string(&long));
-        for quote in ["\"\"\"", "'''"] {
-            for at in [0, 1, 4094, 4095, 4096, 4097, long.len()] {
-                let mut text = long.clone();
-                text.insert_str(at, quote);
-                assert!(has_multiline_string(&text), "{quote} at {at}");
-            }
-            assert!(has_multiline_string(quote));
-        }
-        for text in ["", "\"", "''", "\"\"'", "'\"'\"'\""] {
-            assert!(!has_multiline_string(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_split_inside_a_value_is_an_error_not_another_meaning() {
-        let text = STORE.replace("  \"admin\",\n", "  \"admin\",\n[users.eve]\n");
-        assert!(toml::from_str::<Store>(&text).is_err());
-        assert!(parsed(&text).is_none());
-    }
-}
+mod tests;

@@ -21,7 +21,8 @@ use super::{
 use crate::signing::{hex_encode, hmac_sha256};
 use crate::values::{Revealed, load_ca_file};
 
-/// Most connections kept open to one SMTP server (PROTOCOLS.md §11).
+/// Most connections kept open to one SMTP server: enough to keep a large send busy, few enough that
+/// a relay does not take it for abuse.
 pub const SMTP_POOL_SIZE: u32 = 10;
 
 static CRYPTO: Once = Once::new();
@@ -74,7 +75,7 @@ pub struct Net {
     /// idle ones).
     mailers: Mutex<HashMap<String, Mailer>>,
     /// How long a TCP/TLS connect may take; kept below the attempt's timeout so that a host that never
-    /// answers the connect is reported as "not sent" (retryable everywhere, PROTOCOLS.md §10) rather
+    /// answers the connect is reported as "not sent" (retryable everywhere: nothing reached the vendor) rather
     /// than as a request that went out. None: [`CONNECT_TIMEOUT`].
     connect_timeout: Option<Duration>,
 }

@@ -19,3 +19,21 @@ pub(super) fn check_url(raw: &str) -> Result<(), String> {
         _ => Err("expected an https URL".to_owned()),
     }
 }
+
+/// A robot's URL: a URL as [`check_url`] takes it that carries its credential in the query parameter
+/// `param` (`access_token` for DingTalk, `key` for WeCom), whatever the host (tests and relays use
+/// others). Without it the robot cannot know which group the message is for.
+pub(super) fn check_robot_url(raw: &str, param: &str) -> Result<(), String> {
+    check_url(raw)?;
+    let url = url::Url::parse(raw).map_err(|e| format!("not a URL ({e})"))?;
+    let has = url
+        .query_pairs()
+        .any(|(k, v)| k == param && !v.trim().is_empty());
+    if has {
+        Ok(())
+    } else {
+        Err(format!(
+            "the URL has no {param}: copy the robot's whole URL, its {param}=... included"
+        ))
+    }
+}

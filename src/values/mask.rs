@@ -2,9 +2,31 @@
 
 /// Query parameters whose values are credentials.
 const TOKEN_PARAMS: &[&str] = &["access_token", "key", "token", "secret", "appsecret"];
+/// Of those, the ones that name a destination (a robot's token, a hook's key) rather than key a
+/// signature: their last characters are shown, so that two masked robots stay apart.
+const NAMING_PARAMS: &[&str] = &["access_token", "key", "token"];
+/// A token shows its last [`TAIL`] characters only from this length on: 4 of 16 or more reveal
+/// little (DingTalk's tokens have 64, WeCom's keys and Feishu's hooks 36); a shorter one is `****`.
+const SHOWN_FROM: usize = 16;
+const TAIL: usize = 4;
+
+/// `****` and, for a token long enough, its last four characters (`****a1b2`); a value masked already
+/// stays as it is, so masking twice changes nothing.
+fn mask_naming(value: &str) -> String {
+    if value.starts_with("****") {
+        return value.to_owned();
+    }
+    let count = value.chars().count();
+    if count < SHOWN_FROM {
+        return "****".to_owned();
+    }
+    let tail: String = value.chars().skip(count - TAIL).collect();
+    format!("****{tail}")
+}
 
 /// Masks the credentials a URL carries: token query parameters, a password, and the token segment of a
-/// Feishu/Lark hook. It works on the text as written (no re-encoding, so a masked URL differs from the
+/// Feishu/Lark hook. A robot's or a hook's token keeps its last four characters when it is long
+/// (`access_token=****a1b2`), so that masked robots can be told apart; secrets and passwords are `****`. It works on the text as written (no re-encoding, so a masked URL differs from the
 /// original only where a credential was) and on text that does not even parse as a URL. In longer text
 /// (a message, a log line) each URL is masked on its own: a `?` in the prose before it is not its query.
 pub fn mask_url_tokens(text: &str) -> String {
@@ -50,7 +72,8 @@ fn mask_one(text: &str) -> String {
         let pairs: Vec<String> = query
             .split('&')
             .map(|pair| match pair.split_once('=') {
-                Some((k, _)) if is_token_param(k) => format!("{k}=****"),
+                Some((k, v)) if is_param(k, NAMING_PARAMS) => format!("{k}={}", mask_naming(v)),
+                Some((k, _)) if is_param(k, TOKEN_PARAMS) => format!("{k}=****"),
                 _ => pair.to_owned(),
             })
             .collect();
@@ -60,16 +83,16 @@ fn mask_one(text: &str) -> String {
     out
 }
 
-fn is_token_param(name: &str) -> bool {
+fn is_param(name: &str, names: &[&str]) -> bool {
     let name = url::form_urlencoded::parse(name.as_bytes())
         .next()
         .map(|(k, _)| k.into_owned())
         .unwrap_or_default();
-    TOKEN_PARAMS.iter().any(|t| name.eq_ignore_ascii_case(t))
+    names.iter().any(|t| name.eq_ignore_ascii_case(t))
 }
 
 /// `scheme://user:password@host/...` -> `scheme://user:****@host/...`; every `/hook/<token>` in the path
-/// -> `/hook/****`.
+/// -> `/hook/****` (and the token's last four characters when it is long).
 fn mask_authority_and_hooks(base: &str) -> String {
     let mut out = base.to_owned();
     if let Some(start) = out.find("://").map(|i| i + 3) {
@@ -87,8 +110,9 @@ fn mask_authority_and_hooks(base: &str) -> String {
     {
         let end = out[start..].find('/').map_or(out.len(), |i| start + i);
         if end > start {
-            out.replace_range(start..end, "****");
-            from = start + "****".len();
+            let masked = mask_naming(&out[start..end]);
+            out.replace_range(start..end, &masked);
+            from = start + masked.len();
         } else {
             from = start - 1;
         }
@@ -143,6 +167,32 @@ mod tests {
             mask_url_tokens("see?https://u:PW@h/x?token=T and https://h/y?key=K"),
             "see?https://u:****@h/x?token=**** and https://h/y?key=****"
         );
+    }
+
+    #[test]
+    fn long_tokens_keep_their_last_four_characters() {
+        let token = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789a1b2";
+        assert_eq!(
+            mask_url_tokens(&format!(
+                "https://oapi.dingtalk.com/robot/send?access_token={token}"
+            )),
+            "https://oapi.dingtalk.com/robot/send?access_token=****a1b2"
+        );
+        assert_eq!(
+            mask_url_tokens(
+                "https://open.feishu.cn/open-apis/bot/v2/hook/2f1c77e4-0b5a-4c1e-9d7e-5d4c3b2ae9f0"
+            ),
+            "https://open.feishu.cn/open-apis/bot/v2/hook/****e9f0"
+        );
+        // Signing secrets, passwords and short tokens show nothing.
+        assert_eq!(
+            mask_url_tokens(
+                "https://u:0123456789abcdefghij@h/x?appsecret=0123456789abcdefghij&key=short"
+            ),
+            "https://u:****@h/x?appsecret=****&key=****"
+        );
+        let once = mask_url_tokens(&format!("https://h/x?key={token}"));
+        assert_eq!(mask_url_tokens(&once), once);
     }
 
     #[test]

@@ -7,22 +7,27 @@
 //! the small sorted map that holds a record's fields (and a user's channels).
 
 mod ca;
+mod choice;
 mod field;
 mod host;
 mod mask;
 mod mobile;
-mod secret;
+mod regions;
+pub mod secret;
+mod secret_url;
 mod vec_map;
 
 use std::fmt;
 
 pub use ca::load_ca_file;
+pub use choice::{Choice, ChoiceSet, SignatureMethod, SmtpSecurity, Vendor};
 pub use field::Field;
-use host::check_url;
 pub use host::is_loopback_host;
+use host::{check_robot_url, check_url};
 pub use mask::mask_url_tokens;
 pub use mobile::{mainland_bare, normalize_mobile};
 pub use secret::{Revealed, Secret, check_env_name};
+pub use secret_url::SecretUrl;
 pub use vec_map::VecMap;
 
 /// What kind of value a field holds.
@@ -36,6 +41,8 @@ pub enum FieldType {
     Mailbox,
     /// An `https` URL (`http` only towards a loopback host).
     Url,
+    /// A group robot's URL: a [`FieldType::Url`] whose query carries this parameter (its token).
+    RobotUrl(&'static str),
     /// A DingTalk robot signing secret (`SEC...`).
     RobotSecret,
     /// Any other secret (app secrets, passwords, keys).
@@ -48,8 +55,8 @@ pub enum FieldType {
     Port,
     /// A host name or IP address.
     Host,
-    /// One of a fixed set of words (stored as written in the list).
-    Choice(&'static [&'static str]),
+    /// One of a closed set, held as its enum ([`Choice`]).
+    Choice(ChoiceSet),
     /// A PEM file of CA certificates, stored as an absolute path; it must exist and parse when set.
     CaFile,
 }
@@ -102,12 +109,7 @@ impl FieldSpec {
             return fail("control characters are not allowed");
         }
         match self.ty {
-            FieldType::Mobile => match normalize_mobile(raw) {
-                Some(m) => Ok(Value::Text(m)),
-                None => fail(
-                    "expected an 11-digit mainland China mobile or + and a country code followed by the number",
-                ),
-            },
+            FieldType::Mobile => normalize_mobile(raw).map(Value::Text).or_else(|e| fail(&e)),
             FieldType::Email => match raw.parse::<lettre::Address>() {
                 // Domains are case-insensitive: `A@Example.COM` and `A@example.com` are one address.
                 Ok(a) => Ok(Value::Text(format!(
@@ -122,6 +124,9 @@ impl FieldSpec {
                 Err(_) => fail("expected an email address, optionally with a name"),
             },
             FieldType::Url => check_url(raw)
+                .map(|()| Value::Text(raw.to_owned()))
+                .or_else(|e| fail(&e)),
+            FieldType::RobotUrl(param) => check_robot_url(raw, param)
                 .map(|()| Value::Text(raw.to_owned()))
                 .or_else(|e| fail(&e)),
             FieldType::RobotSecret => {
@@ -148,13 +153,7 @@ impl FieldSpec {
                     Ok(Value::Text(raw.to_owned()))
                 }
             }
-            FieldType::Choice(words) => words
-                .iter()
-                .find(|w| {
-                    w.eq_ignore_ascii_case(raw) || w.replace('_', "-").eq_ignore_ascii_case(raw)
-                })
-                .map(|w| Value::Text((*w).to_owned()))
-                .ok_or_else(|| format!("expected one of {}", words.join(", "))),
+            FieldType::Choice(set) => set.parse(raw).map(Value::Choice),
             FieldType::CaFile => ca::check_ca_file(raw).and_then(|path| match path.to_str() {
                 Some(p) => Ok(Value::Text(p.to_owned())),
                 None => fail("expected a path that is valid UTF-8"),
@@ -196,12 +195,40 @@ pub enum Value {
     Text(String),
     Number(i64),
     Secret(Secret),
+    /// A value of a closed set (signature method, SMTP security, SMS vendor).
+    Choice(Choice),
 }
 
 impl Value {
+    /// The text of a text value, or the spelling of a choice.
     pub fn as_text(&self) -> Option<&str> {
         match self {
             Value::Text(t) => Some(t),
+            Value::Choice(c) => Some(c.as_str()),
+            _ => None,
+        }
+    }
+    pub fn as_choice(&self) -> Option<Choice> {
+        match self {
+            Value::Choice(c) => Some(*c),
+            _ => None,
+        }
+    }
+    pub fn signature_method(&self) -> Option<SignatureMethod> {
+        match self {
+            Value::Choice(Choice::SignatureMethod(m)) => Some(*m),
+            _ => None,
+        }
+    }
+    pub fn smtp_security(&self) -> Option<SmtpSecurity> {
+        match self {
+            Value::Choice(Choice::SmtpSecurity(s)) => Some(*s),
+            _ => None,
+        }
+    }
+    pub fn vendor(&self) -> Option<Vendor> {
+        match self {
+            Value::Choice(Choice::Vendor(v)) => Some(*v),
             _ => None,
         }
     }
@@ -213,6 +240,7 @@ impl Value {
             Value::Text(t) => mask_url_tokens(t),
             Value::Number(n) => n.to_string(),
             Value::Secret(s) => s.display(reveal),
+            Value::Choice(c) => c.as_str().to_owned(),
         }
     }
     /// The JSON form of [`Value::display`].
@@ -246,6 +274,29 @@ mod tests {
                 .contains("loopback")
         );
         assert!(spec.parse("ftp://example.com").is_err());
+        let robot = FieldSpec::new(
+            Field::Webhook,
+            FieldType::RobotUrl("access_token"),
+            "https://oapi.dingtalk.com/robot/send?access_token=...",
+        );
+        assert!(
+            robot
+                .parse("http://127.0.0.1:9/robot/send?access_token=t")
+                .is_ok()
+        );
+        assert_eq!(
+            robot.parse("https://oapi.dingtalk.com/robot/send?token=t"),
+            Err(
+                "the URL has no access_token: copy the robot's whole URL, its access_token=... \
+                 included, e.g. https://oapi.dingtalk.com/robot/send?access_token=..."
+                    .to_owned()
+            )
+        );
+        assert!(
+            robot
+                .parse("https://oapi.dingtalk.com/robot/send?access_token=")
+                .is_err()
+        );
         assert!(
             spec.parse("nonsense")
                 .unwrap_err()
@@ -275,10 +326,13 @@ mod tests {
     fn choices_and_robot_secrets() {
         let spec = FieldSpec::new(
             Field::Security,
-            FieldType::Choice(&["tls", "starttls", "none"]),
+            FieldType::Choice(ChoiceSet::SmtpSecurity),
             "tls",
         );
-        assert_eq!(spec.parse("STARTTLS"), Ok(Value::Text("starttls".into())));
+        assert_eq!(
+            spec.parse("STARTTLS"),
+            Ok(Value::Choice(Choice::SmtpSecurity(SmtpSecurity::Starttls)))
+        );
         assert!(
             spec.parse("ssl")
                 .unwrap_err()

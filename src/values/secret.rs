@@ -24,9 +24,28 @@ impl Secret {
             Secret::Literal(s) => Ok(Revealed(s.clone())),
             Secret::Env(var) => match std::env::var(var) {
                 Ok(v) if !v.is_empty() => Ok(Revealed(v)),
-                _ => Err(format!("the environment variable {var} is not set")),
+                _ => Err(format!("{UNSET_PREFIX}{var}{UNSET_SUFFIX}")),
             },
         }
+    }
+}
+
+const UNSET_PREFIX: &str = "the environment variable ";
+const UNSET_SUFFIX: &str = " is not set";
+
+/// The hint for an error that [`Secret::resolve`] (or anything built on it) gave: when a secret's
+/// environment variable is unset, what to export; otherwise `fallback`. Configuring the provider again
+/// would not help a missing variable, so the hint names the variable instead.
+pub fn hint_for(error: &str, fallback: impl FnOnce() -> String) -> String {
+    let var = error.find(UNSET_PREFIX).and_then(|start| {
+        let rest = &error[start + UNSET_PREFIX.len()..];
+        rest.find(UNSET_SUFFIX).map(|end| &rest[..end])
+    });
+    match var {
+        Some(var) => {
+            format!("export {var} first (it holds the secret), then run the command again")
+        }
+        None => fallback(),
     }
 }
 
@@ -88,6 +107,22 @@ mod tests {
         assert_eq!(
             crate::values::Value::Secret(Secret::Env("PW".into())).display(false),
             "$PW"
+        );
+    }
+
+    #[test]
+    fn an_unset_variable_is_named_in_the_hint() {
+        let err = Secret::Env("NOTIFY_TEST_SURELY_UNSET_VAR".into())
+            .resolve()
+            .unwrap_err();
+        let hint = hint_for(&format!("cannot send: {err}"), || "fallback".into());
+        assert_eq!(
+            hint,
+            "export NOTIFY_TEST_SURELY_UNSET_VAR first (it holds the secret), then run the command again"
+        );
+        assert_eq!(
+            hint_for("provider smtp is not configured", || "fallback".into()),
+            "fallback"
         );
     }
 }

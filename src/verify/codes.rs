@@ -21,8 +21,8 @@ pub fn new_code() -> Result<String, String> {
     }
 }
 
-/// The record kept in the store for a code just sent.
-pub fn pending_for(code: &str, now: i64) -> Result<PendingCode, String> {
+/// The record kept in the store for a code just sent to `to` (the destination as shown).
+pub fn pending_for(code: &str, now: i64, to: String) -> Result<PendingCode, String> {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).map_err(|e| format!("the OS random source failed: {e}"))?;
     Ok(PendingCode {
@@ -31,6 +31,7 @@ pub fn pending_for(code: &str, now: i64) -> Result<PendingCode, String> {
         sent_at: now,
         expires_at: now + CODE_LIFETIME_SECS,
         attempts: 0,
+        to,
     })
 }
 
@@ -49,6 +50,11 @@ pub enum Rejection {
     Exhausted,
     Wrong {
         attempts_left: u32,
+    },
+    /// The code waiting went to `sent_to`, and the channel's destination is now `now`.
+    Elsewhere {
+        sent_to: String,
+        now: String,
     },
 }
 
@@ -87,14 +93,14 @@ mod tests {
         let code = new_code().unwrap();
         assert_eq!(code.len(), 6);
         assert!(code.bytes().all(|b| b.is_ascii_digit()));
-        let p = pending_for(&code, 1000).unwrap();
+        let p = pending_for(&code, 1000, String::new()).unwrap();
         assert!(!p.digest.contains(&code) && !p.salt.contains(&code));
         assert_eq!(p.expires_at, 1600);
     }
 
     #[test]
     fn wrong_expired_and_exhausted() {
-        let mut p = pending_for("123456", 1000).unwrap();
+        let mut p = pending_for("123456", 1000, String::new()).unwrap();
         assert_eq!(
             check(Some(&mut p), "000000", 1001),
             Err(Rejection::Wrong { attempts_left: 4 })
@@ -111,7 +117,7 @@ mod tests {
             check(Some(&mut p), "123456", 1001),
             Err(Rejection::Exhausted)
         );
-        let mut fresh = pending_for("123456", 1000).unwrap();
+        let mut fresh = pending_for("123456", 1000, String::new()).unwrap();
         assert_eq!(check(Some(&mut fresh), " 123456 ", 1599), Ok(()));
         assert_eq!(check(None, "123456", 1), Err(Rejection::NoCode));
     }

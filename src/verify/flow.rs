@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::providers::ProviderName;
 use crate::store::{Channel, Store, StoreFile};
 use crate::transport::{Net, runtime};
-use crate::values::Field;
+use crate::values::{Field, secret};
 
 use super::codes::{self, Rejection};
 
@@ -34,6 +34,8 @@ pub enum Started {
         provider: ProviderName,
         shown: String,
     },
+    /// The channel's address is verified already and no code waits: nothing was sent.
+    AlreadyVerified { to: String },
 }
 
 fn channel<'a>(store: &'a Store, user: &str, kind: Kind) -> Result<&'a Channel> {
@@ -69,14 +71,27 @@ pub fn start(
         Verification::None => Ok(Started::NotNeeded),
         Verification::Lookup => look_up(file, &store, user, kind, &current, clock, cache_dir),
         Verification::Code => {
+            let to = kind.shown_destination(&current.fields);
+            if current.verified && current.pending.is_none() {
+                return Ok(Started::AlreadyVerified { to });
+            }
             if let Some(wait) = codes::resend_wait(current.code_sent_at, now) {
+                // Only a code that went to today's destination is worth confirming.
+                let hint = match current.code_sent_to(kind) {
+                    Some(sent_to) => format!(
+                        "confirm the code sent to {sent_to} with `notify channel verify {kind} --code N`"
+                    ),
+                    None => format!(
+                        "no code is waiting for {to}: ask for one with `notify channel verify {kind}` in {wait} s"
+                    ),
+                };
                 return Err(Error::failure(format!("a code was sent less than a minute ago; wait {wait} s before asking for another"))
-                    .hint(format!("confirm the code you have with `notify channel verify {kind} --code N`"))
+                    .hint(hint)
                     .into());
             }
             let code = codes::new_code().map_err(Error::failure)?;
             send_code(&store, user, kind, &current, &code, clock, cache_dir)?;
-            let pending = codes::pending_for(&code, now).map_err(Error::failure)?;
+            let pending = codes::pending_for(&code, now, to.clone()).map_err(Error::failure)?;
             let fields = current.fields.clone();
             file.update(|store| {
                 let ch = store
@@ -98,9 +113,7 @@ pub fn start(
                     .into()),
                 }
             })?;
-            Ok(Started::CodeSent {
-                to: kind.shown_destination(&current.fields),
-            })
+            Ok(Started::CodeSent { to })
         }
     }
 }
@@ -128,9 +141,10 @@ fn code_target(store: &Store, kind: Kind, channel: &Channel, code: &str) -> Resu
             Kind::DingtalkExclusive => "dingtalk",
             _ => "sms",
         };
-        Error::failure(format!("cannot send a verification code: {e}")).hint(format!(
-            "configure the provider with `notify provider set {p}`"
-        ))
+        let hint = secret::hint_for(&e, || {
+            format!("configure the provider with `notify provider set {p}`")
+        });
+        Error::failure(format!("cannot send a verification code: {e}")).hint(hint)
     };
     Ok(match kind {
         Kind::Email => Target::Email {
@@ -195,9 +209,10 @@ fn look_up(
 ) -> Result<Started> {
     let target = delivery::target_for(store, kind, current).map_err(|e| {
         let p = kind.provider().map_or("lark", |p| p.as_str());
-        Error::failure(format!("cannot look the person up: {e}")).hint(format!(
-            "configure the provider with `notify provider set {p}`"
-        ))
+        let hint = secret::hint_for(&e, || {
+            format!("configure the provider with `notify provider set {p}`")
+        });
+        Error::failure(format!("cannot look the person up: {e}")).hint(hint)
     })?;
     let Target::Feishu { app, mobile, email } = target else {
         return Ok(Started::NotNeeded);
@@ -267,6 +282,12 @@ pub fn confirm(
             .get_mut(&user)
             .and_then(|u| u.channels.0.get_mut(&kind))
             .ok_or_else(|| crate::profiles::no_channel(&user, kind))?;
+        // A code sent to another destination (the address was edited by hand since) proves nothing here.
+        if ch.pending.is_some() && ch.waiting_code(kind).is_none() {
+            let sent_to = ch.pending.take().map(|p| p.to).unwrap_or_default();
+            let now = kind.shown_destination(&ch.fields);
+            return Ok((user, Err(Rejection::Elsewhere { sent_to, now })));
+        }
         let outcome = codes::check(ch.pending.as_deref_mut(), code, now);
         if outcome.is_ok() {
             ch.verified = true;

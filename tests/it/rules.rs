@@ -660,8 +660,8 @@ fn emit_uses_enabled_channels_allowed_by_notice_and_the_rule() {
     let env = Env::new();
     let server = HttpServer::start();
     user_with_webhook(&env, &server, "alice", &[]);
-    let bot = format!("dingtalk-bot.webhook={}", server.url("/bot"));
-    let wecom = format!("wecom-bot.webhook={}", server.url("/wecom"));
+    let bot = format!("dingtalk-bot.webhook={}", server.url("/bot?access_token=t"));
+    let wecom = format!("wecom-bot.webhook={}", server.url("/wecom?key=k"));
     admin(
         &env,
         &[

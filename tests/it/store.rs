@@ -681,3 +681,90 @@ fn a_store_without_its_version_line_is_not_valid() {
     env.run(&["user", "add", "carol"]).code(1);
     assert_eq!(env.store_text(), text);
 }
+
+const HAND_WRITTEN: &str = r#"# Our team's store. Edited by hand; notify keeps these notes.
+version = 1
+
+[providers.smtp]
+host = "127.0.0.1"
+port = 2525  # local relay
+security = "none"
+from = "dms@example.com"
+
+[users.alice]
+display_name = "Alice"
+roles = ["dba"]
+
+[users.alice.channels.email]
+# Her work address, confirmed by phone.
+address = "alice@example.com"
+enabled = true
+verified = true
+
+[users.bob]
+roles = []
+"#;
+
+#[test]
+fn hand_written_comments_survive_unrelated_and_related_changes() {
+    let env = Env::new();
+    env.write_store(HAND_WRITTEN);
+
+    env.run(&["user", "modify", "bob", "--display-name", "Bob"])
+        .ok();
+    let text = env.store_text();
+    assert_eq!(
+        text,
+        HAND_WRITTEN
+            .replace("[users.bob]\n", "[users.bob]\ndisplay_name = \"Bob\"\n")
+            // What notify always writes joins in its place.
+            .replace(
+                "\n[providers.smtp]",
+                "\n[notice]\ndisabled = []\n\n[providers.smtp]"
+            )
+    );
+
+    env.run(&[
+        "user",
+        "modify",
+        "alice",
+        "--set",
+        "email.address=alice@example.org",
+    ])
+    .ok();
+    let text = env.store_text();
+    assert!(
+        text.starts_with("# Our team's store. Edited by hand; notify keeps these notes.\n"),
+        "{text}"
+    );
+    assert!(text.contains("port = 2525  # local relay\n"), "{text}");
+    assert!(
+        text.contains(
+            "[users.alice.channels.email]\n# Her work address, confirmed by phone.\naddress = \"alice@example.org\"\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_boolean_written_as_a_word_is_reported_with_how_to_write_it() {
+    let env = Env::new();
+    for (written, fix) in [
+        ("enabled = yes", "enabled = true"),
+        ("enabled = \"off\"", "enabled = false"),
+        ("verified = No  # checked by phone", "verified = false"),
+    ] {
+        let text = format!(
+            "version = 1\n\n[users.alice]\nroles = []\n\n[users.alice.channels.email]\naddress = \"a@example.com\"\n{written}\n"
+        );
+        env.write_store(&text);
+        env.run(&["user", "list"])
+            .code(1)
+            .stderr_has("error: the store ")
+            .stderr_has("line 8, column")
+            .stderr_has(&format!(
+                "hint: booleans are written `true` or `false`, without quotes: `{fix}`; fix it by hand in"
+            ));
+        assert_eq!(env.store_text(), text);
+    }
+}

@@ -522,7 +522,7 @@ fn template_render_shows_each_channel_as_the_send_puts_it_on_the_wire() {
             .expect("html")
             .contains("&lt;script&gt;")
     );
-    assert_eq!(email["subject"], "[DMS] ticket.data-change.failed");
+    assert_eq!(email["subject"], "[DMS] A data change ticket failed");
     let sms = body("sms")["template_param"]["content"]
         .as_str()
         .expect("content")

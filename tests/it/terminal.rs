@@ -113,6 +113,30 @@ impl Terminal {
         self.input.flush().expect("flush");
     }
 
+    /// Types a line at a prompt that reads it with echo off, until the program ends. Switching echo off
+    /// flushes what was typed before (TCSAFLUSH), and nothing is echoed to show that the line arrived,
+    /// so a line typed while the prompt was still being set up is typed again.
+    fn type_secret_until_done(&mut self, line: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self
+                .input
+                .write_all(format!("{line}\r").as_bytes())
+                .and_then(|()| self.input.flush())
+                .is_err()
+            {
+                return; // the program has ended and its terminal is gone
+            }
+            let typed = Instant::now();
+            while typed.elapsed() < Duration::from_secs(2) {
+                if self.child.try_wait().expect("wait").is_some() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+
     fn finish(mut self) -> (i32, String) {
         let start = Instant::now();
         loop {
@@ -140,7 +164,7 @@ fn a_missing_field_is_asked_for_until_it_is_valid() {
     };
     let at = term.expect("mobile (e.g. +8613100000000)", 0);
     term.type_line("12345");
-    let at = term.expect("expected an 11-digit mainland", at);
+    let at = term.expect("12345 has no country code", at);
     term.type_line("13100000000");
     term.expect("sms channel of alice saved", at);
     let (code, screen) = term.finish();
@@ -168,7 +192,7 @@ fn secrets_are_asked_for_without_echo() {
         return;
     };
     term.expect("signature key", 0);
-    term.type_line("typed-secret-value");
+    term.type_secret_until_done("typed-secret-value");
     let (code, screen) = term.finish();
     assert_eq!(code, 0, "{screen}");
     assert!(

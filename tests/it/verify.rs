@@ -304,10 +304,10 @@ fn sms_and_dingtalk_codes_go_by_sms_with_the_verification_template() {
     assert_eq!(code.len(), 6);
     env.run(&["channel", "verify", "sms", "--code", &code]).ok();
 
-    env.run(&["channel", "set", "dingtalk", "--mobile", "+447700900123"])
+    env.run(&["channel", "set", "dingtalk", "--mobile", "+447400123456"])
         .ok();
     let req = server.wait_for(2, WAIT).pop().expect("second SendSms");
-    assert_eq!(req.query("PhoneNumbers").as_deref(), Some("447700900123"));
+    assert_eq!(req.query("PhoneNumbers").as_deref(), Some("447400123456"));
     let param: serde_json::Value =
         serde_json::from_str(&req.query("TemplateParam").expect("param")).expect("json");
     env.run(&[
@@ -517,4 +517,95 @@ fn email_domains_are_compared_without_case() {
         "the same address"
     );
     assert!(env.store_text().contains("address = \"Alice@example.com\""));
+}
+
+#[test]
+fn hints_name_where_the_waiting_code_went() {
+    let (mut env, smtp) = smtp_env();
+    env.set_env("NOTIFY_NOW", "1800000000");
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    smtp.wait_for(1, WAIT);
+    env.run(&["channel", "show", "email"])
+        .ok()
+        .stdout_has("sent to alice@example.com");
+    assert_eq!(
+        env.run(&["channel", "show", "email", "--json"]).ok().json()["code_sent_to"],
+        "alice@example.com"
+    );
+    // Setting another field keeps the code, and says where it went.
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok()
+        .stderr_has("a code sent to alice@example.com is already waiting");
+
+    // A new address within the minute: the code that went to the old one is gone, and the hint says so
+    // instead of asking for that code.
+    let changed = env.run(&[
+        "channel",
+        "set",
+        "email",
+        "--address",
+        "alice@other.example.com",
+    ]);
+    changed
+        .ok()
+        .stderr_has("wait 60 s")
+        .stderr_has("no code is waiting for alice@other.example.com: ask for one with `notify channel verify email` in 60 s");
+    assert!(
+        !changed.stderr.contains("confirm the code"),
+        "{}",
+        changed.stderr
+    );
+    let shown = env.run(&["channel", "show", "email"]);
+    assert!(
+        !shown.ok().stdout.contains("code waiting"),
+        "{}",
+        shown.stdout
+    );
+    assert_eq!(smtp.messages().len(), 1);
+}
+
+#[test]
+fn a_code_sent_to_an_address_edited_away_by_hand_verifies_nothing() {
+    let (env, smtp) = smtp_env();
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    let code = code_in(&smtp.wait_for(1, WAIT)[0].body_text());
+    let text = env.store_text();
+    let edited = text.replace(
+        "address = \"alice@example.com\"",
+        "address = \"mallory@example.com\"",
+    );
+    assert_ne!(edited, text);
+    env.write_store(&edited);
+    env.run(&["channel", "verify", "email", "--code", &code])
+        .code(4)
+        .stderr_has("error: the code waiting was sent to alice@example.com, but the email channel's address is now mallory@example.com")
+        .stderr_has("hint: ask for a code for mallory@example.com with `notify channel verify email`");
+    assert_eq!(channel_json(&env, "email")["verified"], false);
+    // The dead code is dropped: it cannot be tried again.
+    env.run(&["channel", "verify", "email", "--code", &code])
+        .code(4)
+        .stderr_has("no verification code is waiting");
+}
+
+#[test]
+fn asking_again_for_a_verified_channel_says_it_is_verified() {
+    let (env, smtp) = smtp_env();
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    let code = code_in(&smtp.wait_for(1, WAIT)[0].body_text());
+    env.run(&["channel", "verify", "email", "--code", &code])
+        .ok();
+    // Within the minute of the first code: no contradictory "wait" and "no code is waiting".
+    let again = env.run(&["channel", "verify", "email"]);
+    again
+        .ok()
+        .stderr_has("email is already verified (alice@example.com): no code sent");
+    assert!(
+        !again.stderr.contains("no code is waiting"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(smtp.messages().len(), 1);
 }

@@ -40,7 +40,7 @@ pub struct EventArgs {
     /// The task's name
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub task_name: Option<String>,
-    /// Email subject and chat heading [default: "[DMS] " and the event id]
+    /// Email subject and chat heading [default: "[DMS] " and the event's description]
     #[allow(rustdoc::broken_intra_doc_links)] // `[DMS]` is the subject prefix, not a link
     #[arg(long, value_name = "TEXT", help_heading = "Content")]
     pub title: Option<String>,

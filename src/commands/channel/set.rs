@@ -43,6 +43,10 @@ secret_flags!(
 /// Mobiles outside the Chinese mainland carry their country code (+44...); a bare 11-digit number
 /// is a mainland one. On a terminal, missing fields are asked for (secrets without echo).
 /// Changing an address clears the channel's verification.
+///
+/// Without --user this sets up your own channels: the store's default user, else your login name;
+/// the first `channel set` creates that user (and makes it the default). --user must name a user
+/// that exists (`notify user add NAME`).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -110,6 +114,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     profiles::ensure_available(&store, kind)?;
     let name = ctx.user_name(&store)?;
     profiles::check_user_name(&name).map_err(Error::usage)?;
+    // Only your own user is created by its first channel; --user names one that exists.
+    let own = !ctx.user_given();
+    channel::ensure_user(&store, &name, own)?;
     let mut changes = profiles::resolve_inputs(kind, args.inputs(), &|flag| ctx.stdin_line(flag))?;
 
     // Ask for what is still missing before taking the lock; prompts can take a while.
@@ -119,10 +126,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         changes.push((spec, value));
     }
     channel::check(&store, &name, kind, &changes)?;
-    let make_default = !ctx.user_given();
     let saved = ctx
         .store
-        .update(|store| channel::save(store, &name, kind, &changes, make_default))?;
+        .update(|store| channel::save(store, &name, kind, &changes, own))?;
 
     ctx.out.note(&format!("{kind} channel of {name} saved"));
     if saved.change == VerificationChange::Cleared {
@@ -139,9 +145,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         return Ok(());
     }
-    if saved.code_waiting {
+    if let Some(to) = &saved.code_sent_to {
         ctx.out.note(&format!(
-            "a code is already waiting: confirm it with `notify channel verify {kind} --code N`"
+            "a code sent to {to} is already waiting: confirm it with `notify channel verify {kind} --code N`"
         ));
         return Ok(());
     }

@@ -32,7 +32,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             enabled: channel.enabled,
             verified,
             available,
-            code_pending: channel.pending.is_some(),
+            code_pending: channel.waiting_code(kind).is_some(),
+            code_sent_to: channel.code_sent_to(kind),
         });
     }
     let mut rows = vec![
@@ -47,5 +48,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     rows.push(vec!["enabled".into(), render::yes_no(channel.enabled)]);
     rows.push(vec!["verified".into(), render::yes_no(verified)]);
     rows.push(vec!["available".into(), render::yes_no(available)]);
+    if let Some(to) = channel.code_sent_to(kind) {
+        rows.push(vec!["code waiting".into(), format!("sent to {to}")]);
+    }
     ctx.out.table(&["field", "value"], rows)
 }

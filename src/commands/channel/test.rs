@@ -12,13 +12,15 @@ use crate::delivery::{self, Content, Run};
 use crate::error::Error;
 use crate::log::DeliveryId;
 use crate::profiles;
+use crate::values::secret;
 
 /// Send a test message through one of your channels now (enabled or not)
 ///
 /// A test is a send: the channel's configuration and its provider, the message built and formatted
 /// exactly as `notify send --message TEXT` builds it (Markdown, cards, HTML email); prints the
 /// one-row report (exit 3 when the delivery failed, or with --dry-run would fail). Recorded in the
-/// delivery log under a fresh id.
+/// delivery log under a fresh id. A channel that cannot be built at all (its provider missing, a
+/// secret's environment variable unset) is refused before anything is sent: exit 1, with what to fix.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The channel kind
@@ -49,10 +51,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let channel = profiles::channel_of(&store, &name, kind)?;
     profiles::ensure_available(&store, kind)?;
     let target = delivery::target_for(&store, kind, channel).map_err(|e| {
-        let hint = kind.provider().map_or_else(
-            || format!("check it with `notify channel show {kind}`"),
-            |p| format!("configure the provider with `notify provider set {p}`"),
-        );
+        let hint = secret::hint_for(&e, || {
+            kind.provider().map_or_else(
+                || format!("check it with `notify channel show {kind}`"),
+                |p| format!("configure the provider with `notify provider set {p}`"),
+            )
+        });
         Error::failure(format!("cannot test {kind}: {e}")).hint(hint)
     })?;
     let plan = delivery::plan_channel(&store, &name, kind, target);

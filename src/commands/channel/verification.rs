@@ -20,6 +20,9 @@ pub fn start(ctx: &Context, kind: Kind, ask: bool) -> Result<()> {
             ctx.out
                 .note(&format!("enable it with `notify channel enable {kind}`"));
         }
+        Started::AlreadyVerified { to } => ctx.out.note(&format!(
+            "{kind} is already verified ({to}): no code sent; changing its address asks for a new one"
+        )),
         Started::CodeSent { to } => {
             ctx.out.note(&format!(
                 "sent a verification code to {to}; it expires in 10 minutes"
@@ -96,6 +99,11 @@ fn report(ctx: &Context, kind: Kind, user: &str, outcome: Result<(), Rejection>)
             "too many wrong codes; this code no longer works",
         )
         .hint(again)
+        .into()),
+        Err(Rejection::Elsewhere { sent_to, now }) => Err(Error::verification(format!(
+            "the code waiting was sent to {sent_to}, but the {kind} channel's address is now {now}; that code no longer works"
+        ))
+        .hint(format!("ask for a code for {now} with `notify channel verify {kind}`"))
         .into()),
         Err(Rejection::Wrong { attempts_left }) => Err(Error::verification(format!(
             "wrong code; {attempts_left} attempt{} left",

@@ -112,10 +112,14 @@ pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
                 (Some(code), Some(message)) => Some(format!("{code}: {message}")),
                 (code, message) => code.or(message).map(str::to_owned),
             };
-            let detail: Vec<String> = error
-                .into_iter()
-                .chain(e.reason.map(str::to_owned))
-                .collect();
+            // Each cause once: a reason that is the message itself, or that already names the code
+            // (`interrupted: not sent`), stands in place of the error, not beside it.
+            let reason = e.reason.filter(|r| Some(*r) != e.error_message);
+            let (error, reason) = match (error, reason) {
+                (Some(error), Some(r)) if r.starts_with(&format!("{error}:")) => (None, Some(r)),
+                other => other,
+            };
+            let detail: Vec<String> = error.into_iter().chain(reason.map(str::to_owned)).collect();
             vec![
                 e.time,
                 e.id.to_owned(),

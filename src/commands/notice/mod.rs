@@ -53,15 +53,31 @@ fn list(ctx: &Context) -> Result<()> {
 }
 
 fn switch(ctx: &Context, kinds: &[Kind], on: bool) -> Result<()> {
-    ctx.store.update(|store| {
-        profiles::switch_notice(store, kinds, on);
-        Ok(())
-    })?;
-    let names: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();
-    ctx.out.note(&format!(
-        "switched {} {} for everyone",
-        if on { "on" } else { "off" },
+    let changed = ctx
+        .store
+        .update(|store| Ok(profiles::switch_notice(store, kinds, on)))?;
+    let way = if on { "on" } else { "off" };
+    let names = |kinds: &[Kind]| -> String {
+        let mut names: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();
+        names.sort();
+        names.dedup();
         names.join(", ")
-    ));
+    };
+    if !changed.is_empty() {
+        ctx.out
+            .note(&format!("switched {way} {} for everyone", names(&changed)));
+    }
+    let already: Vec<Kind> = kinds
+        .iter()
+        .copied()
+        .filter(|k| !changed.contains(k))
+        .collect();
+    if !already.is_empty() {
+        let verb = if already.len() == 1 { "was" } else { "were" };
+        ctx.out.note(&format!(
+            "{} {verb} already switched {way} (nothing to change)",
+            names(&already)
+        ));
+    }
     Ok(())
 }

@@ -7,10 +7,10 @@ use crate::context::Context;
 use crate::profiles::{self, Input};
 use crate::providers::{
     ALIYUN_API_BASE, ALIYUN_REGION, DINGTALK_API_BASE, FEISHU_API_BASE, LARK_API_BASE,
-    ProviderName, TWILIO_API_BASE, smtp_port,
+    ProviderName, TWILIO_API_BASE,
 };
 use crate::store::Schema;
-use crate::values::Field;
+use crate::values::{Field, SmtpSecurity};
 
 secret_flags!(
     AppSecret,
@@ -66,7 +66,9 @@ pub struct Args {
     pub host: Option<String>,
     #[arg(long, help = format!(
         "SMTP port [default: {} for tls, {} for starttls, {} for none]",
-        smtp_port("tls"), smtp_port("starttls"), smtp_port("none")
+        SmtpSecurity::Tls.default_port(),
+        SmtpSecurity::Starttls.default_port(),
+        SmtpSecurity::None.default_port()
     ))]
     pub port: Option<String>,
     /// SMTP security: tls (implicit), starttls (required), none (loopback only)

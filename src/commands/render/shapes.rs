@@ -51,6 +51,9 @@ pub struct ChannelDetail<'a> {
     pub verified: bool,
     pub available: bool,
     pub code_pending: bool,
+    /// Where the code waiting went (masked as destinations are everywhere), when one is waiting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_sent_to: Option<String>,
 }
 
 /// One channel inside `user list --json` / `user show --json`: its fields, then its state.

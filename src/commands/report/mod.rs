@@ -132,6 +132,10 @@ fn table(ctx: &Context, rows: &[(Option<&str>, &Delivery)], roles: Option<&Roles
         .into_iter()
         .map(|&(id, r)| {
             let error = match (&r.error_code, &r.reason) {
+                // A reason that already starts with its code (`interrupted: not sent`) says it once.
+                (Some(code), Some(reason)) if reason.starts_with(&format!("{code}:")) => {
+                    reason.clone()
+                }
                 (Some(code), Some(reason)) => format!("{code}: {reason}"),
                 (_, reason) => reason.clone().unwrap_or_default(),
             };

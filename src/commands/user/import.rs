@@ -41,8 +41,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let (created, updated) = ctx.store.update(|store| import::apply(store, &parsed))?;
     ctx.out.note(&format!(
-        "imported {} users ({created} created, {updated} updated)",
-        parsed.rows.len()
+        "imported {} user{} ({created} created, {updated} updated)",
+        parsed.rows.len(),
+        if parsed.rows.len() == 1 { "" } else { "s" }
     ));
     Ok(())
 }

@@ -40,6 +40,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             format!(", roles: {}", user.roles.join(", "))
         }
     ));
+    if user.channels.0.is_empty() {
+        ctx.out.note(&format!(
+            "no channels yet: `notify user modify {} --set KIND.FIELD=VALUE` adds one",
+            args.name
+        ));
+        return Ok(());
+    }
     let mut rows = Vec::new();
     for (kind, channel) in &user.channels.0 {
         for (i, field) in render::field_rows(kind.fields(), &channel.fields, args.reveal)

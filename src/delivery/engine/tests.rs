@@ -26,7 +26,7 @@ fn opts() -> Options {
 
 fn webhook(host: &str) -> Target {
     Target::Webhook {
-        url: format!("http://{host}/hook"),
+        url: format!("http://{host}/hook").into(),
         method: SignatureMethod::HmacSha256,
         key: Revealed::new("hook-key"),
         ca_file: None,
@@ -423,7 +423,7 @@ async fn a_pacing_file_locked_elsewhere_is_waited_for_without_blocking() {
     let Target::WecomBot { webhook: url, .. } = wecom() else {
         unreachable!()
     };
-    let held = std::fs::File::create(Pacer::path(&robots, &url)).unwrap();
+    let held = std::fs::File::create(Pacer::path(&robots, url.expose())).unwrap();
     held.lock().unwrap();
     let fake = Arc::new(Fake::default());
     fake.script("wecom.test", vec![fake::json(200, OK_JSON)]);

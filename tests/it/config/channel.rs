@@ -65,10 +65,10 @@ fn every_kind_can_be_set_and_is_listed_with_its_destination() {
         ),
         (
             "sms",
-            &["--mobile", "+44 7700 900123"],
-            "+447700900123",
+            &["--mobile", "+44 7400 123456"],
+            "+447400123456",
             false,
-            json!({"mobile": "+447700900123"}),
+            json!({"mobile": "+447400123456"}),
         ),
         (
             "webhook",
@@ -157,9 +157,9 @@ fn mobiles_are_kept_in_e164_and_bad_ones_are_refused() {
     env.run(&["channel", "set", "sms", "--mobile", "13100000000"])
         .ok();
     assert!(env.store_text().contains("mobile = \"+8613100000000\""));
-    env.run(&["channel", "set", "dingtalk", "--mobile", "+447700900123"])
+    env.run(&["channel", "set", "dingtalk", "--mobile", "+447400123456"])
         .ok();
-    assert!(env.store_text().contains("mobile = \"+447700900123\""));
+    assert!(env.store_text().contains("mobile = \"+447400123456\""));
     let before = env.store_text();
     for bad in ["12345", "23100000000", "+0123456789", "1310000000a"] {
         env.run(&["channel", "set", "sms", "--mobile", bad])
@@ -736,4 +736,33 @@ fn the_user_flag_picks_whose_channels_change() {
     assert_eq!(channel_row(&env, "email")["configured"], false, "alice's");
     env.set_env("NOTIFY_USER", "bob");
     assert_eq!(channel_row(&env, "email")["configured"], true, "bob's");
+}
+
+#[test]
+fn the_user_flag_never_creates_a_user() {
+    let env = Env::new();
+    env.run(&["user", "add", "bob"]).ok();
+    let before = env.store_text();
+    let set = env.run(&[
+        "-u",
+        "typo",
+        "channel",
+        "set",
+        "email",
+        "--address",
+        "typo@example.com",
+    ]);
+    set.code(1)
+        .stderr_has("error: no user named typo\n")
+        .stderr_has("hint: add it with `notify user add typo` first");
+    // The same refusal as `user modify`, and nothing written.
+    env.run(&["user", "modify", "typo", "--display-name", "T"])
+        .code(1)
+        .stderr_has("error: no user named typo\n");
+    assert_eq!(env.store_text(), before);
+    // Without --user, the first `channel set` still creates your own user.
+    env.run(&["channel", "set", "email", "--address", "alice@example.com"])
+        .ok();
+    let users = env.run(&["user", "list", "--json"]).ok().json();
+    assert_eq!(users[0]["name"], "alice");
 }

@@ -10,6 +10,7 @@ mod json_shapes;
 mod notice;
 mod provider;
 mod user;
+mod validation;
 
 const BOT_URL: &str = "https://oapi.dingtalk.com/robot/send?access_token=abc123";
 const BOT_URL_MASKED: &str = "https://oapi.dingtalk.com/robot/send?access_token=****";

@@ -37,3 +37,23 @@ fn notice_management_lists_and_switches_kinds() {
     env.run(&["notice", "disable"]).code(2);
     env.run(&["notice", "disable", "pager"]).code(2);
 }
+
+#[test]
+fn switching_a_kind_the_way_it_already_is_says_so() {
+    let env = Env::new();
+    env.run(&["notice", "disable", "sms"])
+        .ok()
+        .stderr_has("switched off sms for everyone");
+    let again = env.run(&["notice", "disable", "sms", "email"]);
+    again
+        .ok()
+        .stderr_has("switched off email for everyone")
+        .stderr_has("sms was already switched off (nothing to change)");
+    assert!(!again.stderr.contains("off sms"), "{}", again.stderr);
+    env.run(&["notice", "enable", "dingtalk", "lark"])
+        .ok()
+        .stderr_has("dingtalk, lark were already switched on (nothing to change)");
+    let on = env.run(&["notice", "enable", "sms"]);
+    on.ok().stderr_has("switched on sms for everyone");
+    assert!(!on.stderr.contains("already"), "{}", on.stderr);
+}

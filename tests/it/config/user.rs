@@ -197,8 +197,9 @@ fn modify_enables_marks_verified_and_disables() {
     );
     let before = env.store_text();
     env.run(&["user", "modify", "bob", "--disable", "sms"])
-        .code(2)
-        .stderr_has("bob has no sms channel");
+        .code(1)
+        .stderr_has("bob has no sms channel")
+        .stderr_has("hint: `notify user show bob` lists bob's channels");
     assert_eq!(env.store_text(), before);
 
     env.run(&[
@@ -301,7 +302,7 @@ fn import_from_csv_creates_and_updates_users() {
         "users.csv",
         "name,display_name,roles,email.address,sms.mobile,dingtalk-bot.webhook,enable\n\
          bob,,,bob@example.com,,,email\n\
-         carol,Carol,dba;ops,,+447700900123,,sms\n\
+         carol,Carol,dba;ops,,+447400123456,,sms\n\
          dave,\"Dave, Jr.\",,,,https://oapi.dingtalk.com/robot/send?access_token=t,dingtalk-bot\n",
     );
     env.run(&["user", "import", &file])
@@ -314,7 +315,7 @@ fn import_from_csv_creates_and_updates_users() {
             {"name": "bob", "display_name": "Bob", "roles": ["dba"], "channels": {
                 "email": {"address": "bob@example.com", "enabled": true, "verified": true}}},
             {"name": "carol", "display_name": "Carol", "roles": ["dba", "ops"], "channels": {
-                "sms": {"mobile": "+447700900123", "enabled": true, "verified": true}}},
+                "sms": {"mobile": "+447400123456", "enabled": true, "verified": true}}},
             {"name": "dave", "display_name": "Dave, Jr.", "roles": [], "channels": {
                 "dingtalk-bot": {"webhook": "https://oapi.dingtalk.com/robot/send?access_token=t",
                                  "keyword": "DMS", "enabled": true, "verified": true}}},
@@ -551,4 +552,26 @@ fn import_of_a_thousand_users() {
             })
         );
     }
+}
+
+#[test]
+fn an_import_of_one_user_says_user() {
+    let env = Env::new();
+    let file = write_file(&env, "one.csv", "name,display_name\nbob,Bob\n");
+    env.run(&["user", "import", &file])
+        .ok()
+        .stderr_has("imported 1 user (1 created, 0 updated)");
+}
+
+#[test]
+fn a_user_without_channels_is_shown_without_an_empty_table() {
+    let env = Env::new();
+    env.run(&["user", "add", "bob", "--display-name", "Bob"])
+        .ok();
+    let shown = env.run(&["user", "show", "bob"]);
+    shown
+        .ok()
+        .stderr_has("bob (Bob)")
+        .stderr_has("no channels yet: `notify user modify bob --set KIND.FIELD=VALUE` adds one");
+    assert!(!shown.stdout.contains("CHANNEL"), "{}", shown.stdout);
 }

@@ -282,3 +282,74 @@ fn a_webhook_key_without_a_method_is_refused() {
     .code(2)
     .stderr_has("needs --signature-method");
 }
+
+/// The failed row of `notify log --json` (the newest).
+fn logged_failure(env: &Env) -> Value {
+    let run = env.run(&["log", "--json", "--limit", "1"]);
+    run.ok();
+    run.json()[0].clone()
+}
+
+/// What a row says went wrong: `(error_code, error_message, reason)`.
+type Cause<'a> = (&'a str, &'a str, &'a str);
+
+/// `(error_code, error_message, reason)` of a row.
+fn cause(row: &Value) -> (String, String, String) {
+    let text = |f: &str| row[f].as_str().unwrap_or_default().to_owned();
+    (text("error_code"), text("error_message"), text("reason"))
+}
+
+#[test]
+fn each_cause_is_said_once_and_the_reason_in_words() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    server.always(
+        "/robot/send",
+        Reply::json(
+            200,
+            r#"{"errcode":310000,"errmsg":"keywords not in content"}"#,
+        ),
+    );
+    server.always("/hook", Reply::status(401));
+    let robot = server.url("/robot/send?access_token=t");
+    let hook = server.url("/hook");
+    let cases: [(&[&str], Cause); 3] = [
+        (
+            &["--dingtalk-bot", &robot],
+            (
+                "310000",
+                "keywords not in content",
+                "the robot refused the message: its keyword is not in the text",
+            ),
+        ),
+        (
+            &["--webhook", &hook],
+            (
+                "401",
+                "Unauthorized",
+                "the endpoint refused the credentials",
+            ),
+        ),
+        (
+            &["--webhook", "http://127.0.0.1:9/x", "--retries", "0"],
+            (
+                "connect",
+                "tcp connect error: Connection refused (os error 111)",
+                "nothing accepted the connection at that address (is it running?)",
+            ),
+        ),
+    ];
+    for (flags, (code, message, reason)) in cases {
+        let mut args = vec!["--message", "disk full"];
+        args.extend_from_slice(flags);
+        let run = send(&env, &args);
+        run.code(3);
+        let want = (code.to_owned(), message.to_owned(), reason.to_owned());
+        assert_eq!(cause(&only_row(&run)), want);
+        assert_eq!(cause(&logged_failure(&env)), want);
+        // The table says the code and the reason, each once.
+        let table = env.run(&["log", "--limit", "1"]);
+        table.ok();
+        assert_eq!(table.stdout.matches(message).count(), 1, "{}", table.stdout);
+    }
+}

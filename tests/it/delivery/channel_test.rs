@@ -170,3 +170,25 @@ fn channel_test_email_is_built_like_a_send() {
         assert!(body.contains("<strong>Disk</strong>"), "{body}");
     }
 }
+
+#[test]
+fn an_unset_secret_variable_is_named_in_the_hint() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    let url = server.url("/robot/send?access_token=abcdefabcdefabcdef");
+    env.run(&[
+        "channel",
+        "set",
+        "dingtalk-bot",
+        "--webhook",
+        &url,
+        "--secret-env",
+        "NOTIFY_TEST_UNSET_ROBOT_SECRET",
+    ])
+    .ok();
+    env.run(&["channel", "test", "dingtalk-bot"])
+        .code(1)
+        .stderr_has("the environment variable NOTIFY_TEST_UNSET_ROBOT_SECRET is not set")
+        .stderr_has("hint: export NOTIFY_TEST_UNSET_ROBOT_SECRET first");
+    assert!(server.requests().is_empty());
+}

@@ -318,3 +318,68 @@ fn robot_pacing_holds_across_separate_runs() {
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     assert!(!files[0].file_name().to_string_lossy().contains(ROBOT_TOKEN));
 }
+
+#[test]
+fn masked_robots_stay_distinguishable_by_their_tokens_last_characters() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    server.always(
+        "/robot/send",
+        Reply::json(500, r#"{"errcode":-1,"errmsg":"busy"}"#),
+    );
+    let tokens = [
+        format!("{}a1b2", "0".repeat(60)),
+        format!("{}c3d4", "0".repeat(60)),
+    ];
+    for (name, token) in ["alice", "bob"].into_iter().zip(&tokens) {
+        let url = server.url(&format!("/robot/send?access_token={token}"));
+        admin(
+            &env,
+            &[
+                name,
+                "--create",
+                "--set",
+                &format!("dingtalk-bot.webhook={url}"),
+                "--enable",
+                "dingtalk-bot",
+            ],
+        );
+    }
+    let shown = |tail: &str| server.url(&format!("/robot/send?access_token=****{tail}"));
+    let run = send(
+        &env,
+        &[
+            "--to",
+            "alice",
+            "--to",
+            "bob",
+            "--message",
+            "DMS hi",
+            "--retries",
+            "0",
+        ],
+    );
+    run.code(3);
+    let secrets: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    assert_hidden(&run, &secrets);
+    let destinations = |rows: &[Value]| -> Vec<String> {
+        let mut d: Vec<String> = rows
+            .iter()
+            .map(|r| r["destination"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        d.sort();
+        d
+    };
+    let want = [shown("a1b2"), shown("c3d4")];
+    assert_eq!(destinations(&rows(&run)), want, "the report");
+    let log = env.run(&["log", "--json"]);
+    log.ok();
+    assert_hidden(&log, &secrets);
+    let logged = log.json().as_array().cloned().unwrap_or_default();
+    assert_eq!(destinations(&logged), want, "the log");
+    for (name, tail) in [("alice", "a1b2"), ("bob", "c3d4")] {
+        let list = env.run(&["-u", name, "channel", "list"]);
+        list.ok().stdout_has(&format!("access_token=****{tail}"));
+        assert_hidden(&list, &secrets);
+    }
+}

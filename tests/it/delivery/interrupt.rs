@@ -69,6 +69,12 @@ fn ctrl_c_lets_the_attempt_in_flight_end_and_records_every_destination() {
     assert_eq!(rows[2]["outcome"], "failed");
     assert_eq!(rows[2]["attempts"], 0);
     assert_eq!(rows[2]["reason"], "interrupted: not sent");
+    assert_eq!(rows[2]["error_code"], "interrupted");
+    assert_eq!(
+        rows[2]["error_message"],
+        Value::Null,
+        "no vendor said anything"
+    );
     assert!(
         server.requests_to("/c").is_empty(),
         "/c was sent after the stop"

@@ -89,7 +89,7 @@ fn for_every_kind_the_dry_run_prints_the_body_the_live_send_puts_on_the_wire() {
         "dingtalk-exclusive.employee_id=manager4321".into(),
         "feishu.mobile=13100000001".into(),
         "lark.email=alice@example.com".into(),
-        "lark-mobile.mobile=+447700900123".into(),
+        "lark-mobile.mobile=+447400123456".into(),
         format!("dingtalk-bot.webhook={robot}"),
         format!("dingtalk-bot.secret={ROBOT_SECRET}"),
         format!("wecom-bot.webhook={wecom}"),

@@ -113,11 +113,11 @@ fn sms_aliyun_sends_a_signed_rpc_request() {
     assert_eq!(row["channel"], "sms");
 
     // A number outside the mainland: country code and number, no `+`.
-    let run = send(&env, &["--sms", "+44 7700 900123", "--message", "hello"]);
+    let run = send(&env, &["--sms", "+44 7400 123456", "--message", "hello"]);
     run.ok();
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
-    check_aliyun_request(&reqs[1], "447700900123", "hello");
+    check_aliyun_request(&reqs[1], "447400123456", "hello");
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn sms_twilio_posts_a_form_with_basic_auth() {
     );
     let run = send(
         &env,
-        &["--sms", "+44 7700 900123", "--message", "disk full & more"],
+        &["--sms", "+44 7400 123456", "--message", "disk full & more"],
     );
     run.ok();
     assert_hidden(&run, &["twilio-auth-token-4"]);
@@ -218,10 +218,40 @@ fn sms_twilio_posts_a_form_with_basic_auth() {
             .map(|(_, v)| v.clone())
             .unwrap_or_else(|| panic!("no {name} in {form:?}"))
     };
-    assert_eq!(get("To"), "+447700900123");
+    assert_eq!(get("To"), "+447400123456");
     assert_eq!(get("From"), "+15005550006");
     assert_eq!(get("Body"), "disk full & more");
     assert_delivered(&only_row(&run), 1);
+}
+
+#[test]
+fn only_a_real_messaging_service_sid_is_sent_as_one() {
+    let server = HttpServer::start();
+    let env = Env::new();
+    twilio_provider(&env, &server);
+    server.always(
+        TWILIO_PATH,
+        Reply::json(201, r#"{"sid":"SM1","status":"queued"}"#),
+    );
+    let service = "MG0123456789abcdef0123456789abcdef";
+    for from in ["MGMGrand", service] {
+        provider(&env, &["sms", "--from", from]);
+        send(&env, &["--sms", "+447400123456", "--message", "hi"]).ok();
+    }
+    let reqs = server.requests_to(TWILIO_PATH);
+    assert_eq!(reqs.len(), 2);
+    let pairs = |i: usize| -> Vec<(String, String)> {
+        reqs[i]
+            .form()
+            .into_iter()
+            .filter(|(k, _)| k == "From" || k == "MessagingServiceSid")
+            .collect()
+    };
+    assert_eq!(pairs(0), [("From".to_owned(), "MGMGrand".to_owned())]);
+    assert_eq!(
+        pairs(1),
+        [("MessagingServiceSid".to_owned(), service.to_owned())]
+    );
 }
 
 #[test]
@@ -236,7 +266,7 @@ fn sms_twilio_400_fails_with_twilios_code() {
             r#"{"code":21211,"message":"The 'To' number is not a valid phone number.","status":400}"#,
         ),
     );
-    let run = send(&env, &["--sms", "+447700900123", "--message", "hi"]);
+    let run = send(&env, &["--sms", "+447400123456", "--message", "hi"]);
     run.code(3);
     assert_hidden(&run, &["twilio-auth-token-4"]);
     assert_eq!(server.requests().len(), 1, "a 400 was retried");

@@ -82,7 +82,7 @@ fn lark_mobile_keeps_the_country_code_outside_the_mainland() {
             "alice",
             "--create",
             "--set",
-            "lark-mobile.mobile=+44 7700 900123",
+            "lark-mobile.mobile=+44 7400 123456",
             "--enable",
             "lark-mobile",
         ],
@@ -93,7 +93,7 @@ fn lark_mobile_keeps_the_country_code_outside_the_mainland() {
     assert_eq!(lookups.len(), 1);
     assert_eq!(
         lookups[0].json(),
-        json!({"mobiles": ["+447700900123"], "emails": []})
+        json!({"mobiles": ["+447400123456"], "emails": []})
     );
     let sends = lark.requests_to("/open-apis/im/v1/messages");
     assert_eq!(sends.len(), 1);

@@ -1,32 +1,57 @@
 //! `values::mask_url_tokens`: no credential survives masking, and nothing else changes.
 //!
 //! Each case is a template with holes where credentials go. Filling the holes with secrets gives the input;
-//! filling them with `****` gives the only acceptable output, so the property checks both that every secret
-//! is gone and that the rest of the text is kept byte for byte.
+//! filling them with `****` (and, for a long robot or hook token, its last four characters) gives the only
+//! acceptable output, so the property checks both that every secret is gone and that the rest of the text
+//! is kept byte for byte.
 
 use notify::values::mask_url_tokens;
 use proptest::prelude::*;
 
-/// A piece of a template: text kept as is, or the place of a credential.
+/// A piece of a template: text kept as is, the place of a credential, or of a token that names a
+/// destination (a robot's `access_token`, a hook's `key`) and keeps its last 4 characters from 16 on.
 #[derive(Debug, Clone)]
 enum Piece {
     Text(String),
     Secret(String),
+    Token(String),
+}
+
+/// How a destination's token reads masked.
+fn masked_token(token: &str) -> String {
+    let count = token.chars().count();
+    if count < 16 {
+        return "****".to_owned();
+    }
+    let tail: String = token.chars().skip(count - 4).collect();
+    format!("****{tail}")
 }
 
 fn render(pieces: &[Piece], masked: bool) -> String {
     pieces
         .iter()
         .map(|p| match p {
-            Piece::Text(t) => t.as_str(),
-            Piece::Secret(_) if masked => "****",
-            Piece::Secret(s) => s.as_str(),
+            Piece::Text(t) => t.clone(),
+            Piece::Secret(_) if masked => "****".to_owned(),
+            Piece::Token(t) if masked => masked_token(t),
+            Piece::Secret(s) | Piece::Token(s) => s.clone(),
         })
         .collect()
 }
 
 fn ends_with_secret(pieces: &[Piece]) -> bool {
-    matches!(pieces.last(), Some(Piece::Secret(_)))
+    matches!(pieces.last(), Some(Piece::Secret(_) | Piece::Token(_)))
+}
+
+/// Whether a (possibly percent-encoded, any case) parameter name is one whose value names a destination.
+fn names_a_destination(name: &str) -> bool {
+    let name = url::form_urlencoded::parse(name.as_bytes())
+        .next()
+        .map(|(k, _)| k.into_owned())
+        .unwrap_or_default();
+    ["access_token", "key", "token"]
+        .iter()
+        .any(|t| name.eq_ignore_ascii_case(t))
 }
 
 fn text(s: impl Into<String>) -> Piece {
@@ -124,19 +149,24 @@ fn template() -> impl Strategy<Value = Vec<Piece>> {
                     p.push(text(format!("/{s}")));
                     if let Some(token) = hooked {
                         p.push(text("/hook/"));
-                        p.push(Piece::Secret(token));
+                        p.push(Piece::Token(token));
                     }
                 }
                 if let Some(token) = hook {
                     p.push(text("/open-apis/bot/v2/hook/"));
-                    p.push(Piece::Secret(token));
+                    p.push(Piece::Token(token));
                 }
                 // Token parameters interleaved with the others, in a stable but mixed order.
                 let mut params: Vec<Vec<Piece>> =
                     others.into_iter().map(|o| vec![text(o)]).collect();
                 for (i, (name, value)) in tokens.into_iter().enumerate() {
                     let at = (i * 2).min(params.len());
-                    params.insert(at, vec![text(format!("{name}=")), Piece::Secret(value)]);
+                    let value = if names_a_destination(&name) {
+                        Piece::Token(value)
+                    } else {
+                        Piece::Secret(value)
+                    };
+                    params.insert(at, vec![text(format!("{name}=")), value]);
                 }
                 for (i, param) in params.into_iter().enumerate() {
                     p.push(text(if i == 0 { "?" } else { "&" }));
@@ -155,13 +185,14 @@ fn template() -> impl Strategy<Value = Vec<Piece>> {
 proptest! {
     #![proptest_config(super::config(256))]
 
-    /// Every credential is replaced by `****` and nothing else changes, so no secret survives.
+    /// Every credential is replaced by `****` (a long token keeps its last 4 characters) and nothing
+    /// else changes, so no secret survives.
     #[test]
     fn every_credential_is_masked_and_nothing_else_changes(pieces in template()) {
         let input = render(&pieces, false);
         let masked = mask_url_tokens(&input);
         for piece in &pieces {
-            if let Piece::Secret(s) = piece {
+            if let Piece::Secret(s) | Piece::Token(s) = piece {
                 prop_assert!(!masked.contains(s.as_str()), "{s:?} survives in {masked:?}");
             }
         }

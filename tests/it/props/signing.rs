@@ -28,7 +28,7 @@ fn verify_sha256(key: &[u8], msg: &[u8], tag: &[u8]) -> bool {
     mac.verify_slice(tag).is_ok()
 }
 
-/// Lowercase hex only: the header format notify promises (PROTOCOLS.md §8).
+/// Lowercase hex only: the header format notify promises (`sha256=<lowercase hex>`).
 fn lower_hex(s: &str) -> Option<Vec<u8>> {
     let nibble = |c: u8| match c {
         b'0'..=b'9' => Some(c - b'0'),

@@ -15,7 +15,13 @@ use proptest::prelude::*;
 fn raw_for(ty: FieldType) -> BoxedStrategy<String> {
     let email = "[a-z0-9][a-z0-9._+-]{0,10}@[a-zA-Z0-9][a-zA-Z0-9-]{0,8}\\.[a-zA-Z]{2,5}";
     match ty {
-        FieldType::Mobile => prop_oneof!["1[0-9]{10}", "[+][1-9][0-9 -]{6,16}"].boxed(),
+        FieldType::Mobile => prop_oneof![
+            "13[0-9]{9}",
+            "[+]86 ?13[0-9 -]{9}",
+            "[+]44 ?7400 ?[0-9]{6}",
+            "[+][1-9][0-9 -]{6,16}"
+        ]
+        .boxed(),
         FieldType::Email => proptest::string::string_regex(email)
             .expect("regex")
             .boxed(),
@@ -36,7 +42,7 @@ fn raw_for(ty: FieldType) -> BoxedStrategy<String> {
                 }
             })
             .boxed(),
-        FieldType::Url => (
+        FieldType::Url | FieldType::RobotUrl(_) => (
             prop_oneof![
                 Just("https://".to_owned()),
                 Just("http://127.0.0.1".to_owned()),
@@ -45,7 +51,7 @@ fn raw_for(ty: FieldType) -> BoxedStrategy<String> {
             "[a-z0-9.-]{0,20}",
             "(:[1-9][0-9]{0,3})?",
             "(/[A-Za-z0-9._~%-]{0,10}){0,4}",
-            "([?](access_token|key|x)=[A-Za-z0-9_-]{0,12}){0,1}",
+            "([?](access_token|key|x)=[A-Za-z0-9_-]{0,24}){0,1}",
         )
             .prop_map(|(scheme, host, port, path, query)| {
                 let host = if scheme == "https://" {
@@ -65,7 +71,7 @@ fn raw_for(ty: FieldType) -> BoxedStrategy<String> {
         }
         // One real CA file: the field is checked by reading it.
         FieldType::CaFile => Just(crate::support::tls::props_ca_file()).boxed(),
-        FieldType::Choice(words) => (proptest::sample::select(words), any::<bool>())
+        FieldType::Choice(set) => (proptest::sample::select(set.names()), any::<bool>())
             .prop_map(|(w, upper)| {
                 if upper {
                     w.to_ascii_uppercase().replace('_', "-")
@@ -135,14 +141,16 @@ fn pending() -> impl Strategy<Value = PendingCode> {
         any::<i64>(),
         any::<i64>(),
         any::<u32>(),
+        "([a-z0-9.+]{1,12}(@[a-z.]{1,8})?)?",
     )
         .prop_map(
-            |(salt, digest, sent_at, expires_at, attempts)| PendingCode {
+            |(salt, digest, sent_at, expires_at, attempts, to)| PendingCode {
                 salt,
                 digest,
                 sent_at,
                 expires_at,
                 attempts,
+                to,
             },
         )
 }

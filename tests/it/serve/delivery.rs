@@ -58,8 +58,8 @@ fn a_4xx_is_dead_at_once_and_a_503_is_tried_again() {
     server.reply("/carol", Reply::status(503));
     let mut serve = Serve::start(&env, &[]);
     assert_eq!(serve.post(&event("e-3", &["bob", "carol"])).0, 202);
-    serve.line("e-3 bob webhook: dead (attempt 1): HTTP 400");
-    serve.line("e-3 carol webhook: retrying (attempt 1): HTTP 503");
+    serve.line("e-3 bob webhook: dead (attempt 1)");
+    serve.line("e-3 carol webhook: retrying (attempt 1)");
     // The first retry comes after 2 s ±20%.
     serve.line("e-3 carol webhook: delivered (attempt 2)");
     assert_eq!(server.requests_to("/bob").len(), 1);
@@ -110,7 +110,7 @@ fn a_retry_after_later_than_the_backoff_sets_the_next_attempt() {
     );
     // The backoff alone would wait 2 s ±20%.
     assert!(due - received >= 29_000, "{listed}");
-    assert_eq!(listed[0]["last_error"], "HTTP 503: ");
+    assert_eq!(listed[0]["last_error"], "503: Service Unavailable");
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn max_attempts_gives_a_failing_destination_up() {
     server.always("/carol", Reply::status(503));
     let mut serve = Serve::start(&env, &["--max-attempts", "1"]);
     assert_eq!(serve.post(&event("give-up-1", &["carol"])).0, 202);
-    serve.line("give-up-1 carol webhook: dead (attempt 1): HTTP 503");
+    serve.line("give-up-1 carol webhook: dead (attempt 1)");
     let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
     assert_eq!(
         health["queue"],

@@ -87,6 +87,8 @@ async fn a_stop_lets_the_attempt_in_flight_end_and_starts_nothing_more() {
         assert_row(row, Outcome::Failed, 0);
         assert_eq!(row.reason.as_deref(), Some(NOT_SENT));
         assert_eq!(row.error_code.as_deref(), Some("interrupted"));
+        // Nobody but notify said anything: no vendor message beside the reason.
+        assert_eq!(row.error_message, None);
     }
     assert_eq!(fake.sent().len(), 1);
 }
@@ -115,6 +117,12 @@ async fn an_attempt_that_outlasts_the_grace_is_cut_and_reported_as_perhaps_deliv
             .is_some_and(|r| r.contains("may have been delivered")),
         "{:?}",
         rows[0]
+    );
+    // It was on the wire from the start until the cut: one attempt, that long.
+    assert_eq!(rows[0].attempts, 1);
+    assert_eq!(
+        rows[0].elapsed_ms,
+        (Duration::from_secs(1) + GRACE).as_millis() as u64
     );
     assert_eq!(rows[1].reason.as_deref(), Some(NOT_SENT));
 }
