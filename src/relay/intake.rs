@@ -1,5 +1,5 @@
 //! The relay's HTTP answers: `POST /v1/events` queues an event (202 only once it is committed),
-//! `POST /v1/events/batch` up to 1,000 in one transaction, `GET /healthz` counts the queue, `GET /metrics` the rest. Every
+//! `POST /v1/events/batch` up to 1,000 in one transaction, `POST /v1/alertmanager` Alertmanager's webhook, `GET /healthz` counts the queue, `GET /metrics` the rest. Every
 //! answer is JSON and names no secret.
 
 use std::net::SocketAddr;
@@ -22,6 +22,7 @@ use crate::rules;
 use crate::server::{Handler, Refusal};
 use crate::store::Store;
 
+use super::alertmanager;
 use super::event::{Checked, EventBody};
 use super::metrics::Metrics;
 use super::stores::Stores;
@@ -202,8 +203,13 @@ impl Intake {
         if let Some(refused) = self.gate(&request) {
             return (refused, None);
         }
+        self.queue_one(request.body()).await
+    }
+
+    /// One event's body checked and committed; the answer and the event id.
+    async fn queue_one(&self, bytes: &[u8]) -> (Response<Bytes>, Option<String>) {
         let now = self.now_ms();
-        let checked = match self.check(request.body(), &self.store(), now) {
+        let checked = match self.check(bytes, &self.store(), now) {
             Ok(checked) => checked,
             Err((status, body)) => return (answer(status, &body), None),
         };
@@ -224,6 +230,34 @@ impl Intake {
             None => unqueued(),
         };
         (response, Some(id))
+    }
+
+    /// Alertmanager's webhook: one event per notification; its custom event must exist.
+    async fn alertmanager(&self, request: Request<Bytes>) -> (Response<Bytes>, Option<String>) {
+        if let Some(refused) = self.gate(&request) {
+            return (refused, None);
+        }
+        let body = match alertmanager::event(request.body()) {
+            Ok(body) => body,
+            Err(m) => {
+                let body = json!({ "error": m.reason, "field": m.field });
+                return (answer(StatusCode::BAD_REQUEST, &body), None);
+            }
+        };
+        if rules::find(&self.store(), &body.event).is_err() {
+            let text = format!(
+                "no event `{0}`; create it with: notify rule add {0} --default-role none",
+                body.event
+            );
+            let command = format!("notify rule add {} --default-role none", body.event);
+            let answer = answer(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &json!({ "error": text, "command": command }),
+            );
+            return (answer, body.id);
+        }
+        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        self.queue_one(&bytes).await
     }
 
     /// `{"events": [...]}`: each event checked on its own, the good ones committed together.
@@ -306,6 +340,10 @@ impl Handler for Intake {
                 ("POST", (self.batch(request).await, None))
             }
             "/v1/events/batch" => ("POST", (not_allowed(), None)),
+            "/v1/alertmanager" if method == Method::POST => {
+                ("POST", self.alertmanager(request).await)
+            }
+            "/v1/alertmanager" => ("POST", (not_allowed(), None)),
             _ => ("", (error(StatusCode::NOT_FOUND, "no such endpoint"), None)),
         };
         let mut response = response;
@@ -314,7 +352,10 @@ impl Handler for Intake {
                 .headers_mut()
                 .insert(header::ALLOW, HeaderValue::from_static(allowed));
         }
-        if path == "/v1/events" || path == "/v1/events/batch" {
+        if matches!(
+            path.as_str(),
+            "/v1/events" | "/v1/events/batch" | "/v1/alertmanager"
+        ) {
             self.metrics.event(&path, response.status().as_u16());
         }
         (self.report)(Line::Request {

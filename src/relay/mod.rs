@@ -5,6 +5,7 @@
 //! `intake` answers HTTP (on `crate::server`), `worker` leases and sends, `stores` keeps the store
 //! current, `event` reads an event's fields. One tokio runtime runs all of it.
 
+mod alertmanager;
 mod event;
 mod intake;
 mod metrics;
