@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+mod alertmanager;
 mod delivery;
 mod intake;
 mod lifecycle;
