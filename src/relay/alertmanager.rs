@@ -43,14 +43,23 @@ struct Alert {
     fingerprint: String,
 }
 
-/// `ops team_1` -> `ops-team-1`: lower case, every run of other characters one `-`.
+/// `Ops team_1` -> `ops-team-1`, `DataChange` -> `data-change`: lower case, a word break before an upper
+/// case letter that follows a lower case one or a digit, every run of other characters one `-`.
 pub fn kebab(text: &str) -> String {
     let mut out = String::new();
+    let mut after_lower = false;
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && after_lower {
+                out.push('-');
+            }
+            after_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
             out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+        } else {
+            after_lower = false;
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
         }
     }
     out.trim_end_matches('-').to_owned()
@@ -232,5 +241,7 @@ mod tests {
         assert_eq!(kebab("Ops Team_1"), "ops-team-1");
         assert_eq!(kebab("--x--"), "x");
         assert_eq!(kebab("!!"), "");
+        assert_eq!(kebab("DataChange"), "data-change");
+        assert_eq!(kebab("HTTP"), "http");
     }
 }

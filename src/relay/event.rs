@@ -27,6 +27,9 @@ pub struct EventBody {
     pub data_owner: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instance_dba: Vec<String>,
+    /// Additional recipients (a DMS hook's target users), reached besides the rule's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -137,6 +140,7 @@ impl EventBody {
             related: self.related.clone(),
             data_owner: self.data_owner.clone(),
             instance_dba: self.instance_dba.clone(),
+            additional: self.recipients.clone(),
         }
     }
 

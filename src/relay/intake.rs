@@ -1,5 +1,5 @@
 //! The relay's HTTP answers: `POST /v1/events` queues an event (202 only once it is committed),
-//! `POST /v1/events/batch` up to 1,000 in one transaction, `POST /v1/alertmanager` Alertmanager's webhook, `GET /healthz` counts the queue, `GET /metrics` the rest. Every
+//! `POST /v1/events/batch` up to 1,000 in one transaction, `POST /v1/alertmanager` Alertmanager's webhook, `POST /v1/dms` a DMS hook, `GET /healthz` counts the queue, `GET /metrics` the rest. Every
 //! answer is JSON and names no secret.
 
 use std::net::SocketAddr;
@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
+use crate::channels::webhook::{EVENT_HEADER, EVENT_HEADER_VALUE};
 use crate::clock::Clock;
 use crate::delivery::fresh_id;
 use crate::log::queue::{Inserted, NewEvent, Queue};
@@ -22,11 +23,11 @@ use crate::rules;
 use crate::server::{Handler, Refusal};
 use crate::store::Store;
 
-use super::alertmanager;
 use super::event::{Checked, EventBody};
 use super::metrics::Metrics;
 use super::stores::Stores;
 use super::{Line, Report};
+use super::{alertmanager, dms};
 
 /// The most events one batch may carry.
 const MAX_BATCH: usize = 1000;
@@ -260,6 +261,34 @@ impl Intake {
         self.queue_one(&bytes).await
     }
 
+    /// A DMS message hook (`DMS-Event: Message Hook`): one event, its target users additional recipients.
+    async fn dms(&self, request: Request<Bytes>) -> (Response<Bytes>, Option<String>) {
+        if let Some(refused) = self.gate(&request) {
+            return (refused, None);
+        }
+        let header = request
+            .headers()
+            .get(EVENT_HEADER)
+            .and_then(|v| v.to_str().ok());
+        if !dms::is_hook(header) {
+            let body = json!({
+                "error": format!("send the header `{EVENT_HEADER}: {EVENT_HEADER_VALUE}` with a DMS message hook"),
+                "field": EVENT_HEADER,
+            });
+            return (answer(StatusCode::BAD_REQUEST, &body), None);
+        }
+        match dms::event(request.body()) {
+            Ok(body) => {
+                let bytes = serde_json::to_vec(&body).unwrap_or_default();
+                self.queue_one(&bytes).await
+            }
+            Err(m) => {
+                let body = json!({ "error": m.reason, "field": m.field });
+                (answer(StatusCode::BAD_REQUEST, &body), None)
+            }
+        }
+    }
+
     /// `{"events": [...]}`: each event checked on its own, the good ones committed together.
     async fn batch(&self, request: Request<Bytes>) -> Response<Bytes> {
         if let Some(refused) = self.gate(&request) {
@@ -344,6 +373,8 @@ impl Handler for Intake {
                 ("POST", self.alertmanager(request).await)
             }
             "/v1/alertmanager" => ("POST", (not_allowed(), None)),
+            "/v1/dms" if method == Method::POST => ("POST", self.dms(request).await),
+            "/v1/dms" => ("POST", (not_allowed(), None)),
             _ => ("", (error(StatusCode::NOT_FOUND, "no such endpoint"), None)),
         };
         let mut response = response;
@@ -354,7 +385,7 @@ impl Handler for Intake {
         }
         if matches!(
             path.as_str(),
-            "/v1/events" | "/v1/events/batch" | "/v1/alertmanager"
+            "/v1/events" | "/v1/events/batch" | "/v1/alertmanager" | "/v1/dms"
         ) {
             self.metrics.event(&path, response.status().as_u16());
         }

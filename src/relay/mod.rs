@@ -6,6 +6,7 @@
 //! current, `event` reads an event's fields. One tokio runtime runs all of it.
 
 mod alertmanager;
+mod dms;
 mod event;
 mod intake;
 mod metrics;

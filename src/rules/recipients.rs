@@ -25,6 +25,8 @@ pub struct EventRoles {
     pub related: Vec<String>,
     pub data_owner: Vec<String>,
     pub instance_dba: Vec<String>,
+    /// Users the event itself names besides the rule's (a relayed DMS hook's target users).
+    pub additional: Vec<String>,
 }
 
 impl EventRoles {
@@ -80,7 +82,7 @@ pub fn resolve(store: &Store, view: &RuleView, named: &EventRoles) -> Vec<Recipi
             reach(&user, role);
         }
     }
-    for user in &view.rule.users {
+    for user in view.rule.users.iter().chain(&named.additional) {
         reach(user, ADDITIONAL);
     }
     out
@@ -149,5 +151,28 @@ mod tests {
         let got = resolve(&store, &view, &EventRoles::default());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].name, "bob");
+    }
+
+    #[test]
+    fn users_the_event_names_are_reached_as_additional_recipients() {
+        let store = store();
+        let view = super::super::find(&store, "ticket.data-change.pending-approval").unwrap();
+        let named = EventRoles {
+            approver: vec!["carol".into()],
+            additional: vec!["alice".into(), "carol".into()],
+            ..EventRoles::default()
+        };
+        let got: Vec<(String, Vec<String>)> = resolve(&store, &view, &named)
+            .into_iter()
+            .map(|r| (r.name, r.roles))
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            vec![
+                ("carol".into(), s(&["approver", "recipient"])),
+                ("alice".into(), s(&["recipient"])),
+            ]
+        );
     }
 }

@@ -69,6 +69,7 @@ impl EventArgs {
             related: self.related.clone(),
             data_owner: self.data_owners.clone(),
             instance_dba: self.instance_dbas.clone(),
+            additional: Vec::new(),
         }
     }
 
