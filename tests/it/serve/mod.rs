@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 mod alertmanager;
 mod delivery;
+mod dms;
 mod intake;
 mod lifecycle;
 mod queue;
