@@ -54,3 +54,69 @@ fn emit_at_or_in_queues_for_serve_and_queue_and_cancel_see_it() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn log_shows_a_retrying_delivery_queued_with_its_next_attempt_and_a_refused_one_dead() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    server.always("/bob", Reply::status(400));
+    server.always("/carol", Reply::status(503));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("e-5", &["bob", "carol"])).0, 202);
+    serve.line("e-5 bob webhook: dead (attempt 1)");
+    serve.line("e-5 carol webhook: retrying (attempt 1)");
+    let rows = |outcome: &str| {
+        let listed = env
+            .run(&["log", "--json", "--id", "e-5", "--outcome", outcome])
+            .ok()
+            .json();
+        listed.as_array().cloned().unwrap_or_default()
+    };
+    let queued = rows("queued");
+    assert_eq!(queued.len(), 1, "{queued:?}");
+    assert_eq!(
+        (
+            queued[0]["recipient"].as_str(),
+            queued[0]["outcome"].as_str()
+        ),
+        (Some("carol"), Some("queued"))
+    );
+    assert!(
+        queued[0]["next_attempt"]
+            .as_str()
+            .is_some_and(|t| t.ends_with('Z')),
+        "{queued:?}"
+    );
+    assert!(
+        queued[0]["error_message"]
+            .as_str()
+            .is_some_and(|e| e.contains("503")),
+        "{queued:?}"
+    );
+    let dead = rows("dead");
+    assert_eq!(dead.len(), 1, "{dead:?}");
+    assert_eq!(
+        (dead[0]["recipient"].as_str(), dead[0]["outcome"].as_str()),
+        (Some("bob"), Some("dead"))
+    );
+    assert!(dead[0].get("next_attempt").is_none(), "{dead:?}");
+    assert!(
+        dead[0]["error_message"]
+            .as_str()
+            .is_some_and(|e| e.contains("400")),
+        "{dead:?}"
+    );
+    // Without --outcome: the attempts the log recorded and the queue's two states together.
+    let all = env.run(&["log", "--id", "e-5"]);
+    all.ok();
+    for word in ["queued", "dead", "failed", "next attempt"] {
+        assert!(all.stdout.contains(word), "{word}: {}", all.stdout);
+    }
+    // A delivered destination is neither.
+    let delivered = env
+        .run(&["log", "--json", "--outcome", "delivered"])
+        .ok()
+        .json();
+    assert_eq!(delivered, json!([]));
+}
