@@ -109,7 +109,7 @@ impl Log {
                     && filter.since_ms.is_none_or(|s| p.time_ms >= s)
             })
             .collect();
-        out.sort_by(|a, b| b.time_ms.cmp(&a.time_ms));
+        out.sort_by_key(|p| std::cmp::Reverse(p.time_ms));
         if let Some(limit) = filter.limit {
             out.truncate(limit);
         }

@@ -169,7 +169,7 @@ pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
     if !pending.is_empty() {
         entries.extend(pending.iter().map(EntryJson::pending));
         // Newest first, as the log's rows come; a stable sort keeps the log's order among equal times.
-        entries.sort_by(|a, b| b.time_ms.cmp(&a.time_ms));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.time_ms));
         entries.truncate(args.limit as usize);
     }
     if ctx.out.json {
