@@ -1167,7 +1167,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only the deliveries of this event name (`send --event`)')
             [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Only the deliveries to this user')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only the deliveries through this channel kind')
-            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only the deliveries with this outcome')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only the deliveries with this outcome (queued, dead: the relay''s queue)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many entries (the newest)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')

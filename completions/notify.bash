@@ -1932,7 +1932,7 @@ _notify() {
                     return 0
                     ;;
                 --outcome)
-                    COMPREPLY=($(compgen -W "delivered failed skipped" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "delivered failed skipped queued dead" -- "${cur}"))
                     return 0
                     ;;
                 --since)

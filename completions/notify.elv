@@ -1081,7 +1081,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --event 'Only the deliveries of this event name (`send --event`)'
             cand --recipient 'Only the deliveries to this user'
             cand --channel 'Only the deliveries through this channel kind'
-            cand --outcome 'Only the deliveries with this outcome'
+            cand --outcome 'Only the deliveries with this outcome (queued, dead: the relay''s queue)'
             cand --since 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
             cand --limit 'Show at most this many entries (the newest)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'

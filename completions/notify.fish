@@ -867,9 +867,11 @@ wecom-bot\t'WeCom chatbot'
 email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
-complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l outcome -d 'Only the deliveries with this outcome' -r -f -a "delivered\t''
+complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l outcome -d 'Only the deliveries with this outcome (queued, dead: the relay\'s queue)' -r -f -a "delivered\t''
 failed\t''
-skipped\t''"
+skipped\t''
+queued\t'Waiting in the relay\'s queue for an attempt'
+dead\t'Given up by the relay (its last error is shown)'"
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l since -d 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l limit -d 'Show at most this many entries (the newest)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
