@@ -23,7 +23,7 @@ use super::plan::{Destination, Plan};
 use super::rate::{FEISHU_LIMITS, RateLimits};
 use super::steps::{self, Composed, Learned, Recipient, Stamp};
 use super::stop::{self, NOT_SENT, Stop};
-use super::target::{App, Target};
+use super::target::Target;
 use super::tokens::Tokens;
 use super::{Delivery, Options};
 use crate::clock::Clock;
@@ -519,90 +519,9 @@ impl Engine {
             }
         }
     }
-
-    async fn token(&self, app: &App, deadline: Instant) -> Result<String, Failure> {
-        let now = self.clock.now_ms() / 1000;
-        self.tokens
-            .get(app, now, || async {
-                let done = self
-                    .retrying(deadline, None, |t| async move {
-                        let req = steps::token_request(app).ca_file(app.ca_file.as_deref());
-                        let resp = self.http(&req, t, true).await?;
-                        steps::parse_token(app, &resp)
-                    })
-                    .await;
-                done.result.map_err(|f| Failure {
-                    message: format!("cannot get an access token: {}", f.message),
-                    ..f
-                })
-            })
-            .await
-    }
-
-    /// One step against an app's API: `build` makes the request with the current access token and `read`
-    /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once. With
-    /// `rate` (the app's key), every attempt first waits for a slot within the app's rate limits.
-    async fn with_token<T>(
-        &self,
-        app: &App,
-        deadline: Instant,
-        resend_safe: bool,
-        rate: Option<&str>,
-        build: impl Fn(&str) -> Result<HttpRequest, Failure>,
-        read: impl Fn(&HttpResponse) -> Result<T, Verdict>,
-    ) -> Attempted<T> {
-        let mut refreshed = false;
-        loop {
-            let token = match self.token(app, deadline).await {
-                Ok(t) => t,
-                Err(f) => return Attempted::failed(f),
-            };
-            let req = match build(&token) {
-                Ok(r) => r.ca_file(app.ca_file.as_deref()),
-                Err(f) => return Attempted::failed(f),
-            };
-            let done = self
-                .retrying(deadline, None, |t| {
-                    let req = &req;
-                    let read = &read;
-                    async move {
-                        if let Some(app) = rate {
-                            self.rates
-                                .slot(app, deadline)
-                                .await
-                                .map_err(Verdict::Permanent)?;
-                        }
-                        read(&self.http(req, t, resend_safe).await?)
-                    }
-                })
-                .await;
-            match &done.result {
-                Err(f) if !refreshed && steps::token_invalid(app).contains(&f.code.as_str()) => {
-                    self.tokens.invalidate(app).await;
-                    refreshed = true;
-                }
-                _ => return done,
-            }
-        }
-    }
-
-    /// Finds the id a message to a DingTalk or Feishu/Lark person is addressed to, by mobile or email.
-    pub async fn look_up(
-        &self,
-        app: &App,
-        mobile: Option<&str>,
-        email: Option<&str>,
-        deadline: Instant,
-    ) -> Result<String, Failure> {
-        let build = |token: &str| Ok(steps::lookup_request(app, token, mobile, email));
-        self.with_token(app, deadline, true, None, build, |resp| {
-            steps::parse_lookup(app, resp)
-        })
-        .await
-        .result
-    }
 }
 
+mod app_calls;
 mod send_batch;
 #[cfg(test)]
 mod tests;

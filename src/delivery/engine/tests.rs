@@ -11,7 +11,7 @@ use super::*;
 use crate::channels::message::{Event, Format};
 use crate::delivery::fake::{self, Answer, Fake};
 use crate::delivery::pacer::Pacer;
-use crate::delivery::target::SmsVendor;
+use crate::delivery::target::{App, SmsVendor};
 use crate::delivery::{Outcome, Plan};
 use crate::providers::ProviderName;
 use crate::signing::SignatureMethod;
