@@ -5,6 +5,7 @@ use clap::Subcommand;
 
 use crate::context::Context;
 
+mod entry;
 mod prune;
 mod show;
 
