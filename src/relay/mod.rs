@@ -92,8 +92,8 @@ pub enum Line {
 
 pub type Report = Arc<dyn Fn(Line) + Send + Sync>;
 
-/// Serves until SIGTERM or SIGINT (then stops as SERVE.md says and returns); a second signal ends the
-/// process with 130.
+/// Serves until SIGTERM or SIGINT, then stops: new events get 503, attempts in flight get the grace,
+/// what was not sent stays queued, and it returns. A second signal ends the process with 130.
 pub fn serve(config: Config, report: Report) -> Result<()> {
     runtime()?.block_on(run(config, report))
 }

@@ -273,7 +273,7 @@ impl Workers {
     }
 }
 
-/// What a destination's row means for the queue: PROTOCOLS' classes, unchanged. A request sent but
+/// What a destination's row means for the queue, by the engine's retry classes. A request sent but
 /// not answered without an idempotency key (`outcome unknown`) and a refusal (4xx but 408/429) are
 /// not tried again; anything else that failed is.
 fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
