@@ -27,6 +27,7 @@ pub mod clock;
 pub mod commands;
 pub mod context;
 pub mod delivery;
+pub mod doctor;
 pub mod error;
 pub mod listen;
 pub mod log;

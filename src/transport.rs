@@ -5,6 +5,7 @@
 //! are trusted in addition to the platform's roots, never instead of them.
 
 mod net;
+pub mod probe;
 
 use std::fmt;
 use std::future::Future;

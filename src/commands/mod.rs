@@ -11,6 +11,7 @@ pub mod args;
 pub mod cancel;
 pub mod channel;
 pub mod completions;
+pub mod doctor;
 pub mod emit;
 pub mod listen;
 pub mod log;
@@ -58,6 +59,7 @@ pub enum Command {
     Log(log::Args),
     Retry(retry::Args),
     Completions(completions::Args),
+    Doctor(doctor::Args),
 }
 
 /// Runs one command.
@@ -78,5 +80,6 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Log(args) => log::run(ctx, args),
         Command::Retry(args) => retry::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
+        Command::Doctor(args) => doctor::run(ctx, args),
     }
 }

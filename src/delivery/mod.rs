@@ -46,7 +46,10 @@ pub use recording::{
 pub use request::{Adhoc, Content, Recipients, Request, adhoc_destinations, message, prepare};
 pub use retry_failed::Retried;
 pub use run::{Finished, Run};
-pub use target::{App, SmsVendor, Target, provider_fields, sms_vendor, smtp_settings, target_for};
+pub use target::{
+    App, SmsVendor, Target, app as app_credentials, provider_fields, sms_vendor, smtp_settings,
+    target_for,
+};
 
 /// Defaults of a send, shared by the command line and [`Options::default`].
 pub const DEFAULT_TIMEOUT_SECS: f64 = 10.0;

@@ -255,7 +255,8 @@ fn field_or_default(name: ProviderName, fields: &Fields, field: Field) -> String
         .unwrap_or_default()
 }
 
-fn app(store: &Store, name: ProviderName) -> Result<App, String> {
+/// An app provider's credentials, checked and resolved.
+pub fn app(store: &Store, name: ProviderName) -> Result<App, String> {
     let fields = provider_fields(store, name)?;
     let id_field = if name == ProviderName::Dingtalk {
         Field::AppKey

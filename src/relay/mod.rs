@@ -232,6 +232,24 @@ fn own(log: &Path) -> Result<File> {
     }
 }
 
+/// The process id of the serve that owns `log`, if one runs (`notify doctor`); the lock is only tested.
+pub fn owner(log: &Path) -> Option<String> {
+    let mut name = log.as_os_str().to_owned();
+    name.push(".serve");
+    let mut file = OpenOptions::new()
+        .read(true)
+        .open(PathBuf::from(name))
+        .ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => None,
+        Err(_) => {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            Some(pid.trim().to_owned())
+        }
+    }
+}
+
 async fn bind(addr: SocketAddr) -> Result<TcpListener> {
     TcpListener::bind(addr).await.map_err(|e| {
         let hint = match e.kind() {

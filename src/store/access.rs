@@ -71,7 +71,7 @@ pub fn refuse_exposed(path: &Path, mode: u32, store: &Store) -> Result<()> {
 }
 
 /// Where the first literal secret of `store` sits, e.g. "provider smtp `password`", or None.
-fn first_literal_secret(store: &Store) -> Option<String> {
+pub fn first_literal_secret(store: &Store) -> Option<String> {
     let providers = store.providers.0.iter().filter_map(|(name, fields)| {
         literal_field(fields).map(|f| format!("provider {name} `{f}`"))
     });

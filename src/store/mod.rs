@@ -12,6 +12,7 @@ pub mod schema;
 mod split;
 mod strings;
 
+pub use access::first_literal_secret;
 pub use file::{Located, StoreFile};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};

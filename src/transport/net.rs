@@ -28,7 +28,7 @@ pub const SMTP_POOL_SIZE: u32 = 10;
 static CRYPTO: Once = Once::new();
 
 /// rustls needs a process-wide crypto provider before any client is built.
-fn install_crypto() {
+pub(super) fn install_crypto() {
     CRYPTO.call_once(|| {
         let _ = rustls::crypto::ring::default_provider().install_default();
     });
@@ -43,7 +43,7 @@ pub fn trust_everywhere(ca_file: PathBuf) {
 }
 
 /// The extra roots of a connection: the process-wide CA file and the destination's, in that order.
-fn extra_roots(ca_file: Option<&Path>) -> Result<Vec<CertificateDer<'static>>, String> {
+pub(super) fn extra_roots(ca_file: Option<&Path>) -> Result<Vec<CertificateDer<'static>>, String> {
     let mut roots = Vec::new();
     for path in EVERYWHERE
         .get()
@@ -244,7 +244,7 @@ impl Net {
 }
 
 /// TLS towards the SMTP server: its host name checked against the platform's roots and the extra ones.
-fn smtp_tls(cfg: &SmtpSettings) -> Result<TlsParameters, SendError> {
+pub(super) fn smtp_tls(cfg: &SmtpSettings) -> Result<TlsParameters, SendError> {
     let setup = |e: String| not_sent("smtp", format!("cannot set up SMTP to {}: {e}", cfg.host));
     let mut params = TlsParameters::builder(cfg.host.clone());
     for der in extra_roots(cfg.ca_file.as_deref()).map_err(setup)? {

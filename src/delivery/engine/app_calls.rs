@@ -29,6 +29,13 @@ impl Engine {
             .await
     }
 
+    /// The app's access token, from the cache or by one token call, to learn whether its credentials
+    /// work (`notify doctor`); nothing is sent.
+    pub async fn fetch_token(&self, app: &App) -> Result<(), Failure> {
+        let deadline = Instant::now() + self.opts.deadline;
+        self.token(app, deadline).await.map(drop)
+    }
+
     /// One step against an app's API: `build` makes the request with the current access token and `read`
     /// judges the answer. A token the vendor no longer accepts is dropped and fetched again, once. With
     /// `rate` (the app's key), every attempt first waits for a slot within the app's rate limits.
