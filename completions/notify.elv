@@ -48,6 +48,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
+            cand doctor 'Check the store, providers, channels and the delivery log; send nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;channel'= {
@@ -1170,6 +1171,24 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;doctor'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --offline 'Skip every check that uses the network (tokens, SMTP login, TLS handshakes)'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'notify;help'= {
             cand channel 'Configure, verify, enable and test your own channels'
             cand user 'Manage users and their channels as an administrator'
@@ -1186,6 +1205,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
+            cand doctor 'Check the store, providers, channels and the delivery log; send nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'notify;help;channel'= {
@@ -1307,6 +1327,8 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;retry'= {
         }
         &'notify;help;completions'= {
+        }
+        &'notify;help;doctor'= {
         }
         &'notify;help;help'= {
         }

@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         cache_dir: ctx.cache_dir(),
         offline: args.offline,
         timeout: doctor::TIMEOUT,
-        clock: ctx.clock.clone(),
+        clock: ctx.clock,
     };
     let findings = doctor::run(&inputs)?;
     let problems = doctor::count(&findings, Status::Problem);

@@ -4,6 +4,7 @@
 
 use super::providers::{ca_file, secrets};
 use super::{Area, Finding};
+use crate::channels::Verification;
 use crate::store::{Schema, Store};
 
 const AREA: Area = Area::Channels;
@@ -57,10 +58,11 @@ pub fn check(store: &Store, out: &mut Vec<Finding>) {
                 }
             }
             if out.len() == before {
-                let state = match (channel.enabled, channel.verified) {
-                    (true, true) => "enabled and verified",
-                    (true, false) => "enabled",
+                let needs_none = kind.verification() == Verification::None;
+                let state = match (channel.enabled, needs_none) {
                     (false, _) => "configured, not enabled",
+                    (true, true) => "enabled (needs no verification)",
+                    (true, false) => "enabled and verified",
                 };
                 out.push(Finding::ok(AREA, subject, state));
             }

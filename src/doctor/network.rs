@@ -148,7 +148,7 @@ pub fn check(targets: Targets, inputs: &Inputs) -> anyhow::Result<Vec<Finding>> 
         let net = Arc::new(Net::for_attempts_of(timeout)?);
         let engine = Arc::new(Engine::new(
             opts,
-            inputs.clock.clone(),
+            inputs.clock,
             inputs.cache_dir.clone(),
             net,
         ));

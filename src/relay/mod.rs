@@ -273,6 +273,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_owner_of_a_log_is_the_serve_holding_its_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("deliveries.db");
+        assert_eq!(owner(&log), None);
+        let held = own(&log).unwrap();
+        assert_eq!(owner(&log), Some(std::process::id().to_string()));
+        drop(held);
+        assert_eq!(owner(&log), None);
+    }
+
+    #[test]
     fn a_config_shows_no_token() {
         let config = Config {
             bind: "127.0.0.1:0".parse().unwrap(),

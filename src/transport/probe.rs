@@ -118,7 +118,7 @@ async fn login(smtp: &SmtpSettings, timeout: Duration) -> SmtpProbe {
         if let Some(params) = tls
             && let Err(e) = conn.starttls(params, &hello).await
         {
-            conn.abort().await;
+            // A failed upgrade leaves no stream to say QUIT on: dropping the connection closes it.
             return unreachable(format!("STARTTLS with {at} failed: {e}"));
         }
     }

@@ -4,6 +4,7 @@ mod support;
 
 mod config;
 mod delivery;
+mod doctor;
 mod fanout;
 mod flags;
 mod generated;

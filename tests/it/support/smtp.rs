@@ -1,6 +1,7 @@
 //! A real SMTP server on 127.0.0.1 (std only, one thread per connection) that records every message.
 //! It speaks what lettre needs: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT, with PIPELINING; no
-//! AUTH. It runs plain, with implicit TLS, or offering STARTTLS (rustls, with a test CA's certificate).
+//! AUTH unless started with a login (then AUTH PLAIN is offered and required before MAIL). It runs plain,
+//! with implicit TLS, or offering STARTTLS (rustls, with a test CA's certificate).
 #![allow(dead_code)]
 
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -81,6 +82,11 @@ struct Shared {
     stop: AtomicBool,
     /// Sessions accepted so far.
     connections: AtomicUsize,
+    /// The username and password AUTH PLAIN accepts, when the server asks for a login.
+    login: Option<(String, String)>,
+    /// AUTH commands answered 235 / 535 so far.
+    logins: AtomicUsize,
+    refused_logins: AtomicUsize,
 }
 
 /// A plain SMTP server (no TLS, no AUTH) on 127.0.0.1 with a free port.
@@ -109,10 +115,26 @@ impl SmtpServer {
         SmtpServer::start_with(Security::Starttls(config))
     }
 
+    /// Serve plain SMTP that offers AUTH PLAIN, accepts only `user` / `password` and refuses MAIL
+    /// before a login.
+    pub fn start_with_login(user: &str, password: &str) -> SmtpServer {
+        SmtpServer::start_sharing(
+            Security::Plain,
+            Shared {
+                login: Some((user.to_owned(), password.to_owned())),
+                ..Shared::default()
+            },
+        )
+    }
+
     fn start_with(security: Security) -> SmtpServer {
+        SmtpServer::start_sharing(security, Shared::default())
+    }
+
+    fn start_sharing(security: Security, shared: Shared) -> SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("smtp fixture: bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("smtp fixture: local_addr");
-        let shared = Arc::new(Shared::default());
+        let shared = Arc::new(shared);
         let acceptor = {
             let shared = Arc::clone(&shared);
             thread::Builder::new()
@@ -134,6 +156,14 @@ impl SmtpServer {
     /// How many connections clients have opened so far.
     pub fn connections(&self) -> usize {
         self.shared.connections.load(Ordering::SeqCst)
+    }
+
+    /// Logins accepted and refused so far (servers started with a login).
+    pub fn logins(&self) -> (usize, usize) {
+        (
+            self.shared.logins.load(Ordering::SeqCst),
+            self.shared.refused_logins.load(Ordering::SeqCst),
+        )
     }
 
     /// Every message accepted so far, in order of completion.
@@ -259,6 +289,12 @@ fn session<S: Read + Write>(stream: S, shared: &Shared, offer: Offer) -> io::Res
             .write_all(b"220 localhost ESMTP notify test fixture\r\n")?;
     }
     let mut envelope = Envelope::default();
+    let mut logged_in = shared.login.is_none();
+    let with_auth = |ehlo: &str| match shared.login {
+        Some(_) => ehlo.replacen("250-8BITMIME", "250-AUTH PLAIN\r\n250-8BITMIME", 1),
+        None => ehlo.to_owned(),
+    };
+    let (ehlo_reply, ehlo_starttls) = (with_auth(EHLO_REPLY), with_auth(EHLO_STARTTLS));
     loop {
         let Some(line) = read_line(&mut input, MAX_COMMAND)? else {
             return Ok(None);
@@ -274,12 +310,23 @@ fn session<S: Read + Write>(stream: S, shared: &Shared, offer: Offer) -> io::Res
         let reply: &[u8] = match verb.to_ascii_uppercase().as_str() {
             "EHLO" if offer == Offer::Starttls => {
                 envelope = Envelope::default();
-                EHLO_STARTTLS.as_bytes()
+                ehlo_starttls.as_bytes()
             }
             "EHLO" => {
                 envelope = Envelope::default();
-                EHLO_REPLY.as_bytes()
+                ehlo_reply.as_bytes()
             }
+            "AUTH" if shared.login.is_some() => {
+                if plain_login(arg) == shared.login {
+                    logged_in = true;
+                    shared.logins.fetch_add(1, Ordering::SeqCst);
+                    b"235 2.7.0 authentication succeeded\r\n"
+                } else {
+                    shared.refused_logins.fetch_add(1, Ordering::SeqCst);
+                    b"535 5.7.8 authentication credentials invalid\r\n"
+                }
+            }
+            "MAIL" if !logged_in => b"530 5.7.0 authentication required\r\n",
             "STARTTLS" if offer == Offer::Starttls => {
                 input
                     .get_mut()
@@ -343,6 +390,22 @@ fn session<S: Read + Write>(stream: S, shared: &Shared, offer: Offer) -> io::Res
         };
         input.get_mut().write_all(reply)?;
     }
+}
+
+/// The username and password of `PLAIN <base64 of authzid NUL user NUL password>`.
+fn plain_login(arg: &str) -> Option<(String, String)> {
+    use base64::Engine as _;
+    let (mechanism, response) = arg.split_once(' ')?;
+    if !mechanism.eq_ignore_ascii_case("PLAIN") {
+        return None;
+    }
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(response.trim())
+        .ok()?;
+    let text = String::from_utf8(raw).ok()?;
+    let mut parts = text.split('\0');
+    let (_, user, password) = (parts.next()?, parts.next()?, parts.next()?);
+    Some((user.to_owned(), password.to_owned()))
 }
 
 /// The address in `FROM:<a@b> PARAMS` / `TO:<a@b>` (case-insensitive keyword, brackets removed).
