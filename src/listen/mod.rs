@@ -36,10 +36,19 @@ pub const MAX_BODY: usize = 1024 * 1024;
 const GRACE: Duration = Duration::from_secs(2);
 
 /// How deliveries are authenticated: the method and every key that may sign (several during a
-/// rotation). No `Debug`: it holds the keys.
+/// rotation). Its `Debug` shows how many keys, never one.
 pub struct Auth {
     method: SignatureMethod,
     keys: Vec<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Auth")
+            .field("method", &self.method)
+            .field("keys", &self.keys.len())
+            .finish()
+    }
 }
 
 impl Auth {
