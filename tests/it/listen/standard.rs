@@ -192,3 +192,27 @@ fn a_bad_whsec_key_is_a_usage_error() {
     ]);
     run.code(2).stderr_has("base64");
 }
+
+#[test]
+fn a_standard_send_is_accepted_by_a_standard_listen() {
+    let env = Env::new();
+    let mut listener = start(&env, &[OLD_KEY, NEW_KEY]);
+    let url = format!("http://{}/hooks/std", listener.addr);
+    env.run(&[
+        "send",
+        "--webhook",
+        &url,
+        "--signature-method",
+        "STANDARD",
+        "--signature-key",
+        NEW_KEY,
+        "--message",
+        "signed end to end",
+    ])
+    .ok();
+    let line = listener.json_line();
+    assert_eq!(line["verified"], true);
+    assert_eq!(line["signatureMethod"], "STANDARD");
+    assert_eq!(line["message"], "signed end to end");
+    listener.finish();
+}
