@@ -185,7 +185,7 @@ fn signing_keys(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<V
     let inputs = args.signature_key.inputs();
     let flag = inputs.first().map_or("--signature-key", |(_, flag)| *flag);
     match (method, inputs.is_empty()) {
-        (SignatureMethod::None, true) => return Ok(Vec::new()),
+        (SignatureMethod::None, true) => Ok(Vec::new()),
         (SignatureMethod::None, false) => {
             let err = if args.signature_method.is_some() {
                 Error::usage(format!("{flag} does not go with --signature-method NONE")).hint(
@@ -197,7 +197,7 @@ fn signing_keys(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<V
                     "pass --signature-method HMAC_SHA256, HMAC_SHA1 or STANDARD, the method the sender signs with",
                 )
             };
-            return Err(err.into());
+            Err(err.into())
         }
         (method, true) => {
             let value = match Kind::Webhook.field(Field::SignatureKey) {

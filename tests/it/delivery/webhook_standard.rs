@@ -65,7 +65,7 @@ fn standard_ad_hoc_verifies_with_the_reference_library() {
     tampered.pop();
     assert!(
         Webhook::new(WHSEC)
-            .unwrap()
+            .expect("a test value")
             .verify(&tampered, &headers)
             .is_err()
     );
@@ -104,13 +104,13 @@ fn standard_stored_raw_key_and_a_fixed_clock() {
     let ts: i64 = header(req, "webhook-timestamp").parse().expect("seconds");
     assert!((now..now + 5).contains(&ts), "{ts}");
     let expected = Webhook::from_bytes(key.as_bytes().to_vec())
-        .unwrap()
+        .expect("a test value")
         .sign(header(req, "webhook-id"), ts, &req.body)
-        .unwrap();
+        .expect("a test value");
     assert_eq!(header(req, "webhook-signature"), expected);
     // The library checks against the system clock, which is years away from NOTIFY_NOW.
     let err = Webhook::from_bytes(key.as_bytes().to_vec())
-        .unwrap()
+        .expect("a test value")
         .verify(&req.body, &header_map(req))
         .expect_err("stale by the system clock");
     assert!(err.to_string().contains("future"), "{err}");
@@ -125,7 +125,7 @@ fn standard_retries_keep_the_id_and_sign_each_attempt() {
     run.ok();
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2, "{reqs:?}");
-    let wh = Webhook::new(WHSEC).unwrap();
+    let wh = Webhook::new(WHSEC).expect("a test value");
     for req in &reqs {
         wh.verify(&req.body, &header_map(req))
             .expect("every attempt verifies");
@@ -196,7 +196,7 @@ fn standard_refuses_a_whsec_key_that_is_not_base64() {
     assert!(
         row["error_message"]
             .as_str()
-            .unwrap()
+            .expect("a test value")
             .contains("signature_key"),
         "{row}"
     );

@@ -105,7 +105,7 @@ fn refuses_a_stale_or_future_timestamp_with_the_reason() {
             .exchange(&standard_post("std-old", ts, &body, &sig));
         assert_rejected(&response, 401);
         // A second either way for the test's own time to pass.
-        let (head, tail) = reason.split_at(reason.find("400").unwrap());
+        let (head, tail) = reason.split_at(reason.find("400").expect("a test value"));
         assert!(response.body.contains(head), "{response:?}");
         assert!(
             response.body.contains(&tail[3..]),
