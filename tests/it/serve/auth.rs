@@ -259,3 +259,54 @@ fn a_non_loopback_bind_is_allowed_with_a_signature_key() {
     .code(2)
     .stderr_has("base64");
 }
+
+#[test]
+fn one_notify_relays_to_anothers_serve_signed_with_standard_webhooks() {
+    let mut env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["alice"]);
+    env.set_env("HOOK_NEW", NEW_KEY);
+    let serve = Serve::start(
+        &env,
+        &[
+            "--signature-method",
+            "STANDARD",
+            "--signature-key-env",
+            "HOOK_NEW",
+        ],
+    );
+    let url = format!("http://{}/v1/dms", serve.addr);
+    let relay = |key: &str| {
+        Env::new().run(&[
+            "send",
+            "--webhook",
+            &url,
+            "--signature-method",
+            "STANDARD",
+            "--signature-key",
+            key,
+            "--event",
+            "ticket.data-change.approved",
+            "--submitter",
+            "alice",
+            "--message",
+            "approved",
+        ])
+    };
+    // A sender with another key is refused (401 is not retried) and nothing reaches alice.
+    relay(OLD_KEY)
+        .code(3)
+        .stdout_has("401: the endpoint refused the credentials");
+    relay(NEW_KEY).ok();
+    let deadline = Instant::now() + WAIT;
+    while server.requests_to("/alice").is_empty() {
+        assert!(Instant::now() < deadline, "no delivery to alice");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "only the signed relay is delivered"
+    );
+}
