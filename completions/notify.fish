@@ -814,16 +814,16 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -s h -l help -d 'P
 complete -c notify -n "__fish_notify_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand serve" -l bind -d 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l auth-token-env -d 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)' -r
-complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-method -d 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)' -r -f -a "NONE\t''
-HMAC_SHA1\t''
-HMAC_SHA256\t''
-STANDARD\t''"
-complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-key-env -d 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l workers -d 'Events worked on at once (each sends to up to 8 destinations at a time)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l max-attempts -d 'A destination is dead after this many attempts' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l give-up-after -d 'A destination is dead when its next attempt would come later than this after the event arrived' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l grace -d 'How long a stop waits for the attempts in flight' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l lease -d 'How long a claimed event stays with its worker (longer than any attempt)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-method -d 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)' -r -f -a "NONE\t''
+HMAC_SHA1\t''
+HMAC_SHA256\t''
+STANDARD\t''"
+complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-key-env -d 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r

@@ -9,12 +9,9 @@ use crate::listen::Auth;
 use crate::signing::SignatureMethod;
 use crate::values::Revealed;
 
-/// How intake requests are authenticated.
+/// Signed intake: the method and the variables holding its keys.
 #[derive(Debug, clap::Args)]
-pub struct AuthArgs {
-    /// Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)
-    #[arg(long = "auth-token-env", value_name = "VAR")]
-    pub auth_token_env: Vec<String>,
+pub struct SignatureArgs {
     /// Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body
     /// (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)
     #[arg(long, value_name = "METHOD", value_parser = method_parser(), ignore_case = true, requires = "signature_key_env")]
@@ -37,15 +34,14 @@ fn read(flag: &str, var: &str, what: &str) -> Result<Revealed> {
     }
 }
 
-impl AuthArgs {
-    /// The bearer tokens, each read from its variable.
-    pub fn tokens(&self) -> Result<Vec<Revealed>> {
-        self.auth_token_env
-            .iter()
-            .map(|var| read("--auth-token-env", var, "the token clients will send"))
-            .collect()
-    }
+/// The bearer tokens, each read from its variable.
+pub fn tokens(vars: &[String]) -> Result<Vec<Revealed>> {
+    vars.iter()
+        .map(|var| read("--auth-token-env", var, "the token clients will send"))
+        .collect()
+}
 
+impl SignatureArgs {
     /// The signature check, if signed intake was asked for.
     pub fn signature(&self) -> Result<Option<Auth>> {
         let method = match self.signature_method {

@@ -62,8 +62,9 @@ pub struct Args {
     /// Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8788")]
     pub bind: String,
-    #[command(flatten)]
-    pub auth: auth::AuthArgs,
+    /// Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)
+    #[arg(long = "auth-token-env", value_name = "VAR")]
+    pub auth_token_env: Vec<String>,
     /// Events worked on at once (each sends to up to 8 destinations at a time)
     #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=4096))]
     pub workers: usize,
@@ -82,6 +83,8 @@ pub struct Args {
     /// One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text
     #[arg(long)]
     pub json_logs: bool,
+    #[command(flatten)]
+    pub signed: auth::SignatureArgs,
 }
 
 fn give_up(text: &str) -> Result<Duration, String> {
@@ -99,8 +102,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             args.bind.trim()
         ))
     })?;
-    let tokens = args.auth.tokens()?;
-    let signature = args.auth.signature()?;
+    let tokens = auth::tokens(&args.auth_token_env)?;
+    let signature = args.signed.signature()?;
     if !bind.ip().is_loopback() && tokens.is_empty() && signature.is_none() {
         return Err(Error::usage(format!(
             "refusing to serve on {bind} without authentication: not a loopback address"
