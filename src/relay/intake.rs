@@ -11,7 +11,6 @@ use hyper::header::{self, HeaderValue};
 use hyper::http::request::Parts;
 use hyper::{Method, Request, Response, StatusCode};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
 use crate::channels::webhook::{EVENT_HEADER, EVENT_HEADER_VALUE};
@@ -39,8 +38,8 @@ const RETRY_AFTER_SECS: &str = "5";
 pub struct Intake {
     pub queue: Arc<dyn Queue>,
     pub stores: Arc<Stores>,
-    /// SHA-256 of each accepted bearer token (none: no auth).
-    pub tokens: Vec<[u8; 32]>,
+    /// Bearer tokens and signature keys (none: no auth).
+    pub auth: super::auth::IntakeAuth,
     pub clock: Clock,
     pub stopping: Arc<AtomicBool>,
     /// Told when an event was queued, so that an idle worker looks at once.
@@ -67,19 +66,6 @@ fn error(status: StatusCode, text: impl Into<String>) -> Response<Bytes> {
 impl Intake {
     fn now_ms(&self) -> i64 {
         i64::try_from(self.clock.now_ms()).unwrap_or(i64::MAX)
-    }
-
-    fn authorized(&self, request: &Request<Bytes>) -> bool {
-        if self.tokens.is_empty() {
-            return true;
-        }
-        let given = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(|t| <[u8; 32]>::from(Sha256::digest(t.trim().as_bytes())));
-        given.is_some_and(|g| self.tokens.contains(&g))
     }
 
     fn stopping(&self) -> Response<Bytes> {
@@ -111,17 +97,13 @@ impl Intake {
         }
     }
 
-    /// What every intake checks first: the token, the stop, the content type.
+    /// What every intake checks first: the token or signature, the stop, the content type.
     fn gate(&self, request: &Request<Bytes>) -> Option<Response<Bytes>> {
-        if !self.authorized(request) {
-            let mut response = error(
-                StatusCode::UNAUTHORIZED,
-                "missing or wrong bearer token (Authorization: Bearer <token>)",
-            );
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            return Some(response);
+        let refused = self
+            .auth
+            .refuse(request.headers(), request.body(), self.now_ms());
+        if refused.is_some() {
+            return refused;
         }
         if self.stopping.load(Ordering::SeqCst) {
             return Some(self.stopping());

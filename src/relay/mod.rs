@@ -6,6 +6,7 @@
 //! current, `event` reads an event's fields. One tokio runtime runs all of it.
 
 mod alertmanager;
+mod auth;
 mod dms;
 mod event;
 mod intake;
@@ -23,7 +24,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
-use sha2::{Digest, Sha256};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::Notify;
@@ -46,6 +46,8 @@ pub struct Config {
     pub bind: SocketAddr,
     /// The bearer tokens accepted on intake (none: no auth, loopback only).
     pub tokens: Vec<Revealed>,
+    /// The signature check of signed intake (PROTOCOLS §8, §13); a token or a signature admits.
+    pub signature: Option<crate::listen::Auth>,
     pub workers: usize,
     pub policy: Policy,
     pub grace: Duration,
@@ -135,11 +137,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let intake = Arc::new(intake::Intake {
         queue: Arc::clone(&queue),
         stores: Arc::clone(&stores),
-        tokens: config
-            .tokens
-            .iter()
-            .map(|t| Sha256::digest(t.expose().as_bytes()).into())
-            .collect(),
+        auth: auth::IntakeAuth::new(&config.tokens, config.signature),
         clock: config.clock,
         stopping: Arc::clone(&stopping),
         wake: Arc::clone(&wake),
@@ -288,6 +286,7 @@ mod tests {
         let config = Config {
             bind: "127.0.0.1:0".parse().unwrap(),
             tokens: vec![Revealed::new("s3cret-token")],
+            signature: None,
             workers: 1,
             policy: Policy {
                 max_attempts: 1,
