@@ -132,7 +132,8 @@ impl Pacer {
                 return Err(Failure {
                     code: "rate_limit".into(),
                     message: "robot rate limit (20/min)".into(),
-                    retry_after: None,
+                    // Not sent: a caller that tries later (the relay) waits for the free slot.
+                    retry_after: Some(wait),
                 });
             }
             if wait > BUSY_WAIT {

@@ -66,7 +66,7 @@ impl RateLimits {
                     message:
                         "the app's message rate limit leaves no slot before the send's deadline"
                             .into(),
-                    retry_after: None,
+                    retry_after: Some(at - now),
                 });
             }
             tokio::time::sleep_until(at).await;

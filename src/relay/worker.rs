@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::delivery::Plan;
 use crate::delivery::stop::{self, NOT_SENT, Stop};
 use crate::delivery::{
-    self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
+    self, ALREADY_DELIVERED, Class, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
     identity_of,
 };
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
@@ -273,9 +273,10 @@ impl Workers {
     }
 }
 
-/// What a destination's row means for the queue, by the engine's retry classes. A request sent but
-/// not answered without an idempotency key (`outcome unknown`) and a refusal (4xx but 408/429) are
-/// not tried again; anything else that failed is.
+/// What a destination's row means for the queue, by the engine's verdict (PROTOCOLS §10 classes): a
+/// permanent failure (a refusal, a vendor's permanent code even in an HTTP 200) and a request sent but
+/// not answered without an idempotency key (`outcome unknown`) are final; a retryable one is tried
+/// again after the backoff, or the vendor's `Retry-After`.
 fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
     let code = row.error_code.as_deref().unwrap_or_default();
     // What the queue keeps as the last error: the code and what the vendor or transport said.
@@ -298,27 +299,18 @@ fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
                 error: format!("{OUTCOME_UNKNOWN} ({reason})"),
             }
         }
-        Outcome::Failed => {
-            // An HTTP status code is three digits; vendors' own codes are longer.
-            let refused = code.len() == 3
-                && code
-                    .parse::<u16>()
-                    .is_ok_and(|s| (400..500).contains(&s) && s != 408 && s != 429);
-            let unknown = row
-                .error_message
-                .as_deref()
-                .is_some_and(|m| m.starts_with(OUTCOME_UNKNOWN));
-            if refused || unknown {
-                return Attempt::Permanent { error: error() };
+        Outcome::Failed => match row.class {
+            Some(Class::Permanent | Class::OutcomeUnknown) => Attempt::Permanent { error: error() },
+            Some(Class::Retryable) | None => {
+                let wait = row
+                    .retry_after
+                    .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+                Attempt::Transient {
+                    error: error(),
+                    not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
+                }
             }
-            let wait = row
-                .retry_after
-                .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-            Attempt::Transient {
-                error: error(),
-                not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
-            }
-        }
+        },
     }
 }
 
@@ -326,7 +318,7 @@ fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
 mod tests {
     use super::*;
 
-    fn failed(code: &str, message: &str) -> Delivery {
+    fn failed(code: &str, message: &str, class: Class) -> Delivery {
         Delivery {
             recipient: "alice".into(),
             channel: "webhook".into(),
@@ -338,30 +330,47 @@ mod tests {
             error_message: Some(message.into()),
             reason: Some(message.into()),
             retry_after: None,
+            class: Some(class),
         }
     }
 
     #[test]
-    fn a_refusal_and_an_unknown_outcome_are_final_and_the_rest_is_retried() {
+    fn the_engines_verdict_decides_and_not_the_http_status() {
         let permanent = |row: &Delivery| matches!(attempt_of(row, 0), Attempt::Permanent { .. });
-        assert!(permanent(&failed("400", "Bad Request")));
-        // A vendor's own code that happens to start like a status is not a refusal.
-        assert!(!permanent(&failed("400102", "busy")));
+        // A DingTalk robot's permanent code arrives in an HTTP 200: dead at once, with the vendor's words.
+        let refused = failed("310000", "keywords not in content", Class::Permanent);
+        assert_eq!(
+            attempt_of(&refused, 0),
+            Attempt::Permanent {
+                error: "310000: keywords not in content".into()
+            }
+        );
+        // Its rate limit code is worth another attempt.
+        assert!(!permanent(&failed(
+            "130101",
+            "send too fast",
+            Class::Retryable
+        )));
+        assert!(permanent(&failed("400", "Bad Request", Class::Permanent)));
         assert!(permanent(&failed(
             "timeout",
-            &format!("{OUTCOME_UNKNOWN} (timed out)")
+            &format!("{OUTCOME_UNKNOWN} (timed out)"),
+            Class::OutcomeUnknown
         )));
-        assert!(!permanent(&failed("503", "Service Unavailable")));
-        assert!(!permanent(&failed("429", "Too Many Requests")));
+        assert!(!permanent(&failed(
+            "503",
+            "Service Unavailable",
+            Class::Retryable
+        )));
         // A stop's rows carry no vendor message, only their reason.
         let stopped = |reason: &str| Delivery {
             error_message: None,
-            ..failed(stop::CODE, reason)
+            ..failed(stop::CODE, reason, Class::Retryable)
         };
         assert_eq!(attempt_of(&stopped(NOT_SENT), 0), Attempt::NotStarted);
         let cut = stopped("interrupted: the attempt did not end in time");
         assert!(permanent(&cut));
-        let mut later = failed("429", "Too Many Requests");
+        let mut later = failed("429", "Too Many Requests", Class::Retryable);
         later.retry_after = Some(Duration::from_secs(30));
         assert_eq!(
             attempt_of(&later, 1_000),

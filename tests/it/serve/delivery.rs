@@ -165,3 +165,61 @@ fn json_logs_say_each_request_and_outcome_as_one_object_per_line() {
         serve.seen
     );
 }
+
+/// Users whose DingTalk group robots are at `/<name>-robot/send` on `server`.
+fn robots(env: &Env, server: &HttpServer, names: &[&str]) {
+    for name in names {
+        let url = server.url(&format!("/{name}-robot/send?access_token=t-{name}"));
+        env.run(&[
+            "user",
+            "modify",
+            name,
+            "--create",
+            "--set",
+            &format!("dingtalk-bot.webhook={url}"),
+            "--enable",
+            "dingtalk-bot",
+        ])
+        .ok();
+    }
+}
+
+#[test]
+fn a_vendors_permanent_code_in_an_http_200_is_dead_at_once_and_its_rate_limit_is_retried() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    robots(&env, &server, &["bob", "carol"]);
+    server.always(
+        "/bob-robot/send",
+        Reply::json(
+            200,
+            r#"{"errcode":310000,"errmsg":"keywords not in content"}"#,
+        ),
+    );
+    server.reply(
+        "/carol-robot/send",
+        Reply::json(200, r#"{"errcode":130101,"errmsg":"send too fast"}"#),
+    );
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("vendor-1", &["bob", "carol"])).0, 202);
+    let dead = serve.line("vendor-1 bob dingtalk-bot: dead (attempt 1)");
+    assert!(dead.contains("keyword"), "{dead}");
+    serve.line("vendor-1 carol dingtalk-bot: retrying (attempt 1)");
+    serve.line("vendor-1 carol dingtalk-bot: delivered (attempt 2)");
+    assert_eq!(server.requests_to("/bob-robot/send").len(), 1);
+    assert_eq!(server.requests_to("/carol-robot/send").len(), 2);
+    let listed = env.run(&["log", "--json", "--id", "vendor-1"]).ok().json();
+    let bob: Vec<&Value> = listed
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| r["recipient"] == "bob")
+        .collect();
+    assert!(
+        bob.iter().any(|r| r["outcome"] == "dead"
+            && r["error_message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("310000"))),
+        "{listed}"
+    );
+}
