@@ -1020,7 +1020,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;serve'= {
             cand --bind 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)'
             cand --auth-token-env 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)'
-            cand --workers 'Events worked on at once (each sends to up to 8 destinations at a time)'
+            cand --workers 'Deliveries attempted at once, across all events (robot pacing and app rate limits are shared)'
             cand --max-attempts 'A destination is dead after this many attempts'
             cand --give-up-after 'A destination is dead when its next attempt would come later than this after the event arrived'
             cand --grace 'How long a stop waits for the attempts in flight'

@@ -85,6 +85,9 @@ pub struct Engine {
     stop: Stop,
     /// Until when each robot's pacing wait has been told of, so that it is said once per wait.
     told: std::sync::Mutex<std::collections::HashMap<String, Instant>>,
+    /// Bounds the exchanges with vendors in flight across every run of this engine (the relay's
+    /// `--workers`); `None`: each run's own `concurrency` is the only bound.
+    exchanges: Option<Arc<tokio::sync::Semaphore>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -175,7 +178,27 @@ impl Engine {
             clock,
             stop: Stop::never(),
             told: Default::default(),
+            exchanges: None,
         }
+    }
+
+    /// At most `n` exchanges with vendors (a message, a token, a lookup) at once across every run of
+    /// this engine: one engine shared by many runs (the relay's workers) also shares robot pacing, the
+    /// app tokens and the Feishu/Lark rate limits.
+    pub fn with_exchange_limit(mut self, n: usize) -> Self {
+        self.exchanges = Some(Arc::new(tokio::sync::Semaphore::new(n.max(1))));
+        self
+    }
+
+    /// Whether the stop it obeys was set.
+    pub fn stopped(&self) -> bool {
+        self.stop.is_set()
+    }
+
+    /// A place among the exchanges in flight, held until the answer (or its failure) is in.
+    async fn exchange_slot(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let slots = Arc::clone(self.exchanges.as_ref()?);
+        slots.acquire_owned().await.ok()
     }
 
     /// Stops starting attempts when `stop` is set (see [`super::stop`]).
@@ -455,6 +478,7 @@ impl Engine {
         timeout: Duration,
         resend_safe: bool,
     ) -> Result<HttpResponse, Verdict> {
+        let _slot = self.exchange_slot().await;
         self.transport
             .send(req, timeout)
             .await
@@ -484,6 +508,7 @@ impl Engine {
                 self.retrying(deadline, None, |t| {
                     let mail = mail.clone();
                     async move {
+                        let _slot = self.exchange_slot().await;
                         self.transport
                             .send_mail(smtp, mail, t)
                             .await

@@ -48,6 +48,10 @@ pub use retry_failed::Retried;
 pub use run::{Finished, Run};
 pub use target::{App, SmsVendor, Target, provider_fields, sms_vendor, smtp_settings, target_for};
 
+/// The error code of a destination held back, not sent, by a robot's pacing or an app's rate limit
+/// (its `retry_after` says when a slot frees up).
+pub const HELD_BACK: &str = "rate_limit";
+
 /// Defaults of a send, shared by the command line and [`Options::default`].
 pub const DEFAULT_TIMEOUT_SECS: f64 = 10.0;
 pub const DEFAULT_DEADLINE_SECS: f64 = 60.0;

@@ -130,7 +130,7 @@ impl Pacer {
             };
             if Instant::now() + wait > deadline {
                 return Err(Failure {
-                    code: "rate_limit".into(),
+                    code: super::HELD_BACK.into(),
                     message: "robot rate limit (20/min)".into(),
                     // Not sent: a caller that tries later (the relay) waits for the free slot.
                     retry_after: Some(wait),

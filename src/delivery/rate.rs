@@ -62,7 +62,7 @@ impl RateLimits {
             };
             if at >= deadline {
                 return Err(Failure {
-                    code: "rate_limit".into(),
+                    code: super::HELD_BACK.into(),
                     message:
                         "the app's message rate limit leaves no slot before the send's deadline"
                             .into(),

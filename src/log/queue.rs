@@ -99,6 +99,11 @@ pub enum Attempt {
     },
     /// The attempt never started (a stop came first): queued again, not counted.
     NotStarted,
+    /// Held back by a robot's pacing or an app's rate limit, not sent: queued again for when a slot
+    /// frees up, not counted.
+    Held {
+        not_before_ms: i64,
+    },
 }
 
 /// When a failed destination is tried again, and when it is given up.
@@ -509,6 +514,9 @@ fn next_state(
         Attempt::Delivered => (State::Delivered, tried, now_ms, None),
         Attempt::Skipped => (State::Skipped, attempts, now_ms, None),
         Attempt::NotStarted => (State::Queued, attempts, now_ms, None),
+        Attempt::Held { not_before_ms } => {
+            (State::Queued, attempts, now_ms.max(*not_before_ms), None)
+        }
         Attempt::Permanent { error } => (State::Dead, tried, now_ms, Some(error.clone())),
         Attempt::Transient {
             error,

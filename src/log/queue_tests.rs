@@ -329,3 +329,23 @@ fn a_batch_is_queued_in_one_go_with_one_answer_per_event() {
     );
     assert_eq!(ids(&q.claim("w", 5, LEASE, 10).unwrap()), ["old", "a", "b"]);
 }
+
+#[test]
+fn a_destination_held_back_by_pacing_waits_for_its_slot_and_keeps_its_attempts() {
+    let (_dir, q) = new_queue();
+    q.insert("e1", "{}", 0, 0).unwrap();
+    q.claim("w", 0, LEASE, 1).unwrap();
+    // Held back more often than max_attempts allows attempts: never dead for it.
+    for round in 0..POLICY.max_attempts + 2 {
+        let now = i64::from(round) * 60_000;
+        let held = Attempt::Held {
+            not_before_ms: now + 40_000,
+        };
+        q.record("e1", "w", &[("robot".into(), held)], now, &POLICY)
+            .unwrap();
+        assert!(q.claim("w", now + 39_999, LEASE, 1).unwrap().is_empty());
+        assert_eq!(ids(&q.claim("w", now + 40_000, LEASE, 1).unwrap()), ["e1"]);
+    }
+    let planned = q.planned("e1").unwrap();
+    assert_eq!((planned[0].state, planned[0].attempts), (State::Queued, 0));
+}

@@ -29,8 +29,8 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::Notify;
 
 use crate::clock::Clock;
-use crate::delivery::Options;
 use crate::delivery::stop::Stop;
+use crate::delivery::{Engine, Options};
 use crate::error::Error;
 use crate::log::queue::{Policy, Queue, SqliteQueue};
 use crate::server::{self, Limits};
@@ -125,10 +125,16 @@ async fn run(config: Config, report: Report) -> Result<()> {
         // The queue retries, with its own backoff across restarts; one attempt per lease.
         retries: 0,
         deadline: config.lease.mul_f64(0.5),
+        concurrency: config.workers.max(1),
         ..Options::default()
     };
     let net = Arc::new(Net::for_attempts_of(opts.timeout)?);
     let (stop_tx, stop) = Stop::switch();
+    // One engine for all workers: `--workers` attempts at once in all, robots paced, app tokens and
+    // rate limits shared.
+    let engine = Engine::new(opts.clone(), config.clock, config.cache_dir.clone(), net)
+        .with_stop(stop.clone())
+        .with_exchange_limit(config.workers);
     let stopping = Arc::new(AtomicBool::new(false));
     let wake = Arc::new(Notify::new());
     let metrics = Arc::new(metrics::Metrics::default());
@@ -156,7 +162,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         policy: config.policy,
         lease: config.lease,
         owner: format!("{}@{}", std::process::id(), config.clock.now_ms()),
-        net,
+        engine: Arc::new(engine),
         report: Arc::clone(&report),
         metrics,
     });

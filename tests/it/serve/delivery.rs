@@ -223,3 +223,31 @@ fn a_vendors_permanent_code_in_an_http_200_is_dead_at_once_and_its_rate_limit_is
         "{listed}"
     );
 }
+
+#[test]
+fn workers_count_attempts_in_flight_not_events() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    let names = ["bob", "carol", "dave"];
+    users(&env, &server, &names);
+    for name in names {
+        let slow = Reply::status(200).delay(Duration::from_millis(700));
+        server.always(&format!("/{name}"), slow);
+    }
+    let _serve = Serve::start(&env, &["--workers", "1"]);
+    assert_eq!(_serve.post(&event("one-at-a-time", &names)).0, 202);
+    // One event, three destinations: with one worker they go one after another, not three at once.
+    server.wait_for(1, WAIT);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "{:?}",
+        pairs(&server.requests())
+    );
+    let want = names
+        .iter()
+        .map(|n| (format!("/{n}"), "one-at-a-time".to_owned()))
+        .collect();
+    wait_pairs(&server, &want);
+}
