@@ -198,12 +198,32 @@ async fn run(config: Config, report: Report) -> Result<()> {
     Ok(())
 }
 
+/// The lock file beside a log that its serve holds.
+fn lock_path(log: &Path) -> PathBuf {
+    let mut name = log.as_os_str().to_owned();
+    name.push(".serve");
+    PathBuf::from(name)
+}
+
+/// The process id of the serve that owns `log`, when one runs (`notify retry` then hands it the dead
+/// deliveries instead of sending them itself).
+pub fn serve_owning(log: &Path) -> Option<String> {
+    let mut file = File::open(lock_path(log)).ok()?;
+    match file.try_lock_shared() {
+        Err(TryLockError::WouldBlock) => {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            Some(pid.trim().to_owned())
+        }
+        // Free (unlocked again as the file closes), or unreadable: no serve to hand anything to.
+        _ => None,
+    }
+}
+
 /// One serve owns a SQLite log (it takes every lease back at start): a lock file beside the log,
 /// held for the serve's life, says which process owns it.
 fn own(log: &Path) -> Result<File> {
-    let mut name = log.as_os_str().to_owned();
-    name.push(".serve");
-    let path = PathBuf::from(name);
+    let path = lock_path(log);
     let failed = |e: std::io::Error| {
         Error::failure(format!("cannot lock {}", path.display()))
             .caused_by(e)

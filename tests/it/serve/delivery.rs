@@ -251,3 +251,29 @@ fn workers_count_attempts_in_flight_not_events() {
         .collect();
     wait_pairs(&server, &want);
 }
+
+#[test]
+fn retry_while_serve_runs_queues_the_dead_again_for_serve_to_send() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    server.reply("/bob", Reply::status(400));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("dead-1", &["bob", "carol"])).0, 202);
+    serve.line("dead-1 bob webhook: dead (attempt 1)");
+    serve.line("dead-1 carol webhook: delivered (attempt 1)");
+    // bob's endpoint is fixed; a person retries while serve runs.
+    let retried = env.run(&["retry"]);
+    retried
+        .ok()
+        .stdout_has("dead-1 bob webhook: re-queued")
+        .stderr_has("re-queued 1 dead delivery for the notify serve on this log (process ");
+    // Serve sends it, its attempts counted afresh; retry itself sent nothing.
+    serve.line("dead-1 bob webhook: delivered (attempt 1)");
+    assert_eq!(server.requests_to("/bob").len(), 2);
+    assert_eq!(server.requests_to("/carol").len(), 1);
+    let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(health["queue"]["dead"], 0, "{health}");
+    // Nothing is dead any more: a second retry has nothing to do.
+    env.run(&["retry"]).ok().stderr_has("nothing to retry");
+}
