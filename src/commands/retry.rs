@@ -67,8 +67,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         return report::dry_run(ctx, &NoHead {}, rows, None);
     }
-    let (requeued, held) = match crate::relay::serve_owning(path) {
-        Some(pid) => requeue::dead(ctx, &filter, path, &pid)?,
+    let serve = crate::relay::serve_owning(path);
+    let (requeued, held) = match &serve {
+        Some(pid) => requeue::dead(ctx, &filter, path, pid)?,
         None => Default::default(),
     };
     run.interruptible = true;
@@ -76,6 +77,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let _notes = report::Live::start(ctx, 0, &mut run.opts);
     let done = run.retry_besides(&store, path, &filter, &held)?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
+    if serve.is_none() {
+        requeue::settle(ctx, path, &done.delivered);
+    }
     if done.rows.is_empty() && !ctx.out.json {
         return match requeued.requeued.is_empty() {
             true => nothing_to_retry(ctx, args),

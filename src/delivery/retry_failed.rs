@@ -26,6 +26,9 @@ pub struct Retried {
     pub rows: Vec<(DeliveryId, Delivery)>,
     /// A signal cut the retry short.
     pub interrupted: bool,
+    /// The (event id, identity key) of each destination delivered now, so that a serve's queue that
+    /// gave it up can say so.
+    pub delivered: Vec<(String, String)>,
     pub not_recorded: Option<anyhow::Error>,
 }
 
@@ -62,6 +65,12 @@ impl Run<'_> {
             let msg = message_of(&again.content);
             let keys = again.plan.keys.clone();
             let rows = self.send(&live, again.plan, msg);
+            for (row, identity) in rows.iter().zip(&again.identities) {
+                if row.outcome == Outcome::Delivered {
+                    let done = (again.id.as_str().to_owned(), identity.key());
+                    out.delivered.push(done);
+                }
+            }
             // Only what was attempted is recorded: a destination skipped now (a channel disabled since,
             // an ad-hoc one) stays due, so a later retry still finds it.
             let attempted = entries(

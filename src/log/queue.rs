@@ -229,6 +229,9 @@ pub trait Queue: Send + Sync {
         since_ms: Option<i64>,
         now_ms: i64,
     ) -> Result<Vec<(String, String)>>;
+    /// Marks dead destinations delivered (`notify retry` sent them itself, no serve running);
+    /// returns how many were dead.
+    fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize>;
 }
 
 /// The queue in a SQLite delivery log (WAL; one serve owns the file).
@@ -486,6 +489,19 @@ impl Queue for SqliteQueue {
         now_ms: i64,
     ) -> Result<Vec<(String, String)>> {
         self.write("write", |tx| Self::requeue(tx, id, since_ms, now_ms))
+    }
+
+    fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize> {
+        self.write("write", |tx| {
+            let mut settle = tx.prepare(
+                "UPDATE queue_deliveries SET state = 'delivered'
+                 WHERE state = 'dead' AND event_id = ?1 AND identity = ?2",
+            )?;
+            delivered
+                .iter()
+                .map(|(id, identity)| settle.execute(params![id, identity]))
+                .sum()
+        })
     }
 }
 

@@ -80,3 +80,17 @@ pub fn dead(
     }
     Ok((Requeued { requeued: rows }, held))
 }
+
+/// With no serve running, what the retry delivered itself is no longer dead in the queue (`notify
+/// log`, `/healthz`); a queue that cannot be told so is a warning, the sends stand.
+pub fn settle(ctx: &Context, log: &Path, delivered: &[(String, String)]) {
+    if delivered.is_empty() {
+        return;
+    }
+    let settled = SqliteQueue::open(log).and_then(|q| q.settle_dead(delivered));
+    if let Err(e) = settled {
+        ctx.out.warn(&format!(
+            "the queue still lists the delivered destinations as dead: {e:#}"
+        ));
+    }
+}

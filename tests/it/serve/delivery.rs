@@ -277,3 +277,23 @@ fn retry_while_serve_runs_queues_the_dead_again_for_serve_to_send() {
     // Nothing is dead any more: a second retry has nothing to do.
     env.run(&["retry"]).ok().stderr_has("nothing to retry");
 }
+
+#[test]
+fn retry_without_a_serve_sends_the_dead_itself_and_they_are_dead_no_more() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    server.reply("/bob", Reply::status(400));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("dead-2", &["bob"])).0, 202);
+    serve.line("dead-2 bob webhook: dead (attempt 1)");
+    serve.signal("TERM");
+    assert_eq!(serve.exit_code(), 0);
+    env.run(&["retry"]).ok().stdout_has("delivered");
+    assert_eq!(server.requests_to("/bob").len(), 2);
+    let dead = env
+        .run(&["log", "--json", "--id", "dead-2", "--outcome", "dead"])
+        .ok()
+        .json();
+    assert_eq!(dead, json!([]));
+}
