@@ -36,10 +36,7 @@ pub fn dead(
     let queue = SqliteQueue::open(log)?;
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
     let id = filter.id.as_ref().map(|i| i.as_str());
-    let since = filter
-        .since_ms
-        .map(|s| i64::try_from(s).unwrap_or(i64::MAX));
-    let pairs = queue.requeue_dead(id, since, now)?;
+    let pairs = queue.requeue_dead(id, filter.since_ms, now)?;
     let mut held: HashSet<String> = queue.waiting(now)?.into_iter().map(|w| w.id).collect();
     let rows: Vec<Row> = pairs
         .into_iter()
