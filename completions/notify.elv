@@ -1089,6 +1089,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
+            cand --all-attempts 'Every recorded attempt of each destination (by default only its latest state: one row each)'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
