@@ -1104,7 +1104,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;serve' {
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)')
             [CompletionResult]::new('--auth-token-env', '--auth-token-env', [CompletionResultType]::ParameterName, 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)')
-            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Events worked on at once (each sends to up to 8 destinations at a time)')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Deliveries attempted at once, across all events (robot pacing and app rate limits are shared)')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'A destination is dead after this many attempts')
             [CompletionResult]::new('--give-up-after', '--give-up-after', [CompletionResultType]::ParameterName, 'A destination is dead when its next attempt would come later than this after the event arrived')
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long a stop waits for the attempts in flight')
@@ -1178,6 +1178,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--all-attempts', '--all-attempts', [CompletionResultType]::ParameterName, 'Every recorded attempt of each destination (by default only its latest state: one row each)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')

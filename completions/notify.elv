@@ -1021,7 +1021,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;serve'= {
             cand --bind 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)'
             cand --auth-token-env 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)'
-            cand --workers 'Events worked on at once (each sends to up to 8 destinations at a time)'
+            cand --workers 'Deliveries attempted at once, across all events (robot pacing and app rate limits are shared)'
             cand --max-attempts 'A destination is dead after this many attempts'
             cand --give-up-after 'A destination is dead when its next attempt would come later than this after the event arrived'
             cand --grace 'How long a stop waits for the attempts in flight'
@@ -1092,6 +1092,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
+            cand --all-attempts 'Every recorded attempt of each destination (by default only its latest state: one row each)'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'

@@ -1,5 +1,6 @@
 //! What the relay's queue still holds per destination, for `notify log`: queued ones (with their next
-//! attempt) and dead ones (with their last error), which the delivery rows alone do not say.
+//! attempt), dead ones (with their last error), and events no worker has planned yet (one row each,
+//! due when the event is), which the delivery rows alone do not say.
 
 use anyhow::Result;
 
@@ -12,6 +13,8 @@ pub struct Pending {
     pub event_id: String,
     /// The event name the event was accepted with.
     pub event: String,
+    /// The destination's identity key (the log's `Identity`); empty for an event not planned yet.
+    pub identity: String,
     /// The latest attempt's time, else when the event was accepted.
     pub time_ms: i64,
     pub recipient: String,
@@ -66,14 +69,12 @@ impl Log {
             .collect::<rusqlite::Result<Vec<Raw>>>()
         })()
         .map_err(|e| self.explain("read", e))?;
+        let unplanned = self.unplanned()?;
         let mut out: Vec<Pending> = raw
             .into_iter()
             .filter_map(
                 |(id, body, received, identity, state, attempts, next, error, time, dest)| {
-                    let event = serde_json::from_str::<serde_json::Value>(&body)
-                        .ok()
-                        .and_then(|b| b["event"].as_str().map(str::to_owned))
-                        .unwrap_or_default();
+                    let event = event_name(&body);
                     let (recipients, channel) = match Identity::from_key(&identity)? {
                         Identity::Stored {
                             recipients,
@@ -84,6 +85,7 @@ impl Log {
                     Some(Pending {
                         event_id: id,
                         event,
+                        identity,
                         time_ms: time.unwrap_or(received),
                         recipient: recipients.join(", "),
                         channel,
@@ -95,6 +97,7 @@ impl Log {
                     })
                 },
             )
+            .chain(unplanned)
             .filter(|p| {
                 filter
                     .id
@@ -115,4 +118,44 @@ impl Log {
         }
         Ok(out)
     }
+}
+
+impl Log {
+    /// Queued events no worker has planned yet (accepted, or `emit --in`): one row each, queued for
+    /// the event's due time, no recipient or channel known until the store is read then.
+    fn unplanned(&self) -> Result<Vec<Pending>> {
+        let sql = "SELECT e.id, e.body, e.received_ms, e.due_ms FROM queue_events e
+             WHERE e.state = 'queued'
+               AND NOT EXISTS (SELECT 1 FROM queue_deliveries q WHERE q.event_id = e.id)";
+        let raw = (|| {
+            let mut stmt = self.conn.prepare(sql)?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<rusqlite::Result<Vec<(String, String, i64, i64)>>>()
+        })()
+        .map_err(|e| self.explain("read", e))?;
+        Ok(raw
+            .into_iter()
+            .map(|(id, body, received, due)| Pending {
+                event_id: id,
+                event: event_name(&body),
+                identity: String::new(),
+                time_ms: received,
+                recipient: String::new(),
+                channel: None,
+                destination: "-".into(),
+                dead: false,
+                attempts: 0,
+                next_attempt_ms: due,
+                last_error: None,
+            })
+            .collect())
+    }
+}
+
+/// The event name a queued event was accepted with.
+fn event_name(body: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|b| b["event"].as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

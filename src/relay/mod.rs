@@ -29,8 +29,8 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::Notify;
 
 use crate::clock::Clock;
-use crate::delivery::Options;
 use crate::delivery::stop::Stop;
+use crate::delivery::{Engine, Options};
 use crate::error::Error;
 use crate::log::queue::{Policy, Queue, SqliteQueue};
 use crate::server::{self, Limits};
@@ -127,10 +127,16 @@ async fn run(config: Config, report: Report) -> Result<()> {
         // The queue retries, with its own backoff across restarts; one attempt per lease.
         retries: 0,
         deadline: config.lease.mul_f64(0.5),
+        concurrency: config.workers.max(1),
         ..Options::default()
     };
     let net = Arc::new(Net::for_attempts_of(opts.timeout)?);
     let (stop_tx, stop) = Stop::switch();
+    // One engine for all workers: `--workers` attempts at once in all, robots paced, app tokens and
+    // rate limits shared.
+    let engine = Engine::new(opts.clone(), config.clock, config.cache_dir.clone(), net)
+        .with_stop(stop.clone())
+        .with_exchange_limit(config.workers);
     let stopping = Arc::new(AtomicBool::new(false));
     let wake = Arc::new(Notify::new());
     let metrics = Arc::new(metrics::Metrics::default());
@@ -154,7 +160,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         policy: config.policy,
         lease: config.lease,
         owner: format!("{}@{}", std::process::id(), config.clock.now_ms()),
-        net,
+        engine: Arc::new(engine),
         report: Arc::clone(&report),
         metrics,
     });
@@ -190,12 +196,32 @@ async fn run(config: Config, report: Report) -> Result<()> {
     Ok(())
 }
 
+/// The lock file beside a log that its serve holds.
+fn lock_path(log: &Path) -> PathBuf {
+    let mut name = log.as_os_str().to_owned();
+    name.push(".serve");
+    PathBuf::from(name)
+}
+
+/// The process id of the serve that owns `log`, when one runs (`notify retry` then hands it the dead
+/// deliveries instead of sending them itself).
+pub fn serve_owning(log: &Path) -> Option<String> {
+    let mut file = File::open(lock_path(log)).ok()?;
+    match file.try_lock_shared() {
+        Err(TryLockError::WouldBlock) => {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            Some(pid.trim().to_owned())
+        }
+        // Free (unlocked again as the file closes), or unreadable: no serve to hand anything to.
+        _ => None,
+    }
+}
+
 /// One serve owns a SQLite log (it takes every lease back at start): a lock file beside the log,
 /// held for the serve's life, says which process owns it.
 fn own(log: &Path) -> Result<File> {
-    let mut name = log.as_os_str().to_owned();
-    name.push(".serve");
-    let path = PathBuf::from(name);
+    let path = lock_path(log);
     let failed = |e: std::io::Error| {
         Error::failure(format!("cannot lock {}", path.display()))
             .caused_by(e)

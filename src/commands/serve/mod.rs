@@ -65,7 +65,7 @@ pub struct Args {
     /// Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)
     #[arg(long = "auth-token-env", value_name = "VAR")]
     pub auth_token_env: Vec<String>,
-    /// Events worked on at once (each sends to up to 8 destinations at a time)
+    /// Deliveries attempted at once, across all events (robot pacing and app rate limits are shared)
     #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=4096))]
     pub workers: usize,
     /// A destination is dead after this many attempts
