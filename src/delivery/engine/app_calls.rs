@@ -43,7 +43,11 @@ impl Engine {
     /// work (`notify doctor`); nothing is sent.
     pub async fn fetch_token(&self, app: &App) -> Result<(), Failure> {
         let deadline = Instant::now() + self.opts.deadline;
-        self.token(app, deadline).await.map(drop)
+        match self.token(app, deadline).await {
+            Ok(_) => Ok(()),
+            Err(Verdict::Permanent(f) | Verdict::Retry(f)) => Err(f),
+            Err(Verdict::Delivered) => Ok(()),
+        }
     }
 
     /// One step against an app's API: `build` makes the request with the current access token and `read`
