@@ -7,11 +7,13 @@ mod edit;
 mod file;
 mod kept;
 mod migrate;
+mod mute;
 mod rules;
 pub mod schema;
 mod split;
 mod strings;
 
 pub use file::{Located, StoreFile};
+pub use mute::{Mute, OnMute};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};
