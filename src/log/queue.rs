@@ -99,6 +99,11 @@ pub enum Attempt {
     },
     /// The attempt never started (a stop came first): queued again, not counted.
     NotStarted,
+    /// Held by a mute window until `until_ms` (see `crate::time`): queued again then, not counted.
+    Deferred {
+        until_ms: i64,
+        why: String,
+    },
 }
 
 /// When a failed destination is tried again, and when it is given up.
@@ -509,6 +514,12 @@ fn next_state(
         Attempt::Delivered => (State::Delivered, tried, now_ms, None),
         Attempt::Skipped => (State::Skipped, attempts, now_ms, None),
         Attempt::NotStarted => (State::Queued, attempts, now_ms, None),
+        Attempt::Deferred { until_ms, why } => (
+            State::Queued,
+            attempts,
+            *until_ms,
+            Some(format!("deferred: {why}")),
+        ),
         Attempt::Permanent { error } => (State::Dead, tried, now_ms, Some(error.clone())),
         Attempt::Transient {
             error,

@@ -20,7 +20,9 @@ use crate::delivery::{
     identity_of,
 };
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
+use crate::log::silences::Silences;
 use crate::rules;
+use crate::time::Deferred;
 use crate::transport::Net;
 
 use super::event::EventBody;
@@ -144,7 +146,11 @@ impl Workers {
 
     /// The event planned as `emit` plans it, with the store as it is now, narrowed to the
     /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
-    fn plan(&self, body: &str, planned: &[Planned]) -> Result<(Plan, Message), String> {
+    fn plan(
+        &self,
+        body: &str,
+        planned: &[Planned],
+    ) -> Result<(Plan, Message, Vec<Deferred>), String> {
         let body: EventBody = serde_json::from_str(body)
             .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
@@ -190,7 +196,19 @@ impl Workers {
             plan.destinations
                 .retain(|d| due.contains(identity_of(d).key().as_str()));
         }
-        Ok((plan, msg))
+        // Time in the rules, at the time the destinations are due (a deferral comes back here).
+        let now = self.now_ms();
+        let silences = Silences::active_in(&self.log, now)
+            .map_err(|e| format!("cannot read the silences: {e:#}"))?;
+        let deferred = crate::time::apply(
+            &mut plan,
+            &store,
+            &view.rule,
+            view.event.id.as_str(),
+            now,
+            &silences,
+        );
+        Ok((plan, msg, deferred))
     }
 
     /// Plans and sends one leased event, then records what became of each destination.
@@ -201,13 +219,15 @@ impl Workers {
             Ok(planned) => planned,
             Err(e) => return self.release(&id, e).await,
         };
-        let planning = self.plan(&event.body, &planned).and_then(|(plan, msg)| {
-            let event_id = id
-                .parse()
-                .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
-            Ok((plan, msg, event_id))
-        });
-        let (plan, msg, event_id) = match planning {
+        let planning = self
+            .plan(&event.body, &planned)
+            .and_then(|(plan, msg, deferred)| {
+                let event_id = id
+                    .parse()
+                    .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
+                Ok((plan, msg, event_id, deferred))
+            });
+        let (plan, msg, event_id, deferred) = match planning {
             Ok(planning) => planning,
             Err(note) => {
                 let line = Line::Finished {
@@ -242,7 +262,30 @@ impl Workers {
             .zip(&finished.rows)
             .map(|(identity, row)| (identity, attempt_of(row, now)))
             .collect();
-        self.record(&id, outcomes.clone()).await;
+        let held = deferred.iter().map(|d| {
+            let until_ms = d.until_ms;
+            let why = format!("{} until {}", d.why, crate::time::shown(until_ms));
+            (
+                identity_of(&d.destination).key(),
+                Attempt::Deferred { until_ms, why },
+            )
+        });
+        let recorded: Vec<_> = outcomes.iter().cloned().chain(held).collect();
+        self.record(&id, recorded).await;
+        for d in &deferred {
+            (self.report)(Line::Outcome {
+                id: id.clone(),
+                recipient: d.destination.recipients.join(", "),
+                channel: d.destination.channel().to_owned(),
+                outcome: "deferred",
+                detail: Some(format!(
+                    "{} until {}",
+                    d.why,
+                    crate::time::shown(d.until_ms)
+                )),
+                attempts: 0,
+            });
+        }
         let key = id.clone();
         let states = self
             .queued(move |q| q.planned(&key))
@@ -252,12 +295,16 @@ impl Workers {
             let state = states.iter().find(|p| &p.identity == identity);
             let outcome = match (attempt, state.map(|s| s.state)) {
                 (Attempt::NotStarted, _) => "queued (not started)",
+                (Attempt::Deferred { .. }, _) => "deferred",
                 (_, Some(State::Dead)) => "dead",
                 (Attempt::Transient { .. }, _) => "retrying",
                 (_, Some(State::Skipped)) => "skipped",
                 _ => "delivered",
             };
-            if !matches!(attempt, Attempt::NotStarted | Attempt::Skipped) {
+            if !matches!(
+                attempt,
+                Attempt::NotStarted | Attempt::Skipped | Attempt::Deferred { .. }
+            ) {
                 let took = Duration::from_millis(row.elapsed_ms);
                 self.metrics.delivery(&row.channel, outcome, took);
             }

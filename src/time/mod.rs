@@ -195,6 +195,21 @@ pub fn apply<'a>(
     deferred
 }
 
+/// Refuses a window name the store does not have, naming the nearest ones.
+pub fn check_window(store: &Store, name: &str) -> Result<(), crate::error::Error> {
+    if store.mute.contains_key(name) {
+        return Ok(());
+    }
+    let near = crate::rules::matching::nearest(name, store.mute.keys().map(String::as_str), 3);
+    let err = crate::error::Error::usage(format!("no mute window `{name}` in the store"));
+    Err(match near.as_slice() {
+        [] => err.hint(format!(
+            "add it first: notify mute set {name} --times 22:00-08:00 (notify mute list shows the windows)"
+        )),
+        near => err.hint(format!("did you mean `{}`?", near.join("`, `"))),
+    })
+}
+
 /// `2026-12-08T08:00:00Z`, for notes and reasons.
 pub fn shown(ms: i64) -> String {
     crate::log::time::format_rfc3339(ms)

@@ -17,5 +17,6 @@ mod serve;
 mod store;
 mod templates;
 mod terminal;
+mod time;
 mod tls;
 mod verify;
