@@ -205,6 +205,9 @@ fn a_dropping_window_logs_the_delivery_skipped_with_its_reason() {
     assert_eq!(logged[0]["reason"], "muted (night)");
     let shown = env.run(&["rule", "show", APPROVAL]).ok().stdout.clone();
     assert!(shown.contains("night (drop)"), "{shown}");
+    env.run(&["template", "render", APPROVAL, "--channel", "webhook"])
+        .ok()
+        .stderr_has("webhook: dropped: muted (night)");
 }
 
 #[test]
@@ -235,6 +238,17 @@ fn a_deferring_window_queues_the_delivery_until_it_ends_and_a_dry_run_says_so() 
     assert_eq!(queued[0]["due"], "2027-01-15T09:00:00Z");
     assert_eq!(queued[0]["state"], "scheduled");
     assert_eq!(queued[0]["queued"], 1);
+    env.run(&[
+        "template",
+        "render",
+        APPROVAL,
+        "--channel",
+        "email",
+        "--to",
+        "bob",
+    ])
+    .ok()
+    .stderr_has("email: deferred until 2027-01-15T09:00:00Z (muted (night))");
     // Outside the window the same rule sends at once.
     let mut later = Env::new();
     later.set_env("NOTIFY_NOW", &(NOW + 2 * 3600).to_string());
@@ -310,6 +324,11 @@ fn silences_round_trip_skip_what_they_match_and_expire() {
     let id = added.stdout.trim().to_owned();
     assert_eq!(id.len(), 8, "{id}");
     assert_eq!(silence_ids(&env, false), [id.clone()]);
+    env.run(&["template", "render", APPROVAL, "--channel", "webhook"])
+        .ok()
+        .stderr_has(&format!(
+            "webhook: silenced ({id}: db maintenance): not sent"
+        ));
     let run = emit(&env, &["--json", "--id", "hushed-1"]);
     assert_eq!(
         rows(&run),
@@ -358,4 +377,43 @@ fn a_silence_ends_by_itself() {
     assert!(silence_ids(&later, false).is_empty());
     let run = emit(&later, &["--json"]);
     assert_eq!(rows(&run), row("delivered", ""));
+}
+
+#[test]
+fn serve_delivers_deferred_deliveries_when_their_window_ends() {
+    use crate::serve::{Serve, event, wait_pairs};
+    use std::collections::BTreeSet;
+    use std::time::{Duration, Instant};
+
+    let mut env = Env::new();
+    // Two seconds before the window ends at 09:00; serve's clock starts there too and moves on.
+    env.set_env("NOTIFY_NOW", &(NOW + 3600 - 2).to_string());
+    let server = HttpServer::start();
+    setup(&env, &server);
+    env.run(&["rule", "set", APPROVAL, "--mute", "night"]).ok();
+    emit(&env, &["--id", "defer-e"])
+        .ok()
+        .stderr_has("until 2027-01-15T09:00:00Z");
+    let started = Instant::now();
+    let mut serve = Serve::start(&env, &[]);
+    // An event posted to the relay inside the window is held the same way.
+    assert_eq!(serve.post(&event("defer-h", &["bob"])).0, 202);
+    serve.line("defer-h bob webhook: deferred");
+    assert!(
+        server.requests().is_empty(),
+        "nothing sent inside the window"
+    );
+    let want = BTreeSet::from([
+        ("/bob".to_owned(), "defer-e".to_owned()),
+        ("/bob".to_owned(), "defer-h".to_owned()),
+    ]);
+    let seen = wait_pairs(&server, &want);
+    assert_eq!(seen.len(), 2, "each delivered once");
+    assert!(
+        started.elapsed() >= Duration::from_millis(1900),
+        "delivered at the window's end, not before: {:?}",
+        started.elapsed()
+    );
+    let logged = env.run(&["log", "--json", "--id", "defer-e"]).ok().json();
+    assert_eq!(logged[0]["outcome"], "delivered", "{logged}");
 }
