@@ -60,10 +60,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             })?;
             zone.clone()
         }
-        None => jiff::tz::TimeZone::system()
-            .iana_name()
-            .unwrap_or(window::DEFAULT_ZONE)
-            .to_owned(),
+        None => match jiff::tz::TimeZone::system().iana_name() {
+            Some(name) => name.to_owned(),
+            None => {
+                ctx.out.warn("this machine's time zone has no IANA name: the window is in UTC (pass --timezone to choose)");
+                window::DEFAULT_ZONE.to_owned()
+            }
+        },
     };
     let mute = Mute {
         times: args.times.clone(),
