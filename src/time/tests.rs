@@ -52,14 +52,14 @@ const EVENT: &str = "ticket.data-change.pending-approval";
 fn judge(store: &Store, rule: &Rule, who: &str, at: &str, silences: &[Silence]) -> Verdict {
     let mut windows = Windows::new(store);
     let who = vec![who.to_owned()];
+    let silences = narrow(silences, EVENT, ms(at));
     verdict(
         &mut windows,
         rule,
-        EVENT,
         &who,
         Some(Kind::Email),
         ms(at),
-        silences,
+        &silences,
     )
 }
 

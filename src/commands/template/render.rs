@@ -170,16 +170,15 @@ fn time_says(
         Ok(path) => crate::log::silences::Silences::active_in(path, now)?,
         Err(_) => Vec::new(),
     };
+    let silences = time::narrow(&silences, view.event.id.as_str(), now);
     let recipients: Vec<String> = to.map(str::to_owned).into_iter().collect();
     let mut windows = time::Windows::new(store);
-    let event = view.event.id.as_str();
     Ok(kinds
         .iter()
         .filter_map(|&kind| {
             let v = time::verdict(
                 &mut windows,
                 &view.rule,
-                event,
                 &recipients,
                 Some(kind),
                 now,
