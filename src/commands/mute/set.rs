@@ -56,7 +56,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let timezone = match &args.timezone {
         Some(zone) => {
             window::zone(zone).map_err(|e| {
-                Error::usage(e).hint("`notify mute set night --times 22:00-08:00 --timezone Europe/Berlin`; the names are in /usr/share/zoneinfo")
+                Error::usage(e)
+                    .hint("`notify mute set night --times 22:00-08:00 --timezone Europe/Berlin`")
             })?;
             zone.clone()
         }
