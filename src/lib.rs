@@ -41,6 +41,7 @@ pub mod server;
 pub mod signing;
 pub mod store;
 pub mod templates;
+pub mod time;
 pub mod transport;
 pub mod values;
 pub mod verify;

@@ -15,6 +15,7 @@ pub mod doctor;
 pub mod emit;
 pub mod listen;
 pub mod log;
+pub mod mute;
 pub mod notice;
 pub mod provider;
 pub mod queue;
@@ -24,6 +25,7 @@ pub mod retry;
 pub mod rule;
 pub mod send;
 pub mod serve;
+pub mod silence;
 pub mod template;
 pub mod user;
 
@@ -56,6 +58,12 @@ pub enum Command {
     Serve(serve::Args),
     Queue(queue::Args),
     Cancel(cancel::Args),
+    /// Mute windows: times of day when rules and users' quiet hours hold deliveries
+    #[command(subcommand)]
+    Mute(mute::MuteCommand),
+    /// Silences: hush matching deliveries for a while
+    #[command(subcommand)]
+    Silence(silence::SilenceCommand),
     Log(log::Args),
     Retry(retry::Args),
     Completions(completions::Args),
@@ -77,6 +85,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Serve(args) => serve::run(ctx, args),
         Command::Queue(args) => queue::run(ctx, args),
         Command::Cancel(args) => cancel::run(ctx, args),
+        Command::Mute(cmd) => mute::run(ctx, cmd),
+        Command::Silence(cmd) => silence::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
         Command::Retry(args) => retry::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

@@ -12,6 +12,7 @@ pub mod queue;
 mod read;
 mod rich;
 mod schema;
+pub mod silences;
 pub mod time;
 
 use std::collections::{HashMap, HashSet};

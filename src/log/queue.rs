@@ -104,6 +104,11 @@ pub enum Attempt {
     Held {
         not_before_ms: i64,
     },
+    /// Held by a mute window until `until_ms` (see `crate::time`): queued again then, not counted.
+    Deferred {
+        until_ms: i64,
+        why: String,
+    },
 }
 
 /// When a failed destination is tried again, and when it is given up.
@@ -585,6 +590,12 @@ fn next_state(
         Attempt::Held { not_before_ms } => {
             (State::Queued, attempts, now_ms.max(*not_before_ms), None)
         }
+        Attempt::Deferred { until_ms, why } => (
+            State::Queued,
+            attempts,
+            *until_ms,
+            Some(format!("deferred: {why}")),
+        ),
         Attempt::Permanent { error } => (State::Dead, tried, now_ms, Some(error.clone())),
         Attempt::Transient {
             error,

@@ -72,6 +72,17 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (event_id, identity)
     );
     CREATE INDEX queue_deliveries_by_state ON queue_deliveries(state);",
+    // 4: silences (see `log::silences`): what they match (JSON), when they hold, and why.
+    "CREATE TABLE silences (
+        id TEXT PRIMARY KEY,
+        matchers TEXT NOT NULL,
+        starts_ms INTEGER NOT NULL,
+        ends_ms INTEGER NOT NULL,
+        comment TEXT NOT NULL,
+        created_by TEXT,
+        created_ms INTEGER NOT NULL
+    );
+    CREATE INDEX silences_by_end ON silences(ends_ms);",
 ];
 
 /// How long one statement waits for another process's write lock before SQLite reports it busy.
@@ -252,9 +263,15 @@ mod tests {
             .unwrap();
         assert_eq!(
             tables,
-            ["deliveries", "messages", "queue_deliveries", "queue_events"]
+            [
+                "deliveries",
+                "messages",
+                "queue_deliveries",
+                "queue_events",
+                "silences"
+            ]
         );
-        assert_eq!(CURRENT_VERSION, 3);
+        assert_eq!(CURRENT_VERSION, 4);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::signing::utc_timestamp;
+use jiff::Timestamp;
 
 /// The units a duration takes, with their length in milliseconds.
 const UNITS: [(&str, u64); 6] = [
@@ -49,41 +49,41 @@ pub fn parse_duration(text: &str, bare_secs: bool) -> Result<Duration, String> {
 
 /// Unix milliseconds as `yyyy-mm-ddThh:mm:ssZ` (times before 1970 show as the epoch).
 pub fn format_rfc3339(ms: i64) -> String {
-    utc_timestamp(u64::try_from(ms.div_euclid(1000)).unwrap_or(0))
+    let secs = ms.max(0).div_euclid(1000);
+    Timestamp::from_second(secs)
+        .unwrap_or(Timestamp::MAX)
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
 }
 
 /// An RFC 3339 time (`2026-11-29T10:00:00Z`, `2026-11-29T18:00:00+08:00`, fractions allowed) in Unix
-/// milliseconds.
+/// milliseconds. The shape is RFC 3339's (jiff alone would also take ISO 8601's other forms); the
+/// calendar is jiff's.
 pub fn parse_rfc3339(text: &str) -> Option<i64> {
-    let b = text.trim().as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<i64> {
-        let part = b.get(range)?;
-        if part.iter().all(u8::is_ascii_digit) {
-            std::str::from_utf8(part).ok()?.parse().ok()
-        } else {
-            None
-        }
+    let text = text.trim();
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
     };
     let sep = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
-    if b.len() < 20 || !sep(4, b"-") || !sep(7, b"-") || !sep(10, b"Tt ") || !sep(13, b":") {
-        return None;
-    }
-    if !sep(16, b":") {
-        return None;
-    }
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month)
-        || !(1..=days_in_month(year, month)).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
+    let shaped = b.len() >= 20
+        && digits(0..4)
+        && sep(4, b"-")
+        && digits(5..7)
+        && sep(7, b"-")
+        && digits(8..10)
+        && sep(10, b"Tt ")
+        && digits(11..13)
+        && sep(13, b":")
+        && digits(14..16)
+        && sep(16, b":")
+        && digits(17..19);
+    if !shaped {
         return None;
     }
     let mut i = 19;
-    let mut millis = 0;
-    if b.get(i) == Some(&b'.') {
+    if b[i] == b'.' {
         let start = i + 1;
         i = start;
         while b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -92,24 +92,24 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
         if i == start {
             return None;
         }
-        let digits = &text.trim()[start..i.min(start + 3)];
-        millis = digits.parse::<i64>().ok()? * 10_i64.pow(3 - digits.len() as u32);
     }
-    let offset_secs = match b.get(i)? {
-        b'Z' | b'z' if i + 1 == b.len() => 0,
-        sign @ (b'+' | b'-') if i + 6 == b.len() && sep(i + 3, b":") => {
-            let (h, m) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
-            if h > 23 || m > 59 {
-                return None;
-            }
-            let secs = h * 3_600 + m * 60;
-            if *sign == b'+' { secs } else { -secs }
+    let offset_ok = match b.get(i)? {
+        b'Z' | b'z' => i + 1 == b.len(),
+        b'+' | b'-' => {
+            i + 6 == b.len() && digits(i + 1..i + 3) && sep(i + 3, b":") && digits(i + 4..i + 6)
         }
-        _ => return None,
+        _ => false,
     };
-    let days = days_from_civil(year, month, day);
-    let secs = days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset_secs;
-    Some(secs * 1000 + millis)
+    if !offset_ok {
+        return None;
+    }
+    let mut normal = text.to_owned();
+    normal.replace_range(10..11, "T");
+    if normal.ends_with('z') {
+        normal.replace_range(normal.len() - 1.., "Z");
+    }
+    let at: Timestamp = normal.parse().ok()?;
+    Some(at.as_millisecond())
 }
 
 /// `--since` / `--older-than`: a duration back from now, or an RFC 3339 time.
@@ -129,31 +129,6 @@ impl When {
             When::At(ms) => ms,
         }
     }
-}
-
-fn is_leap(year: i64) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to a proleptic Gregorian date.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    // Count from 0000-03-01 so that February, with its leap day, ends each year.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 #[cfg(test)]

@@ -20,7 +20,9 @@ use crate::delivery::{
     Recording, Run, identity_of,
 };
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
+use crate::log::silences::Silences;
 use crate::rules;
+use crate::time::Deferred;
 
 use super::event::EventBody;
 use super::metrics::Metrics;
@@ -145,7 +147,11 @@ impl Workers {
 
     /// The event planned as `emit` plans it, with the store as it is now, narrowed to the
     /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
-    fn plan(&self, body: &str, planned: &[Planned]) -> Result<(Plan, Message), String> {
+    fn plan(
+        &self,
+        body: &str,
+        planned: &[Planned],
+    ) -> Result<(Plan, Message, Vec<Deferred>), String> {
         let body: EventBody = serde_json::from_str(body)
             .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
@@ -191,7 +197,22 @@ impl Workers {
             plan.destinations
                 .retain(|d| due.contains(identity_of(d).key().as_str()));
         }
-        Ok((plan, msg))
+        // Time in the rules, at the time the destinations are due (a deferral comes back here).
+        let now = self.now_ms();
+        // Silences that cannot be read hush nothing: a delivery is never lost to them.
+        let silences = Silences::active_in(&self.log, now).unwrap_or_else(|e| {
+            (self.report)(Line::QueueFailed(e.context("cannot read the silences")));
+            Vec::new()
+        });
+        let deferred = crate::time::apply(
+            &mut plan,
+            &store,
+            &view.rule,
+            view.event.id.as_str(),
+            now,
+            &silences,
+        );
+        Ok((plan, msg, deferred))
     }
 
     /// Plans and sends one leased event, then records what became of each destination.
@@ -202,13 +223,15 @@ impl Workers {
             Ok(planned) => planned,
             Err(e) => return self.release(&id, e).await,
         };
-        let planning = self.plan(&event.body, &planned).and_then(|(plan, msg)| {
-            let event_id = id
-                .parse()
-                .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
-            Ok((plan, msg, event_id))
-        });
-        let (plan, msg, event_id) = match planning {
+        let planning = self
+            .plan(&event.body, &planned)
+            .and_then(|(plan, msg, deferred)| {
+                let event_id = id
+                    .parse()
+                    .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
+                Ok((plan, msg, event_id, deferred))
+            });
+        let (plan, msg, event_id, deferred) = match planning {
             Ok(planning) => planning,
             Err(note) => {
                 let line = Line::Finished {
@@ -243,7 +266,30 @@ impl Workers {
             .zip(&finished.rows)
             .map(|(identity, row)| (identity, attempt_of(row, now)))
             .collect();
-        self.record(&id, outcomes.clone()).await;
+        let held = deferred.iter().map(|d| {
+            let until_ms = d.until_ms;
+            let why = format!("{} until {}", d.why, crate::time::shown(until_ms));
+            (
+                identity_of(&d.destination).key(),
+                Attempt::Deferred { until_ms, why },
+            )
+        });
+        let recorded: Vec<_> = outcomes.iter().cloned().chain(held).collect();
+        self.record(&id, recorded).await;
+        for d in &deferred {
+            (self.report)(Line::Outcome {
+                id: id.clone(),
+                recipient: d.destination.recipients.join(", "),
+                channel: d.destination.channel().to_owned(),
+                outcome: "deferred",
+                detail: Some(format!(
+                    "{} until {}",
+                    d.why,
+                    crate::time::shown(d.until_ms)
+                )),
+                attempts: 0,
+            });
+        }
         let key = id.clone();
         let states = self
             .queued(move |q| q.planned(&key))
@@ -254,6 +300,7 @@ impl Workers {
             let outcome = match (attempt, state.map(|s| s.state)) {
                 (Attempt::NotStarted, _) => "queued (not started)",
                 (Attempt::Held { .. }, _) => "queued (paced)",
+                (Attempt::Deferred { .. }, _) => "deferred",
                 (_, Some(State::Dead)) => "dead",
                 (Attempt::Transient { .. }, _) => "retrying",
                 (_, Some(State::Skipped)) => "skipped",
@@ -261,7 +308,7 @@ impl Workers {
             };
             if !matches!(
                 attempt,
-                Attempt::NotStarted | Attempt::Held { .. } | Attempt::Skipped
+                Attempt::NotStarted | Attempt::Held { .. } | Attempt::Skipped | Attempt::Deferred { .. }
             ) {
                 let took = Duration::from_millis(row.elapsed_ms);
                 self.metrics.delivery(&row.channel, outcome, took);

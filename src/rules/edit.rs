@@ -8,8 +8,8 @@
 use super::{EVENT_ROLES, RuleView, catalogue, find, is_builtin, matching, select};
 use crate::channels::Kind;
 use crate::error::Error;
-use crate::store::Store;
 use crate::store::schema::{CustomEvent, DefaultRole, EventId, Rule};
+use crate::store::{OnMute, Store};
 use crate::templates;
 
 /// A partial update of a rule: `None` keeps that part as it is.
@@ -20,6 +20,9 @@ pub struct Change {
     pub channels: Option<Vec<Kind>>,
     /// `Some(None)` removes the template; `Some(Some(text))` stores one after checking it.
     pub template: Option<Option<String>>,
+    /// Mute windows by name (each must be in the store); `Some(vec![])` removes them.
+    pub mute: Option<Vec<String>>,
+    pub on_mute: Option<OnMute>,
 }
 
 impl Change {
@@ -28,6 +31,8 @@ impl Change {
             && self.users.is_none()
             && self.channels.is_none()
             && self.template.is_none()
+            && self.mute.is_none()
+            && self.on_mute.is_none()
     }
 }
 
@@ -83,6 +88,15 @@ pub fn set(store: &mut Store, id: &str, change: &Change) -> Result<RuleView, Err
     }
     if let Some(Some(source)) = &change.template {
         check_template(source)?;
+    }
+    for name in change.mute.iter().flatten() {
+        crate::time::check_window(store, name)?;
+    }
+    if let Some(mute) = &change.mute {
+        view.rule.mute = dedup(mute);
+    }
+    if let Some(on_mute) = change.on_mute {
+        view.rule.on_mute = on_mute;
     }
     if let Some(roles) = &change.roles {
         view.rule.roles = dedup(roles);

@@ -7,6 +7,7 @@ mod edit;
 mod file;
 mod kept;
 mod migrate;
+mod mute;
 mod rules;
 pub mod schema;
 mod split;
@@ -14,5 +15,6 @@ mod strings;
 
 pub use access::first_literal_secret;
 pub use file::{Located, StoreFile};
+pub use mute::{Mute, OnMute};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::mute::OnMute;
 use crate::channels::Kind;
 
 /// An event id: `<category>.<module>.<state>`, three lowercase kebab-case words joined by dots.
@@ -84,6 +85,11 @@ pub struct Rule {
     /// The rule's message template (MiniJinja source, checked when saved); none: the built-in text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
+    /// Mute windows by name (`[mute."NAME"]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mute: Vec<String>,
+    #[serde(default, skip_serializing_if = "OnMute::is_default")]
+    pub on_mute: OnMute,
 }
 
 fn enabled_default() -> bool {
@@ -102,6 +108,8 @@ impl Default for Rule {
             users: Vec::new(),
             channels: Vec::new(),
             template: None,
+            mute: Vec::new(),
+            on_mute: OnMute::Defer,
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::providers::ProviderName;
 pub use crate::values::Fields;
 use crate::values::{Field, FieldSpec, Secret, Value, VecMap, check_env_name};
 
+pub use super::mute::{Mute, OnMute};
 pub use super::rules::{CustomEvent, DefaultRole, EventId, Rule};
 
 pub const CURRENT_VERSION: i64 = 1;
@@ -39,6 +40,9 @@ pub struct Store {
     /// Custom events added by an operator (the built-in catalogue lives in `rules`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub events: BTreeMap<EventId, CustomEvent>,
+    /// Mute windows by name, for rules and users' quiet hours.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub mute: BTreeMap<String, Mute>,
 }
 
 impl Store {
@@ -61,6 +65,7 @@ impl Default for Store {
             users: BTreeMap::new(),
             rules: BTreeMap::new(),
             events: BTreeMap::new(),
+            mute: BTreeMap::new(),
         }
     }
 }
@@ -86,6 +91,9 @@ pub struct User {
     pub display_name: Option<String>,
     #[serde(default)]
     pub roles: Vec<String>,
+    /// A mute window every delivery to this user waits out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet_hours: Option<String>,
     #[serde(default, skip_serializing_if = "Channels::is_empty")]
     pub channels: Channels,
 }

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit;
 use super::kept::{Found, Kept, Rest, Section, fingerprint};
+use super::mute::Mute;
 use super::rules::{CustomEvent, EventId, Rule};
 use super::schema::{CURRENT_VERSION, Notice, Providers, Store, User};
 use super::strings::{Open, has_multiline_string, scan};
@@ -63,6 +64,8 @@ struct Tail<'a> {
     rules: &'a BTreeMap<EventId, Rule>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     events: &'a BTreeMap<EventId, CustomEvent>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    mute: &'a BTreeMap<String, Mute>,
 }
 
 /// Writes `store` as `toml::to_string` does, byte for byte, but a user at a time, so that the whole
@@ -94,6 +97,7 @@ pub fn write(store: &Store, kept: &Kept, out: &mut dyn FnMut(&str) -> Result<()>
     let tail = text(&Tail {
         rules: &store.rules,
         events: &store.events,
+        mute: &store.mute,
     })?;
     let (head, tail, trailer) = match kept.rest() {
         Some((old, trailer)) => {
@@ -159,7 +163,7 @@ fn halves(old: &str, head: String, tail: String) -> (String, String) {
     let Some(doc) = edit::updated(old, &format!("{head}\n{tail}")) else {
         return (head, tail);
     };
-    let after = |key: &str| matches!(key, "rules" | "events");
+    let after = |key: &str| matches!(key, "rules" | "events" | "mute");
     let mut before = doc.clone();
     before.retain(|key, _| !after(key));
     let mut rest = doc;

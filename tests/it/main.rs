@@ -18,5 +18,6 @@ mod serve;
 mod store;
 mod templates;
 mod terminal;
+mod time;
 mod tls;
 mod verify;

@@ -7,8 +7,11 @@ use crate::commands::args::{EventArgs, LimitArgs};
 use crate::commands::report;
 use crate::commands::send::LogArgs;
 use crate::context::Context;
+use crate::delivery::Outcome;
 use crate::delivery::{self, Run};
+use crate::log::silences::Silences;
 use crate::rules;
+use crate::time;
 
 mod content;
 mod schedule;
@@ -94,9 +97,37 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .iter()
         .map(|r| (r.name.clone(), r.roles.clone()))
         .collect();
-    let plan = rules::plan(&store, &view, &recipients, &args.channels);
+    let mut plan = rules::plan(&store, &view, &recipients, &args.channels);
+    let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
+    let silences = match ctx.log_path() {
+        Ok(path) => Silences::active_in(path, now)?,
+        Err(_) => Vec::new(),
+    };
+    let rule = &view.rule;
+    let deferred = time::apply(
+        &mut plan,
+        &store,
+        rule,
+        view.event.id.as_str(),
+        now,
+        &silences,
+    );
     // The plan holds all a send needs: a store of many users is not kept beside it.
     drop(store);
+    if args.dry_run {
+        // A dry run shows what time would do as rows of their own.
+        for d in deferred {
+            let mut dest = d.destination;
+            let until = time::shown(d.until_ms);
+            dest.target = Err((
+                Outcome::Skipped,
+                format!("deferred until {until}: {}", d.why),
+            ));
+            plan.destinations.push(dest);
+        }
+    } else {
+        schedule::defer(ctx, &view, args, &id, &deferred)?;
+    }
     let roles = rules::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
     let say_if_nobody = || {

@@ -8,11 +8,14 @@ use serde_json::json;
 use crate::commands::args::message_text;
 use crate::context::Context;
 use crate::delivery;
+use crate::delivery::identity_of;
 use crate::error::Error;
-use crate::log::queue::{Inserted, Queue, SqliteQueue};
+use crate::log::DeliveryId;
+use crate::log::queue::{Attempt, Inserted, Policy, Queue, SqliteQueue};
 use crate::log::time::{format_rfc3339, parse_rfc3339};
 use crate::relay::EventBody;
 use crate::rules::RuleView;
+use crate::time::{self, Deferred};
 
 use super::Args;
 
@@ -42,6 +45,31 @@ pub fn queue(ctx: &Context, view: &RuleView, args: &Args) -> Result<()> {
         (None, None) => now,
     };
     let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
+    let body = body(ctx, view, args, &id)?;
+    let text = serde_json::to_string(&body)?;
+    let queue = SqliteQueue::open(ctx.log_path()?)?;
+    if queue.insert(id.as_str(), &text, now, due.max(now))? == Inserted::Duplicate {
+        return Err(
+            Error::failure(format!("event {id} is in the queue already"))
+                .hint("`notify queue` lists what waits; pass another --id for a new event")
+                .into(),
+        );
+    }
+    let due = format_rfc3339(due.max(now));
+    if ctx.out.json {
+        return ctx
+            .out
+            .json(&json!({ "id": id.as_str(), "status": "queued", "due": due }));
+    }
+    ctx.out.print(&format!("{id}\n"))?;
+    ctx.out.note(&format!(
+        "queued {id} for {due}: a `notify serve` on this delivery log sends it then"
+    ));
+    Ok(())
+}
+
+/// The event as the queue keeps it (the relay's intake shape).
+fn body(ctx: &Context, view: &RuleView, args: &Args, id: &DeliveryId) -> Result<EventBody> {
     let f = &args.fields;
     let format = f.rich.format.to_possible_value();
     let body = EventBody {
@@ -65,24 +93,62 @@ pub fn queue(ctx: &Context, view: &RuleView, args: &Args) -> Result<()> {
             .collect(),
         ..EventBody::default()
     };
-    let text = serde_json::to_string(&body)?;
+    Ok(body)
+}
+
+/// Queues the deliveries a mute window holds under the emit's own id, each due when its window ends;
+/// a `notify serve` on this log re-plans them then (silences and windows looked at again).
+pub fn defer(
+    ctx: &Context,
+    view: &RuleView,
+    args: &Args,
+    id: &DeliveryId,
+    deferred: &[Deferred],
+) -> Result<()> {
+    let Some(first) = deferred.iter().map(|d| d.until_ms).min() else {
+        return Ok(());
+    };
+    if args.fields.rich.template.is_some() {
+        ctx.out
+            .warn("--template is not kept for deferred deliveries: they get the rule's message");
+    }
+    let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
+    let text = serde_json::to_string(&body(ctx, view, args, id)?)?;
     let queue = SqliteQueue::open(ctx.log_path()?)?;
-    if queue.insert(id.as_str(), &text, now, due.max(now))? == Inserted::Duplicate {
+    if queue.insert(id.as_str(), &text, now, first)? == Inserted::Duplicate {
         return Err(
             Error::failure(format!("event {id} is in the queue already"))
                 .hint("`notify queue` lists what waits; pass another --id for a new event")
                 .into(),
         );
     }
-    let due = format_rfc3339(due.max(now));
-    if ctx.out.json {
-        return ctx
-            .out
-            .json(&json!({ "id": id.as_str(), "status": "queued", "due": due }));
+    let held: Vec<(String, Attempt)> = deferred
+        .iter()
+        .map(|d| {
+            let why = format!("{} until {}", d.why, time::shown(d.until_ms));
+            let attempt = Attempt::Deferred {
+                until_ms: d.until_ms,
+                why,
+            };
+            (identity_of(&d.destination).key(), attempt)
+        })
+        .collect();
+    queue.record(id.as_str(), "emit", &held, now, &NO_RETRIES)?;
+    for d in deferred {
+        ctx.out.note(&format!(
+            "deferred {} {} until {}: {} (queued as {id}: a `notify serve` on this delivery log sends it then)",
+            d.destination.recipients.join(", "),
+            d.destination.channel(),
+            time::shown(d.until_ms),
+            d.why
+        ));
     }
-    ctx.out.print(&format!("{id}\n"))?;
-    ctx.out.note(&format!(
-        "queued {id} for {due}: a `notify serve` on this delivery log sends it then"
-    ));
     Ok(())
 }
+
+/// Recording deferrals never retries anything.
+const NO_RETRIES: Policy = Policy {
+    max_attempts: 1,
+    give_up_after: std::time::Duration::ZERO,
+    jitter: false,
+};

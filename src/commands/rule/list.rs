@@ -141,6 +141,11 @@ struct MatrixRow<'a> {
     enabled: bool,
     /// Kind -> whether the rule delivers through it.
     channels: serde_json::Map<String, serde_json::Value>,
+    /// Mute windows by name, present only when the rule has some.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    mute: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    on_mute: Option<&'static str>,
 }
 
 fn matrix(ctx: &Context, store: &Store, views: &[RuleView]) -> Result<()> {
@@ -159,12 +164,15 @@ fn matrix(ctx: &Context, store: &Store, views: &[RuleView]) -> Result<()> {
                     .iter()
                     .map(|k| (k.as_str().to_owned(), through(v, *k).into()))
                     .collect(),
+                mute: &v.rule.mute,
+                on_mute: (!v.rule.mute.is_empty()).then(|| v.rule.on_mute.as_str()),
             })
             .collect();
         return ctx.out.json(&rows);
     }
     let mut header = vec!["event"];
     header.extend(Kind::ALL.iter().map(|k| short(*k)));
+    header.push("mute");
     let rows = views
         .iter()
         .map(|v| {
@@ -183,6 +191,7 @@ fn matrix(ctx: &Context, store: &Store, views: &[RuleView]) -> Result<()> {
                 };
                 cell.to_owned()
             }));
+            row.push(view::mute_text(&v.rule));
             row
         })
         .collect();

@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::rules;
 use crate::rules::edit::{self, Change};
+use crate::store::OnMute;
 
 /// Change who a rule reaches, through which channel kinds and with which message (only the parts given change)
 ///
@@ -39,6 +40,11 @@ use crate::rules::edit::{self, Change};
 ///   notify rule set ticket.data-change.pending-approval --all-channels --no-roles
 ///   notify rule set ticket.data-change.failed --template failed.md.j2
 ///   notify rule set task-flow.run.failed --template - < failed.md.j2
+///   notify rule set ticket.data-change.pending-approval --mute night --on-mute defer
+///
+/// --mute names mute windows (see `notify mute set`): a delivery planned inside one is held until the
+/// window ends (--on-mute defer, the default: `emit` queues it for `notify serve`) or logged skipped
+/// with the reason `muted (NAME)` (--on-mute drop).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -73,6 +79,15 @@ pub struct Args {
     /// Remove the rule's template: back to the built-in message
     #[arg(long)]
     pub no_template: bool,
+    /// A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule's windows)
+    #[arg(long = "mute", value_name = "NAME", conflicts_with = "no_mute")]
+    pub mute: Vec<String>,
+    /// What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)
+    #[arg(long, value_name = "WHAT")]
+    pub on_mute: Option<OnMute>,
+    /// Remove the rule's mute windows
+    #[arg(long)]
+    pub no_mute: bool,
 }
 
 fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
@@ -95,10 +110,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             (None, true) => Some(None),
             (None, false) => None,
         },
+        mute: part(&args.mute, args.no_mute),
+        on_mute: args.on_mute,
     };
     if change.is_empty() {
         return Err(Error::usage("nothing to change")
-            .hint("give --role, --recipient, --channel or --template (or --no-roles, --no-recipients, --all-channels, --no-template)")
+            .hint("give --role, --recipient, --channel, --template, --mute or --on-mute (or --no-roles, --no-recipients, --all-channels, --no-template, --no-mute)")
             .into());
     }
     let (before, view, problems) = ctx.store.update(|store| {

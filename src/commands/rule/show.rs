@@ -51,6 +51,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         vec!["roles".to_owned(), view::words(&v.rule.roles)],
         vec!["users".to_owned(), view::words(&v.rule.users)],
         vec!["channels".to_owned(), view::channels_text(&v.rule.channels)],
+        vec!["mute".to_owned(), view::mute_text(&v.rule)],
         vec![
             "template".to_owned(),
             if v.rule.template.is_some() {

@@ -23,6 +23,12 @@ pub struct RuleJson<'a> {
     /// The rule's message template, present only when one is stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<&'a str>,
+    /// Mute windows by name, present only when the rule has some.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub mute: &'a [String],
+    /// `defer` or `drop`, present only with mute windows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_mute: Option<&'static str>,
 }
 
 impl<'a> RuleJson<'a> {
@@ -40,6 +46,8 @@ impl<'a> RuleJson<'a> {
             channels: view.rule.channels.iter().map(|k| k.as_str()).collect(),
             custom: view.event.custom,
             template: view.rule.template.as_deref(),
+            mute: &view.rule.mute,
+            on_mute: (!view.rule.mute.is_empty()).then(|| view.rule.on_mute.as_str()),
         }
     }
 }
@@ -56,6 +64,14 @@ pub fn channels_text(channels: &[Kind]) -> String {
         let names: Vec<_> = channels.iter().map(|k| k.as_str()).collect();
         format!("only {}", names.join(", "))
     }
+}
+
+/// `night, weekend (defer)`, or `-` for a rule without mute windows.
+pub fn mute_text(rule: &crate::store::Rule) -> String {
+    if rule.mute.is_empty() {
+        return "-".to_owned();
+    }
+    format!("{} ({})", rule.mute.join(", "), rule.on_mute.as_str())
 }
 
 pub fn words(items: &[String]) -> String {

@@ -92,6 +92,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         args.channels.clone()
     };
+    let said = view
+        .as_ref()
+        .map(|v| time_says(ctx, &store, v, args.to.as_deref(), &kinds))
+        .transpose()?
+        .unwrap_or_default();
     let mut sections = Vec::new();
     let mut text = String::new();
     let mut failed = Vec::new();
@@ -129,6 +134,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             }
         }
     }
+    for line in said {
+        ctx.out.note(&line);
+    }
     if ctx.out.json {
         ctx.out.json(&sections)?;
     } else {
@@ -145,4 +153,48 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .hint("fix the template; the section of each channel says why")
         .into())
     }
+}
+
+/// What time would do now to the event's message through each kind (to `to`, when given): one line
+/// for each kind that would not be sent at once.
+fn time_says(
+    ctx: &Context,
+    store: &crate::store::Store,
+    view: &rules::RuleView,
+    to: Option<&str>,
+    kinds: &[crate::channels::Kind],
+) -> Result<Vec<String>> {
+    use crate::time::{self, Verdict};
+    let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
+    let silences = match ctx.log_path() {
+        Ok(path) => crate::log::silences::Silences::active_in(path, now)?,
+        Err(_) => Vec::new(),
+    };
+    let silences = time::narrow(&silences, view.event.id.as_str(), now);
+    let recipients: Vec<String> = to.map(str::to_owned).into_iter().collect();
+    let mut windows = time::Windows::new(store);
+    Ok(kinds
+        .iter()
+        .filter_map(|&kind| {
+            let v = time::verdict(
+                &mut windows,
+                &view.rule,
+                &recipients,
+                Some(kind),
+                now,
+                &silences,
+            );
+            match v {
+                Verdict::Send => None,
+                Verdict::Skip(reason) if reason.starts_with("silenced") => {
+                    Some(format!("{kind}: {reason}: not sent"))
+                }
+                Verdict::Skip(reason) => Some(format!("{kind}: dropped: {reason}")),
+                Verdict::Defer { until_ms, why } => Some(format!(
+                    "{kind}: deferred until {} ({why})",
+                    time::shown(until_ms)
+                )),
+            }
+        })
+        .collect())
 }

@@ -17,6 +17,7 @@ use crate::profiles::user::{self, UserChange};
 ///   notify user modify bob --set webhook.url=https://hooks.example.com/dms \
 ///       --set webhook.signature_method=HMAC_SHA256 --set webhook.signature_key_env=HOOK_KEY \
 ///       --enable webhook
+///   notify user modify alice --quiet-hours night
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -40,6 +41,12 @@ pub struct Args {
     /// Create the user when it does not exist
     #[arg(long)]
     pub create: bool,
+    /// A mute window (`notify mute set`) every delivery to this user waits out (always deferred)
+    #[arg(long, value_name = "NAME", conflicts_with = "no_quiet_hours")]
+    pub quiet_hours: Option<String>,
+    /// Remove the user's quiet hours
+    #[arg(long)]
+    pub no_quiet_hours: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -59,13 +66,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         && change.sets.is_empty()
         && change.enable.is_empty()
         && change.disable.is_empty()
+        && args.quiet_hours.is_none()
+        && !args.no_quiet_hours
     {
         return Err(Error::usage("nothing to change")
-            .hint("give --display-name, --role, --set KIND.FIELD=VALUE, --enable or --disable")
+            .hint("give --display-name, --role, --set KIND.FIELD=VALUE, --enable, --disable or --quiet-hours")
             .into());
     }
-    ctx.store
-        .update(|store| user::modify(store, &args.name, &change, args.create))?;
+    let quiet = match (&args.quiet_hours, args.no_quiet_hours) {
+        (Some(name), _) => Some(Some(name.clone())),
+        (None, true) => Some(None),
+        (None, false) => None,
+    };
+    ctx.store.update(|store| {
+        if let Some(Some(name)) = &quiet {
+            crate::time::check_window(store, name)?;
+        }
+        user::modify(store, &args.name, &change, args.create)?;
+        if let (Some(quiet), Some(u)) = (quiet.clone(), store.users.get_mut(&args.name)) {
+            u.quiet_hours = quiet;
+        }
+        Ok(())
+    })?;
     ctx.out.note(&format!("modified user {}", args.name));
     Ok(())
 }

@@ -7,7 +7,7 @@
 use notify::channels::{Kind, Verification};
 use notify::providers::ProviderName;
 use notify::store::schema::{Channels, CustomEvent, DefaultRole, EventId, Notice, Providers, Rule};
-use notify::store::{Channel, Fields, PendingCode, Schema, Store, StoreFile, User};
+use notify::store::{Channel, Fields, Mute, OnMute, PendingCode, Schema, Store, StoreFile, User};
 use notify::values::{FieldSpec, FieldType, Secret, Value};
 use proptest::prelude::*;
 
@@ -196,11 +196,13 @@ fn user() -> impl Strategy<Value = User> {
         proptest::option::of("\\PC{0,30}"),
         proptest::collection::vec("[a-z][a-z0-9_-]{0,10}", 0..4),
         channels(),
+        proptest::option::of("[a-z]{1,6}"),
     )
-        .prop_map(|(display_name, roles, channels)| User {
+        .prop_map(|(display_name, roles, channels, quiet_hours)| User {
             display_name,
             roles,
             channels,
+            quiet_hours,
         })
 }
 
@@ -243,13 +245,17 @@ fn store() -> impl Strategy<Value = Store> {
                 proptest::collection::vec("[a-z]{1,6}", 0..2),
                 proptest::collection::vec(user_name, 0..2),
                 kinds(),
+                proptest::collection::vec("[a-z]{1,6}", 0..2),
+                any::<bool>(),
             )
-                .prop_map(|(enabled, roles, users, channels)| Rule {
+                .prop_map(|(enabled, roles, users, channels, mute, drop)| Rule {
                     enabled,
                     roles,
                     users,
                     channels,
                     template: None,
+                    mute,
+                    on_mute: if drop { OnMute::Drop } else { OnMute::Defer },
                 }),
             0..3,
         ),
@@ -269,9 +275,10 @@ fn store() -> impl Strategy<Value = Store> {
                 }),
             0..3,
         ),
+        proptest::collection::btree_map("[a-z][a-z0-9_-]{0,8}", mute(), 0..3),
     )
         .prop_map(
-            |(default_user, disabled, providers, users, rules, events)| Store {
+            |(default_user, disabled, providers, users, rules, events, mute)| Store {
                 version: 1,
                 default_user,
                 notice: Notice { disabled },
@@ -279,8 +286,31 @@ fn store() -> impl Strategy<Value = Store> {
                 users,
                 rules,
                 events,
+                mute,
             },
         )
+}
+
+fn mute() -> impl Strategy<Value = Mute> {
+    let span = (0u8..24, 0u8..60, 0u8..24, 0u8..60)
+        .prop_filter("not empty", |(a, b, c, d)| (a, b) != (c, d))
+        .prop_map(|(a, b, c, d)| {
+            format!("{a:02}:{b:02}-{c:02}:{d:02}")
+                .parse()
+                .expect("a span")
+        });
+    let days = proptest::sample::select(vec!["mon-fri", "sat", "sun", "fri-mon"])
+        .prop_map(|d| d.parse().expect("days"));
+    (
+        proptest::collection::vec(span, 1..3),
+        proptest::collection::vec(days, 0..2),
+        proptest::option::of(proptest::sample::select(vec!["UTC", "Asia/Shanghai"])),
+    )
+        .prop_map(|(times, weekdays, zone)| Mute {
+            times,
+            weekdays,
+            timezone: zone.map(str::to_owned),
+        })
 }
 
 /// Two stores are equal in every part (`Store` has no `PartialEq`: its parts are compared one by one).
@@ -291,6 +321,7 @@ fn assert_same(a: &Store, b: &Store) -> Result<(), TestCaseError> {
     prop_assert_eq!(&a.providers.0, &b.providers.0);
     prop_assert_eq!(&a.rules, &b.rules);
     prop_assert_eq!(&a.events, &b.events);
+    prop_assert_eq!(&a.mute, &b.mute);
     prop_assert_eq!(
         a.users.keys().collect::<Vec<_>>(),
         b.users.keys().collect::<Vec<_>>()
@@ -299,6 +330,7 @@ fn assert_same(a: &Store, b: &Store) -> Result<(), TestCaseError> {
         let y = &b.users[name];
         prop_assert_eq!(&x.display_name, &y.display_name, "user {}", name);
         prop_assert_eq!(&x.roles, &y.roles, "user {}", name);
+        prop_assert_eq!(&x.quiet_hours, &y.quiet_hours, "user {}", name);
         prop_assert_eq!(
             x.channels.0.keys().collect::<Vec<_>>(),
             y.channels.0.keys().collect::<Vec<_>>()
