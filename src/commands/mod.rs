@@ -21,6 +21,7 @@ pub mod render;
 pub mod report;
 pub mod retry;
 pub mod rule;
+pub mod secret;
 pub mod send;
 pub mod serve;
 pub mod template;
@@ -57,6 +58,9 @@ pub enum Command {
     Cancel(cancel::Args),
     Log(log::Args),
     Retry(retry::Args),
+    /// Secrets kept outside the store: move them to the OS keyring or to files
+    #[command(subcommand)]
+    Secret(secret::SecretCommand),
     Completions(completions::Args),
 }
 
@@ -77,6 +81,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Cancel(args) => cancel::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Retry(args) => retry::run(ctx, args),
+        Command::Secret(cmd) => secret::run(ctx, cmd),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }

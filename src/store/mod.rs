@@ -9,6 +9,7 @@ mod kept;
 mod migrate;
 mod rules;
 pub mod schema;
+pub mod secrets;
 mod split;
 mod strings;
 

@@ -141,6 +141,7 @@ fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Ve
     let flag = match &input {
         Some(Input::Stdin) => "--signature-key-stdin",
         Some(Input::Env(_)) => "--signature-key-env",
+        Some(Input::File(_)) => "--signature-key-file",
         _ => "--signature-key",
     };
     let value = match (method, input) {
@@ -177,8 +178,10 @@ fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Ve
         Some(Value::Secret(secret)) => secret
             .resolve()
             .map_err(|e| {
-                Error::usage(format!("invalid {flag}: {e}"))
-                    .hint("export the variable first, or pass the key with --signature-key-stdin")
+                let hint = crate::values::secret::hint_for(&e, || {
+                    "export the variable first, or pass the key with --signature-key-stdin".into()
+                });
+                Error::usage(format!("invalid {flag}: {e}")).hint(hint)
             })?
             .expose()
             .to_owned(),
