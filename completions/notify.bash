@@ -52,6 +52,9 @@ _notify() {
             notify,rule)
                 cmd="notify__subcmd__rule"
                 ;;
+            notify,secret)
+                cmd="notify__subcmd__secret"
+                ;;
             notify,send)
                 cmd="notify__subcmd__send"
                 ;;
@@ -154,6 +157,9 @@ _notify() {
             notify__subcmd__help,rule)
                 cmd="notify__subcmd__help__subcmd__rule"
                 ;;
+            notify__subcmd__help,secret)
+                cmd="notify__subcmd__help__subcmd__secret"
+                ;;
             notify__subcmd__help,send)
                 cmd="notify__subcmd__help__subcmd__send"
                 ;;
@@ -234,6 +240,9 @@ _notify() {
                 ;;
             notify__subcmd__help__subcmd__rule,show)
                 cmd="notify__subcmd__help__subcmd__rule__subcmd__show"
+                ;;
+            notify__subcmd__help__subcmd__secret,migrate)
+                cmd="notify__subcmd__help__subcmd__secret__subcmd__migrate"
                 ;;
             notify__subcmd__help__subcmd__template,render)
                 cmd="notify__subcmd__help__subcmd__template__subcmd__render"
@@ -370,6 +379,18 @@ _notify() {
             notify__subcmd__rule__subcmd__help,show)
                 cmd="notify__subcmd__rule__subcmd__help__subcmd__show"
                 ;;
+            notify__subcmd__secret,help)
+                cmd="notify__subcmd__secret__subcmd__help"
+                ;;
+            notify__subcmd__secret,migrate)
+                cmd="notify__subcmd__secret__subcmd__migrate"
+                ;;
+            notify__subcmd__secret__subcmd__help,help)
+                cmd="notify__subcmd__secret__subcmd__help__subcmd__help"
+                ;;
+            notify__subcmd__secret__subcmd__help,migrate)
+                cmd="notify__subcmd__secret__subcmd__help__subcmd__migrate"
+                ;;
             notify__subcmd__template,help)
                 cmd="notify__subcmd__template__subcmd__help"
                 ;;
@@ -431,7 +452,7 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel log retry completions help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -809,7 +830,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__set)
-            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --url --signature-method --signature-key --signature-key-stdin --signature-key-env --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --secret-file --secret-keyring --url --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --signature-key-keyring --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,6 +868,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -860,6 +885,10 @@ _notify() {
                     return 0
                     ;;
                 --signature-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1189,7 +1218,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help)
-            opts="channel user notice provider rule send emit template listen serve queue cancel log retry completions help"
+            opts="channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1692,6 +1721,34 @@ _notify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        notify__subcmd__help__subcmd__secret)
+            opts="migrate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__secret__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         notify__subcmd__help__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1847,7 +1904,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__listen)
-            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --count --read-timeout-ms --max-connections --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --count --read-timeout-ms --max-connections --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1866,6 +1923,10 @@ _notify() {
                     return 0
                     ;;
                 --signature-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2395,7 +2456,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__set)
-            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --app-secret-file --app-secret-keyring --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --password-file --password-keyring --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --access-key-secret-file --access-key-secret-keyring --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --auth-token-file --auth-token-keyring --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2414,6 +2475,10 @@ _notify() {
                     return 0
                     ;;
                 --app-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2449,6 +2514,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2466,6 +2535,10 @@ _notify() {
                     return 0
                     ;;
                 --access-key-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2494,6 +2567,10 @@ _notify() {
                     return 0
                     ;;
                 --auth-token-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3132,8 +3209,122 @@ _notify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        notify__subcmd__secret)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__help)
+            opts="migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__migrate)
+            opts="-u -q -v -h -V --to --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         notify__subcmd__send)
-            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --dingtalk-bot --keyword --secret --secret-stdin --secret-env --secret-file --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3163,6 +3354,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --signature-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dingtalk-bot)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3176,6 +3371,10 @@ _notify() {
                     return 0
                     ;;
                 --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

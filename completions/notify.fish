@@ -50,6 +50,7 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "queue" -d 'List the e
 complete -c notify -n "__fish_notify_needs_command" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
 complete -c notify -n "__fish_notify_needs_command" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_needs_command" -f -a "secret" -d 'Secrets kept outside the store: move them to the OS keyring or to files'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
 complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
@@ -106,10 +107,12 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l keyword -d 'Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret -d 'Robot signing secret, SEC... (dingtalk-bot)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-env -d 'Store a reference to an environment variable holding the robot signing secret' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the robot signing secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l url -d 'Endpoint URL (webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-method -d 'NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key -d 'Signing key (webhook; required unless the method is NONE)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-env -d 'Store a reference to an environment variable holding the signing key' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-file -d 'Read the signing key from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this endpoint, in addition to the system\'s (dingtalk-bot, wecom-bot, webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
@@ -118,7 +121,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-stdin -d 'Read the robot signing secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-keyring
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-stdin -d 'Read the signing key from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-keyring
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
@@ -433,6 +438,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-id -d 'Feishu/Lark app id' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret -d 'App secret (dingtalk, feishu, lark)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-env -d 'Store a reference to an environment variable holding the app secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-file -d 'Read the app secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l agent-id -d 'DingTalk agent id (a number)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l api-base -d 'API base URL (https; http only for loopback)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l host -d 'SMTP host' -r
@@ -441,11 +447,13 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l username -d 'SMTP user name' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password -d 'SMTP password' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-env -d 'Store a reference to an environment variable holding the SMTP password' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-file -d 'Read the SMTP password from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l from -d 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l vendor -d 'SMS vendor: aliyun or twilio' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-id -d 'Alibaba Cloud AccessKey ID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret -d 'Alibaba Cloud AccessKey secret' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-env -d 'Store a reference to an environment variable holding the AccessKey secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-file -d 'Read the AccessKey secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l sign-name -d 'Alibaba SMS signature name' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l template-code -d 'Alibaba SMS template for notifications (template parameter `content`)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l verify-template-code -d 'Alibaba SMS template for verification codes (template parameter `code`)' -r
@@ -453,6 +461,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l account-sid -d 'Twilio account SID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token -d 'Twilio auth token' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-env -d 'Store a reference to an environment variable holding the Twilio auth token' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-file -d 'Read the Twilio auth token from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this provider\'s connections, besides the system\'s' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
@@ -461,9 +470,13 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-stdin -d 'Read the app secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-keyring
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read the SMTP password from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-keyring
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-stdin -d 'Read the AccessKey secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-keyring
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-stdin -d 'Read the Twilio auth token from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-keyring
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
@@ -642,10 +655,12 @@ HMAC_SHA1\t''
 HMAC_SHA256\t''"
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key -d 'Signing key for --webhook' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-env -d 'Read the --webhook signing key from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-file -d 'Read the --webhook signing key from this file (mode 0600 or stricter; a trailing newline is dropped)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l dingtalk-bot -d 'Ad-hoc DingTalk chatbot webhook URL (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l keyword -d 'Keyword for --dingtalk-bot' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l secret -d 'Signing secret (SEC...) for --dingtalk-bot' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l secret-env -d 'Read the --dingtalk-bot secret from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l secret-file -d 'Read the --dingtalk-bot secret from this file (mode 0600 or stricter; a trailing newline is dropped)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l wecom-bot -d 'Ad-hoc WeCom chatbot webhook URL (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l email -d 'Ad-hoc email address, sent through the smtp provider (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l sms -d 'Ad-hoc mobile number, sent through the sms provider (repeatable)' -r
@@ -793,6 +808,7 @@ HMAC_SHA1\t''
 HMAC_SHA256\t''"
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -d 'The signing key (other local users can see it in the process list: prefer -env or -stdin)' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read the signing key from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-file -d 'Read the signing key from this file (mode 0600 or stricter; a trailing newline is dropped)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -l count -d 'Exit (0) after N accepted events; rejected requests and repeats do not count' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms -d 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l max-connections -d 'Connections served at once; more wait for a free place' -r
@@ -923,6 +939,35 @@ complete -c notify -n "__fish_notify_using_subcommand retry" -s q -l quiet -d 'P
 complete -c notify -n "__fish_notify_using_subcommand retry" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand retry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand retry" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -f -a "migrate" -d 'Move every secret the store holds as given into the OS keyring or into files'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l to -d 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Move every secret the store holds as given into the OS keyring or into files'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -935,22 +980,23 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "secret" -d 'Secrets kept outside the store: move them to the OS keyring or to files'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry secret completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
@@ -981,3 +1027,4 @@ complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "remove" -d 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "render" -d 'Show what each channel would get for an event, sending nothing'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "prune" -d 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "migrate" -d 'Move every secret the store holds as given into the OS keyring or into files'

@@ -248,4 +248,107 @@ mod tests {
             "fallback"
         );
     }
+
+    fn secret_file(text: &[u8], mode: u32) -> (tempfile::TempDir, PathBuf) {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key");
+        std::fs::write(&path, text).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn a_secret_file_loses_its_trailing_newlines_only() {
+        for (text, value) in [
+            (&b"hunter2\n"[..], "hunter2"),
+            (b"hunter2\r\n", "hunter2"),
+            (b"hunter2", "hunter2"),
+            (b" two words \n\n", " two words "),
+        ] {
+            let (_dir, path) = secret_file(text, 0o600);
+            let secret = Secret::File(path);
+            assert_eq!(secret.resolve().unwrap().expose(), value);
+        }
+        let (_dir, path) = secret_file(b"hunter2\n", 0o400);
+        assert_eq!(read_secret_file(&path).unwrap().expose(), "hunter2");
+    }
+
+    #[test]
+    fn a_secret_file_others_can_open_is_refused_with_the_chmod() {
+        for mode in [0o644, 0o640, 0o604, 0o620, 0o602] {
+            let (_dir, path) = secret_file(b"hunter2\n", mode);
+            let err = read_secret_file(&path).unwrap_err();
+            assert_eq!(
+                err,
+                format!(
+                    "the secret file {} is open to other users (mode {mode:04o}; it must be 0600 or stricter)",
+                    path.display()
+                )
+            );
+            assert!(!err.contains("hunter2"));
+            assert!(
+                hint_for(&err, String::new).starts_with(&format!("`chmod 600 {}`", path.display())),
+                "{}",
+                hint_for(&err, String::new)
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_empty_or_huge_secret_file_says_which_file_and_which_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = Secret::File(dir.path().join("gone"));
+        let err = gone.resolve_as("signature_key").unwrap_err();
+        let path = dir.path().join("gone");
+        assert_eq!(
+            err,
+            format!(
+                "cannot read the secret file {}: no such file (it holds the signature_key)",
+                path.display()
+            )
+        );
+        assert!(
+            hint_for(&err, String::new)
+                .starts_with(&format!("put the secret in {}", path.display()))
+        );
+        let (_d, empty) = secret_file(b"\n", 0o600);
+        assert!(read_secret_file(&empty).unwrap_err().ends_with("is empty"));
+        let (_d, huge) = secret_file(&vec![b'x'; 70_000], 0o600);
+        assert!(
+            read_secret_file(&huge)
+                .unwrap_err()
+                .contains("larger than 64 KiB")
+        );
+        let (_d, binary) = secret_file(&[0xff, 0xfe, b'\n'], 0o600);
+        assert!(
+            read_secret_file(&binary)
+                .unwrap_err()
+                .ends_with("is not UTF-8 text")
+        );
+        // The environment and literal forms keep their messages.
+        let env = Secret::Env("NOTIFY_TEST_SURELY_UNSET_VAR".into());
+        assert_eq!(
+            env.resolve_as("password").unwrap_err(),
+            "the environment variable NOTIFY_TEST_SURELY_UNSET_VAR is not set"
+        );
+    }
+
+    #[test]
+    fn where_a_secret_is_kept_is_shown_never_its_value() {
+        let file = Secret::File("/run/secrets/k".into());
+        let kept = Secret::Keyring(KeyringRef::parse("notify/providers.smtp.password@/s").unwrap());
+        for reveal in [false, true] {
+            assert_eq!(file.display(reveal), "file /run/secrets/k");
+            assert_eq!(
+                kept.display(reveal),
+                "keyring notify/providers.smtp.password@/s"
+            );
+        }
+        assert_eq!(format!("{file:?}"), "file /run/secrets/k");
+        assert!(
+            hint_for(&format!("cannot send: {NO_KEYRING}: why"), String::new)
+                .contains("--X-file PATH")
+        );
+    }
 }
