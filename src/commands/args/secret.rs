@@ -75,14 +75,14 @@ macro_rules! secret_flags {
             )]
             pub file: Option<std::path::PathBuf>,
             $(
-                #[doc = concat!(
-                    "Keep ", $noun, " in the OS keyring (Secret Service on Linux, Keychain on macOS), \
-                     given with --", $flag, " or --", $flag, "-stdin or asked for; the store keeps only the \
-                     entry's name, `notify/", $keyring, "@<store path>`"
-                )]
                 #[arg(
                     id = concat!($flag, "-keyring"),
                     long = concat!($flag, "-keyring"),
+                    help = concat!(
+                        "Keep ", $noun, " in the OS keyring (Secret Service on Linux, Keychain on \
+                         macOS), given with --", $flag, " or --", $flag, "-stdin or asked for; the store \
+                         keeps only the entry's name, `notify/", $keyring, "@<store path>`"
+                    ),
                     conflicts_with_all = [concat!($flag, "-env"), concat!($flag, "-file")]
                 )]
                 pub keyring: bool,

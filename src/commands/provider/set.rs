@@ -179,13 +179,14 @@ to the system's (a private deployment behind its own certificate authority; NOTI
 one for every connection). `--security none` (plain SMTP) is allowed only towards a loopback host.
 
 Every secret flag --X also comes as:
-  --X-stdin       one line of stdin
-  --X-env VAR     the store keeps the variable's name; it is read when the secret is used
-  --X-file PATH   the store keeps the path (`X_file = \"...\"`); the file, mode 0600 or stricter, is
-                  read each time the secret is used, a trailing newline dropped (systemd credentials,
-                  Docker and Kubernetes secrets)
-  --X-keyring     the value (from --X, --X-stdin or a prompt) goes to the OS keyring (Secret Service,
-                  Keychain); the store keeps the entry's name, `X_keyring = \"notify/providers.NAME.X@STORE\"`
+  --X-stdin      one line of stdin
+  --X-env VAR    the store keeps the variable's name; it is read when the secret is used
+  --X-file PATH  the store keeps the path (`X_file`); the file, mode 0600 or stricter, is read
+                 each time the secret is used, a trailing newline dropped (systemd credentials,
+                 Docker and Kubernetes secrets)
+  --X-keyring    the value (from --X, --X-stdin or a prompt) goes to the OS keyring (Secret
+                 Service, Keychain); the store keeps the entry's name (`X_keyring`), e.g.
+                 \"notify/providers.smtp.password@/home/me/.config/notify/store.toml\"
 e.g. notify provider set smtp --host smtp.example.com --from dms@example.com \\
        --username dms --password-file /run/credentials/notify.service/smtp"
     )
