@@ -294,7 +294,7 @@ impl SecretForm {
         format!("{name}{suffix}")
     }
     /// The field a key names and its form; a suffix counts only on a secret field's name.
-    fn of<'k, S: Schema>(schema: S, key: &'k str) -> (&'k str, SecretForm) {
+    fn of<S: Schema>(schema: S, key: &str) -> (&str, SecretForm) {
         Self::SUFFIXES
             .iter()
             .find_map(|(suffix, form)| {
