@@ -255,7 +255,7 @@ fn listen_refuses_a_key_file_others_can_read() {
         &key_text,
     ])
     .code(2)
-    .stderr_has("invalid --signature-key-file: the secret file")
+    .stderr_has("--signature-key-file: the secret file")
     .stderr_has(&format!("chmod 600 {key_text}"));
 }
 
