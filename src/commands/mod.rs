@@ -23,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod retry;
 pub mod rule;
+pub mod secret;
 pub mod send;
 pub mod serve;
 pub mod silence;
@@ -66,6 +67,9 @@ pub enum Command {
     Silence(silence::SilenceCommand),
     Log(log::Args),
     Retry(retry::Args),
+    /// Secrets kept outside the store: move them to the OS keyring or to files
+    #[command(subcommand)]
+    Secret(secret::SecretCommand),
     Completions(completions::Args),
     Doctor(doctor::Args),
 }
@@ -89,6 +93,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Silence(cmd) => silence::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
         Command::Retry(args) => retry::run(ctx, args),
+        Command::Secret(cmd) => secret::run(ctx, cmd),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
     }

@@ -211,7 +211,7 @@ impl Target {
 
 fn secret_of(fields: &Fields, field: Field) -> Result<Option<Revealed>, String> {
     match fields.get(&field) {
-        Some(Value::Secret(s)) => s.resolve().map(Some),
+        Some(Value::Secret(s)) => s.resolve_as(field.as_str()).map(Some),
         Some(Value::Text(t)) => Ok(Some(Revealed::new(t.clone()))),
         _ => Ok(None),
     }

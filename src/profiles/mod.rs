@@ -23,15 +23,23 @@ pub enum Input {
     Stdin,
     /// `--X-env VAR`: keep only a reference to the environment variable.
     Env(String),
+    /// `--X-file PATH`: keep only the path of the file that holds the secret.
+    File(std::path::PathBuf),
 }
 
 impl Input {
-    /// Combines the three forms of a secret flag (clap keeps them mutually exclusive).
-    pub fn secret(value: Option<&String>, stdin: bool, env: Option<&String>) -> Option<Input> {
-        match (value, stdin, env) {
-            (Some(v), _, _) => Some(Input::Text(v.clone())),
-            (_, true, _) => Some(Input::Stdin),
-            (_, _, Some(var)) => Some(Input::Env(var.clone())),
+    /// Combines the forms of a secret flag (clap keeps them mutually exclusive).
+    pub fn secret(
+        value: Option<&String>,
+        stdin: bool,
+        env: Option<&String>,
+        file: Option<&std::path::PathBuf>,
+    ) -> Option<Input> {
+        match (value, stdin, env, file) {
+            (Some(v), ..) => Some(Input::Text(v.clone())),
+            (_, true, ..) => Some(Input::Stdin),
+            (_, _, Some(var), _) => Some(Input::Env(var.clone())),
+            (.., Some(path)) => Some(Input::File(path.clone())),
             _ => None,
         }
     }
@@ -80,10 +88,39 @@ pub fn resolve_inputs<S: Schema>(
                     .map_err(|e| Error::usage(format!("invalid {}-env: {e}", spec.flag())))?;
                 Value::Secret(Secret::Env(var))
             }
+            Input::File(path) => {
+                Value::Secret(Secret::File(secret_file(spec, &path).map_err(|e| {
+                    let hint = crate::values::secret::hint_for(&e, || {
+                        format!("put the {} alone in the file", spec.name)
+                    });
+                    Error::usage(format!("invalid {}-file: {e}", spec.flag())).hint(hint)
+                })?))
+            }
         };
         out.push((spec, value));
     }
     Ok(out)
+}
+
+/// The absolute path a `--X-file` gives. A file that is there must be one the secret can be read from
+/// (mode 0600 or stricter, a valid value); one that is not yet (a credential a service manager provides
+/// when it starts the service) is read when the secret is used.
+fn secret_file(spec: &FieldSpec, path: &std::path::Path) -> Result<std::path::PathBuf, String> {
+    let path = std::path::absolute(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if path.to_str().is_none_or(|p| p.contains(char::is_control)) {
+        return Err(format!("{} is not a plain UTF-8 path", path.display()));
+    }
+    if path.exists() {
+        let value = crate::values::read_secret_file(&path)?;
+        spec.parse(value.expose()).map_err(|e| {
+            format!(
+                "the file {} does not hold a valid {}: {e}",
+                path.display(),
+                spec.name
+            )
+        })?;
+    }
+    Ok(path)
 }
 
 /// Applies changes to fields; returns whether an address field changed value.

@@ -93,7 +93,9 @@ fn literal_field(fields: &Fields) -> Option<&'static str> {
         let literal = match value {
             Value::Secret(Secret::Literal(_)) => true,
             Value::Text(text) => mask_url_tokens(text) != *text,
-            Value::Secret(Secret::Env(_)) | Value::Number(_) | Value::Choice(_) => false,
+            Value::Secret(Secret::Env(_) | Secret::File(_) | Secret::Keyring(_))
+            | Value::Number(_)
+            | Value::Choice(_) => false,
         };
         literal.then_some(name.as_str())
     })

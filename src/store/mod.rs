@@ -10,6 +10,7 @@ mod migrate;
 mod mute;
 mod rules;
 pub mod schema;
+pub mod secrets;
 mod split;
 mod strings;
 

@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::channels::{Kind, Verification};
 use crate::providers::ProviderName;
 pub use crate::values::Fields;
-use crate::values::{Field, FieldSpec, Secret, Value, VecMap, check_env_name};
+use crate::values::{Field, FieldSpec, KeyringRef, Secret, Value, VecMap, check_env_name};
 
 pub use super::mute::{Mute, OnMute};
 pub use super::rules::{CustomEvent, DefaultRole, EventId, Rule};
@@ -247,7 +247,8 @@ impl Schema for ProviderName {
     }
 }
 
-/// Writes fields in table order; a secret kept as an environment reference goes under `<name>_env`.
+/// Writes fields in table order; a secret kept elsewhere goes under `<name>_env`, `<name>_file` or
+/// `<name>_keyring` with where it is.
 fn serialize_fields<M: SerializeMap>(
     map: &mut M,
     specs: &[FieldSpec],
@@ -262,17 +263,61 @@ fn serialize_fields<M: SerializeMap>(
             Some(Value::Choice(c)) => map.serialize_entry(name, c.as_str())?,
             Some(Value::Secret(Secret::Literal(s))) => map.serialize_entry(name, s)?,
             Some(Value::Secret(Secret::Env(var))) => {
-                map.serialize_entry(&format!("{name}_env"), var)?
+                map.serialize_entry(&SecretForm::Env.key(name), var)?
+            }
+            Some(Value::Secret(Secret::File(path))) => {
+                let path = path.to_str().ok_or_else(|| {
+                    serde::ser::Error::custom(format!("the path of `{name}_file` is not UTF-8"))
+                })?;
+                map.serialize_entry(&SecretForm::File.key(name), path)?
+            }
+            Some(Value::Secret(Secret::Keyring(r))) => {
+                map.serialize_entry(&SecretForm::Keyring.key(name), &r.to_string())?
             }
         }
     }
     Ok(())
 }
 
+/// How a key of a record holds its field: the value itself, or where a secret is kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SecretForm {
+    Value,
+    Env,
+    File,
+    Keyring,
+}
+
+impl SecretForm {
+    const SUFFIXES: [(&str, SecretForm); 3] = [
+        ("_env", SecretForm::Env),
+        ("_file", SecretForm::File),
+        ("_keyring", SecretForm::Keyring),
+    ];
+    fn key(self, name: &str) -> String {
+        let suffix = Self::SUFFIXES
+            .iter()
+            .find(|(_, form)| *form == self)
+            .map_or("", |(suffix, _)| suffix);
+        format!("{name}{suffix}")
+    }
+    /// The field a key names and its form; a suffix counts only on a secret field's name.
+    fn of<S: Schema>(schema: S, key: &str) -> (&str, SecretForm) {
+        Self::SUFFIXES
+            .iter()
+            .find_map(|(suffix, form)| {
+                key.strip_suffix(suffix)
+                    .filter(|base| schema.spec_named(base).is_some_and(FieldSpec::is_secret))
+                    .map(|base| (base, *form))
+            })
+            .unwrap_or((key, SecretForm::Value))
+    }
+}
+
 /// Reads one field value, validating it as the command line would.
 struct ValueSeed {
     spec: &'static FieldSpec,
-    env: bool,
+    form: SecretForm,
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed {
@@ -293,16 +338,32 @@ impl<'de> Visitor<'de> for ValueSeed {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         let name = self.spec.name;
-        if self.env {
-            check_env_name(v).map_err(|e| E::custom(format!("invalid `{name}_env`: {e}")))?;
-            return Ok(Value::Secret(Secret::Env(v.to_owned())));
+        let key = self.form.key(name.as_str());
+        match self.form {
+            SecretForm::Value => self
+                .spec
+                .parse_stored(v)
+                .map_err(|e| E::custom(format!("invalid `{name}`: {e}"))),
+            SecretForm::Env => {
+                check_env_name(v).map_err(|e| E::custom(format!("invalid `{key}`: {e}")))?;
+                Ok(Value::Secret(Secret::Env(v.to_owned())))
+            }
+            SecretForm::File => {
+                // Stored absolute: a relative path would change meaning with the working folder.
+                if v.contains(char::is_control) || !std::path::Path::new(v).is_absolute() {
+                    return Err(E::custom(format!(
+                        "invalid `{key}`: expected the absolute path of a file, e.g. /run/secrets/{name}"
+                    )));
+                }
+                Ok(Value::Secret(Secret::File(v.into())))
+            }
+            SecretForm::Keyring => KeyringRef::parse(v)
+                .map(|r| Value::Secret(Secret::Keyring(r)))
+                .map_err(|e| E::custom(format!("invalid `{key}`: {e}"))),
         }
-        self.spec
-            .parse_stored(v)
-            .map_err(|e| E::custom(format!("invalid `{name}`: {e}")))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        if self.env {
+        if self.form != SecretForm::Value {
             return Err(E::invalid_type(de::Unexpected::Signed(v), &self));
         }
         let name = self.spec.name;
@@ -341,17 +402,7 @@ impl<'de, S: Schema> Visitor<'de> for RecordVisitor<S> {
                 "verification" if self.with_state => record.pending = Some(map.next_value()?),
                 "code_sent_at" if self.with_state => record.code_sent_at = Some(map.next_value()?),
                 other => {
-                    let (name, env) = match other.strip_suffix("_env") {
-                        Some(base)
-                            if self
-                                .schema
-                                .spec_named(base)
-                                .is_some_and(FieldSpec::is_secret) =>
-                        {
-                            (base, true)
-                        }
-                        _ => (other, false),
-                    };
+                    let (name, form) = SecretForm::of(self.schema, other);
                     let Some(spec) = self.schema.spec_named(name) else {
                         let known: Vec<_> = self
                             .schema
@@ -368,7 +419,7 @@ impl<'de, S: Schema> Visitor<'de> for RecordVisitor<S> {
                     if record.fields.contains_key(&spec.name) {
                         return Err(de::Error::custom(format!("`{}` is given twice", spec.name)));
                     }
-                    let value = map.next_value_seed(ValueSeed { spec, env })?;
+                    let value = map.next_value_seed(ValueSeed { spec, form })?;
                     record.fields.insert(spec.name, value);
                 }
             }
@@ -544,6 +595,55 @@ enabled = true
         let email = &store.users["alice"].channels.0[&Kind::Email];
         assert!(email.enabled && email.verified);
         assert!(store.users["alice"].channels.0[&Kind::DingtalkBot].verified);
+    }
+
+    #[test]
+    fn secrets_kept_in_files_and_the_keyring_are_stored_as_where_they_are() {
+        let text = "version = 1\n[providers.smtp]\nhost = \"smtp.example.com\"\n\
+                    password_file = \"/run/credentials/notify.service/smtp\"\nfrom = \"dms@example.com\"\n\
+                    [users.a.channels.webhook]\nurl = \"https://h.example.com/a\"\n\
+                    signature_method = \"HMAC_SHA256\"\n\
+                    signature_key_keyring = \"notify/users.a.channels.webhook.signature_key@/s.toml\"\n";
+        let store: Store = toml::from_str(text).expect("valid store");
+        let smtp = &store.providers.0[&ProviderName::Smtp];
+        assert_eq!(
+            smtp.get(&Field::Password),
+            Some(&Value::Secret(Secret::File(
+                "/run/credentials/notify.service/smtp".into()
+            )))
+        );
+        let again = toml::to_string(&store).expect("serialises");
+        assert!(
+            again.contains("password_file = \"/run/credentials/notify.service/smtp\"\n"),
+            "{again}"
+        );
+        assert!(
+            again.contains(
+                "signature_key_keyring = \"notify/users.a.channels.webhook.signature_key@/s.toml\"\n"
+            ),
+            "{again}"
+        );
+        for (bad, says) in [
+            (
+                "password_file = \"smtp.txt\"",
+                "invalid `password_file`: expected the absolute path",
+            ),
+            (
+                "password_keyring = \"notify\"",
+                "invalid `password_keyring`: `notify` is not SERVICE/ACCOUNT",
+            ),
+            (
+                "password_file = \"/a\"\npassword = \"x\"",
+                "`password` is given twice",
+            ),
+            ("host_file = \"/a\"", "unknown field `host_file`"),
+        ] {
+            let text = format!(
+                "version = 1\n[providers.smtp]\nhost = \"h\"\nfrom = \"d@example.com\"\n{bad}\n"
+            );
+            let err = toml::from_str::<Store>(&text).unwrap_err().to_string();
+            assert!(err.contains(says), "{bad}: {err}");
+        }
     }
 
     #[test]

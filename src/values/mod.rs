@@ -2,7 +2,7 @@
 //!
 //! Every value a user can give (a flag, a `--set KIND.FIELD=VALUE`, a CSV cell, a line of the store) goes
 //! through [`FieldSpec::parse`], so the same rules and the same messages apply everywhere. `field` holds
-//! the typed field ids, `secret` the redacting secret types, `mobile` the E.164 rules, `host` the
+//! the typed field ids, `secret` the redacting secret types (and `keyring` the entries they may live in), `mobile` the E.164 rules, `host` the
 //! loopback and URL checks, `mask` the masking of credentials in URLs, `ca` private CA files, `vec_map`
 //! the small sorted map that holds a record's fields (and a user's channels).
 
@@ -10,6 +10,7 @@ mod ca;
 mod choice;
 mod field;
 mod host;
+pub mod keyring;
 mod mask;
 mod mobile;
 mod regions;
@@ -26,7 +27,7 @@ pub use host::is_loopback_host;
 use host::{check_robot_url, check_url};
 pub use mask::mask_url_tokens;
 pub use mobile::{mainland_bare, normalize_mobile};
-pub use secret::{Revealed, Secret, check_env_name};
+pub use secret::{KeyringRef, Revealed, Secret, check_env_name, read_secret_file};
 pub use secret_url::SecretUrl;
 pub use vec_map::VecMap;
 

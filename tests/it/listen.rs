@@ -848,6 +848,33 @@ fn reads_the_key_from_an_environment_variable() {
 }
 
 #[test]
+fn reads_the_key_from_a_file() {
+    let env = Env::new();
+    let path = env.path("listen-key");
+    std::fs::write(&path, format!("{KEY}\n")).expect("write");
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .expect("chmod");
+    let mut listener = Listener::start(
+        &env,
+        &[
+            "--json",
+            "--signature-method",
+            "HMAC_SHA256",
+            "--signature-key-file",
+            &path.display().to_string(),
+        ],
+    );
+    // The key is the file's line without its newline.
+    let response = listener.deliver(SignatureMethod::HmacSha256, KEY, "d-file", now_ms());
+    assert_eq!(response.status, 204, "{response:?}");
+    assert_eq!(listener.json_line()["verified"], true);
+    let with_newline = format!("{KEY}\n");
+    let wrong = listener.deliver(SignatureMethod::HmacSha256, &with_newline, "d-nl", now_ms());
+    assert_rejected(&wrong, 401);
+    listener.finish();
+}
+
+#[test]
 fn refuses_bad_flag_combinations() {
     let env = Env::new();
     let cases: &[(&[&str], &str)] = &[

@@ -14,6 +14,7 @@ mod log;
 mod props;
 mod retry;
 mod rules;
+mod secrets;
 mod serve;
 mod store;
 mod templates;

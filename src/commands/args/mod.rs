@@ -1,5 +1,6 @@
-//! Flag groups shared by several commands, written once: the secret trio `--X`, `--X-stdin`, `--X-env VAR`,
-//! the delivery limits, and reading a message or a secret given on the command line.
+//! Flag groups shared by several commands, written once: the secret flags `--X`, `--X-stdin`, `--X-env VAR`,
+//! `--X-file PATH`, `--X-keyring`, the delivery limits, and reading a message or a secret given on the
+//! command line.
 
 use std::path::Path;
 use std::time::Duration;
@@ -12,16 +13,19 @@ use crate::delivery::{DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RETRY_BASE_M
 use crate::error::Error;
 use crate::profiles::Input;
 use crate::signing::SignatureMethod;
+use crate::values::secret::hint_for;
 use crate::values::{Revealed, Secret};
 
 mod duration;
 mod event;
+mod keyring;
 mod rich;
 mod secret;
 
 pub use duration::{limit, parse_duration, when};
 
 pub use event::EventArgs;
+pub use keyring::{ask_keyring_secrets, keep_in_keyring, notes as secret_notes};
 pub use rich::{RichArgs, read_template};
 pub(crate) use secret::secret_flags;
 
@@ -85,8 +89,8 @@ pub fn message_text(
     }))
 }
 
-/// A secret used at once (never stored): given, one line of stdin, or an environment variable; never
-/// empty. `flag` names the flag in errors.
+/// A secret used at once (never stored): given, one line of stdin, an environment variable or a file;
+/// never empty. `flag` names the flag in errors.
 pub fn reveal(ctx: &Context, input: Option<Input>, flag: &str) -> Result<Option<Revealed>> {
     let resolved = match input {
         None => None,
@@ -96,6 +100,12 @@ pub fn reveal(ctx: &Context, input: Option<Input>, flag: &str) -> Result<Option<
             Error::usage(format!("{flag}-env: {e}")).hint(format!(
                 "export the variable first, or pass the secret with {flag}-stdin"
             ))
+        })?),
+        Some(Input::File(path)) => Some(crate::values::read_secret_file(&path).map_err(|e| {
+            let hint = hint_for(&e, || {
+                format!("put the secret alone in the file, or pass it with {flag}-stdin")
+            });
+            Error::usage(format!("{flag}-file: {e}")).hint(hint)
         })?),
     };
     match resolved {

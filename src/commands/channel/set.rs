@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::channels::{Kind, Verification};
-use crate::commands::args::secret_flags;
+use crate::commands::args::{self, secret_flags};
 use crate::context::Context;
 use crate::error::{self, Error, Exit};
 use crate::profiles::{self, Input, VerificationChange, channel};
@@ -16,14 +16,16 @@ secret_flags!(
     "secret",
     value_name = "SECRET",
     help = "Robot signing secret, SEC... (dingtalk-bot)",
-    noun = "the robot signing secret"
+    noun = "the robot signing secret",
+    keyring = "users.<user>.channels.dingtalk-bot.secret"
 );
 secret_flags!(
     SignatureKey,
     "signature-key",
     value_name = "KEY",
     help = "Signing key (webhook; required unless the method is NONE)",
-    noun = "the signing key"
+    noun = "the signing key",
+    keyring = "users.<user>.channels.webhook.signature_key"
 );
 
 /// Configure one of your channels (only the fields given change; the rest keep their values)
@@ -39,6 +41,13 @@ secret_flags!(
 ///   sms                 --mobile
 ///   webhook             --url, --signature-method NONE|HMAC_SHA1|HMAC_SHA256|STANDARD, --signature-key
 ///   (dingtalk-bot, wecom-bot and webhook also take --ca-file PEM: a private CA for the endpoint)
+///
+/// Each secret flag --X also comes as --X-stdin (one line of stdin), --X-env VAR (the store keeps the
+/// variable's name), --X-file PATH (the store keeps the path; the file, mode 0600, is read each time
+/// the secret is used) and --X-keyring (the value, from --X, --X-stdin or a prompt, goes to the OS
+/// keyring; the store keeps the entry's name):
+///   notify channel set webhook --url https://hooks.example.com/dms \
+///     --signature-method HMAC_SHA256 --signature-key-file /run/secrets/dms_hook_key
 ///
 /// Mobiles outside the Chinese mainland carry their country code (+44...); a bare 11-digit number
 /// is a mainland one. On a terminal, missing fields are asked for (secrets without echo).
@@ -106,6 +115,16 @@ impl Args {
         .filter_map(|(field, input)| input.map(|i| (field, i)))
         .collect()
     }
+    /// The secrets given with `--X-keyring`.
+    fn keyring(&self) -> Vec<Field> {
+        [
+            (Field::Secret, self.secret.keyring),
+            (Field::SignatureKey, self.signature_key.keyring),
+        ]
+        .into_iter()
+        .filter_map(|(field, on)| on.then_some(field))
+        .collect()
+    }
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -118,6 +137,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let own = !ctx.user_given();
     channel::ensure_user(&store, &name, own)?;
     let mut changes = profiles::resolve_inputs(kind, args.inputs(), &|flag| ctx.stdin_line(flag))?;
+    let keyring = args.keyring();
+    args::ask_keyring_secrets(ctx, kind, &keyring, &mut changes)?;
 
     // Ask for what is still missing before taking the lock; prompts can take a while.
     let preview = channel::preview(&store, &name, kind, &changes)?;
@@ -126,11 +147,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         changes.push((spec, value));
     }
     channel::check(&store, &name, kind, &changes)?;
+    args::keep_in_keyring(ctx, &keyring, &mut changes, |field| {
+        format!("users.{name}.channels.{kind}.{field}")
+    })?;
     let saved = ctx
         .store
         .update(|store| channel::save(store, &name, kind, &changes, own))?;
 
     ctx.out.note(&format!("{kind} channel of {name} saved"));
+    for note in args::secret_notes(&changes) {
+        ctx.out.note(&note);
+    }
     if saved.change == VerificationChange::Cleared {
         ctx.out.note(
             "the address changed: its verification was cleared and the channel is disabled until it is \

@@ -79,6 +79,9 @@ pub struct SignatureKeys {
     /// Read a signing key from this environment variable (repeatable)
     #[arg(long = "signature-key-env", value_name = "VAR")]
     pub env: Vec<String>,
+    /// Read a signing key from this file, which only you may read (mode 0600; repeatable)
+    #[arg(long = "signature-key-file", value_name = "PATH")]
+    pub file: Vec<std::path::PathBuf>,
 }
 
 impl SignatureKeys {
@@ -95,7 +98,11 @@ impl SignatureKeys {
             .env
             .iter()
             .map(|v| (Input::Env(v.clone()), "--signature-key-env"));
-        stdin.into_iter().chain(text).chain(env).collect()
+        let file = self
+            .file
+            .iter()
+            .map(|p| (Input::File(p.clone()), "--signature-key-file"));
+        stdin.into_iter().chain(text).chain(env).chain(file).collect()
     }
 }
 
@@ -105,6 +112,7 @@ impl std::fmt::Debug for SignatureKeys {
             .field("value", &vec!["****"; self.value.len()])
             .field("stdin", &self.stdin)
             .field("env", &self.env)
+            .field("file", &self.file)
             .finish()
     }
 }
@@ -210,7 +218,12 @@ fn signing_keys(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<V
             let key = match value {
                 Some(Value::Secret(secret)) => secret
                     .resolve()
-                    .map_err(|e| Error::usage(format!("invalid {flag}: {e}")))?
+                    .map_err(|e| {
+                        let hint = crate::values::secret::hint_for(&e, || {
+                            "export the variable first, or pass the key with --signature-key-stdin".into()
+                        });
+                        Error::usage(format!("invalid {flag}: {e}")).hint(hint)
+                    })?
                     .expose()
                     .to_owned(),
                 Some(Value::Text(text)) => text,
@@ -221,7 +234,10 @@ fn signing_keys(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<V
         (_, false) => inputs
             .into_iter()
             .map(|(input, flag)| {
-                let flag = flag.trim_end_matches("-stdin").trim_end_matches("-env");
+                let flag = flag
+                    .trim_end_matches("-stdin")
+                    .trim_end_matches("-env")
+                    .trim_end_matches("-file");
                 Ok(reveal(ctx, Some(input), flag)?
                     .map(|k| k.expose().to_owned())
                     .unwrap_or_default())

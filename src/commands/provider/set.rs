@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::commands::args::secret_flags;
+use crate::commands::args::{self, secret_flags};
 use crate::context::Context;
 use crate::profiles::{self, Input};
 use crate::providers::{
@@ -17,28 +17,32 @@ secret_flags!(
     "app-secret",
     value_name = "SECRET",
     help = "App secret (dingtalk, feishu, lark)",
-    noun = "the app secret"
+    noun = "the app secret",
+    keyring = "providers.<dingtalk|feishu|lark>.app_secret"
 );
 secret_flags!(
     Password,
     "password",
     value_name = "SECRET",
     help = "SMTP password",
-    noun = "the SMTP password"
+    noun = "the SMTP password",
+    keyring = "providers.smtp.password"
 );
 secret_flags!(
     AccessKeySecret,
     "access-key-secret",
     value_name = "SECRET",
     help = "Alibaba Cloud AccessKey secret",
-    noun = "the AccessKey secret"
+    noun = "the AccessKey secret",
+    keyring = "providers.sms.access_key_secret"
 );
 secret_flags!(
     AuthToken,
     "auth-token",
     value_name = "TOKEN",
     help = "Twilio auth token",
-    noun = "the Twilio auth token"
+    noun = "the Twilio auth token",
+    keyring = "providers.sms.auth_token"
 );
 
 /// Configure a provider's credentials (only the fields given change)
@@ -141,6 +145,18 @@ impl Args {
         .filter_map(|(field, input)| input.map(|i| (field, i)))
         .collect()
     }
+    /// The secrets given with `--X-keyring`.
+    fn keyring(&self) -> Vec<Field> {
+        [
+            (Field::AppSecret, self.app_secret.keyring),
+            (Field::Password, self.password.keyring),
+            (Field::AccessKeySecret, self.access_key_secret.keyring),
+            (Field::AuthToken, self.auth_token.keyring),
+        ]
+        .into_iter()
+        .filter_map(|(field, on)| on.then_some(field))
+        .collect()
+    }
 }
 
 /// The long help, with the defaults from the provider tables.
@@ -160,15 +176,27 @@ fn long_about() -> String {
 
 Every provider also takes --ca-file PEM: CA certificates trusted for its connections in addition
 to the system's (a private deployment behind its own certificate authority; NOTIFY_CA_FILE adds
-one for every connection). Every secret flag --X also comes as --X-stdin (one line of stdin) and
---X-env VAR (only a reference to the variable is stored). `--security none` (plain SMTP) is allowed only towards a
-loopback host."
+one for every connection). `--security none` (plain SMTP) is allowed only towards a loopback host.
+
+Every secret flag --X also comes as:
+  --X-stdin      one line of stdin
+  --X-env VAR    the store keeps the variable's name; it is read when the secret is used
+  --X-file PATH  the store keeps the path (`X_file`); the file, mode 0600 or stricter, is read
+                 each time the secret is used, a trailing newline dropped (systemd credentials,
+                 Docker and Kubernetes secrets)
+  --X-keyring    the value (from --X, --X-stdin or a prompt) goes to the OS keyring (Secret
+                 Service, Keychain); the store keeps the entry's name (`X_keyring`), e.g.
+                 \"notify/providers.smtp.password@/home/me/.config/notify/store.toml\"
+e.g. notify provider set smtp --host smtp.example.com --from dms@example.com \\
+       --username dms --password-file /run/credentials/notify.service/smtp"
     )
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let name = args.name;
     let mut changes = profiles::resolve_inputs(name, args.inputs(), &|flag| ctx.stdin_line(flag))?;
+    let keyring = args.keyring();
+    args::ask_keyring_secrets(ctx, name, &keyring, &mut changes)?;
     let store = ctx.store.load()?;
     let mut preview = profiles::provider::preview(&store, name, &changes);
     // Ask for what is missing; the SMS vendor decides which fields are needed, so it comes first.
@@ -185,8 +213,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         changes.push((spec, value));
     }
     profiles::provider::check(name, &preview, &changes)?;
+    args::keep_in_keyring(ctx, &keyring, &mut changes, |field| {
+        format!("providers.{name}.{field}")
+    })?;
     ctx.store
         .update(|store| profiles::provider::save(store, name, &changes))?;
     ctx.out.note(&format!("provider {name} saved"));
+    for note in args::secret_notes(&changes) {
+        ctx.out.note(&note);
+    }
     Ok(())
 }
