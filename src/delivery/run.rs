@@ -130,7 +130,10 @@ impl Run<'_> {
             None => fresh_id()?,
         };
         let mut problem = None;
-        let recording = std::mem::replace(&mut self.recording, Recording::Off);
+        let recording = match &self.recording {
+            Recording::Kept(kept) => Recording::Kept(kept),
+            _ => std::mem::replace(&mut self.recording, Recording::Off),
+        };
         let mut log = open(recording, &mut problem);
         let mut known = Known::default();
         if let Some(opened) = &log {
@@ -179,6 +182,10 @@ impl Run<'_> {
             if let Err(e) = log.record(&entries(&id, &rows, identities, keys, content, time)) {
                 problem.get_or_insert(e);
             }
+        }
+        // A kept log goes back unless it failed (the next run opens a fresh one then).
+        if let (Recording::Kept(kept), Some(log), None) = (&self.recording, log, &problem) {
+            kept.give(log);
         }
         Finished {
             id,

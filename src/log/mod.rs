@@ -7,6 +7,7 @@
 //! destinations and an [`Identity`] instead of addresses.
 
 mod entry;
+mod kept;
 mod pending;
 pub mod queue;
 mod read;
@@ -25,6 +26,7 @@ use crate::channels::Kind;
 use crate::error::Error;
 
 pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
+pub use kept::Kept;
 pub use pending::Pending;
 pub use rich::Rich;
 pub use schema::CURRENT_VERSION;

@@ -23,6 +23,7 @@ use crate::rules;
 use crate::server::{Handler, Refusal};
 use crate::store::Store;
 
+use super::committer::Committer;
 use super::event::{Checked, EventBody};
 use super::metrics::Metrics;
 use super::stores::Stores;
@@ -38,6 +39,8 @@ const RETRY_AFTER_SECS: &str = "5";
 /// The handler the server calls.
 pub struct Intake {
     pub queue: Arc<dyn Queue>,
+    /// Commits single events in groups (a 202 still waits for its commit).
+    pub committer: Committer,
     pub stores: Arc<Stores>,
     /// SHA-256 of each accepted bearer token (none: no auth).
     pub tokens: Vec<[u8; 32]>,
@@ -220,7 +223,7 @@ impl Intake {
             body: serde_json::to_string(&checked.body).unwrap_or_default(),
             due_ms: checked.due_ms,
         };
-        let response = match self.insert(vec![new], now).await.and_then(|mut i| i.pop()) {
+        let response = match self.committer.commit(new, now).await {
             Some(Inserted::New { due_ms }) => {
                 let body = json!({ "id": id, "status": "queued", "due": format_rfc3339(due_ms) });
                 answer(StatusCode::ACCEPTED, &body)

@@ -6,6 +6,7 @@
 //! current, `event` reads an event's fields. One tokio runtime runs all of it.
 
 mod alertmanager;
+mod committer;
 mod dms;
 mod event;
 mod intake;
@@ -132,8 +133,11 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let stopping = Arc::new(AtomicBool::new(false));
     let wake = Arc::new(Notify::new());
     let metrics = Arc::new(metrics::Metrics::default());
+    let committer =
+        committer::Committer::start(Arc::clone(&queue), Arc::clone(&wake), Arc::clone(&report));
     let intake = Arc::new(intake::Intake {
         queue: Arc::clone(&queue),
+        committer,
         stores: Arc::clone(&stores),
         tokens: config
             .tokens
@@ -149,7 +153,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
-        log: config.log,
+        log: crate::log::Kept::new(&config.log),
         cache_dir: config.cache_dir,
         clock: config.clock,
         opts,

@@ -19,6 +19,7 @@ use crate::delivery::{
     self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
     identity_of,
 };
+use crate::log::Kept;
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::rules;
 use crate::transport::Net;
@@ -35,7 +36,8 @@ const POLL: Duration = Duration::from_millis(200);
 pub struct Workers {
     pub queue: Arc<dyn Queue>,
     pub stores: Arc<Stores>,
-    pub log: PathBuf,
+    /// The delivery log, kept open between attempts.
+    pub log: Kept,
     pub cache_dir: Option<PathBuf>,
     pub clock: Clock,
     pub opts: Options,
@@ -225,7 +227,7 @@ impl Workers {
             .collect();
         let run = Run {
             cache_dir: self.cache_dir.clone(),
-            recording: Recording::To(&self.log),
+            recording: Recording::Kept(&self.log),
             id: Some(event_id),
             ..Run::new(self.opts.clone(), self.clock)
         };
