@@ -34,7 +34,7 @@ pub enum Recording<'a> {
     Off,
     To(&'a Path),
     /// A log the caller keeps open between runs (the relay): taken for the run, given back after.
-    Kept(&'a log::Kept),
+    Kept(Arc<log::Kept>),
     /// The log has no place (no home folder and no `--log`): the run goes on unrecorded.
     Unavailable(anyhow::Error),
 }

@@ -120,7 +120,22 @@ impl Run<'_> {
         let engine = Engine::new(self.opts.clone(), self.clock, self.cache_dir.clone(), net);
         let engine = Arc::new(engine.with_stop(stop.clone()));
         let rows = engine.run(plan, Arc::new(msg)).await;
-        Ok(self.finish(prepared, rows, &content, stop.is_set()))
+        let interrupted = stop.is_set();
+        let Recording::Kept(kept) = &self.recording else {
+            return Ok(self.finish(prepared, rows, &content, interrupted));
+        };
+        // The log's write may wait for the file's lock (the relay's queue writes to it too): off the
+        // caller's runtime thread, which answers requests meanwhile.
+        let (kept, clock) = (Arc::clone(kept), self.clock);
+        tokio::task::spawn_blocking(move || {
+            let run = Run {
+                recording: Recording::Kept(kept),
+                ..Run::new(Options::default(), clock)
+            };
+            run.finish(prepared, rows, &content, interrupted)
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("recording the send failed: {e}"))
     }
 
     /// The id, the log and what it knows: delivered destinations skipped, every key chosen.
@@ -131,7 +146,7 @@ impl Run<'_> {
         };
         let mut problem = None;
         let recording = match &self.recording {
-            Recording::Kept(kept) => Recording::Kept(kept),
+            Recording::Kept(kept) => Recording::Kept(Arc::clone(kept)),
             _ => std::mem::replace(&mut self.recording, Recording::Off),
         };
         let mut log = open(recording, &mut problem);

@@ -153,7 +153,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
-        log: crate::log::Kept::new(&config.log),
+        log: Arc::new(crate::log::Kept::new(&config.log)),
         cache_dir: config.cache_dir,
         clock: config.clock,
         opts,

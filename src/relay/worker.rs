@@ -37,7 +37,7 @@ pub struct Workers {
     pub queue: Arc<dyn Queue>,
     pub stores: Arc<Stores>,
     /// The delivery log, kept open between attempts.
-    pub log: Kept,
+    pub log: Arc<Kept>,
     pub cache_dir: Option<PathBuf>,
     pub clock: Clock,
     pub opts: Options,
@@ -227,7 +227,7 @@ impl Workers {
             .collect();
         let run = Run {
             cache_dir: self.cache_dir.clone(),
-            recording: Recording::Kept(&self.log),
+            recording: Recording::Kept(Arc::clone(&self.log)),
             id: Some(event_id),
             ..Run::new(self.opts.clone(), self.clock)
         };
