@@ -87,6 +87,7 @@ impl Log {
         if rows.is_empty() {
             return Ok(());
         }
+        let _writing = schema::writing();
         schema::retry_busy(|| self.append(rows)).map_err(|e| self.explain("write", e))
     }
 
