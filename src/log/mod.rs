@@ -7,6 +7,7 @@
 //! destinations and an [`Identity`] instead of addresses.
 
 mod entry;
+mod kept;
 mod pending;
 pub mod queue;
 mod read;
@@ -26,6 +27,7 @@ use crate::channels::Kind;
 use crate::error::Error;
 
 pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
+pub use kept::Kept;
 pub use pending::Pending;
 pub use rich::Rich;
 pub use schema::CURRENT_VERSION;
@@ -86,6 +88,7 @@ impl Log {
         if rows.is_empty() {
             return Ok(());
         }
+        let _writing = schema::writing();
         schema::retry_busy(|| self.append(rows)).map_err(|e| self.explain("write", e))
     }
 

@@ -19,6 +19,7 @@ use crate::delivery::{
     self, ALREADY_DELIVERED, Class, Delivery, Engine, HELD_BACK, OUTCOME_UNKNOWN, Options, Outcome,
     Recording, Run, identity_of,
 };
+use crate::log::Kept;
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::log::silences::Silences;
 use crate::rules;
@@ -36,7 +37,8 @@ const POLL: Duration = Duration::from_millis(200);
 pub struct Workers {
     pub queue: Arc<dyn Queue>,
     pub stores: Arc<Stores>,
-    pub log: PathBuf,
+    /// The delivery log, kept open between attempts.
+    pub log: Arc<Kept>,
     pub cache_dir: Option<PathBuf>,
     pub clock: Clock,
     pub opts: Options,
@@ -200,7 +202,7 @@ impl Workers {
         // Time in the rules, at the time the destinations are due (a deferral comes back here).
         let now = self.now_ms();
         // Silences that cannot be read hush nothing: a delivery is never lost to them.
-        let silences = Silences::active_in(&self.log, now).unwrap_or_else(|e| {
+        let silences = Silences::active_in(self.log.path(), now).unwrap_or_else(|e| {
             (self.report)(Line::QueueFailed(e.context("cannot read the silences")));
             Vec::new()
         });
@@ -249,7 +251,7 @@ impl Workers {
             .collect();
         let run = Run {
             cache_dir: self.cache_dir.clone(),
-            recording: Recording::To(&self.log),
+            recording: Recording::Kept(Arc::clone(&self.log)),
             id: Some(event_id),
             ..Run::new(self.opts.clone(), self.clock)
         };
@@ -308,7 +310,10 @@ impl Workers {
             };
             if !matches!(
                 attempt,
-                Attempt::NotStarted | Attempt::Held { .. } | Attempt::Skipped | Attempt::Deferred { .. }
+                Attempt::NotStarted
+                    | Attempt::Held { .. }
+                    | Attempt::Skipped
+                    | Attempt::Deferred { .. }
             ) {
                 let took = Duration::from_millis(row.elapsed_ms);
                 self.metrics.delivery(&row.channel, outcome, took);

@@ -102,7 +102,12 @@ impl SignatureKeys {
             .file
             .iter()
             .map(|p| (Input::File(p.clone()), "--signature-key-file"));
-        stdin.into_iter().chain(text).chain(env).chain(file).collect()
+        stdin
+            .into_iter()
+            .chain(text)
+            .chain(env)
+            .chain(file)
+            .collect()
     }
 }
 
@@ -220,7 +225,8 @@ fn signing_keys(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<V
                     .resolve()
                     .map_err(|e| {
                         let hint = crate::values::secret::hint_for(&e, || {
-                            "export the variable first, or pass the key with --signature-key-stdin".into()
+                            "export the variable first, or pass the key with --signature-key-stdin"
+                                .into()
                         });
                         Error::usage(format!("invalid {flag}: {e}")).hint(hint)
                     })?
