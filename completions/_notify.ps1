@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silences: hush matching deliveries for a while')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
+            [CompletionResult]::new('secret', 'secret', [CompletionResultType]::ParameterValue, 'Secrets kept outside the store: move them to the OS keyring or to files')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store, providers, channels and the delivery log; send nothing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -130,10 +131,12 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--keyword', '--keyword', [CompletionResultType]::ParameterName, 'Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Robot signing secret, SEC... (dingtalk-bot)')
             [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the robot signing secret')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the robot signing secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Endpoint URL (webhook)')
             [CompletionResult]::new('--signature-method', '--signature-method', [CompletionResultType]::ParameterName, 'NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks: a whsec_ or raw key) (webhook)')
             [CompletionResult]::new('--signature-key', '--signature-key', [CompletionResultType]::ParameterName, 'Signing key (webhook; required unless the method is NONE)')
             [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the signing key')
+            [CompletionResult]::new('--signature-key-file', '--signature-key-file', [CompletionResultType]::ParameterName, 'Read the signing key from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM file of CA certificates trusted for this endpoint, in addition to the system''s (dingtalk-bot, wecom-bot, webhook)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
@@ -141,7 +144,9 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the robot signing secret from one line of stdin')
+            [CompletionResult]::new('--secret-keyring', '--secret-keyring', [CompletionResultType]::ParameterName, 'Keep the robot signing secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --secret or --secret-stdin or asked for; the store keeps only the entry''s name, `notify/users.<user>.channels.dingtalk-bot.secret@<store path>`')
             [CompletionResult]::new('--signature-key-stdin', '--signature-key-stdin', [CompletionResultType]::ParameterName, 'Read the signing key from one line of stdin')
+            [CompletionResult]::new('--signature-key-keyring', '--signature-key-keyring', [CompletionResultType]::ParameterName, 'Keep the signing key in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --signature-key or --signature-key-stdin or asked for; the store keeps only the entry''s name, `notify/users.<user>.channels.webhook.signature_key@<store path>`')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
@@ -630,6 +635,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'Feishu/Lark app id')
             [CompletionResult]::new('--app-secret', '--app-secret', [CompletionResultType]::ParameterName, 'App secret (dingtalk, feishu, lark)')
             [CompletionResult]::new('--app-secret-env', '--app-secret-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the app secret')
+            [CompletionResult]::new('--app-secret-file', '--app-secret-file', [CompletionResultType]::ParameterName, 'Read the app secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path')
             [CompletionResult]::new('--agent-id', '--agent-id', [CompletionResultType]::ParameterName, 'DingTalk agent id (a number)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (https; http only for loopback)')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'SMTP host')
@@ -638,11 +644,13 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'SMTP user name')
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'SMTP password')
             [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the SMTP password')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the SMTP password from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio')
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'SMS vendor: aliyun or twilio')
             [CompletionResult]::new('--access-key-id', '--access-key-id', [CompletionResultType]::ParameterName, 'Alibaba Cloud AccessKey ID')
             [CompletionResult]::new('--access-key-secret', '--access-key-secret', [CompletionResultType]::ParameterName, 'Alibaba Cloud AccessKey secret')
             [CompletionResult]::new('--access-key-secret-env', '--access-key-secret-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the AccessKey secret')
+            [CompletionResult]::new('--access-key-secret-file', '--access-key-secret-file', [CompletionResultType]::ParameterName, 'Read the AccessKey secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path')
             [CompletionResult]::new('--sign-name', '--sign-name', [CompletionResultType]::ParameterName, 'Alibaba SMS signature name')
             [CompletionResult]::new('--template-code', '--template-code', [CompletionResultType]::ParameterName, 'Alibaba SMS template for notifications (template parameter `content`)')
             [CompletionResult]::new('--verify-template-code', '--verify-template-code', [CompletionResultType]::ParameterName, 'Alibaba SMS template for verification codes (template parameter `code`)')
@@ -650,6 +658,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--account-sid', '--account-sid', [CompletionResultType]::ParameterName, 'Twilio account SID')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Twilio auth token')
             [CompletionResult]::new('--auth-token-env', '--auth-token-env', [CompletionResultType]::ParameterName, 'Store a reference to an environment variable holding the Twilio auth token')
+            [CompletionResult]::new('--auth-token-file', '--auth-token-file', [CompletionResultType]::ParameterName, 'Read the Twilio auth token from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM file of CA certificates trusted for this provider''s connections, besides the system''s')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
@@ -657,9 +666,13 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--app-secret-stdin', '--app-secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from one line of stdin')
+            [CompletionResult]::new('--app-secret-keyring', '--app-secret-keyring', [CompletionResultType]::ParameterName, 'Keep the app secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --app-secret or --app-secret-stdin or asked for; the store keeps only the entry''s name, `notify/providers.<dingtalk|feishu|lark>.app_secret@<store path>`')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the SMTP password from one line of stdin')
+            [CompletionResult]::new('--password-keyring', '--password-keyring', [CompletionResultType]::ParameterName, 'Keep the SMTP password in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --password or --password-stdin or asked for; the store keeps only the entry''s name, `notify/providers.smtp.password@<store path>`')
             [CompletionResult]::new('--access-key-secret-stdin', '--access-key-secret-stdin', [CompletionResultType]::ParameterName, 'Read the AccessKey secret from one line of stdin')
+            [CompletionResult]::new('--access-key-secret-keyring', '--access-key-secret-keyring', [CompletionResultType]::ParameterName, 'Keep the AccessKey secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --access-key-secret or --access-key-secret-stdin or asked for; the store keeps only the entry''s name, `notify/providers.sms.access_key_secret@<store path>`')
             [CompletionResult]::new('--auth-token-stdin', '--auth-token-stdin', [CompletionResultType]::ParameterName, 'Read the Twilio auth token from one line of stdin')
+            [CompletionResult]::new('--auth-token-keyring', '--auth-token-keyring', [CompletionResultType]::ParameterName, 'Keep the Twilio auth token in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --auth-token or --auth-token-stdin or asked for; the store keeps only the entry''s name, `notify/providers.sms.auth_token@<store path>`')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
@@ -925,10 +938,12 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--signature-method', '--signature-method', [CompletionResultType]::ParameterName, 'Signature method for --webhook: NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks)')
             [CompletionResult]::new('--signature-key', '--signature-key', [CompletionResultType]::ParameterName, 'Signing key for --webhook')
             [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Read the --webhook signing key from this environment variable')
+            [CompletionResult]::new('--signature-key-file', '--signature-key-file', [CompletionResultType]::ParameterName, 'Read the --webhook signing key from this file (mode 0600 or stricter; a trailing newline is dropped)')
             [CompletionResult]::new('--dingtalk-bot', '--dingtalk-bot', [CompletionResultType]::ParameterName, 'Ad-hoc DingTalk chatbot webhook URL (repeatable)')
             [CompletionResult]::new('--keyword', '--keyword', [CompletionResultType]::ParameterName, 'Keyword for --dingtalk-bot')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (SEC...) for --dingtalk-bot')
             [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Read the --dingtalk-bot secret from this environment variable')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the --dingtalk-bot secret from this file (mode 0600 or stricter; a trailing newline is dropped)')
             [CompletionResult]::new('--wecom-bot', '--wecom-bot', [CompletionResultType]::ParameterName, 'Ad-hoc WeCom chatbot webhook URL (repeatable)')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Ad-hoc email address, sent through the smtp provider (repeatable)')
             [CompletionResult]::new('--sms', '--sms', [CompletionResultType]::ParameterName, 'Ad-hoc mobile number, sent through the sms provider (repeatable)')
@@ -1086,6 +1101,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--signature-method', '--signature-method', [CompletionResultType]::ParameterName, 'How deliveries must be signed: the sender''s --signature-method [default: NONE]')
             [CompletionResult]::new('--signature-key', '--signature-key', [CompletionResultType]::ParameterName, 'A signing key; repeat it during a key rotation (other local users can see it in the process list: prefer -env or -stdin). STANDARD takes a whsec_ key as the sender shows it, or a raw one')
             [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'Read a signing key from this environment variable (repeatable)')
+            [CompletionResult]::new('--signature-key-file', '--signature-key-file', [CompletionResultType]::ParameterName, 'Read a signing key from this file, which only you may read (mode 0600; repeatable)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after N accepted events; rejected requests and repeats do not count')
             [CompletionResult]::new('--read-timeout-ms', '--read-timeout-ms', [CompletionResultType]::ParameterName, 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once; more wait for a free place')
@@ -1456,6 +1472,56 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'notify;secret' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move every secret the store holds as given into the OS keyring or into files')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;secret;migrate' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;secret;help' {
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move every secret the store holds as given into the OS keyring or into files')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;secret;help;migrate' {
+            break
+        }
+        'notify;secret;help;help' {
+            break
+        }
         'notify;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
@@ -1510,6 +1576,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silences: hush matching deliveries for a while')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
+            [CompletionResult]::new('secret', 'secret', [CompletionResultType]::ParameterValue, 'Secrets kept outside the store: move them to the OS keyring or to files')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store, providers, channels and the delivery log; send nothing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1705,6 +1772,13 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;retry' {
+            break
+        }
+        'notify;help;secret' {
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move every secret the store holds as given into the OS keyring or into files')
+            break
+        }
+        'notify;help;secret;migrate' {
             break
         }
         'notify;help;completions' {

@@ -25,6 +25,9 @@ _notify() {
             notify,completions)
                 cmd="notify__subcmd__completions"
                 ;;
+            notify,doctor)
+                cmd="notify__subcmd__doctor"
+                ;;
             notify,emit)
                 cmd="notify__subcmd__emit"
                 ;;
@@ -54,6 +57,9 @@ _notify() {
                 ;;
             notify,rule)
                 cmd="notify__subcmd__rule"
+                ;;
+            notify,secret)
+                cmd="notify__subcmd__secret"
                 ;;
             notify,send)
                 cmd="notify__subcmd__send"
@@ -133,6 +139,9 @@ _notify() {
             notify__subcmd__help,completions)
                 cmd="notify__subcmd__help__subcmd__completions"
                 ;;
+            notify__subcmd__help,doctor)
+                cmd="notify__subcmd__help__subcmd__doctor"
+                ;;
             notify__subcmd__help,emit)
                 cmd="notify__subcmd__help__subcmd__emit"
                 ;;
@@ -162,6 +171,9 @@ _notify() {
                 ;;
             notify__subcmd__help,rule)
                 cmd="notify__subcmd__help__subcmd__rule"
+                ;;
+            notify__subcmd__help,secret)
+                cmd="notify__subcmd__help__subcmd__secret"
                 ;;
             notify__subcmd__help,send)
                 cmd="notify__subcmd__help__subcmd__send"
@@ -255,6 +267,9 @@ _notify() {
                 ;;
             notify__subcmd__help__subcmd__rule,show)
                 cmd="notify__subcmd__help__subcmd__rule__subcmd__show"
+                ;;
+            notify__subcmd__help__subcmd__secret,migrate)
+                cmd="notify__subcmd__help__subcmd__secret__subcmd__migrate"
                 ;;
             notify__subcmd__help__subcmd__silence,add)
                 cmd="notify__subcmd__help__subcmd__silence__subcmd__add"
@@ -424,6 +439,18 @@ _notify() {
             notify__subcmd__rule__subcmd__help,show)
                 cmd="notify__subcmd__rule__subcmd__help__subcmd__show"
                 ;;
+            notify__subcmd__secret,help)
+                cmd="notify__subcmd__secret__subcmd__help"
+                ;;
+            notify__subcmd__secret,migrate)
+                cmd="notify__subcmd__secret__subcmd__migrate"
+                ;;
+            notify__subcmd__secret__subcmd__help,help)
+                cmd="notify__subcmd__secret__subcmd__help__subcmd__help"
+                ;;
+            notify__subcmd__secret__subcmd__help,migrate)
+                cmd="notify__subcmd__secret__subcmd__help__subcmd__migrate"
+                ;;
             notify__subcmd__silence,add)
                 cmd="notify__subcmd__silence__subcmd__add"
                 ;;
@@ -509,7 +536,7 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,7 +914,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__set)
-            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --url --signature-method --signature-key --signature-key-stdin --signature-key-env --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --secret-file --secret-keyring --url --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --signature-key-keyring --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,6 +952,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -938,6 +969,10 @@ _notify() {
                     return 0
                     ;;
                 --signature-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1140,6 +1175,40 @@ _notify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        notify__subcmd__doctor)
+            opts="-u -q -v -h -V --offline --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         notify__subcmd__emit)
             opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --at --in --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1267,7 +1336,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help)
-            opts="channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help"
+            opts="channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,6 +1490,20 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1826,6 +1909,34 @@ _notify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        notify__subcmd__help__subcmd__secret)
+            opts="migrate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__secret__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         notify__subcmd__help__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2037,7 +2148,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__listen)
-            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --count --read-timeout-ms --max-connections --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --count --read-timeout-ms --max-connections --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2048,7 +2159,7 @@ _notify() {
                     return 0
                     ;;
                 --signature-method)
-                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256 STANDARD" -- "${cur}"))
                     return 0
                     ;;
                 --signature-key)
@@ -2056,6 +2167,10 @@ _notify() {
                     return 0
                     ;;
                 --signature-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2099,7 +2214,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__log)
-            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --limit --store --log --user --json --no-input --quiet --verbose --color --help --version prune help"
+            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --all-attempts --limit --store --log --user --json --no-input --quiet --verbose --color --help --version prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2803,7 +2918,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__set)
-            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --app-secret-file --app-secret-keyring --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --password-file --password-keyring --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --access-key-secret-file --access-key-secret-keyring --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --auth-token-file --auth-token-keyring --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2822,6 +2937,10 @@ _notify() {
                     return 0
                     ;;
                 --app-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2857,6 +2976,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2874,6 +2997,10 @@ _notify() {
                     return 0
                     ;;
                 --access-key-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2902,6 +3029,10 @@ _notify() {
                     return 0
                     ;;
                 --auth-token-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3548,8 +3679,122 @@ _notify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        notify__subcmd__secret)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__help)
+            opts="migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__secret__subcmd__migrate)
+            opts="-u -q -v -h -V --to --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         notify__subcmd__send)
-            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --dingtalk-bot --keyword --secret --secret-stdin --secret-env --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --dingtalk-bot --keyword --secret --secret-stdin --secret-env --secret-file --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3568,7 +3813,7 @@ _notify() {
                     return 0
                     ;;
                 --signature-method)
-                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256 STANDARD" -- "${cur}"))
                     return 0
                     ;;
                 --signature-key)
@@ -3576,6 +3821,10 @@ _notify() {
                     return 0
                     ;;
                 --signature-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3592,6 +3841,10 @@ _notify() {
                     return 0
                     ;;
                 --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3711,7 +3964,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__serve)
-            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --json-logs --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --json-logs --signature-method --signature-key-env --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3742,6 +3995,14 @@ _notify() {
                     return 0
                     ;;
                 --lease)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-method)
+                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256 STANDARD" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature-key-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -49,6 +49,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
+            cand secret 'Secrets kept outside the store: move them to the OS keyring or to files'
             cand completions 'Print a completion script for a shell'
             cand doctor 'Check the store, providers, channels and the delivery log; send nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -123,10 +124,12 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --keyword 'Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)'
             cand --secret 'Robot signing secret, SEC... (dingtalk-bot)'
             cand --secret-env 'Store a reference to an environment variable holding the robot signing secret'
+            cand --secret-file 'Read the robot signing secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --url 'Endpoint URL (webhook)'
             cand --signature-method 'NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks: a whsec_ or raw key) (webhook)'
             cand --signature-key 'Signing key (webhook; required unless the method is NONE)'
             cand --signature-key-env 'Store a reference to an environment variable holding the signing key'
+            cand --signature-key-file 'Read the signing key from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --ca-file 'PEM file of CA certificates trusted for this endpoint, in addition to the system''s (dingtalk-bot, wecom-bot, webhook)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
@@ -134,7 +137,9 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
             cand --secret-stdin 'Read the robot signing secret from one line of stdin'
+            cand --secret-keyring 'Keep the robot signing secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --secret or --secret-stdin or asked for; the store keeps only the entry''s name, `notify/users.<user>.channels.dingtalk-bot.secret@<store path>`'
             cand --signature-key-stdin 'Read the signing key from one line of stdin'
+            cand --signature-key-keyring 'Keep the signing key in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --signature-key or --signature-key-stdin or asked for; the store keeps only the entry''s name, `notify/users.<user>.channels.webhook.signature_key@<store path>`'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -580,6 +585,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --app-id 'Feishu/Lark app id'
             cand --app-secret 'App secret (dingtalk, feishu, lark)'
             cand --app-secret-env 'Store a reference to an environment variable holding the app secret'
+            cand --app-secret-file 'Read the app secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --agent-id 'DingTalk agent id (a number)'
             cand --api-base 'API base URL (https; http only for loopback)'
             cand --host 'SMTP host'
@@ -588,11 +594,13 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --username 'SMTP user name'
             cand --password 'SMTP password'
             cand --password-env 'Store a reference to an environment variable holding the SMTP password'
+            cand --password-file 'Read the SMTP password from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --from 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio'
             cand --vendor 'SMS vendor: aliyun or twilio'
             cand --access-key-id 'Alibaba Cloud AccessKey ID'
             cand --access-key-secret 'Alibaba Cloud AccessKey secret'
             cand --access-key-secret-env 'Store a reference to an environment variable holding the AccessKey secret'
+            cand --access-key-secret-file 'Read the AccessKey secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --sign-name 'Alibaba SMS signature name'
             cand --template-code 'Alibaba SMS template for notifications (template parameter `content`)'
             cand --verify-template-code 'Alibaba SMS template for verification codes (template parameter `code`)'
@@ -600,6 +608,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --account-sid 'Twilio account SID'
             cand --auth-token 'Twilio auth token'
             cand --auth-token-env 'Store a reference to an environment variable holding the Twilio auth token'
+            cand --auth-token-file 'Read the Twilio auth token from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --ca-file 'PEM file of CA certificates trusted for this provider''s connections, besides the system''s'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
@@ -607,9 +616,13 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
             cand --app-secret-stdin 'Read the app secret from one line of stdin'
+            cand --app-secret-keyring 'Keep the app secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --app-secret or --app-secret-stdin or asked for; the store keeps only the entry''s name, `notify/providers.<dingtalk|feishu|lark>.app_secret@<store path>`'
             cand --password-stdin 'Read the SMTP password from one line of stdin'
+            cand --password-keyring 'Keep the SMTP password in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --password or --password-stdin or asked for; the store keeps only the entry''s name, `notify/providers.smtp.password@<store path>`'
             cand --access-key-secret-stdin 'Read the AccessKey secret from one line of stdin'
+            cand --access-key-secret-keyring 'Keep the AccessKey secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --access-key-secret or --access-key-secret-stdin or asked for; the store keeps only the entry''s name, `notify/providers.sms.access_key_secret@<store path>`'
             cand --auth-token-stdin 'Read the Twilio auth token from one line of stdin'
+            cand --auth-token-keyring 'Keep the Twilio auth token in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --auth-token or --auth-token-stdin or asked for; the store keeps only the entry''s name, `notify/providers.sms.auth_token@<store path>`'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -850,10 +863,12 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-method 'Signature method for --webhook: NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks)'
             cand --signature-key 'Signing key for --webhook'
             cand --signature-key-env 'Read the --webhook signing key from this environment variable'
+            cand --signature-key-file 'Read the --webhook signing key from this file (mode 0600 or stricter; a trailing newline is dropped)'
             cand --dingtalk-bot 'Ad-hoc DingTalk chatbot webhook URL (repeatable)'
             cand --keyword 'Keyword for --dingtalk-bot'
             cand --secret 'Signing secret (SEC...) for --dingtalk-bot'
             cand --secret-env 'Read the --dingtalk-bot secret from this environment variable'
+            cand --secret-file 'Read the --dingtalk-bot secret from this file (mode 0600 or stricter; a trailing newline is dropped)'
             cand --wecom-bot 'Ad-hoc WeCom chatbot webhook URL (repeatable)'
             cand --email 'Ad-hoc email address, sent through the smtp provider (repeatable)'
             cand --sms 'Ad-hoc mobile number, sent through the sms provider (repeatable)'
@@ -1004,6 +1019,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-method 'How deliveries must be signed: the sender''s --signature-method [default: NONE]'
             cand --signature-key 'A signing key; repeat it during a key rotation (other local users can see it in the process list: prefer -env or -stdin). STANDARD takes a whsec_ key as the sender shows it, or a raw one'
             cand --signature-key-env 'Read a signing key from this environment variable (repeatable)'
+            cand --signature-key-file 'Read a signing key from this file, which only you may read (mode 0600; repeatable)'
             cand --count 'Exit (0) after N accepted events; rejected requests and repeats do not count'
             cand --read-timeout-ms 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds'
             cand --max-connections 'Connections served at once; more wait for a free place'
@@ -1346,6 +1362,51 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;secret'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand migrate 'Move every secret the store holds as given into the OS keyring or into files'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;secret;migrate'= {
+            cand --to 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;secret;help'= {
+            cand migrate 'Move every secret the store holds as given into the OS keyring or into files'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;secret;help;migrate'= {
+        }
+        &'notify;secret;help;help'= {
+        }
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
@@ -1398,6 +1459,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
+            cand secret 'Secrets kept outside the store: move them to the OS keyring or to files'
             cand completions 'Print a completion script for a shell'
             cand doctor 'Check the store, providers, channels and the delivery log; send nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1541,6 +1603,11 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;log;prune'= {
         }
         &'notify;help;retry'= {
+        }
+        &'notify;help;secret'= {
+            cand migrate 'Move every secret the store holds as given into the OS keyring or into files'
+        }
+        &'notify;help;secret;migrate'= {
         }
         &'notify;help;completions'= {
         }

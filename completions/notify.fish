@@ -52,7 +52,9 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "mute" -d 'Mute window
 complete -c notify -n "__fish_notify_needs_command" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
 complete -c notify -n "__fish_notify_needs_command" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_needs_command" -f -a "secret" -d 'Secrets kept outside the store: move them to the OS keyring or to files'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_needs_command" -f -a "doctor" -d 'Check the store, providers, channels and the delivery log; send nothing'
 complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
@@ -108,10 +110,12 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l keyword -d 'Keyword the DingTalk robot checks; every message will contain it (dingtalk-bot)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret -d 'Robot signing secret, SEC... (dingtalk-bot)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-env -d 'Store a reference to an environment variable holding the robot signing secret' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the robot signing secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l url -d 'Endpoint URL (webhook)' -r
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-method -d 'NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-method -d 'NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks: a whsec_ or raw key) (webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key -d 'Signing key (webhook; required unless the method is NONE)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-env -d 'Store a reference to an environment variable holding the signing key' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-file -d 'Read the signing key from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this endpoint, in addition to the system\'s (dingtalk-bot, wecom-bot, webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
@@ -120,7 +124,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-stdin -d 'Read the robot signing secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-keyring -d 'Keep the robot signing secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --secret or --secret-stdin or asked for; the store keeps only the entry\'s name, `notify/users.<user>.channels.dingtalk-bot.secret@<store path>`'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-stdin -d 'Read the signing key from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-keyring -d 'Keep the signing key in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --signature-key or --signature-key-stdin or asked for; the store keeps only the entry\'s name, `notify/users.<user>.channels.webhook.signature_key@<store path>`'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
@@ -437,6 +443,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-id -d 'Feishu/Lark app id' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret -d 'App secret (dingtalk, feishu, lark)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-env -d 'Store a reference to an environment variable holding the app secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-file -d 'Read the app secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l agent-id -d 'DingTalk agent id (a number)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l api-base -d 'API base URL (https; http only for loopback)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l host -d 'SMTP host' -r
@@ -445,11 +452,13 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l username -d 'SMTP user name' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password -d 'SMTP password' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-env -d 'Store a reference to an environment variable holding the SMTP password' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-file -d 'Read the SMTP password from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l from -d 'Sender: a mailbox for smtp (`DMS <dms@example.com>`), a number or messaging service for twilio' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l vendor -d 'SMS vendor: aliyun or twilio' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-id -d 'Alibaba Cloud AccessKey ID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret -d 'Alibaba Cloud AccessKey secret' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-env -d 'Store a reference to an environment variable holding the AccessKey secret' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-file -d 'Read the AccessKey secret from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l sign-name -d 'Alibaba SMS signature name' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l template-code -d 'Alibaba SMS template for notifications (template parameter `content`)' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l verify-template-code -d 'Alibaba SMS template for verification codes (template parameter `code`)' -r
@@ -457,6 +466,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l account-sid -d 'Twilio account SID' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token -d 'Twilio auth token' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-env -d 'Store a reference to an environment variable holding the Twilio auth token' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-file -d 'Read the Twilio auth token from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this provider\'s connections, besides the system\'s' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
@@ -465,9 +475,13 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-stdin -d 'Read the app secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l app-secret-keyring -d 'Keep the app secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --app-secret or --app-secret-stdin or asked for; the store keeps only the entry\'s name, `notify/providers.<dingtalk|feishu|lark>.app_secret@<store path>`'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read the SMTP password from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l password-keyring -d 'Keep the SMTP password in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --password or --password-stdin or asked for; the store keeps only the entry\'s name, `notify/providers.smtp.password@<store path>`'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-stdin -d 'Read the AccessKey secret from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l access-key-secret-keyring -d 'Keep the AccessKey secret in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --access-key-secret or --access-key-secret-stdin or asked for; the store keeps only the entry\'s name, `notify/providers.sms.access_key_secret@<store path>`'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-stdin -d 'Read the Twilio auth token from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-keyring -d 'Keep the Twilio auth token in the OS keyring (Secret Service on Linux, Keychain on macOS), given with --auth-token or --auth-token-stdin or asked for; the store keeps only the entry\'s name, `notify/providers.sms.auth_token@<store path>`'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
@@ -645,15 +659,18 @@ email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand send" -l webhook -d 'Ad-hoc custom webhook URL (repeatable)' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l signature-method -d 'Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256' -r -f -a "NONE\t''
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-method -d 'Signature method for --webhook: NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks)' -r -f -a "NONE\t''
 HMAC_SHA1\t''
-HMAC_SHA256\t''"
+HMAC_SHA256\t''
+STANDARD\t''"
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key -d 'Signing key for --webhook' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-env -d 'Read the --webhook signing key from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-file -d 'Read the --webhook signing key from this file (mode 0600 or stricter; a trailing newline is dropped)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l dingtalk-bot -d 'Ad-hoc DingTalk chatbot webhook URL (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l keyword -d 'Keyword for --dingtalk-bot' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l secret -d 'Signing secret (SEC...) for --dingtalk-bot' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l secret-env -d 'Read the --dingtalk-bot secret from this environment variable' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l secret-file -d 'Read the --dingtalk-bot secret from this file (mode 0600 or stricter; a trailing newline is dropped)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l wecom-bot -d 'Ad-hoc WeCom chatbot webhook URL (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l email -d 'Ad-hoc email address, sent through the smtp provider (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l sms -d 'Ad-hoc mobile number, sent through the sms provider (repeatable)' -r
@@ -798,9 +815,11 @@ complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand listen" -l addr -d 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-method -d 'How deliveries must be signed: the sender\'s --signature-method [default: NONE]' -r -f -a "NONE\t''
 HMAC_SHA1\t''
-HMAC_SHA256\t''"
-complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -d 'The signing key (other local users can see it in the process list: prefer -env or -stdin)' -r
-complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read the signing key from this environment variable' -r
+HMAC_SHA256\t''
+STANDARD\t''"
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -d 'A signing key; repeat it during a key rotation (other local users can see it in the process list: prefer -env or -stdin). STANDARD takes a whsec_ key as the sender shows it, or a raw one' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read a signing key from this environment variable (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-file -d 'Read a signing key from this file, which only you may read (mode 0600; repeatable)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -l count -d 'Exit (0) after N accepted events; rejected requests and repeats do not count' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms -d 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l max-connections -d 'Connections served at once; more wait for a free place' -r
@@ -811,7 +830,7 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -l color -d 'When 
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand listen" -l allow-remote -d 'Allow an address that is not loopback (plain HTTP: anyone on the way can read the deliveries)'
-complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-stdin -d 'Read the signing key from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-stdin -d 'Read a signing key from one line of stdin'
 complete -c notify -n "__fish_notify_using_subcommand listen" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand listen" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand listen" -s q -l quiet -d 'Print less on stderr'
@@ -820,11 +839,16 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -s h -l help -d 'P
 complete -c notify -n "__fish_notify_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand serve" -l bind -d 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l auth-token-env -d 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)' -r
-complete -c notify -n "__fish_notify_using_subcommand serve" -l workers -d 'Events worked on at once (each sends to up to 8 destinations at a time)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l workers -d 'Deliveries attempted at once, across all events (robot pacing and app rate limits are shared)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l max-attempts -d 'A destination is dead after this many attempts' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l give-up-after -d 'A destination is dead when its next attempt would come later than this after the event arrived' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l grace -d 'How long a stop waits for the attempts in flight' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l lease -d 'How long a claimed event stays with its worker (longer than any attempt)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-method -d 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)' -r -f -a "NONE\t''
+HMAC_SHA1\t''
+HMAC_SHA256\t''
+STANDARD\t''"
+complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-key-env -d 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -1019,6 +1043,7 @@ complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l all-attempts -d 'Every recorded attempt of each destination (by default only its latest state: one row each)'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -s q -l quiet -d 'Print less on stderr'
@@ -1062,6 +1087,35 @@ complete -c notify -n "__fish_notify_using_subcommand retry" -s q -l quiet -d 'P
 complete -c notify -n "__fish_notify_using_subcommand retry" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand retry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand retry" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -f -a "migrate" -d 'Move every secret the store holds as given into the OS keyring or into files'
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l to -d 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Move every secret the store holds as given into the OS keyring or into files'
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -1074,24 +1128,39 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "mute" -d 'Mute windows: times of day when rules and users\' quiet hours hold deliveries'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand doctor" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l offline -d 'Skip every check that uses the network (tokens, SMTP login, TLS handshakes)'
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand doctor" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand doctor" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "mute" -d 'Mute windows: times of day when rules and users\' quiet hours hold deliveries'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "secret" -d 'Secrets kept outside the store: move them to the OS keyring or to files'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "doctor" -d 'Check the store, providers, channels and the delivery log; send nothing'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
@@ -1128,3 +1197,4 @@ complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "list" -d 'List the silences that hold now (with --all, ended ones too)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "expire" -d 'End a silence now: matching deliveries go out again'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "prune" -d 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "migrate" -d 'Move every secret the store holds as given into the OS keyring or into files'
