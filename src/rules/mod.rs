@@ -7,6 +7,7 @@
 pub mod catalogue;
 mod content;
 pub mod edit;
+pub mod fallback;
 pub mod matching;
 mod plan;
 pub mod recipients;

@@ -18,5 +18,6 @@ mod store;
 mod templates;
 mod terminal;
 mod time;
+mod time_fallback;
 mod tls;
 mod verify;

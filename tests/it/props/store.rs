@@ -197,13 +197,17 @@ fn user() -> impl Strategy<Value = User> {
         proptest::collection::vec("[a-z][a-z0-9_-]{0,10}", 0..4),
         channels(),
         proptest::option::of("[a-z]{1,6}"),
+        proptest::sample::subsequence(Kind::ALL.to_vec(), 0..3),
     )
-        .prop_map(|(display_name, roles, channels, quiet_hours)| User {
-            display_name,
-            roles,
-            channels,
-            quiet_hours,
-        })
+        .prop_map(
+            |(display_name, roles, channels, quiet_hours, fallback)| User {
+                display_name,
+                roles,
+                channels,
+                quiet_hours,
+                fallback,
+            },
+        )
 }
 
 fn providers() -> impl Strategy<Value = Providers> {
