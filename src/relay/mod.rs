@@ -8,6 +8,7 @@
 mod alertmanager;
 mod dms;
 mod event;
+mod fallback;
 mod intake;
 mod metrics;
 mod stores;

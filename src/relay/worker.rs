@@ -22,16 +22,22 @@ use crate::delivery::{
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::log::silences::Silences;
 use crate::rules;
+use crate::rules::fallback::Chains;
 use crate::time::Deferred;
 use crate::transport::Net;
 
 use super::event::EventBody;
+use super::fallback;
 use super::metrics::Metrics;
 use super::stores::Stores;
 use super::{Line, Report};
 
 /// How often an idle worker looks for an event that became due (a retry's time, say).
 const POLL: Duration = Duration::from_millis(200);
+
+/// A planned event: what to send now, its message, what time holds back, users' fallback chains and
+/// what to record for the links they hold back.
+type Planning = (Plan, Message, Vec<Deferred>, Chains, Vec<(String, Attempt)>);
 
 /// What every worker shares.
 pub struct Workers {
@@ -146,11 +152,7 @@ impl Workers {
 
     /// The event planned as `emit` plans it, with the store as it is now, narrowed to the
     /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
-    fn plan(
-        &self,
-        body: &str,
-        planned: &[Planned],
-    ) -> Result<(Plan, Message, Vec<Deferred>), String> {
+    fn plan(&self, body: &str, planned: &[Planned]) -> Result<Planning, String> {
         let body: EventBody = serde_json::from_str(body)
             .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
@@ -186,6 +188,7 @@ impl Workers {
             .map(|r| (r.name.clone(), r.roles.clone()))
             .collect();
         let mut plan = rules::plan(&store, &view, &recipients, &body.kinds());
+        let chains = Chains::split(&mut plan, &store);
         if !planned.is_empty() {
             let now = self.now_ms();
             let due: HashSet<&str> = planned
@@ -196,8 +199,16 @@ impl Workers {
             plan.destinations
                 .retain(|d| due.contains(identity_of(d).key().as_str()));
         }
-        // Time in the rules, at the time the destinations are due (a deferral comes back here).
         let now = self.now_ms();
+        let give_up = i64::try_from(self.policy.give_up_after.as_millis()).unwrap_or(i64::MAX);
+        let held = fallback::narrow(
+            &mut plan,
+            &chains,
+            planned,
+            now,
+            now.saturating_add(give_up),
+        );
+        // Time in the rules, at the time the destinations are due (a deferral comes back here).
         let silences = Silences::active_in(&self.log, now)
             .map_err(|e| format!("cannot read the silences: {e:#}"))?;
         let deferred = crate::time::apply(
@@ -208,7 +219,20 @@ impl Workers {
             now,
             &silences,
         );
-        Ok((plan, msg, deferred))
+        Ok((plan, msg, deferred, chains, held))
+    }
+
+    /// After a record: the next link of a chain whose link gave up is due now; links no longer
+    /// needed are skipped (see [`fallback::after`]).
+    async fn fall_back(&self, id: &str, chains: &Chains) {
+        let key = id.to_owned();
+        let Ok(states) = self.queued(move |q| q.planned(&key)).await else {
+            return;
+        };
+        let next = fallback::after(chains, &states, self.now_ms());
+        if !next.is_empty() {
+            self.record(id, next).await;
+        }
     }
 
     /// Plans and sends one leased event, then records what became of each destination.
@@ -219,15 +243,15 @@ impl Workers {
             Ok(planned) => planned,
             Err(e) => return self.release(&id, e).await,
         };
-        let planning = self
-            .plan(&event.body, &planned)
-            .and_then(|(plan, msg, deferred)| {
-                let event_id = id
-                    .parse()
-                    .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
-                Ok((plan, msg, event_id, deferred))
-            });
-        let (plan, msg, event_id, deferred) = match planning {
+        let planning =
+            self.plan(&event.body, &planned)
+                .and_then(|(plan, msg, deferred, chains, held)| {
+                    let event_id = id
+                        .parse()
+                        .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
+                    Ok((plan, msg, event_id, deferred, chains, held))
+                });
+        let (plan, msg, event_id, deferred, chains, held_back) = match planning {
             Ok(planning) => planning,
             Err(note) => {
                 let line = Line::Finished {
@@ -270,8 +294,16 @@ impl Workers {
                 Attempt::Deferred { until_ms, why },
             )
         });
-        let recorded: Vec<_> = outcomes.iter().cloned().chain(held).collect();
+        let recorded: Vec<_> = outcomes
+            .iter()
+            .cloned()
+            .chain(held)
+            .chain(held_back)
+            .collect();
         self.record(&id, recorded).await;
+        if !chains.0.is_empty() {
+            self.fall_back(&id, &chains).await;
+        }
         for d in &deferred {
             (self.report)(Line::Outcome {
                 id: id.clone(),
