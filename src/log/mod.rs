@@ -6,6 +6,7 @@
 //! and destination identity supersedes an earlier one. The log holds no secret: callers pass masked
 //! destinations and an [`Identity`] instead of addresses.
 
+pub mod acks;
 mod entry;
 mod pending;
 pub mod queue;

@@ -12,8 +12,10 @@ mod rules;
 pub mod schema;
 mod split;
 mod strings;
+mod timing;
 
 pub use file::{Located, StoreFile};
 pub use mute::{Mute, OnMute};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};
+pub use timing::{Span, Step};

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::mute::OnMute;
+use super::timing::Step;
 use crate::channels::Kind;
 
 /// An event id: `<category>.<module>.<state>`, three lowercase kebab-case words joined by dots.
@@ -90,6 +91,9 @@ pub struct Rule {
     pub mute: Vec<String>,
     #[serde(default, skip_serializing_if = "OnMute::is_default")]
     pub on_mute: OnMute,
+    /// Escalation steps (serve): while the event is unacknowledged, each step's roles hear of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub escalate: Vec<Step>,
 }
 
 fn enabled_default() -> bool {
@@ -110,6 +114,7 @@ impl Default for Rule {
             template: None,
             mute: Vec::new(),
             on_mute: OnMute::Defer,
+            escalate: Vec::new(),
         }
     }
 }

@@ -41,10 +41,15 @@ use crate::store::OnMute;
 ///   notify rule set ticket.data-change.failed --template failed.md.j2
 ///   notify rule set task-flow.run.failed --template - < failed.md.j2
 ///   notify rule set ticket.data-change.pending-approval --mute night --on-mute defer
+///   notify rule set ticket.data-change.pending-approval --escalate 30m:dba --escalate 2h:admin
 ///
 /// --mute names mute windows (see `notify mute set`): a delivery planned inside one is held until the
 /// window ends (--on-mute defer, the default: `emit` queues it for `notify serve`) or logged skipped
 /// with the reason `muted (NAME)` (--on-mute drop).
+///
+/// --escalate (served by `notify serve`): each step is scheduled when the relay plans the event; when
+/// its time comes and nobody acknowledged the event (`notify ack ID`, `POST /v1/ack/ID`, or the signed
+/// `ack_link` in the message), the step's roles are notified too, through the rule's channels.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -88,6 +93,8 @@ pub struct Args {
     /// Remove the rule's mute windows
     #[arg(long)]
     pub no_mute: bool,
+    #[command(flatten)]
+    pub timing: super::timing::Args,
 }
 
 fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
@@ -101,7 +108,7 @@ fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let change = Change {
+    let mut change = Change {
         roles: part(&args.roles, args.no_roles),
         users: part(&args.recipients, args.no_recipients),
         channels: part(&args.channels, args.all_channels),
@@ -112,10 +119,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         },
         mute: part(&args.mute, args.no_mute),
         on_mute: args.on_mute,
+        ..Change::default()
     };
+    args.timing.apply(&mut change);
     if change.is_empty() {
         return Err(Error::usage("nothing to change")
-            .hint("give --role, --recipient, --channel, --template, --mute or --on-mute (or --no-roles, --no-recipients, --all-channels, --no-template, --no-mute)")
+            .hint("give --role, --recipient, --channel, --template, --mute, --on-mute or --escalate (or --no-roles, --no-recipients, --all-channels, --no-template, --no-mute, --no-escalate)")
             .into());
     }
     let (before, view, problems) = ctx.store.update(|store| {
