@@ -5,6 +5,7 @@
 //! `intake` answers HTTP (on `crate::server`), `worker` leases and sends, `stores` keeps the store
 //! current, `event` reads an event's fields. One tokio runtime runs all of it.
 
+mod ack;
 mod alertmanager;
 mod dms;
 mod event;
@@ -56,6 +57,8 @@ pub struct Config {
     pub store: StoreFile,
     pub cache_dir: Option<PathBuf>,
     pub clock: Clock,
+    /// Where ack links point (`--public-url`); the bound address when `None`.
+    pub public_url: Option<String>,
 }
 
 /// Something the serve says on stderr (the command renders it).
@@ -122,6 +125,11 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let local = listener
         .local_addr()
         .map_err(|e| Error::failure("cannot tell which port the listener got").caused_by(e))?;
+    let base = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
+    let links = Arc::new(ack::Links::load(&config.log, &base, config.clock)?);
     let opts = Options {
         // The queue retries, with its own backoff across restarts; one attempt per lease.
         retries: 0,
@@ -146,6 +154,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         wake: Arc::clone(&wake),
         report: Arc::clone(&report),
         metrics: Arc::clone(&metrics),
+        links: Arc::clone(&links),
     });
     let workers = Arc::new(worker::Workers {
         queue,
@@ -160,6 +169,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         net,
         report: Arc::clone(&report),
         metrics,
+        links,
     });
     let limits = Limits {
         grace: Duration::from_secs(1),

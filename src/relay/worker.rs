@@ -19,10 +19,12 @@ use crate::delivery::{
     self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
     identity_of,
 };
+use crate::log::acks::{Acks, NewStep, StepRow};
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::log::silences::Silences;
 use crate::rules;
 use crate::rules::fallback::Chains;
+use crate::store::Step;
 use crate::time::Deferred;
 use crate::transport::Net;
 
@@ -36,8 +38,15 @@ use super::{Line, Report};
 const POLL: Duration = Duration::from_millis(200);
 
 /// A planned event: what to send now, its message, what time holds back, users' fallback chains and
-/// what to record for the links they hold back.
-type Planning = (Plan, Message, Vec<Deferred>, Chains, Vec<(String, Attempt)>);
+/// what to record for the links they hold back, and the rule's escalation steps.
+type Planning = (
+    Plan,
+    Message,
+    Vec<Deferred>,
+    Chains,
+    Vec<(String, Attempt)>,
+    Vec<Step>,
+);
 
 /// What every worker shares.
 pub struct Workers {
@@ -54,6 +63,8 @@ pub struct Workers {
     pub net: Arc<Net>,
     pub report: Report,
     pub metrics: Arc<Metrics>,
+    /// Signs the `ack_link` of escalating rules' messages.
+    pub links: Arc<super::ack::Links>,
 }
 
 impl Workers {
@@ -152,7 +163,12 @@ impl Workers {
 
     /// The event planned as `emit` plans it, with the store as it is now, narrowed to the
     /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
-    fn plan(&self, body: &str, planned: &[Planned]) -> Result<Planning, String> {
+    fn plan(
+        &self,
+        body: &str,
+        planned: &[Planned],
+        step: Option<&StepRow>,
+    ) -> Result<Planning, String> {
         let body: EventBody = serde_json::from_str(body)
             .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
@@ -173,7 +189,11 @@ impl Workers {
         if !view.rule.enabled {
             return Err(format!("rule {} is disabled: nothing sent", view.event.id));
         }
-        let recipients = rules::resolve(&store, &view, &body.roles());
+        // An escalation step reaches its roles instead of the rule's recipients.
+        let recipients = match step {
+            Some(step) => rules::by_roles(&store, &step.roles, &body.roles()),
+            None => rules::resolve(&store, &view, &body.roles()),
+        };
         if recipients.is_empty() {
             let id = &view.event.id;
             return Err(format!(
@@ -219,7 +239,43 @@ impl Workers {
             now,
             &silences,
         );
-        Ok((plan, msg, deferred, chains, held))
+        let escalate = view.rule.escalate.clone();
+        Ok((plan, msg, deferred, chains, held, escalate))
+    }
+
+    /// The escalation step a queued id stands for, if it is one.
+    async fn step_of(&self, id: &str) -> Result<Option<StepRow>> {
+        if !id.contains("esc") {
+            return Ok(None);
+        }
+        let (log, key) = (self.log.clone(), id.to_owned());
+        tokio::task::spawn_blocking(move || Acks::open(&log)?.step(&key))
+            .await
+            .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
+    }
+
+    /// Schedules the rule's escalation steps of an event planned for the first time, each at now plus
+    /// its delay (none when it is acknowledged already).
+    async fn escalate(&self, id: &str, body: &str, steps: &[Step]) {
+        let now = self.now_ms();
+        let steps: Vec<NewStep> = (1u32..)
+            .zip(steps)
+            .map(|(n, s)| NewStep {
+                step: n,
+                after: s.after.to_string(),
+                roles: s.roles.clone(),
+                due_ms: now.saturating_add(s.after.ms()),
+            })
+            .collect();
+        let (log, key, body) = (self.log.clone(), id.to_owned(), body.to_owned());
+        let scheduled = tokio::task::spawn_blocking(move || {
+            Acks::open(&log)?.schedule(&key, &body, &steps, now)
+        })
+        .await
+        .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")));
+        if let Err(e) = scheduled {
+            (self.report)(Line::QueueFailed(e));
+        }
     }
 
     /// After a record: the next link of a chain whose link gave up is due now; links no longer
@@ -243,15 +299,19 @@ impl Workers {
             Ok(planned) => planned,
             Err(e) => return self.release(&id, e).await,
         };
-        let planning =
-            self.plan(&event.body, &planned)
-                .and_then(|(plan, msg, deferred, chains, held)| {
-                    let event_id = id
-                        .parse()
-                        .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
-                    Ok((plan, msg, event_id, deferred, chains, held))
-                });
-        let (plan, msg, event_id, deferred, chains, held_back) = match planning {
+        let step = match self.step_of(&id).await {
+            Ok(step) => step,
+            Err(e) => return self.release(&id, e).await,
+        };
+        let planning = self.plan(&event.body, &planned, step.as_ref()).and_then(
+            |(plan, msg, deferred, chains, held, escalate)| {
+                let event_id = id
+                    .parse()
+                    .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
+                Ok((plan, msg, event_id, deferred, chains, held, escalate))
+            },
+        );
+        let (plan, mut msg, event_id, deferred, chains, held_back, escalate) = match planning {
             Ok(planning) => planning,
             Err(note) => {
                 let line = Line::Finished {
@@ -262,6 +322,15 @@ impl Workers {
                 return self.record(&id, Vec::new()).await;
             }
         };
+        // The link acknowledges the event itself, from its own message and from its steps'.
+        match &step {
+            Some(step) => msg.vars.ack_link = self.links.link(&step.event_id),
+            None if !escalate.is_empty() => msg.vars.ack_link = self.links.link(&id),
+            None => {}
+        }
+        if planned.is_empty() && step.is_none() && !escalate.is_empty() {
+            self.escalate(&id, &event.body, &escalate).await;
+        }
         let identities: Vec<String> = plan
             .destinations
             .iter()
@@ -303,6 +372,18 @@ impl Workers {
         self.record(&id, recorded).await;
         if !chains.0.is_empty() {
             self.fall_back(&id, &chains).await;
+        }
+        if let Some(step) = &step {
+            let (log, key, now) = (self.log.clone(), id.clone(), self.now_ms());
+            let fired = tokio::task::spawn_blocking(move || Acks::open(&log)?.fired(&key, now));
+            if let Ok(Err(e)) = fired.await {
+                (self.report)(Line::QueueFailed(e));
+            }
+            let note = format!("{} of {} fired", step.title(), step.event_id);
+            (self.report)(Line::Finished {
+                id: id.clone(),
+                note,
+            });
         }
         for d in &deferred {
             (self.report)(Line::Outcome {

@@ -26,7 +26,7 @@ pub use style::CardColour;
 const FUEL: u64 = 200_000;
 
 /// The variable names a template may use, in the order `--help` lists them.
-pub const VARIABLES: [&str; 15] = [
+pub const VARIABLES: [&str; 16] = [
     "event",
     "category",
     "module",
@@ -42,6 +42,7 @@ pub const VARIABLES: [&str; 15] = [
     "message",
     "link",
     "time",
+    "ack_link",
 ];
 
 /// The text of an event when no template is given: its description, then the task, then
@@ -77,6 +78,9 @@ pub struct Vars {
     pub link: String,
     /// When the event happened, RFC 3339 (see [`filters::rfc3339_utc`]).
     pub time: String,
+    /// `notify serve`, for a rule that escalates: the signed link that acknowledges the event (empty
+    /// elsewhere).
+    pub ack_link: String,
 }
 
 impl Vars {
@@ -98,6 +102,7 @@ impl Vars {
             message: "Sample message".into(),
             link: "https://dms.example.com/ticket/42".into(),
             time: "2026-01-02T03:04:05Z".into(),
+            ack_link: "http://127.0.0.1:8788/v1/ack/t-42?sig=0f1e".into(),
         }
     }
 
@@ -119,6 +124,7 @@ impl Vars {
             text(&self.message),
             Value::from_safe_string(markdown::escape_url(&self.link)),
             text(&self.time),
+            Value::from_safe_string(markdown::escape_url(&self.ack_link)),
         ];
         Value::from_pairs(VARIABLES.into_iter().zip(values))
     }

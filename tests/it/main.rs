@@ -18,6 +18,7 @@ mod store;
 mod templates;
 mod terminal;
 mod time;
+mod time_escalation;
 mod time_fallback;
 mod tls;
 mod verify;

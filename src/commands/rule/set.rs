@@ -94,7 +94,7 @@ pub struct Args {
     #[arg(long)]
     pub no_mute: bool,
     #[command(flatten)]
-    pub timing: super::timing::Args,
+    pub timing: super::timing::TimingArgs,
 }
 
 fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {

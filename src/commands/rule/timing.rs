@@ -5,7 +5,7 @@ use crate::store::Step;
 
 /// Escalation (`notify serve` only).
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub struct TimingArgs {
     /// After AFTER unacknowledged, also notify these roles through the rule's channels (repeatable,
     /// e.g. 30m:dba; replaces the rule's steps; `notify serve` only)
     #[arg(
@@ -19,7 +19,7 @@ pub struct Args {
     pub no_escalate: bool,
 }
 
-impl Args {
+impl TimingArgs {
     /// Puts what was given into the change.
     pub fn apply(&self, change: &mut Change) {
         if self.no_escalate {

@@ -251,15 +251,22 @@ fn store() -> impl Strategy<Value = Store> {
                 kinds(),
                 proptest::collection::vec("[a-z]{1,6}", 0..2),
                 any::<bool>(),
+                proptest::collection::vec(("[1-9][0-9]{0,2}[smhd]", "[a-z]{1,6}"), 0..2),
             )
-                .prop_map(|(enabled, roles, users, channels, mute, drop)| Rule {
-                    enabled,
-                    roles,
-                    users,
-                    channels,
-                    template: None,
-                    mute,
-                    on_mute: if drop { OnMute::Drop } else { OnMute::Defer },
+                .prop_map(|(enabled, roles, users, channels, mute, drop, steps)| {
+                    Rule {
+                        enabled,
+                        roles,
+                        users,
+                        channels,
+                        template: None,
+                        mute,
+                        on_mute: if drop { OnMute::Drop } else { OnMute::Defer },
+                        escalate: steps
+                            .into_iter()
+                            .map(|(after, role)| format!("{after}:{role}").parse().expect("a step"))
+                            .collect(),
+                    }
                 }),
             0..3,
         ),
