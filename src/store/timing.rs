@@ -53,6 +53,15 @@ impl fmt::Display for Span {
     }
 }
 
+/// `30m (dba), 2h (admin)`: a rule's steps as the commands say them; `None` without steps.
+pub fn steps_text(steps: &[Step]) -> Option<String> {
+    let shown: Vec<String> = steps
+        .iter()
+        .map(|s| format!("{} ({})", s.after, s.roles.join(", ")))
+        .collect();
+    (!shown.is_empty()).then(|| shown.join(", "))
+}
+
 /// One escalation step: after this long unacknowledged, these roles hear of the event too.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

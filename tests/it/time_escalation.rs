@@ -109,3 +109,43 @@ fn an_unacknowledged_event_escalates_and_an_acknowledged_one_does_not() {
         .stderr_has("no event `nope`");
     serve.signal("TERM");
 }
+
+#[test]
+fn emit_and_template_render_say_that_escalation_needs_serve() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    env.run(&[
+        "rule",
+        "set",
+        EVENT,
+        "--escalate",
+        "30m:dba",
+        "--escalate",
+        "2h:admin,ops",
+    ])
+    .ok();
+    let store = env.store_text();
+    let steps = r#"escalate]]
+after = "30m"
+roles = ["dba"]
+"#;
+    assert!(store.contains(steps), "{store}");
+    assert!(store.contains(r#"roles = ["admin", "ops"]"#), "{store}");
+    env.run(&["emit", EVENT, "--approver", "bob", "--dry-run"])
+        .ok()
+        .stderr_has("would escalate after 30m (dba), 2h (admin, ops) while unacknowledged, under `notify serve` only");
+    env.run(&["template", "render", EVENT])
+        .ok()
+        .stderr_has("escalates after 30m (dba), 2h (admin, ops) while unacknowledged");
+    env.run(&["rule", "list", "--matrix"])
+        .ok()
+        .stdout_has("escalates after 30m (dba), 2h (admin, ops)");
+    env.run(&["rule", "set", EVENT, "--escalate", "soon:dba"])
+        .code(2)
+        .stderr_has("soon");
+    env.run(&["rule", "set", EVENT, "--no-escalate"]).ok();
+    assert!(!env.store_text().contains("escalate"));
+    env.run(&["emit", EVENT, "--approver", "bob", "--in", "1s"])
+        .ok();
+}

@@ -138,6 +138,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         schedule::defer(ctx, &view, args, &id, &deferred)?;
     }
+    if let Some(steps) = crate::store::steps_text(&view.rule.escalate) {
+        let verb = if args.dry_run {
+            "would escalate"
+        } else {
+            "escalates"
+        };
+        ctx.out.note(&format!(
+            "the rule {verb} after {steps} while unacknowledged, under `notify serve` only: emit sends now and schedules no step (queue the event with --in 1s, or post it to the relay, instead)"
+        ));
+    }
     let roles = rules::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
     let say_if_nobody = || {

@@ -81,13 +81,8 @@ pub fn mute_text(rule: &crate::store::Rule) -> String {
 /// What time does besides mute windows: `escalates after 30m (dba), 2h (admin)`, or `-`.
 pub fn time_text(rule: &crate::store::Rule) -> String {
     let mut parts = Vec::new();
-    if !rule.escalate.is_empty() {
-        let steps: Vec<String> = rule
-            .escalate
-            .iter()
-            .map(|s| format!("{} ({})", s.after, s.roles.join(", ")))
-            .collect();
-        parts.push(format!("escalates after {}", steps.join(", ")));
+    if let Some(steps) = crate::store::steps_text(&rule.escalate) {
+        parts.push(format!("escalates after {steps}"));
     }
     if parts.is_empty() {
         return "-".to_owned();

@@ -173,6 +173,11 @@ fn time_says(
     let recipients: Vec<String> = to.map(str::to_owned).into_iter().collect();
     let mut windows = time::Windows::new(store);
     let event = view.event.id.as_str();
+    let escalates = crate::store::steps_text(&view.rule.escalate).map(|steps| {
+        format!(
+            "escalates after {steps} while unacknowledged (`notify serve` only; ack_link is then its signed ack link)"
+        )
+    });
     Ok(kinds
         .iter()
         .filter_map(|&kind| {
@@ -197,5 +202,6 @@ fn time_says(
                 )),
             }
         })
+        .chain(escalates)
         .collect())
 }
