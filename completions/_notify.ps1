@@ -48,6 +48,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'The relay: take events over HTTP, queue them durably, deliver them through the rules')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'List the events that wait in the relay''s queue')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Withdraw a waiting event from the relay''s queue')
+            [CompletionResult]::new('mute', 'mute', [CompletionResultType]::ParameterValue, 'Mute windows: times of day when rules and users'' quiet hours hold deliveries')
+            [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silences: hush matching deliveries for a while')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -380,12 +382,14 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a channel field: KIND.FIELD=VALUE (a secret as KIND.FIELD_env=VAR keeps only a reference)')
             [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'Mark a channel verified and enable it (repeatable)')
             [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'Disable a channel (repeatable)')
+            [CompletionResult]::new('--quiet-hours', '--quiet-hours', [CompletionResultType]::ParameterName, 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create the user when it does not exist')
+            [CompletionResult]::new('--no-quiet-hours', '--no-quiet-hours', [CompletionResultType]::ParameterName, 'Remove the user''s quiet hours')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
@@ -794,6 +798,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'An additional user (repeatable; replaces the rule''s users)')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'A channel kind the rule goes through (repeatable; replaces the rule''s kinds)')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Store the message template in FILE (- for stdin), checked before it is saved')
+            [CompletionResult]::new('--mute', '--mute', [CompletionResultType]::ParameterName, 'A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule''s windows)')
+            [CompletionResult]::new('--on-mute', '--on-mute', [CompletionResultType]::ParameterName, 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
@@ -803,6 +809,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--no-recipients', '--no-recipients', [CompletionResultType]::ParameterName, 'Remove every additional user')
             [CompletionResult]::new('--all-channels', '--all-channels', [CompletionResultType]::ParameterName, 'Go through every channel kind again')
             [CompletionResult]::new('--no-template', '--no-template', [CompletionResultType]::ParameterName, 'Remove the rule''s template: back to the built-in message')
+            [CompletionResult]::new('--no-mute', '--no-mute', [CompletionResultType]::ParameterName, 'Remove the rule''s mute windows')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
@@ -1162,6 +1169,206 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'notify;mute' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add or replace a mute window: times of day in a time zone, on some weekdays')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the mute windows, and the rules and users that use each')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a mute window that no rule or user uses any more')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;mute;set' {
+            [CompletionResult]::new('--times', '--times', [CompletionResultType]::ParameterName, 'Spans of the day, HH:MM-HH:MM (comma-separated or repeated)')
+            [CompletionResult]::new('--weekdays', '--weekdays', [CompletionResultType]::ParameterName, 'The weekdays a span starts on: mon..sun or runs like mon-fri (comma-separated; default: every day)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'An IANA time zone, e.g. Asia/Shanghai (default: this machine''s)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;mute;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;mute;remove' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;mute;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add or replace a mute window: times of day in a time zone, on some weekdays')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the mute windows, and the rules and users that use each')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a mute window that no rule or user uses any more')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;mute;help;set' {
+            break
+        }
+        'notify;mute;help;list' {
+            break
+        }
+        'notify;mute;help;remove' {
+            break
+        }
+        'notify;mute;help;help' {
+            break
+        }
+        'notify;silence' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the silences that hold now (with --all, ended ones too)')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'End a silence now: matching deliveries go out again')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;silence;add' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event id or glob (`ticket.*`) to silence (repeatable)')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'A stored user to silence (repeatable)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'A channel kind to silence (repeatable)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long from now, e.g. 30m, 2h, 1d')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Until this RFC 3339 time, e.g. 2026-12-08T08:00:00Z')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'Why (shown in the skipped rows'' reason)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;silence;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show ended (and expired) silences too')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;silence;expire' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output on stdout (stable field names)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (never secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'notify;silence;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the silences that hold now (with --all, ended ones too)')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'End a silence now: matching deliveries go out again')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'notify;silence;help;add' {
+            break
+        }
+        'notify;silence;help;list' {
+            break
+        }
+        'notify;silence;help;expire' {
+            break
+        }
+        'notify;silence;help;help' {
+            break
+        }
         'notify;log' {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only the deliveries of this event id (`send --id`)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only the deliveries of this event name (`send --event`)')
@@ -1276,6 +1483,8 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'The relay: take events over HTTP, queue them durably, deliver them through the rules')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'List the events that wait in the relay''s queue')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Withdraw a waiting event from the relay''s queue')
+            [CompletionResult]::new('mute', 'mute', [CompletionResultType]::ParameterValue, 'Mute windows: times of day when rules and users'' quiet hours hold deliveries')
+            [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silences: hush matching deliveries for a while')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the delivery log: each destination''s outcome of every send, newest first')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send again every logged delivery whose latest outcome is failed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell')
@@ -1432,6 +1641,36 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             break
         }
         'notify;help;cancel' {
+            break
+        }
+        'notify;help;mute' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add or replace a mute window: times of day in a time zone, on some weekdays')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the mute windows, and the rules and users that use each')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a mute window that no rule or user uses any more')
+            break
+        }
+        'notify;help;mute;set' {
+            break
+        }
+        'notify;help;mute;list' {
+            break
+        }
+        'notify;help;mute;remove' {
+            break
+        }
+        'notify;help;silence' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the silences that hold now (with --all, ended ones too)')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'End a silence now: matching deliveries go out again')
+            break
+        }
+        'notify;help;silence;add' {
+            break
+        }
+        'notify;help;silence;list' {
+            break
+        }
+        'notify;help;silence;expire' {
             break
         }
         'notify;help;log' {

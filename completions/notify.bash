@@ -37,6 +37,9 @@ _notify() {
             notify,log)
                 cmd="notify__subcmd__log"
                 ;;
+            notify,mute)
+                cmd="notify__subcmd__mute"
+                ;;
             notify,notice)
                 cmd="notify__subcmd__notice"
                 ;;
@@ -57,6 +60,9 @@ _notify() {
                 ;;
             notify,serve)
                 cmd="notify__subcmd__serve"
+                ;;
+            notify,silence)
+                cmd="notify__subcmd__silence"
                 ;;
             notify,template)
                 cmd="notify__subcmd__template"
@@ -139,6 +145,9 @@ _notify() {
             notify__subcmd__help,log)
                 cmd="notify__subcmd__help__subcmd__log"
                 ;;
+            notify__subcmd__help,mute)
+                cmd="notify__subcmd__help__subcmd__mute"
+                ;;
             notify__subcmd__help,notice)
                 cmd="notify__subcmd__help__subcmd__notice"
                 ;;
@@ -159,6 +168,9 @@ _notify() {
                 ;;
             notify__subcmd__help,serve)
                 cmd="notify__subcmd__help__subcmd__serve"
+                ;;
+            notify__subcmd__help,silence)
+                cmd="notify__subcmd__help__subcmd__silence"
                 ;;
             notify__subcmd__help,template)
                 cmd="notify__subcmd__help__subcmd__template"
@@ -192,6 +204,15 @@ _notify() {
                 ;;
             notify__subcmd__help__subcmd__log,prune)
                 cmd="notify__subcmd__help__subcmd__log__subcmd__prune"
+                ;;
+            notify__subcmd__help__subcmd__mute,list)
+                cmd="notify__subcmd__help__subcmd__mute__subcmd__list"
+                ;;
+            notify__subcmd__help__subcmd__mute,remove)
+                cmd="notify__subcmd__help__subcmd__mute__subcmd__remove"
+                ;;
+            notify__subcmd__help__subcmd__mute,set)
+                cmd="notify__subcmd__help__subcmd__mute__subcmd__set"
                 ;;
             notify__subcmd__help__subcmd__notice,disable)
                 cmd="notify__subcmd__help__subcmd__notice__subcmd__disable"
@@ -235,6 +256,15 @@ _notify() {
             notify__subcmd__help__subcmd__rule,show)
                 cmd="notify__subcmd__help__subcmd__rule__subcmd__show"
                 ;;
+            notify__subcmd__help__subcmd__silence,add)
+                cmd="notify__subcmd__help__subcmd__silence__subcmd__add"
+                ;;
+            notify__subcmd__help__subcmd__silence,expire)
+                cmd="notify__subcmd__help__subcmd__silence__subcmd__expire"
+                ;;
+            notify__subcmd__help__subcmd__silence,list)
+                cmd="notify__subcmd__help__subcmd__silence__subcmd__list"
+                ;;
             notify__subcmd__help__subcmd__template,render)
                 cmd="notify__subcmd__help__subcmd__template__subcmd__render"
                 ;;
@@ -267,6 +297,30 @@ _notify() {
                 ;;
             notify__subcmd__log__subcmd__help,prune)
                 cmd="notify__subcmd__log__subcmd__help__subcmd__prune"
+                ;;
+            notify__subcmd__mute,help)
+                cmd="notify__subcmd__mute__subcmd__help"
+                ;;
+            notify__subcmd__mute,list)
+                cmd="notify__subcmd__mute__subcmd__list"
+                ;;
+            notify__subcmd__mute,remove)
+                cmd="notify__subcmd__mute__subcmd__remove"
+                ;;
+            notify__subcmd__mute,set)
+                cmd="notify__subcmd__mute__subcmd__set"
+                ;;
+            notify__subcmd__mute__subcmd__help,help)
+                cmd="notify__subcmd__mute__subcmd__help__subcmd__help"
+                ;;
+            notify__subcmd__mute__subcmd__help,list)
+                cmd="notify__subcmd__mute__subcmd__help__subcmd__list"
+                ;;
+            notify__subcmd__mute__subcmd__help,remove)
+                cmd="notify__subcmd__mute__subcmd__help__subcmd__remove"
+                ;;
+            notify__subcmd__mute__subcmd__help,set)
+                cmd="notify__subcmd__mute__subcmd__help__subcmd__set"
                 ;;
             notify__subcmd__notice,disable)
                 cmd="notify__subcmd__notice__subcmd__disable"
@@ -370,6 +424,30 @@ _notify() {
             notify__subcmd__rule__subcmd__help,show)
                 cmd="notify__subcmd__rule__subcmd__help__subcmd__show"
                 ;;
+            notify__subcmd__silence,add)
+                cmd="notify__subcmd__silence__subcmd__add"
+                ;;
+            notify__subcmd__silence,expire)
+                cmd="notify__subcmd__silence__subcmd__expire"
+                ;;
+            notify__subcmd__silence,help)
+                cmd="notify__subcmd__silence__subcmd__help"
+                ;;
+            notify__subcmd__silence,list)
+                cmd="notify__subcmd__silence__subcmd__list"
+                ;;
+            notify__subcmd__silence__subcmd__help,add)
+                cmd="notify__subcmd__silence__subcmd__help__subcmd__add"
+                ;;
+            notify__subcmd__silence__subcmd__help,expire)
+                cmd="notify__subcmd__silence__subcmd__help__subcmd__expire"
+                ;;
+            notify__subcmd__silence__subcmd__help,help)
+                cmd="notify__subcmd__silence__subcmd__help__subcmd__help"
+                ;;
+            notify__subcmd__silence__subcmd__help,list)
+                cmd="notify__subcmd__silence__subcmd__help__subcmd__list"
+                ;;
             notify__subcmd__template,help)
                 cmd="notify__subcmd__template__subcmd__help"
                 ;;
@@ -431,7 +509,7 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel log retry completions help"
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1189,7 +1267,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help)
-            opts="channel user notice provider rule send emit template listen serve queue cancel log retry completions help"
+            opts="channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1413,6 +1491,62 @@ _notify() {
             return 0
             ;;
         notify__subcmd__help__subcmd__log__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__mute)
+            opts="set list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__mute__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__mute__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__mute__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1709,6 +1843,62 @@ _notify() {
         notify__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__silence)
+            opts="add list expire"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__silence__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__silence__subcmd__expire)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__help__subcmd__silence__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2020,6 +2210,224 @@ _notify() {
             fi
             case "${prev}" in
                 --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version set list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__help)
+            opts="set list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__list)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__remove)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__mute__subcmd__set)
+            opts="-u -q -v -h -V --times --weekdays --timezone --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --times)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weekdays)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3049,7 +3457,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__set)
-            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --template --no-template --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --template --no-template --mute --on-mute --no-mute --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3069,6 +3477,14 @@ _notify() {
                     ;;
                 --template)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mute)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-mute)
+                    COMPREPLY=($(compgen -W "defer drop" -- "${cur}"))
                     return 0
                     ;;
                 --store)
@@ -3329,6 +3745,236 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version add list expire help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__add)
+            opts="-u -q -v -h -V --event --recipient --channel --for --until --comment --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -W "dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook" -- "${cur}"))
+                    return 0
+                    ;;
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__expire)
+            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__help)
+            opts="add list expire help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__help__subcmd__expire)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        notify__subcmd__silence__subcmd__list)
+            opts="-u -q -v -h -V --all --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3795,7 +4441,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__modify)
-            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --quiet-hours --no-quiet-hours --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3819,6 +4465,10 @@ _notify() {
                     ;;
                 --disable)
                     COMPREPLY=($(compgen -W "dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook" -- "${cur}"))
+                    return 0
+                    ;;
+                --quiet-hours)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --store)

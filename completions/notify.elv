@@ -45,6 +45,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand queue 'List the events that wait in the relay''s queue'
             cand cancel 'Withdraw a waiting event from the relay''s queue'
+            cand mute 'Mute windows: times of day when rules and users'' quiet hours hold deliveries'
+            cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
@@ -353,12 +355,14 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --set 'Set a channel field: KIND.FIELD=VALUE (a secret as KIND.FIELD_env=VAR keeps only a reference)'
             cand --enable 'Mark a channel verified and enable it (repeatable)'
             cand --disable 'Disable a channel (repeatable)'
+            cand --quiet-hours 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
             cand --create 'Create the user when it does not exist'
+            cand --no-quiet-hours 'Remove the user''s quiet hours'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -733,6 +737,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --recipient 'An additional user (repeatable; replaces the rule''s users)'
             cand --channel 'A channel kind the rule goes through (repeatable; replaces the rule''s kinds)'
             cand --template 'Store the message template in FILE (- for stdin), checked before it is saved'
+            cand --mute 'A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule''s windows)'
+            cand --on-mute 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -742,6 +748,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --no-recipients 'Remove every additional user'
             cand --all-channels 'Go through every channel kind again'
             cand --no-template 'Remove the rule''s template: back to the built-in message'
+            cand --no-mute 'Remove the rule''s mute windows'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -1076,6 +1083,188 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;mute'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Add or replace a mute window: times of day in a time zone, on some weekdays'
+            cand list 'List the mute windows, and the rules and users that use each'
+            cand remove 'Remove a mute window that no rule or user uses any more'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;mute;set'= {
+            cand --times 'Spans of the day, HH:MM-HH:MM (comma-separated or repeated)'
+            cand --weekdays 'The weekdays a span starts on: mon..sun or runs like mon-fri (comma-separated; default: every day)'
+            cand --timezone 'An IANA time zone, e.g. Asia/Shanghai (default: this machine''s)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;mute;list'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;mute;remove'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;mute;help'= {
+            cand set 'Add or replace a mute window: times of day in a time zone, on some weekdays'
+            cand list 'List the mute windows, and the rules and users that use each'
+            cand remove 'Remove a mute window that no rule or user uses any more'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;mute;help;set'= {
+        }
+        &'notify;mute;help;list'= {
+        }
+        &'notify;mute;help;remove'= {
+        }
+        &'notify;mute;help;help'= {
+        }
+        &'notify;silence'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`'
+            cand list 'List the silences that hold now (with --all, ended ones too)'
+            cand expire 'End a silence now: matching deliveries go out again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;silence;add'= {
+            cand --event 'An event id or glob (`ticket.*`) to silence (repeatable)'
+            cand --recipient 'A stored user to silence (repeatable)'
+            cand --channel 'A channel kind to silence (repeatable)'
+            cand --for 'How long from now, e.g. 30m, 2h, 1d'
+            cand --until 'Until this RFC 3339 time, e.g. 2026-12-08T08:00:00Z'
+            cand --comment 'Why (shown in the skipped rows'' reason)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;silence;list'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --all 'Show ended (and expired) silences too'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;silence;expire'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;silence;help'= {
+            cand add 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`'
+            cand list 'List the silences that hold now (with --all, ended ones too)'
+            cand expire 'End a silence now: matching deliveries go out again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'notify;silence;help;add'= {
+        }
+        &'notify;silence;help;list'= {
+        }
+        &'notify;silence;help;expire'= {
+        }
+        &'notify;silence;help;help'= {
+        }
         &'notify;log'= {
             cand --id 'Only the deliveries of this event id (`send --id`)'
             cand --event 'Only the deliveries of this event name (`send --event`)'
@@ -1183,6 +1372,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand queue 'List the events that wait in the relay''s queue'
             cand cancel 'Withdraw a waiting event from the relay''s queue'
+            cand mute 'Mute windows: times of day when rules and users'' quiet hours hold deliveries'
+            cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
             cand retry 'Send again every logged delivery whose latest outcome is failed'
             cand completions 'Print a completion script for a shell'
@@ -1298,6 +1489,28 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;queue'= {
         }
         &'notify;help;cancel'= {
+        }
+        &'notify;help;mute'= {
+            cand set 'Add or replace a mute window: times of day in a time zone, on some weekdays'
+            cand list 'List the mute windows, and the rules and users that use each'
+            cand remove 'Remove a mute window that no rule or user uses any more'
+        }
+        &'notify;help;mute;set'= {
+        }
+        &'notify;help;mute;list'= {
+        }
+        &'notify;help;mute;remove'= {
+        }
+        &'notify;help;silence'= {
+            cand add 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`'
+            cand list 'List the silences that hold now (with --all, ended ones too)'
+            cand expire 'End a silence now: matching deliveries go out again'
+        }
+        &'notify;help;silence;add'= {
+        }
+        &'notify;help;silence;list'= {
+        }
+        &'notify;help;silence;expire'= {
         }
         &'notify;help;log'= {
             cand prune 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'

@@ -48,6 +48,8 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive c
 complete -c notify -n "__fish_notify_needs_command" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
 complete -c notify -n "__fish_notify_needs_command" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
 complete -c notify -n "__fish_notify_needs_command" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
+complete -c notify -n "__fish_notify_needs_command" -f -a "mute" -d 'Mute windows: times of day when rules and users\' quiet hours hold deliveries'
+complete -c notify -n "__fish_notify_needs_command" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
 complete -c notify -n "__fish_notify_needs_command" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
 complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Print a completion script for a shell'
@@ -286,6 +288,7 @@ wecom-bot\t'WeCom chatbot'
 email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l quiet-hours -d 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -293,6 +296,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l create -d 'Create the user when it does not exist'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l no-quiet-hours -d 'Remove the user\'s quiet hours'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s q -l quiet -d 'Print less on stderr'
@@ -560,6 +564,9 @@ email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l template -d 'Store the message template in FILE (- for stdin), checked before it is saved' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l mute -d 'A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule\'s windows)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l on-mute -d 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)' -r -f -a "defer\t'Hold it until the window ends'
+drop\t'Record it skipped'"
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -570,6 +577,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-recipients -d 'Remove every additional user'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l all-channels -d 'Go through every channel kind again'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-template -d 'Remove the rule\'s template: back to the built-in message'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-mute -d 'Remove the rule\'s mute windows'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
@@ -854,6 +862,137 @@ complete -c notify -n "__fish_notify_using_subcommand cancel" -s q -l quiet -d '
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -f -a "set" -d 'Add or replace a mute window: times of day in a time zone, on some weekdays'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -f -a "list" -d 'List the mute windows, and the rules and users that use each'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -f -a "remove" -d 'Remove a mute window that no rule or user uses any more'
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l times -d 'Spans of the day, HH:MM-HH:MM (comma-separated or repeated)' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l weekdays -d 'The weekdays a span starts on: mon..sun or runs like mon-fri (comma-separated; default: every day)' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l timezone -d 'An IANA time zone, e.g. Asia/Shanghai (default: this machine\'s)' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from help" -f -a "set" -d 'Add or replace a mute window: times of day in a time zone, on some weekdays'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the mute windows, and the rules and users that use each'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a mute window that no rule or user uses any more'
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s h -l help -d 'Print help'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "add" -d 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "list" -d 'List the silences that hold now (with --all, ended ones too)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "expire" -d 'End a silence now: matching deliveries go out again'
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l event -d 'An event id or glob (`ticket.*`) to silence (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l recipient -d 'A stored user to silence (repeatable)' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l channel -d 'A channel kind to silence (repeatable)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l for -d 'How long from now, e.g. 30m, 2h, 1d' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l until -d 'Until this RFC 3339 time, e.g. 2026-12-08T08:00:00Z' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l comment -d 'Why (shown in the skipped rows\' reason)' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l all -d 'Show ended (and expired) silences too'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "add" -d 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the silences that hold now (with --all, ended ones too)'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "expire" -d 'End a silence now: matching deliveries go out again'
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l id -d 'Only the deliveries of this event id (`send --id`)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l event -d 'Only the deliveries of this event name (`send --event`)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l recipient -d 'Only the deliveries to this user' -r
@@ -935,22 +1074,24 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s q -l quiet
 complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "mute" -d 'Mute windows: times of day when rules and users\' quiet hours hold deliveries'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
@@ -980,4 +1121,10 @@ complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "add" -d 'Add a custom event, with a rule at its default'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "remove" -d 'Remove a custom event and its rule (built-in events can only be reset or disabled)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "render" -d 'Show what each channel would get for an event, sending nothing'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from mute" -f -a "set" -d 'Add or replace a mute window: times of day in a time zone, on some weekdays'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from mute" -f -a "list" -d 'List the mute windows, and the rules and users that use each'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from mute" -f -a "remove" -d 'Remove a mute window that no rule or user uses any more'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "add" -d 'Silence matching deliveries for a while: they are logged skipped, reason `silenced (ID: COMMENT)`'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "list" -d 'List the silences that hold now (with --all, ended ones too)'
+complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "expire" -d 'End a silence now: matching deliveries go out again'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "prune" -d 'Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)'

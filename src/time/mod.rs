@@ -86,13 +86,13 @@ impl<'a> Windows<'a> {
     }
 }
 
-/// What time does to a delivery of `event` to `recipients` through `kind` at `now_ms`: a rule's mute
+/// What time does to a delivery of the rule's event to `recipients` through `kind` at `now_ms`: a rule's mute
 /// window that drops comes first, then deferrals (the rule's windows, a sole recipient's quiet hours;
-/// silences are looked at again when a deferred delivery is due), then silences.
+/// silences are looked at again when a deferred delivery is due), then silences, which the caller
+/// has narrowed to the event and the time with [`narrow`].
 pub fn verdict<'a>(
     windows: &mut Windows<'a>,
     rule: &'a Rule,
-    event: &str,
     recipients: &[String],
     kind: Option<Kind>,
     now_ms: i64,
@@ -138,11 +138,21 @@ pub fn verdict<'a>(
     }
     match silences
         .iter()
-        .find(|s| s.active_at(now_ms) && s.matches(event, recipients, kind))
+        .find(|s| s.matches_delivery(recipients, kind))
     {
         Some(s) => Verdict::Skip(s.reason()),
         None => Verdict::Send,
     }
+}
+
+/// The silences that hold at `now_ms` for `event`: the same for every destination of one planning, so
+/// they are narrowed once and each destination only checks recipients and channels.
+pub fn narrow(silences: &[Silence], event: &str, now_ms: i64) -> Vec<Silence> {
+    silences
+        .iter()
+        .filter(|s| s.active_at(now_ms) && s.matches_event(event))
+        .cloned()
+        .collect()
 }
 
 /// Applies [`verdict`] to every destination of `plan` that is to be sent: skipped ones become skipped
@@ -161,6 +171,8 @@ pub fn apply<'a>(
     {
         return Vec::new();
     }
+    let silences = narrow(silences, event, now_ms);
+    let silences = silences.as_slice();
     let mut windows = Windows::new(store);
     let mut deferred = Vec::new();
     let mut kept = Vec::with_capacity(plan.destinations.len());
@@ -169,15 +181,7 @@ pub fn apply<'a>(
             kept.push(d);
             continue;
         }
-        let said = verdict(
-            &mut windows,
-            rule,
-            event,
-            &d.recipients,
-            d.kind,
-            now_ms,
-            silences,
-        );
+        let said = verdict(&mut windows, rule, &d.recipients, d.kind, now_ms, silences);
         match said {
             Verdict::Send => kept.push(d),
             Verdict::Skip(reason) => {

@@ -55,11 +55,21 @@ impl Silence {
         self.starts_ms <= now_ms && now_ms < self.ends_ms
     }
 
+    /// Whether this silence's event globs (if any) match `event`.
+    pub fn matches_event(&self, event: &str) -> bool {
+        let m = &self.matchers;
+        m.event.is_empty() || m.event.iter().any(|g| glob_matches(g, event))
+    }
+
     /// Whether a delivery of `event` to `recipients` through `kind` is one this silence matches.
     pub fn matches(&self, event: &str, recipients: &[String], kind: Option<Kind>) -> bool {
+        self.matches_event(event) && self.matches_delivery(recipients, kind)
+    }
+
+    /// Whether a delivery to `recipients` through `kind` matches, the event aside.
+    pub fn matches_delivery(&self, recipients: &[String], kind: Option<Kind>) -> bool {
         let m = &self.matchers;
-        (m.event.is_empty() || m.event.iter().any(|g| glob_matches(g, event)))
-            && (m.recipient.is_empty() || m.recipient.iter().any(|r| recipients.contains(r)))
+        (m.recipient.is_empty() || m.recipient.iter().any(|r| recipients.contains(r)))
             && (m.channel.is_empty() || kind.is_some_and(|k| m.channel.contains(&k)))
     }
 

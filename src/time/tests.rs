@@ -52,14 +52,14 @@ const EVENT: &str = "ticket.data-change.pending-approval";
 fn judge(store: &Store, rule: &Rule, who: &str, at: &str, silences: &[Silence]) -> Verdict {
     let mut windows = Windows::new(store);
     let who = vec![who.to_owned()];
+    let silences = narrow(silences, EVENT, ms(at));
     verdict(
         &mut windows,
         rule,
-        EVENT,
         &who,
         Some(Kind::Email),
         ms(at),
-        silences,
+        &silences,
     )
 }
 
@@ -181,5 +181,66 @@ fn unknown_windows_mute_nothing() {
     assert_eq!(
         judge(&store, &rule, "bob", "2026-12-07T23:00:00Z", &[]),
         Verdict::Send
+    );
+}
+
+fn hook(who: &str) -> Destination {
+    Destination {
+        recipients: vec![who.to_owned()],
+        kind: Some(Kind::Webhook),
+        shown: format!("https://h.example/{who}"),
+        target: Ok(crate::delivery::Target::Webhook {
+            url: format!("https://h.example/{who}").as_str().into(),
+            method: crate::signing::SignatureMethod::None,
+            key: crate::values::Revealed::new(""),
+            ca_file: None,
+        }),
+    }
+}
+
+#[test]
+fn a_plan_keeps_what_is_sent_skips_with_reasons_and_hands_back_what_waits() {
+    let store = store();
+    let rule = Rule::default();
+    let mut plan = Plan {
+        destinations: vec![hook("alice"), hook("bob"), hook("carol")],
+        ..Plan::default()
+    };
+    let hush = Silence {
+        matchers: Matchers {
+            recipient: vec!["carol".into()],
+            ..Matchers::default()
+        },
+        ..silence("2026-12-09T00:00:00Z")
+    };
+    // 08:30: alice's quiet hours (07:00-09:00) hold her delivery; carol is silenced; bob goes out.
+    let held = apply(
+        &mut plan,
+        &store,
+        &rule,
+        EVENT,
+        ms("2026-12-08T08:30:00Z"),
+        &[hush],
+    );
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].destination.recipients, ["alice"]);
+    assert_eq!(held[0].until_ms, ms("2026-12-08T09:00:00Z"));
+    let left: Vec<_> = plan
+        .destinations
+        .iter()
+        .map(|d| {
+            let reason = d.target.as_ref().err().map(|(_, r)| r.clone());
+            (d.recipients[0].clone(), reason)
+        })
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("bob".to_owned(), None),
+            (
+                "carol".to_owned(),
+                Some("silenced (s7: upgrade)".to_owned())
+            )
+        ]
     );
 }

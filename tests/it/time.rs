@@ -323,7 +323,7 @@ fn silences_round_trip_skip_what_they_match_and_expire() {
     added.ok().stderr_has("until 2027-01-15T10:00:00Z");
     let id = added.stdout.trim().to_owned();
     assert_eq!(id.len(), 8, "{id}");
-    assert_eq!(silence_ids(&env, false), [id.clone()]);
+    assert_eq!(silence_ids(&env, false), std::slice::from_ref(&id));
     env.run(&["template", "render", APPROVAL, "--channel", "webhook"])
         .ok()
         .stderr_has(&format!(

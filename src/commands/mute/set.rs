@@ -56,14 +56,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let timezone = match &args.timezone {
         Some(zone) => {
             window::zone(zone).map_err(|e| {
-                Error::usage(e).hint("`notify mute set night --times 22:00-08:00 --timezone Europe/Berlin`; the names are in /usr/share/zoneinfo")
+                Error::usage(e)
+                    .hint("`notify mute set night --times 22:00-08:00 --timezone Europe/Berlin`")
             })?;
             zone.clone()
         }
-        None => jiff::tz::TimeZone::system()
-            .iana_name()
-            .unwrap_or(window::DEFAULT_ZONE)
-            .to_owned(),
+        None => match jiff::tz::TimeZone::system().iana_name() {
+            Some(name) => name.to_owned(),
+            None => {
+                ctx.out.warn("this machine's time zone has no IANA name: the window is in UTC (pass --timezone to choose)");
+                window::DEFAULT_ZONE.to_owned()
+            }
+        },
     };
     let mute = Mute {
         times: args.times.clone(),

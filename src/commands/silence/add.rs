@@ -19,7 +19,8 @@ use crate::time::{Matchers, Silence};
 ///
 /// Examples:
 ///   notify silence add --event 'task-flow.*' --for 2h --comment "nightly load maintenance"
-///   notify silence add --recipient alice --channel sms --until 2026-12-08T08:00:00Z --comment "on leave"
+///   notify silence add --recipient alice --channel sms --for 3d --comment "on leave"
+///   notify silence add --event 'ticket.*' --until 2026-12-08T08:00:00Z --comment upgrade
 ///
 /// Prints the silence's id (for `notify silence expire ID`).
 #[derive(Debug, clap::Args)]

@@ -170,9 +170,9 @@ fn time_says(
         Ok(path) => crate::log::silences::Silences::active_in(path, now)?,
         Err(_) => Vec::new(),
     };
+    let silences = time::narrow(&silences, view.event.id.as_str(), now);
     let recipients: Vec<String> = to.map(str::to_owned).into_iter().collect();
     let mut windows = time::Windows::new(store);
-    let event = view.event.id.as_str();
     let escalates = crate::store::steps_text(&view.rule.escalate).map(|steps| {
         format!(
             "escalates after {steps} while unacknowledged (`notify serve` only; ack_link is then its signed ack link)"
@@ -184,7 +184,6 @@ fn time_says(
             let v = time::verdict(
                 &mut windows,
                 &view.rule,
-                event,
                 &recipients,
                 Some(kind),
                 now,
