@@ -45,6 +45,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand queue 'List the events that wait in the relay''s queue'
             cand cancel 'Withdraw a waiting event from the relay''s queue'
+            cand ack 'Acknowledge an event: the escalation steps that have not fired yet are stopped'
             cand mute 'Mute windows: times of day when rules and users'' quiet hours hold deliveries'
             cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
@@ -356,6 +357,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --enable 'Mark a channel verified and enable it (repeatable)'
             cand --disable 'Disable a channel (repeatable)'
             cand --quiet-hours 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)'
+            cand --fallback 'Channel kinds to try in this order, the first that delivers (comma-separated)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -363,6 +365,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --color 'When to use colour'
             cand --create 'Create the user when it does not exist'
             cand --no-quiet-hours 'Remove the user''s quiet hours'
+            cand --no-fallback 'Deliver through every enabled channel again'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -739,6 +742,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --template 'Store the message template in FILE (- for stdin), checked before it is saved'
             cand --mute 'A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule''s windows)'
             cand --on-mute 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)'
+            cand --escalate 'After AFTER unacknowledged, also notify these roles through the rule''s channels (repeatable, e.g. 30m:dba; replaces the rule''s steps; `notify serve` only)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -749,6 +753,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --all-channels 'Go through every channel kind again'
             cand --no-template 'Remove the rule''s template: back to the built-in message'
             cand --no-mute 'Remove the rule''s mute windows'
+            cand --no-escalate 'Remove the rule''s escalation steps'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -1032,6 +1037,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --give-up-after 'A destination is dead when its next attempt would come later than this after the event arrived'
             cand --grace 'How long a stop waits for the attempts in flight'
             cand --lease 'How long a claimed event stays with its worker (longer than any attempt)'
+            cand --public-url 'The relay''s address as people reach it, for ack links (default: the bound address)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -1067,6 +1073,24 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --version 'Print version'
         }
         &'notify;cancel'= {
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'notify;ack'= {
+            cand --by 'Who acknowledges (shown in `notify log show`)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -1372,6 +1396,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand queue 'List the events that wait in the relay''s queue'
             cand cancel 'Withdraw a waiting event from the relay''s queue'
+            cand ack 'Acknowledge an event: the escalation steps that have not fired yet are stopped'
             cand mute 'Mute windows: times of day when rules and users'' quiet hours hold deliveries'
             cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
@@ -1489,6 +1514,8 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;queue'= {
         }
         &'notify;help;cancel'= {
+        }
+        &'notify;help;ack'= {
         }
         &'notify;help;mute'= {
             cand set 'Add or replace a mute window: times of day in a time zone, on some weekdays'

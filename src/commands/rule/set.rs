@@ -28,6 +28,7 @@ use crate::store::OnMute;
 ///   Variables (all always defined, empty when unknown; any other name is an error):
 ///     event category module state description task_id task_name submitter submitter_name
 ///     recipient recipient_name roles (a list) message link time (RFC 3339)
+///     ack_link (under `notify serve`, when the rule escalates: the signed link that acknowledges)
 ///   Values are escaped so they show literally; {{ message|safe }} prints a value as Markdown.
 ///   Filters: MiniJinja's built-ins (upper, default, join, ...) and
 ///     date(FORMAT, OFFSET)  time|date gives 2026-03-01 09:30; FORMAT takes %Y %y %m %d %e %H %I %p
