@@ -282,6 +282,7 @@ mod tests {
             store: StoreFile::new(PathBuf::from("store.toml")),
             cache_dir: None,
             clock: Clock::system(),
+            public_url: None,
         };
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");

@@ -40,8 +40,8 @@ fn an_unacknowledged_event_escalates_and_an_acknowledged_one_does_not() {
     users(&env, &server, &["bob", "dave"]);
     env.run(&["user", "modify", "dave", "--role", "dba"]).ok();
     let template = env.path("t.j2");
-    std::fs::write(&template, "{{ description }} Ack: {{ ack_link }}").unwrap();
-    let template = template.to_str().unwrap();
+    std::fs::write(&template, "{{ description }} Ack: {{ ack_link }}").expect("template");
+    let template = template.to_str().expect("utf-8 path");
     env.run(&[
         "rule",
         "set",

@@ -103,8 +103,8 @@ fn emit_falls_back_after_a_refusal_and_delivers_exactly_once() {
         .iter()
         .map(|d| {
             pair(
-                d["channel"].as_str().unwrap(),
-                d["outcome"].as_str().unwrap(),
+                d["channel"].as_str().expect("channel"),
+                d["outcome"].as_str().expect("outcome"),
             )
         })
         .collect();
