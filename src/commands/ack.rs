@@ -13,7 +13,7 @@ use crate::log::time::format_rfc3339;
 ///
 /// Works on the delivery log's database, like `notify cancel`, so it stops the steps of a
 /// `notify serve` on the same log at once. A step a worker is sending right now still goes out.
-/// `notify log show ID` tells which steps fired and who acknowledged.
+/// `notify log --id ID` tells which steps fired and who acknowledged.
 ///
 /// Examples:
 ///   notify ack 7f3c0b1e-... --by bob
