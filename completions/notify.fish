@@ -580,6 +580,13 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l on-mute -d 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)' -r -f -a "defer\t'Hold it until the window ends'
 drop\t'Record it skipped'"
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l escalate -d 'After AFTER unacknowledged, also notify these roles through the rule\'s channels (repeatable, e.g. 30m:dba; replaces the rule\'s steps; `notify serve` only)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l group-by -d 'Group events of this rule with the same values of these fields into one message (repeatable: task_id, task_name, submitter, event, module; `notify serve` only)' -r -f -a "task_id\t''
+task_name\t''
+submitter\t''
+event\t''
+module\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l group-wait -d 'How long a group collects events after its first one (e.g. 30s; with --group-by)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l repeat-interval -d 'After a group was sent, the same group is not sent again sooner than this (e.g. 4h; with --group-by)' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -592,6 +599,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-template -d 'Remove the rule\'s template: back to the built-in message'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-mute -d 'Remove the rule\'s mute windows'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-escalate -d 'Remove the rule\'s escalation steps'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-grouping -d 'Send each event on its own again'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'

@@ -8,6 +8,7 @@
 
 pub mod acks;
 mod entry;
+pub mod groups;
 mod pending;
 pub mod queue;
 mod read;

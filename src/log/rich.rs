@@ -122,6 +122,7 @@ impl Rich {
                 link: v.link,
                 time: v.time,
                 ack_link: v.ack_link,
+                ..Vars::default()
             },
             roles: s.roles.into_iter().collect(),
         })

@@ -10,6 +10,7 @@ mod alertmanager;
 mod dms;
 mod event;
 mod fallback;
+mod group;
 mod intake;
 mod metrics;
 mod stores;

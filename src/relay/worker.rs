@@ -20,6 +20,7 @@ use crate::delivery::{
     identity_of,
 };
 use crate::log::acks::{Acks, NewStep, StepRow};
+use crate::log::groups::Groups;
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::log::silences::Silences;
 use crate::rules;
@@ -30,6 +31,7 @@ use crate::transport::Net;
 
 use super::event::EventBody;
 use super::fallback;
+use super::group;
 use super::metrics::Metrics;
 use super::stores::Stores;
 use super::{Line, Report};
@@ -165,11 +167,12 @@ impl Workers {
     /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
     fn plan(
         &self,
-        body: &str,
+        (id, raw): (&str, &str),
         planned: &[Planned],
         step: Option<&StepRow>,
+        members: Option<&[(String, String)]>,
     ) -> Result<Planning, String> {
-        let body: EventBody = serde_json::from_str(body)
+        let body: EventBody = serde_json::from_str(raw)
             .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
         if current.reloaded {
@@ -189,6 +192,30 @@ impl Workers {
         if !view.rule.enabled {
             return Err(format!("rule {} is disabled: nothing sent", view.event.id));
         }
+        // A grouping rule's event joins its group (sent by the group's own event) the first time.
+        if step.is_none()
+            && members.is_none()
+            && planned.is_empty()
+            && !view.rule.group_by.is_empty()
+        {
+            let (now, key) = (self.now_ms(), group::key(&view, &body));
+            let span = |s: &Option<crate::store::Span>| s.as_ref().map_or(0, |s| s.ms());
+            let (wait, repeat) = (
+                span(&view.rule.group_wait),
+                span(&view.rule.repeat_interval),
+            );
+            let rule = view.event.id.as_str();
+            let joined = Groups::open(&self.log)
+                .and_then(|g| g.join(rule, &key, id, raw, now, wait, repeat));
+            match joined {
+                Ok(j) => {
+                    let at = crate::time::shown(j.due_ms);
+                    return Err(format!("grouped into {} (sent at {at})", j.group_id));
+                }
+                // A group that cannot be kept does not hold the event back: it goes alone.
+                Err(e) => (self.report)(Line::QueueFailed(e)),
+            }
+        }
         // An escalation step reaches its roles instead of the rule's recipients.
         let recipients = match step {
             Some(step) => rules::by_roles(&store, &step.roles, &body.roles()),
@@ -207,6 +234,13 @@ impl Workers {
             .iter()
             .map(|r| (r.name.clone(), r.roles.clone()))
             .collect();
+        if let Some(members) = members {
+            let bodies: Vec<EventBody> = members
+                .iter()
+                .filter_map(|(_, b)| serde_json::from_str(b).ok())
+                .collect();
+            group::shape(&mut msg, &store, &view, &bodies);
+        }
         let mut plan = rules::plan(&store, &view, &recipients, &body.kinds());
         let chains = Chains::split(&mut plan, &store);
         if !planned.is_empty() {
@@ -244,6 +278,18 @@ impl Workers {
         );
         let escalate = view.rule.escalate.clone();
         Ok((plan, msg, deferred, chains, held, escalate))
+    }
+
+    /// The events of the group a queued id stands for, if it is one (the group takes no newcomers
+    /// from now on).
+    async fn members_of(&self, id: &str) -> Result<Option<Vec<(String, String)>>> {
+        if !id.starts_with("grp-") {
+            return Ok(None);
+        }
+        let (log, key, now) = (self.log.clone(), id.to_owned(), self.now_ms());
+        tokio::task::spawn_blocking(move || Groups::open(&log)?.take(&key, now))
+            .await
+            .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
     }
 
     /// The escalation step a queued id stands for, if it is one.
@@ -306,14 +352,23 @@ impl Workers {
             Ok(step) => step,
             Err(e) => return self.release(&id, e).await,
         };
-        let planning = self.plan(&event.body, &planned, step.as_ref()).and_then(
-            |(plan, msg, deferred, chains, held, escalate)| {
+        let members = match self.members_of(&id).await {
+            Ok(members) => members,
+            Err(e) => return self.release(&id, e).await,
+        };
+        let planning = self
+            .plan(
+                (&id, &event.body),
+                &planned,
+                step.as_ref(),
+                members.as_deref(),
+            )
+            .and_then(|(plan, msg, deferred, chains, held, escalate)| {
                 let event_id = id
                     .parse()
                     .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
                 Ok((plan, msg, event_id, deferred, chains, held, escalate))
-            },
-        );
+            });
         let (plan, mut msg, event_id, deferred, chains, held_back, escalate) = match planning {
             Ok(planning) => planning,
             Err(note) => {

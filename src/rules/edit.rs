@@ -9,7 +9,7 @@ use super::{EVENT_ROLES, RuleView, catalogue, find, is_builtin, matching, select
 use crate::channels::Kind;
 use crate::error::Error;
 use crate::store::schema::{CustomEvent, DefaultRole, EventId, Rule};
-use crate::store::{OnMute, Step, Store};
+use crate::store::{GroupField, OnMute, Span, Step, Store};
 use crate::templates;
 
 /// A partial update of a rule: `None` keeps that part as it is.
@@ -25,6 +25,8 @@ pub struct Change {
     pub on_mute: Option<OnMute>,
     /// Escalation steps; `Some(vec![])` removes them.
     pub escalate: Option<Vec<Step>>,
+    /// Grouping: (fields, wait, repeat interval); empty fields remove it.
+    pub grouping: Option<(Vec<GroupField>, Option<Span>, Option<Span>)>,
 }
 
 impl Change {
@@ -36,6 +38,7 @@ impl Change {
             && self.mute.is_none()
             && self.on_mute.is_none()
             && self.escalate.is_none()
+            && self.grouping.is_none()
     }
 }
 
@@ -105,6 +108,12 @@ pub fn set(store: &mut Store, id: &str, change: &Change) -> Result<RuleView, Err
         let mut steps = dedup(steps);
         steps.sort_by_key(|s| s.after.ms());
         view.rule.escalate = steps;
+    }
+    if let Some((by, wait, repeat)) = &change.grouping {
+        view.rule.group_by = dedup(by);
+        let keep = !by.is_empty();
+        view.rule.group_wait = wait.clone().filter(|_| keep);
+        view.rule.repeat_interval = repeat.clone().filter(|_| keep);
     }
     if let Some(on_mute) = change.on_mute {
         view.rule.on_mute = on_mute;

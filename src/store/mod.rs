@@ -18,4 +18,4 @@ pub use file::{Located, StoreFile};
 pub use mute::{Mute, OnMute};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};
-pub use timing::{Span, Step, steps_text};
+pub use timing::{GroupField, Span, Step, grouping_text, steps_text};

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::mute::OnMute;
-use super::timing::Step;
+use super::timing::{GroupField, Span, Step};
 use crate::channels::Kind;
 
 /// An event id: `<category>.<module>.<state>`, three lowercase kebab-case words joined by dots.
@@ -94,6 +94,13 @@ pub struct Rule {
     /// Escalation steps (serve): while the event is unacknowledged, each step's roles hear of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub escalate: Vec<Step>,
+    /// Grouping (serve): events with the same values of these fields become one message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_by: Vec<GroupField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_wait: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_interval: Option<Span>,
 }
 
 fn enabled_default() -> bool {
@@ -115,6 +122,9 @@ impl Default for Rule {
             mute: Vec::new(),
             on_mute: OnMute::Defer,
             escalate: Vec::new(),
+            group_by: Vec::new(),
+            group_wait: None,
+            repeat_interval: None,
         }
     }
 }

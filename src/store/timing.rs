@@ -97,3 +97,45 @@ impl fmt::Display for Step {
         write!(f, "{}:{}", self.after, self.roles.join(","))
     }
 }
+
+/// An event field a rule groups by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
+pub enum GroupField {
+    TaskId,
+    TaskName,
+    Submitter,
+    Event,
+    Module,
+}
+
+impl GroupField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupField::TaskId => "task_id",
+            GroupField::TaskName => "task_name",
+            GroupField::Submitter => "submitter",
+            GroupField::Event => "event",
+            GroupField::Module => "module",
+        }
+    }
+}
+
+/// `grouped by task_id (wait 30s, repeat 4h)`, or `None` for a rule that does not group.
+pub fn grouping_text(
+    by: &[GroupField],
+    wait: Option<&Span>,
+    repeat: Option<&Span>,
+) -> Option<String> {
+    if by.is_empty() {
+        return None;
+    }
+    let fields: Vec<&str> = by.iter().map(|f| f.as_str()).collect();
+    let wait = wait.map_or_else(|| "0s".to_owned(), Span::to_string);
+    let repeat = repeat.map(|r| format!(", repeat {r}")).unwrap_or_default();
+    Some(format!(
+        "grouped by {} (wait {wait}{repeat})",
+        fields.join(", ")
+    ))
+}

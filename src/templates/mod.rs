@@ -26,7 +26,7 @@ pub use style::CardColour;
 const FUEL: u64 = 200_000;
 
 /// The variable names a template may use, in the order `--help` lists them.
-pub const VARIABLES: [&str; 16] = [
+pub const VARIABLES: [&str; 18] = [
     "event",
     "category",
     "module",
@@ -43,6 +43,8 @@ pub const VARIABLES: [&str; 16] = [
     "link",
     "time",
     "ack_link",
+    "count",
+    "events",
 ];
 
 /// The text of an event when no template is given: its description, then the task, then
@@ -81,6 +83,10 @@ pub struct Vars {
     /// `notify serve`, for a rule that escalates: the signed link that acknowledges the event (empty
     /// elsewhere).
     pub ack_link: String,
+    /// `notify serve`, for a rule that groups: how many events the message stands for (1 elsewhere).
+    pub count: u64,
+    /// The grouped events' own variables, in arrival order (empty unless grouped).
+    pub events: Vec<Vars>,
 }
 
 impl Vars {
@@ -103,6 +109,8 @@ impl Vars {
             link: "https://dms.example.com/ticket/42".into(),
             time: "2026-01-02T03:04:05Z".into(),
             ack_link: "http://127.0.0.1:8788/v1/ack/t-42?sig=0f1e".into(),
+            count: 1,
+            events: Vec::new(),
         }
     }
 
@@ -125,6 +133,8 @@ impl Vars {
             Value::from_safe_string(markdown::escape_url(&self.link)),
             text(&self.time),
             Value::from_safe_string(markdown::escape_url(&self.ack_link)),
+            Value::from(self.count.max(1)),
+            self.events.iter().map(Vars::context).collect(),
         ];
         Value::from_pairs(VARIABLES.into_iter().zip(values))
     }

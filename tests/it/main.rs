@@ -20,5 +20,6 @@ mod terminal;
 mod time;
 mod time_escalation;
 mod time_fallback;
+mod time_grouping;
 mod tls;
 mod verify;

@@ -148,6 +148,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "the rule {verb} after {steps} while unacknowledged, under `notify serve` only: emit sends now and schedules no step (queue the event with --in 1s, or post it to the relay, instead)"
         ));
     }
+    let grouping = crate::store::grouping_text(
+        &view.rule.group_by,
+        view.rule.group_wait.as_ref(),
+        view.rule.repeat_interval.as_ref(),
+    );
+    if let Some(grouping) = grouping {
+        ctx.out.note(&format!(
+            "the rule is {grouping} under `notify serve` only: emit sends this event on its own"
+        ));
+    }
     let roles = rules::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
     let say_if_nobody = || {

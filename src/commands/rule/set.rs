@@ -43,6 +43,7 @@ use crate::store::OnMute;
 ///   notify rule set task-flow.run.failed --template - < failed.md.j2
 ///   notify rule set ticket.data-change.pending-approval --mute night --on-mute defer
 ///   notify rule set ticket.data-change.pending-approval --escalate 30m:dba --escalate 2h:admin
+///   notify rule set task-flow.run.failed --group-by task_id --group-wait 30s --repeat-interval 4h
 ///
 /// --mute names mute windows (see `notify mute set`): a delivery planned inside one is held until the
 /// window ends (--on-mute defer, the default: `emit` queues it for `notify serve`) or logged skipped
@@ -51,6 +52,9 @@ use crate::store::OnMute;
 /// --escalate (served by `notify serve`): each step is scheduled when the relay plans the event; when
 /// its time comes and nobody acknowledged the event (`notify ack ID`, `POST /v1/ack/ID`, or the signed
 /// `ack_link` in the message), the step's roles are notified too, through the rule's channels.
+/// --group-by (served by `notify serve`): events of the rule with the same values of the fields that
+/// arrive within --group-wait become one message per recipient (templates see `count` and `events`);
+/// a group sent is not sent again within --repeat-interval (later events wait for it to pass).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -122,10 +126,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         on_mute: args.on_mute,
         ..Change::default()
     };
-    args.timing.apply(&mut change);
+    args.timing.apply(&mut change)?;
     if change.is_empty() {
         return Err(Error::usage("nothing to change")
-            .hint("give --role, --recipient, --channel, --template, --mute, --on-mute or --escalate (or --no-roles, --no-recipients, --all-channels, --no-template, --no-mute, --no-escalate)")
+            .hint("give --role, --recipient, --channel, --template, --mute, --on-mute, --escalate or --group-by (or --no-roles, --no-recipients, --all-channels, --no-template, --no-mute, --no-escalate, --no-grouping)")
             .into());
     }
     let (before, view, problems) = ctx.store.update(|store| {

@@ -84,6 +84,12 @@ pub fn time_text(rule: &crate::store::Rule) -> String {
     if let Some(steps) = crate::store::steps_text(&rule.escalate) {
         parts.push(format!("escalates after {steps}"));
     }
+    let grouping = crate::store::grouping_text(
+        &rule.group_by,
+        rule.group_wait.as_ref(),
+        rule.repeat_interval.as_ref(),
+    );
+    parts.extend(grouping);
     if parts.is_empty() {
         return "-".to_owned();
     }

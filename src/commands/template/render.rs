@@ -178,6 +178,12 @@ fn time_says(
             "escalates after {steps} while unacknowledged (`notify serve` only; ack_link is then its signed ack link)"
         )
     });
+    let grouping = crate::store::grouping_text(
+        &view.rule.group_by,
+        view.rule.group_wait.as_ref(),
+        view.rule.repeat_interval.as_ref(),
+    )
+    .map(|g| format!("{g} under `notify serve`: one message per group, with `count` and `events`"));
     Ok(kinds
         .iter()
         .filter_map(|&kind| {
@@ -202,5 +208,6 @@ fn time_says(
             }
         })
         .chain(escalates)
+        .chain(grouping)
         .collect())
 }

@@ -7,7 +7,9 @@
 use notify::channels::{Kind, Verification};
 use notify::providers::ProviderName;
 use notify::store::schema::{Channels, CustomEvent, DefaultRole, EventId, Notice, Providers, Rule};
-use notify::store::{Channel, Fields, Mute, OnMute, PendingCode, Schema, Store, StoreFile, User};
+use notify::store::{
+    Channel, Fields, GroupField, Mute, OnMute, PendingCode, Schema, Store, StoreFile, User,
+};
 use notify::values::{FieldSpec, FieldType, Secret, Value};
 use proptest::prelude::*;
 
@@ -252,22 +254,31 @@ fn store() -> impl Strategy<Value = Store> {
                 proptest::collection::vec("[a-z]{1,6}", 0..2),
                 any::<bool>(),
                 proptest::collection::vec(("[1-9][0-9]{0,2}[smhd]", "[a-z]{1,6}"), 0..2),
+                proptest::option::of("[1-9][0-9]{0,2}[smh]"),
             )
-                .prop_map(|(enabled, roles, users, channels, mute, drop, steps)| {
-                    Rule {
-                        enabled,
-                        roles,
-                        users,
-                        channels,
-                        template: None,
-                        mute,
-                        on_mute: if drop { OnMute::Drop } else { OnMute::Defer },
-                        escalate: steps
-                            .into_iter()
-                            .map(|(after, role)| format!("{after}:{role}").parse().expect("a step"))
-                            .collect(),
-                    }
-                }),
+                .prop_map(
+                    |(enabled, roles, users, channels, mute, drop, steps, wait)| {
+                        Rule {
+                            enabled,
+                            roles,
+                            users,
+                            channels,
+                            template: None,
+                            mute,
+                            on_mute: if drop { OnMute::Drop } else { OnMute::Defer },
+                            escalate: steps
+                                .into_iter()
+                                .map(|(after, role)| {
+                                    format!("{after}:{role}").parse().expect("a step")
+                                })
+                                .collect(),
+                            // Grouping only with a wait, so that the fields' presence goes together.
+                            group_by: wait.iter().map(|_| GroupField::TaskId).collect(),
+                            group_wait: wait.as_deref().map(|w| w.parse().expect("a span")),
+                            repeat_interval: None,
+                        }
+                    },
+                ),
             0..3,
         ),
         proptest::collection::btree_map(
