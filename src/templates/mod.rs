@@ -83,7 +83,8 @@ pub struct Vars {
     /// `notify serve`, for a rule that escalates: the signed link that acknowledges the event (empty
     /// elsewhere).
     pub ack_link: String,
-    /// `notify serve`, for a rule that groups: how many events the message stands for (1 elsewhere).
+    /// `notify serve`, for a rule that groups: how many events the message stands for (0 here, shown
+    /// as 1, elsewhere).
     pub count: u64,
     /// The grouped events' own variables, in arrival order (empty unless grouped).
     pub events: Vec<Vars>,
@@ -109,7 +110,7 @@ impl Vars {
             link: "https://dms.example.com/ticket/42".into(),
             time: "2026-01-02T03:04:05Z".into(),
             ack_link: "http://127.0.0.1:8788/v1/ack/t-42?sig=0f1e".into(),
-            count: 1,
+            count: 0,
             events: Vec::new(),
         }
     }
@@ -311,7 +312,12 @@ mod tests {
             .map(|v| format!("[{{{{ {v} }}}}]"))
             .collect();
         let out = render(&source, &Vars::default()).unwrap();
-        assert_eq!(out, "[]".repeat(VARIABLES.len()));
+        // `count` is 1 for a message that stands for one event.
+        let empty: String = VARIABLES
+            .iter()
+            .map(|v| if *v == "count" { "[1]" } else { "[]" })
+            .collect();
+        assert_eq!(out, empty);
         let sample = render("{{ roles }} {{ time|date }} {{ link }}", &Vars::sample()).unwrap();
         assert_eq!(
             sample,
