@@ -7,6 +7,7 @@ use clap::Subcommand;
 
 use crate::context::Context;
 
+pub mod ack;
 pub mod args;
 pub mod cancel;
 pub mod channel;
@@ -59,6 +60,7 @@ pub enum Command {
     Serve(serve::Args),
     Queue(queue::Args),
     Cancel(cancel::Args),
+    Ack(ack::Args),
     /// Mute windows: times of day when rules and users' quiet hours hold deliveries
     #[command(subcommand)]
     Mute(mute::MuteCommand),
@@ -89,6 +91,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Serve(args) => serve::run(ctx, args),
         Command::Queue(args) => queue::run(ctx, args),
         Command::Cancel(args) => cancel::run(ctx, args),
+        Command::Ack(args) => ack::run(ctx, args),
         Command::Mute(cmd) => mute::run(ctx, cmd),
         Command::Silence(cmd) => silence::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),

@@ -6,7 +6,9 @@
 //! and destination identity supersedes an earlier one. The log holds no secret: callers pass masked
 //! destinations and an [`Identity`] instead of addresses.
 
+pub mod acks;
 mod entry;
+pub mod groups;
 mod kept;
 mod pending;
 pub mod queue;

@@ -56,6 +56,7 @@ struct StoredVars {
     message: String,
     link: String,
     time: String,
+    ack_link: String,
 }
 
 impl Rich {
@@ -83,6 +84,7 @@ impl Rich {
                 message: v.message,
                 link: v.link,
                 time: v.time,
+                ack_link: v.ack_link,
             },
             roles: self.roles.clone().into_iter().collect(),
         };
@@ -119,6 +121,8 @@ impl Rich {
                 message: v.message,
                 link: v.link,
                 time: v.time,
+                ack_link: v.ack_link,
+                ..Vars::default()
             },
             roles: s.roles.into_iter().collect(),
         })

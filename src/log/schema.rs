@@ -84,6 +84,40 @@ const MIGRATIONS: &[&str] = &[
         created_ms INTEGER NOT NULL
     );
     CREATE INDEX silences_by_end ON silences(ends_ms);",
+    // 5: acknowledgements and escalation steps (see `log::acks`); each step is an event of its own in
+    // the queue, cancelled there by an ack that comes before a worker claimed it. Groups (see
+    // `log::groups`): each one's events, and the queue event that sends them.
+    "CREATE TABLE acks (
+        event_id TEXT PRIMARY KEY,
+        acked_by TEXT,
+        acked_ms INTEGER NOT NULL
+    );
+    CREATE TABLE escalations (
+        step_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        after TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        due_ms INTEGER NOT NULL,
+        fired_ms INTEGER,
+        stopped_ms INTEGER
+    );
+    CREATE INDEX escalations_by_event ON escalations(event_id);
+    CREATE TABLE groups (
+        id TEXT PRIMARY KEY,
+        rule TEXT NOT NULL,
+        key TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open', 'sent')),
+        due_ms INTEGER NOT NULL,
+        sent_ms INTEGER
+    );
+    CREATE INDEX groups_by_key ON groups(rule, key, state);
+    CREATE TABLE group_events (
+        group_id TEXT NOT NULL REFERENCES groups(id),
+        event_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (group_id, event_id)
+    );",
 ];
 
 /// How long one statement waits for another process's write lock before SQLite reports it busy.
@@ -275,14 +309,18 @@ mod tests {
         assert_eq!(
             tables,
             [
+                "acks",
                 "deliveries",
+                "escalations",
+                "group_events",
+                "groups",
                 "messages",
                 "queue_deliveries",
                 "queue_events",
                 "silences"
             ]
         );
-        assert_eq!(CURRENT_VERSION, 4);
+        assert_eq!(CURRENT_VERSION, 5);
     }
 
     #[test]

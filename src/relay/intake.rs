@@ -56,6 +56,8 @@ pub struct Intake {
     pub wake: Arc<Notify>,
     pub report: Report,
     pub metrics: Arc<Metrics>,
+    /// Acks and their signed links.
+    pub links: Arc<super::ack::Links>,
 }
 
 /// A JSON answer.
@@ -348,6 +350,23 @@ impl Intake {
     }
 }
 
+impl Intake {
+    /// `POST /v1/ack/<id>` behind the bearer token, `GET` behind the link's signature.
+    async fn ack(&self, request: Request<Bytes>) -> (Response<Bytes>, Option<String>) {
+        let path = request.uri().path();
+        let id = path.strip_prefix("/v1/ack/").unwrap_or_default().to_owned();
+        let response = match *request.method() {
+            Method::GET => self.links.get(&id, request.uri().query()).await,
+            Method::POST => match self.gate(&request) {
+                Some(refused) if refused.status() != StatusCode::UNSUPPORTED_MEDIA_TYPE => refused,
+                _ => self.links.post(&id, request.body()).await,
+            },
+            _ => not_allowed(),
+        };
+        (response, Some(id))
+    }
+}
+
 fn unqueued() -> Response<Bytes> {
     error(
         StatusCode::SERVICE_UNAVAILABLE,
@@ -376,6 +395,7 @@ impl Handler for Intake {
             "/v1/alertmanager" => ("POST", (not_allowed(), None)),
             "/v1/dms" if method == Method::POST => ("POST", self.dms(request).await),
             "/v1/dms" => ("POST", (not_allowed(), None)),
+            p if p.starts_with("/v1/ack/") => ("GET, POST", self.ack(request).await),
             _ => ("", (error(StatusCode::NOT_FOUND, "no such endpoint"), None)),
         };
         let mut response = response;

@@ -5,11 +5,14 @@
 //! `intake` answers HTTP (on `crate::server`), `worker` leases and sends, `stores` keeps the store
 //! current, `event` reads an event's fields. One tokio runtime runs all of it.
 
+mod ack;
 mod alertmanager;
 mod auth;
 mod committer;
 mod dms;
 mod event;
+mod fallback;
+mod group;
 mod intake;
 mod metrics;
 mod stores;
@@ -58,6 +61,8 @@ pub struct Config {
     pub store: StoreFile,
     pub cache_dir: Option<PathBuf>,
     pub clock: Clock,
+    /// Where ack links point (`--public-url`); the bound address when `None`.
+    pub public_url: Option<String>,
 }
 
 /// Something the serve says on stderr (the command renders it).
@@ -124,6 +129,11 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let local = listener
         .local_addr()
         .map_err(|e| Error::failure("cannot tell which port the listener got").caused_by(e))?;
+    let base = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
+    let links = Arc::new(ack::Links::load(&config.log, &base, config.clock)?);
     let opts = Options {
         // The queue retries, with its own backoff across restarts; one attempt per lease.
         retries: 0,
@@ -153,6 +163,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         wake: Arc::clone(&wake),
         report: Arc::clone(&report),
         metrics: Arc::clone(&metrics),
+        links: Arc::clone(&links),
     });
     let workers = Arc::new(worker::Workers {
         queue,
@@ -167,6 +178,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         engine: Arc::new(engine),
         report: Arc::clone(&report),
         metrics,
+        links,
     });
     let limits = Limits {
         grace: Duration::from_secs(1),
@@ -329,6 +341,7 @@ mod tests {
             store: StoreFile::new(PathBuf::from("store.toml")),
             cache_dir: None,
             clock: Clock::system(),
+            public_url: None,
         };
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");

@@ -20,18 +20,35 @@ use crate::delivery::{
     Recording, Run, identity_of,
 };
 use crate::log::Kept;
+use crate::log::acks::{Acks, NewStep, StepRow};
+use crate::log::groups::Groups;
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::log::silences::Silences;
 use crate::rules;
+use crate::rules::fallback::Chains;
+use crate::store::Step;
 use crate::time::Deferred;
 
 use super::event::EventBody;
+use super::fallback;
+use super::group;
 use super::metrics::Metrics;
 use super::stores::Stores;
 use super::{Line, Report};
 
 /// How often an idle worker looks for an event that became due (a retry's time, say).
 const POLL: Duration = Duration::from_millis(200);
+
+/// A planned event: what to send now, its message, what time holds back, users' fallback chains and
+/// what to record for the links they hold back, and the rule's escalation steps.
+type Planning = (
+    Plan,
+    Message,
+    Vec<Deferred>,
+    Chains,
+    Vec<(String, Attempt)>,
+    Vec<Step>,
+);
 
 /// What every worker shares.
 pub struct Workers {
@@ -51,6 +68,8 @@ pub struct Workers {
     pub engine: Arc<Engine>,
     pub report: Report,
     pub metrics: Arc<Metrics>,
+    /// Signs the `ack_link` of escalating rules' messages.
+    pub links: Arc<super::ack::Links>,
 }
 
 impl Workers {
@@ -151,10 +170,12 @@ impl Workers {
     /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
     fn plan(
         &self,
-        body: &str,
+        (id, raw): (&str, &str),
         planned: &[Planned],
-    ) -> Result<(Plan, Message, Vec<Deferred>), String> {
-        let body: EventBody = serde_json::from_str(body)
+        step: Option<&StepRow>,
+        members: Option<&[(String, String)]>,
+    ) -> Result<Planning, String> {
+        let body: EventBody = serde_json::from_str(raw)
             .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
         let current = self.stores.current();
         if current.reloaded {
@@ -174,7 +195,35 @@ impl Workers {
         if !view.rule.enabled {
             return Err(format!("rule {} is disabled: nothing sent", view.event.id));
         }
-        let recipients = rules::resolve(&store, &view, &body.roles());
+        // A grouping rule's event joins its group (sent by the group's own event) the first time.
+        if step.is_none()
+            && members.is_none()
+            && planned.is_empty()
+            && !view.rule.group_by.is_empty()
+        {
+            let (now, key) = (self.now_ms(), group::key(&view, &body));
+            let span = |s: &Option<crate::store::Span>| s.as_ref().map_or(0, |s| s.ms());
+            let (wait, repeat) = (
+                span(&view.rule.group_wait),
+                span(&view.rule.repeat_interval),
+            );
+            let rule = view.event.id.as_str();
+            let joined = Groups::open(self.log.path())
+                .and_then(|g| g.join(rule, &key, id, raw, now, wait, repeat));
+            match joined {
+                Ok(j) => {
+                    let at = crate::time::shown(j.due_ms);
+                    return Err(format!("grouped into {} (sent at {at})", j.group_id));
+                }
+                // A group that cannot be kept does not hold the event back: it goes alone.
+                Err(e) => (self.report)(Line::QueueFailed(e)),
+            }
+        }
+        // An escalation step reaches its roles instead of the rule's recipients.
+        let recipients = match step {
+            Some(step) => rules::by_roles(&store, &step.roles, &body.roles()),
+            None => rules::resolve(&store, &view, &body.roles()),
+        };
         if recipients.is_empty() {
             let id = &view.event.id;
             return Err(format!(
@@ -188,7 +237,15 @@ impl Workers {
             .iter()
             .map(|r| (r.name.clone(), r.roles.clone()))
             .collect();
+        if let Some(members) = members {
+            let bodies: Vec<EventBody> = members
+                .iter()
+                .filter_map(|(_, b)| serde_json::from_str(b).ok())
+                .collect();
+            group::shape(&mut msg, &store, &view, &bodies);
+        }
         let mut plan = rules::plan(&store, &view, &recipients, &body.kinds());
+        let chains = Chains::split(&mut plan, &store);
         if !planned.is_empty() {
             let now = self.now_ms();
             let due: HashSet<&str> = planned
@@ -199,8 +256,16 @@ impl Workers {
             plan.destinations
                 .retain(|d| due.contains(identity_of(d).key().as_str()));
         }
-        // Time in the rules, at the time the destinations are due (a deferral comes back here).
         let now = self.now_ms();
+        let give_up = i64::try_from(self.policy.give_up_after.as_millis()).unwrap_or(i64::MAX);
+        let held = fallback::narrow(
+            &mut plan,
+            &chains,
+            planned,
+            now,
+            now.saturating_add(give_up),
+        );
+        // Time in the rules, at the time the destinations are due (a deferral comes back here).
         // Silences that cannot be read hush nothing: a delivery is never lost to them.
         let silences = Silences::active_in(self.log.path(), now).unwrap_or_else(|e| {
             (self.report)(Line::QueueFailed(e.context("cannot read the silences")));
@@ -214,7 +279,68 @@ impl Workers {
             now,
             &silences,
         );
-        Ok((plan, msg, deferred))
+        let escalate = view.rule.escalate.clone();
+        Ok((plan, msg, deferred, chains, held, escalate))
+    }
+
+    /// The events of the group a queued id stands for, if it is one (the group takes no newcomers
+    /// from now on).
+    async fn members_of(&self, id: &str) -> Result<Option<Vec<(String, String)>>> {
+        if !id.starts_with("grp-") {
+            return Ok(None);
+        }
+        let (log, key, now) = (self.log.clone(), id.to_owned(), self.now_ms());
+        tokio::task::spawn_blocking(move || Groups::open(log.path())?.take(&key, now))
+            .await
+            .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
+    }
+
+    /// The escalation step a queued id stands for, if it is one.
+    async fn step_of(&self, id: &str) -> Result<Option<StepRow>> {
+        if !id.contains("esc") {
+            return Ok(None);
+        }
+        let (log, key) = (self.log.clone(), id.to_owned());
+        tokio::task::spawn_blocking(move || Acks::open(log.path())?.step(&key))
+            .await
+            .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
+    }
+
+    /// Schedules the rule's escalation steps of an event planned for the first time, each at now plus
+    /// its delay (none when it is acknowledged already).
+    async fn escalate(&self, id: &str, body: &str, steps: &[Step]) {
+        let now = self.now_ms();
+        let steps: Vec<NewStep> = (1u32..)
+            .zip(steps)
+            .map(|(n, s)| NewStep {
+                step: n,
+                after: s.after.to_string(),
+                roles: s.roles.clone(),
+                due_ms: now.saturating_add(s.after.ms()),
+            })
+            .collect();
+        let (log, key, body) = (self.log.clone(), id.to_owned(), body.to_owned());
+        let scheduled = tokio::task::spawn_blocking(move || {
+            Acks::open(log.path())?.schedule(&key, &body, &steps, now)
+        })
+        .await
+        .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")));
+        if let Err(e) = scheduled {
+            (self.report)(Line::QueueFailed(e));
+        }
+    }
+
+    /// After a record: the next link of a chain whose link gave up is due now; links no longer
+    /// needed are skipped (see [`fallback::after`]).
+    async fn fall_back(&self, id: &str, chains: &Chains) {
+        let key = id.to_owned();
+        let Ok(states) = self.queued(move |q| q.planned(&key)).await else {
+            return;
+        };
+        let next = fallback::after(chains, &states, self.now_ms());
+        if !next.is_empty() {
+            self.record(id, next).await;
+        }
     }
 
     /// Plans and sends one leased event, then records what became of each destination.
@@ -225,15 +351,28 @@ impl Workers {
             Ok(planned) => planned,
             Err(e) => return self.release(&id, e).await,
         };
+        let step = match self.step_of(&id).await {
+            Ok(step) => step,
+            Err(e) => return self.release(&id, e).await,
+        };
+        let members = match self.members_of(&id).await {
+            Ok(members) => members,
+            Err(e) => return self.release(&id, e).await,
+        };
         let planning = self
-            .plan(&event.body, &planned)
-            .and_then(|(plan, msg, deferred)| {
+            .plan(
+                (&id, &event.body),
+                &planned,
+                step.as_ref(),
+                members.as_deref(),
+            )
+            .and_then(|(plan, msg, deferred, chains, held, escalate)| {
                 let event_id = id
                     .parse()
                     .map_err(|_| format!("the queued id `{id}` is not an event id: dropped"))?;
-                Ok((plan, msg, event_id, deferred))
+                Ok((plan, msg, event_id, deferred, chains, held, escalate))
             });
-        let (plan, msg, event_id, deferred) = match planning {
+        let (plan, mut msg, event_id, deferred, chains, held_back, escalate) = match planning {
             Ok(planning) => planning,
             Err(note) => {
                 let line = Line::Finished {
@@ -244,6 +383,15 @@ impl Workers {
                 return self.record(&id, Vec::new()).await;
             }
         };
+        // The link acknowledges the event itself, from its own message and from its steps'.
+        match &step {
+            Some(step) => msg.vars.ack_link = self.links.link(&step.event_id),
+            None if !escalate.is_empty() => msg.vars.ack_link = self.links.link(&id),
+            None => {}
+        }
+        if planned.is_empty() && step.is_none() && !escalate.is_empty() {
+            self.escalate(&id, &event.body, &escalate).await;
+        }
         let identities: Vec<String> = plan
             .destinations
             .iter()
@@ -276,8 +424,29 @@ impl Workers {
                 Attempt::Deferred { until_ms, why },
             )
         });
-        let recorded: Vec<_> = outcomes.iter().cloned().chain(held).collect();
+        let recorded: Vec<_> = outcomes
+            .iter()
+            .cloned()
+            .chain(held)
+            .chain(held_back)
+            .collect();
         self.record(&id, recorded).await;
+        if !chains.0.is_empty() {
+            self.fall_back(&id, &chains).await;
+        }
+        if let Some(step) = &step {
+            let (log, key, now) = (self.log.clone(), id.clone(), self.now_ms());
+            let fired =
+                tokio::task::spawn_blocking(move || Acks::open(log.path())?.fired(&key, now));
+            if let Ok(Err(e)) = fired.await {
+                (self.report)(Line::QueueFailed(e));
+            }
+            let note = format!("{} of {} fired", step.title(), step.event_id);
+            (self.report)(Line::Finished {
+                id: id.clone(),
+                note,
+            });
+        }
         for d in &deferred {
             (self.report)(Line::Outcome {
                 id: id.clone(),

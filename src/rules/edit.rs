@@ -9,7 +9,7 @@ use super::{EVENT_ROLES, RuleView, catalogue, find, is_builtin, matching, select
 use crate::channels::Kind;
 use crate::error::Error;
 use crate::store::schema::{CustomEvent, DefaultRole, EventId, Rule};
-use crate::store::{OnMute, Store};
+use crate::store::{GroupField, OnMute, Span, Step, Store};
 use crate::templates;
 
 /// A partial update of a rule: `None` keeps that part as it is.
@@ -23,6 +23,10 @@ pub struct Change {
     /// Mute windows by name (each must be in the store); `Some(vec![])` removes them.
     pub mute: Option<Vec<String>>,
     pub on_mute: Option<OnMute>,
+    /// Escalation steps; `Some(vec![])` removes them.
+    pub escalate: Option<Vec<Step>>,
+    /// Grouping: (fields, wait, repeat interval); empty fields remove it.
+    pub grouping: Option<(Vec<GroupField>, Option<Span>, Option<Span>)>,
 }
 
 impl Change {
@@ -33,6 +37,8 @@ impl Change {
             && self.template.is_none()
             && self.mute.is_none()
             && self.on_mute.is_none()
+            && self.escalate.is_none()
+            && self.grouping.is_none()
     }
 }
 
@@ -94,6 +100,20 @@ pub fn set(store: &mut Store, id: &str, change: &Change) -> Result<RuleView, Err
     }
     if let Some(mute) = &change.mute {
         view.rule.mute = dedup(mute);
+    }
+    for role in change.escalate.iter().flatten().flat_map(|s| &s.roles) {
+        check_word("role", role)?;
+    }
+    if let Some(steps) = &change.escalate {
+        let mut steps = dedup(steps);
+        steps.sort_by_key(|s| s.after.ms());
+        view.rule.escalate = steps;
+    }
+    if let Some((by, wait, repeat)) = &change.grouping {
+        view.rule.group_by = dedup(by);
+        let keep = !by.is_empty();
+        view.rule.group_wait = wait.clone().filter(|_| keep);
+        view.rule.repeat_interval = repeat.clone().filter(|_| keep);
     }
     if let Some(on_mute) = change.on_mute {
         view.rule.on_mute = on_mute;

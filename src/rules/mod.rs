@@ -7,6 +7,7 @@
 pub mod catalogue;
 mod content;
 pub mod edit;
+pub mod fallback;
 pub mod matching;
 mod plan;
 pub mod recipients;
@@ -18,7 +19,7 @@ use crate::templates::Vars;
 
 pub use content::{EventText, content};
 pub use plan::{plan, roles_by_row};
-pub use recipients::{EVENT_ROLES, EventRoles, Recipient, resolve};
+pub use recipients::{EVENT_ROLES, EventRoles, Recipient, by_roles, resolve};
 
 /// One event of the catalogue, as a person sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

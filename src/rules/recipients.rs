@@ -88,6 +88,35 @@ pub fn resolve(store: &Store, view: &RuleView, named: &EventRoles) -> Vec<Recipi
     out
 }
 
+/// The recipients of an escalation step: the users of its roles (event roles from the event, store
+/// roles from the store), each once.
+pub fn by_roles(store: &Store, roles: &[String], named: &EventRoles) -> Vec<Recipient> {
+    let mut out: Vec<Recipient> = Vec::new();
+    for role in roles {
+        let users = named.users(role).unwrap_or_else(|| {
+            let holds = |u: &crate::store::User| u.roles.iter().any(|r| r == role);
+            store
+                .users
+                .iter()
+                .filter(|(_, u)| holds(u))
+                .map(|(n, _)| n.clone())
+                .collect()
+        });
+        for user in users {
+            match out.iter_mut().find(|r| r.name == user) {
+                Some(r) if !r.roles.contains(role) => r.roles.push(role.clone()),
+                Some(_) => {}
+                None => out.push(Recipient {
+                    stored: store.users.contains_key(&user),
+                    name: user,
+                    roles: vec![role.clone()],
+                }),
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,9 +13,11 @@ pub mod schema;
 pub mod secrets;
 mod split;
 mod strings;
+mod timing;
 
 pub use access::first_literal_secret;
 pub use file::{Located, StoreFile};
 pub use mute::{Mute, OnMute};
 pub use rules::{CustomEvent, DefaultRole, EventId, Rule};
 pub use schema::{Channel, Fields, PendingCode, Schema, Store, User};
+pub use timing::{GroupField, Span, Step, grouping_text, steps_text};

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::mute::OnMute;
+use super::timing::{GroupField, Span, Step};
 use crate::channels::Kind;
 
 /// An event id: `<category>.<module>.<state>`, three lowercase kebab-case words joined by dots.
@@ -90,6 +91,16 @@ pub struct Rule {
     pub mute: Vec<String>,
     #[serde(default, skip_serializing_if = "OnMute::is_default")]
     pub on_mute: OnMute,
+    /// Escalation steps (serve): while the event is unacknowledged, each step's roles hear of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub escalate: Vec<Step>,
+    /// Grouping (serve): events with the same values of these fields become one message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_by: Vec<GroupField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_wait: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_interval: Option<Span>,
 }
 
 fn enabled_default() -> bool {
@@ -110,6 +121,10 @@ impl Default for Rule {
             template: None,
             mute: Vec::new(),
             on_mute: OnMute::Defer,
+            escalate: Vec::new(),
+            group_by: Vec::new(),
+            group_wait: None,
+            repeat_interval: None,
         }
     }
 }

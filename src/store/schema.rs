@@ -94,6 +94,9 @@ pub struct User {
     /// A mute window every delivery to this user waits out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiet_hours: Option<String>,
+    /// Channel kinds tried in order, the first that delivers instead of every enabled channel.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallback: Vec<Kind>,
     #[serde(default, skip_serializing_if = "Channels::is_empty")]
     pub channels: Channels,
 }

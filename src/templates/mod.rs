@@ -26,7 +26,7 @@ pub use style::CardColour;
 const FUEL: u64 = 200_000;
 
 /// The variable names a template may use, in the order `--help` lists them.
-pub const VARIABLES: [&str; 15] = [
+pub const VARIABLES: [&str; 18] = [
     "event",
     "category",
     "module",
@@ -42,6 +42,9 @@ pub const VARIABLES: [&str; 15] = [
     "message",
     "link",
     "time",
+    "ack_link",
+    "count",
+    "events",
 ];
 
 /// The text of an event when no template is given: its description, then the task, then
@@ -77,6 +80,14 @@ pub struct Vars {
     pub link: String,
     /// When the event happened, RFC 3339 (see [`filters::rfc3339_utc`]).
     pub time: String,
+    /// `notify serve`, for a rule that escalates: the signed link that acknowledges the event (empty
+    /// elsewhere).
+    pub ack_link: String,
+    /// `notify serve`, for a rule that groups: how many events the message stands for (0 here, shown
+    /// as 1, elsewhere).
+    pub count: u64,
+    /// The grouped events' own variables, in arrival order (empty unless grouped).
+    pub events: Vec<Vars>,
 }
 
 impl Vars {
@@ -98,6 +109,9 @@ impl Vars {
             message: "Sample message".into(),
             link: "https://dms.example.com/ticket/42".into(),
             time: "2026-01-02T03:04:05Z".into(),
+            ack_link: "http://127.0.0.1:8788/v1/ack/t-42?sig=0f1e".into(),
+            count: 0,
+            events: Vec::new(),
         }
     }
 
@@ -119,6 +133,9 @@ impl Vars {
             text(&self.message),
             Value::from_safe_string(markdown::escape_url(&self.link)),
             text(&self.time),
+            Value::from_safe_string(markdown::escape_url(&self.ack_link)),
+            Value::from(self.count.max(1)),
+            self.events.iter().map(Vars::context).collect(),
         ];
         Value::from_pairs(VARIABLES.into_iter().zip(values))
     }
@@ -295,7 +312,12 @@ mod tests {
             .map(|v| format!("[{{{{ {v} }}}}]"))
             .collect();
         let out = render(&source, &Vars::default()).unwrap();
-        assert_eq!(out, "[]".repeat(VARIABLES.len()));
+        // `count` is 1 for a message that stands for one event.
+        let empty: String = VARIABLES
+            .iter()
+            .map(|v| if *v == "count" { "[1]" } else { "[]" })
+            .collect();
+        assert_eq!(out, empty);
         let sample = render("{{ roles }} {{ time|date }} {{ link }}", &Vars::sample()).unwrap();
         assert_eq!(
             sample,

@@ -20,5 +20,8 @@ mod store;
 mod templates;
 mod terminal;
 mod time;
+mod time_escalation;
+mod time_fallback;
+mod time_grouping;
 mod tls;
 mod verify;

@@ -112,6 +112,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         now,
         &silences,
     );
+    // A fallback user gets the first link of their chain now, the next ones only after a failure.
+    let mut chains = rules::fallback::Chains::split(&mut plan, &store);
     // The plan holds all a send needs: a store of many users is not kept beside it.
     drop(store);
     if args.dry_run {
@@ -125,8 +127,36 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             ));
             plan.destinations.push(dest);
         }
+        for chain in &chains.0 {
+            for pair in chain.links.windows(2) {
+                let mut dest = pair[1].1.clone();
+                let why = format!("fallback: only if {} fails", pair[0].1.channel());
+                dest.target = Err((Outcome::Skipped, why));
+                plan.destinations.push(dest);
+            }
+        }
     } else {
         schedule::defer(ctx, &view, args, &id, &deferred)?;
+    }
+    if let Some(steps) = crate::store::steps_text(&view.rule.escalate) {
+        let verb = if args.dry_run {
+            "would escalate"
+        } else {
+            "escalates"
+        };
+        ctx.out.note(&format!(
+            "the rule {verb} after {steps} while unacknowledged, under `notify serve` only: emit sends now and schedules no step (queue the event with --in 1s, or post it to the relay, instead)"
+        ));
+    }
+    let grouping = crate::store::grouping_text(
+        &view.rule.group_by,
+        view.rule.group_wait.as_ref(),
+        view.rule.repeat_interval.as_ref(),
+    );
+    if let Some(grouping) = grouping {
+        ctx.out.note(&format!(
+            "the rule is {grouping} under `notify serve` only: emit sends this event on its own"
+        ));
     }
     let roles = rules::roles_by_row(&plan, &recipients);
     let nobody_reached = plan.audience.receivers.is_empty();
@@ -136,15 +166,20 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 .note("nobody reached: no recipient has a usable channel for this rule");
         }
     };
-    let run = Run {
+    let run = || Run {
         cache_dir: ctx.cache_dir(),
         recording: args.log.no_log.recording(ctx),
         id: Some(id.clone()),
-        ..Run::new(opts, ctx.clock)
+        ..Run::new(opts.clone(), ctx.clock)
     };
     let head_of = |_: &crate::log::DeliveryId| &head;
+    if !args.dry_run && !chains.0.is_empty() {
+        let printed = report::send_rounds(ctx, run, plan, msg, head_of, Some(&roles), &mut chains);
+        say_if_nobody();
+        return printed;
+    }
     // The note comes before the exit code that a failed row gives.
-    let printed = report::send(ctx, run, plan, msg, args.dry_run, head_of, Some(&roles));
+    let printed = report::send(ctx, run(), plan, msg, args.dry_run, head_of, Some(&roles));
     say_if_nobody();
     printed
 }

@@ -123,11 +123,38 @@ pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
     if ctx.out.json {
         return ctx.out.json(&entries);
     }
-    if entries.is_empty() {
+    if !entries.is_empty() {
+        let table = entries.into_iter().map(Entry::cells).collect();
+        ctx.out.table(&entry::HEADERS, table)?;
+    }
+    if let Some(id) = &args.id {
+        escalation(ctx, path, id.as_str())?;
+    }
+    Ok(())
+}
+
+/// Under `log --id ID`: which escalation steps of the event fired, which wait or were stopped, and
+/// who acknowledged it.
+fn escalation(ctx: &Context, path: &std::path::Path, id: &str) -> Result<()> {
+    use crate::log::acks::Acks;
+    use crate::log::time::format_rfc3339 as at;
+    if !path.exists() {
         return Ok(());
     }
-    let table = entries.into_iter().map(Entry::cells).collect();
-    ctx.out.table(&entry::HEADERS, table)
+    let acks = Acks::open(path)?;
+    for step in acks.steps_of(id)? {
+        let state = match (step.fired_ms, step.stopped_ms) {
+            (Some(t), _) => format!("fired at {} (sent as {})", at(t), step.step_id),
+            (None, Some(t)) => format!("stopped by the ack at {}", at(t)),
+            (None, None) => format!("waits until {}", at(step.due_ms)),
+        };
+        ctx.out.note(&format!("{}: {state}", step.title()));
+    }
+    if let Some(ack) = acks.ack_of(id)? {
+        let by = ack.by.map(|b| format!(" by {b}")).unwrap_or_default();
+        ctx.out.note(&format!("acked{by} at {}", at(ack.at_ms)));
+    }
+    Ok(())
 }
 
 /// Each destination's latest state, once: its newest logged row, unless the relay's queue holds it

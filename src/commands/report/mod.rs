@@ -17,7 +17,7 @@ mod send;
 
 pub use dry::dry_run;
 pub use live::Live;
-pub use send::{interrupted, send, warn_unrecorded};
+pub use send::{interrupted, send, send_rounds, warn_unrecorded};
 
 /// The roles that reached each row's recipients, keyed by the row's `recipient` text (`emit` only).
 pub type Roles = HashMap<String, Vec<String>>;

@@ -7,9 +7,10 @@ use serde::Serialize;
 use super::{Live, Roles, dry};
 use crate::channels::message::Message;
 use crate::context::Context;
-use crate::delivery::{Delivery, Plan, Run};
+use crate::delivery::{Delivery, Outcome, Plan, Run, identity_of};
 use crate::error::{self, Error, Exit};
 use crate::log::DeliveryId;
+use crate::rules::fallback::Chains;
 
 /// Runs a send as a command asked for it: with `dry_run`, every request printed as it is built (exit 3
 /// when a destination would fail); otherwise delivered under a progress bar and reported (exit 3 when
@@ -65,5 +66,55 @@ pub fn warn_unrecorded(ctx: &Context, problem: Option<&anyhow::Error>) {
         let text = text.strip_prefix("error: ").unwrap_or(&text).trim_end();
         ctx.out
             .warn(&format!("could not record the delivery: {text}"));
+    }
+}
+
+/// [`send`] live, with users' fallbacks (`emit`): each round's failed links bring the next links of
+/// their chains in a round of their own, under the same event id, until none is left; one report of
+/// every round's rows. A failure that a later link made good does not make the exit code 3.
+pub fn send_rounds<'a, H: Serialize>(
+    ctx: &Context,
+    mut make: impl FnMut() -> Run<'a>,
+    mut plan: Plan,
+    msg: Message,
+    head: impl Fn(&DeliveryId) -> H,
+    roles: Option<&Roles>,
+    chains: &mut Chains,
+) -> Result<()> {
+    let mut run = make();
+    run.interruptible = true;
+    let live = Live::start(ctx, plan.destinations.len(), &mut run.opts);
+    let progress = run.opts.progress.clone();
+    let audience = plan.audience.clone();
+    let mut rows = Vec::new();
+    loop {
+        let keys: Vec<String> = plan
+            .destinations
+            .iter()
+            .map(|d| identity_of(d).key())
+            .collect();
+        let done = run.deliver(plan, msg.clone())?;
+        warn_unrecorded(ctx, done.not_recorded.as_ref());
+        let next = chains.next_round(&keys, &done.rows);
+        rows.extend(done.rows);
+        if done.interrupted || next.is_empty() {
+            let printed = live.deliveries(ctx, &head(&done.id), &rows, roles);
+            if done.interrupted {
+                return Err(interrupted(ctx, &rows, Some(&done.id)));
+            }
+            let failed = |r: &&Delivery| r.outcome == Outcome::Failed;
+            return match rows.iter().filter(failed).all(|r| chains.made_good(r)) {
+                true => Ok(()),
+                false => printed,
+            };
+        }
+        plan = Plan {
+            destinations: next,
+            audience: audience.clone(),
+            keys: Vec::new(),
+        };
+        run = make();
+        run.interruptible = true;
+        run.opts.progress = progress.clone();
     }
 }

@@ -146,6 +146,8 @@ struct MatrixRow<'a> {
     mute: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     on_mute: Option<&'static str>,
+    #[serde(skip_serializing_if = "<[crate::store::Step]>::is_empty")]
+    escalate: &'a [crate::store::Step],
 }
 
 fn matrix(ctx: &Context, store: &Store, views: &[RuleView]) -> Result<()> {
@@ -166,6 +168,7 @@ fn matrix(ctx: &Context, store: &Store, views: &[RuleView]) -> Result<()> {
                     .collect(),
                 mute: &v.rule.mute,
                 on_mute: (!v.rule.mute.is_empty()).then(|| v.rule.on_mute.as_str()),
+                escalate: &v.rule.escalate,
             })
             .collect();
         return ctx.out.json(&rows);
@@ -173,6 +176,7 @@ fn matrix(ctx: &Context, store: &Store, views: &[RuleView]) -> Result<()> {
     let mut header = vec!["event"];
     header.extend(Kind::ALL.iter().map(|k| short(*k)));
     header.push("mute");
+    header.push("time");
     let rows = views
         .iter()
         .map(|v| {
@@ -192,6 +196,7 @@ fn matrix(ctx: &Context, store: &Store, views: &[RuleView]) -> Result<()> {
                 cell.to_owned()
             }));
             row.push(view::mute_text(&v.rule));
+            row.push(view::time_text(&v.rule));
             row
         })
         .collect();

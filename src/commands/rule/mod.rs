@@ -13,6 +13,7 @@ mod remove;
 mod reset;
 mod set;
 mod show;
+mod timing;
 mod view;
 
 pub use view::RuleJson;

@@ -28,6 +28,7 @@ use crate::store::OnMute;
 ///   Variables (all always defined, empty when unknown; any other name is an error):
 ///     event category module state description task_id task_name submitter submitter_name
 ///     recipient recipient_name roles (a list) message link time (RFC 3339)
+///     ack_link (under `notify serve`, when the rule escalates: the signed link that acknowledges)
 ///   Values are escaped so they show literally; {{ message|safe }} prints a value as Markdown.
 ///   Filters: MiniJinja's built-ins (upper, default, join, ...) and
 ///     date(FORMAT, OFFSET)  time|date gives 2026-03-01 09:30; FORMAT takes %Y %y %m %d %e %H %I %p
@@ -41,10 +42,19 @@ use crate::store::OnMute;
 ///   notify rule set ticket.data-change.failed --template failed.md.j2
 ///   notify rule set task-flow.run.failed --template - < failed.md.j2
 ///   notify rule set ticket.data-change.pending-approval --mute night --on-mute defer
+///   notify rule set ticket.data-change.pending-approval --escalate 30m:dba --escalate 2h:admin
+///   notify rule set task-flow.run.failed --group-by task_id --group-wait 30s --repeat-interval 4h
 ///
 /// --mute names mute windows (see `notify mute set`): a delivery planned inside one is held until the
 /// window ends (--on-mute defer, the default: `emit` queues it for `notify serve`) or logged skipped
 /// with the reason `muted (NAME)` (--on-mute drop).
+///
+/// --escalate (served by `notify serve`): each step is scheduled when the relay plans the event; when
+/// its time comes and nobody acknowledged the event (`notify ack ID`, `POST /v1/ack/ID`, or the signed
+/// `ack_link` in the message), the step's roles are notified too, through the rule's channels.
+/// --group-by (served by `notify serve`): events of the rule with the same values of the fields that
+/// arrive within --group-wait become one message per recipient (templates see `count` and `events`);
+/// a group sent is not sent again within --repeat-interval (later events wait for it to pass).
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -88,6 +98,8 @@ pub struct Args {
     /// Remove the rule's mute windows
     #[arg(long)]
     pub no_mute: bool,
+    #[command(flatten)]
+    pub timing: super::timing::TimingArgs,
 }
 
 fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
@@ -101,7 +113,7 @@ fn part<T: Clone>(given: &[T], clear: bool) -> Option<Vec<T>> {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let change = Change {
+    let mut change = Change {
         roles: part(&args.roles, args.no_roles),
         users: part(&args.recipients, args.no_recipients),
         channels: part(&args.channels, args.all_channels),
@@ -112,10 +124,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         },
         mute: part(&args.mute, args.no_mute),
         on_mute: args.on_mute,
+        ..Change::default()
     };
+    args.timing.apply(&mut change)?;
     if change.is_empty() {
         return Err(Error::usage("nothing to change")
-            .hint("give --role, --recipient, --channel, --template, --mute or --on-mute (or --no-roles, --no-recipients, --all-channels, --no-template, --no-mute)")
+            .hint("give --role, --recipient, --channel, --template, --mute, --on-mute, --escalate or --group-by (or --no-roles, --no-recipients, --all-channels, --no-template, --no-mute, --no-escalate, --no-grouping)")
             .into());
     }
     let (before, view, problems) = ctx.store.update(|store| {

@@ -52,6 +52,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         vec!["users".to_owned(), view::words(&v.rule.users)],
         vec!["channels".to_owned(), view::channels_text(&v.rule.channels)],
         vec!["mute".to_owned(), view::mute_text(&v.rule)],
+        vec!["time".to_owned(), view::time_text(&v.rule)],
         vec![
             "template".to_owned(),
             if v.rule.template.is_some() {

@@ -29,6 +29,9 @@ pub struct RuleJson<'a> {
     /// `defer` or `drop`, present only with mute windows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_mute: Option<&'static str>,
+    /// Escalation steps (`[{"after": "30m", "roles": ["dba"]}]`), present only when the rule has some.
+    #[serde(skip_serializing_if = "<[crate::store::Step]>::is_empty")]
+    pub escalate: &'a [crate::store::Step],
 }
 
 impl<'a> RuleJson<'a> {
@@ -48,6 +51,7 @@ impl<'a> RuleJson<'a> {
             template: view.rule.template.as_deref(),
             mute: &view.rule.mute,
             on_mute: (!view.rule.mute.is_empty()).then(|| view.rule.on_mute.as_str()),
+            escalate: &view.rule.escalate,
         }
     }
 }
@@ -72,6 +76,24 @@ pub fn mute_text(rule: &crate::store::Rule) -> String {
         return "-".to_owned();
     }
     format!("{} ({})", rule.mute.join(", "), rule.on_mute.as_str())
+}
+
+/// What time does besides mute windows: `escalates after 30m (dba), 2h (admin)`, or `-`.
+pub fn time_text(rule: &crate::store::Rule) -> String {
+    let mut parts = Vec::new();
+    if let Some(steps) = crate::store::steps_text(&rule.escalate) {
+        parts.push(format!("escalates after {steps}"));
+    }
+    let grouping = crate::store::grouping_text(
+        &rule.group_by,
+        rule.group_wait.as_ref(),
+        rule.repeat_interval.as_ref(),
+    );
+    parts.extend(grouping);
+    if parts.is_empty() {
+        return "-".to_owned();
+    }
+    parts.join("; ")
 }
 
 pub fn words(items: &[String]) -> String {

@@ -32,6 +32,12 @@ use crate::relay::{self, Config};
 /// (503 while stopping); GET /metrics the Prometheus text format (notify_events_received_total,
 /// notify_deliveries_total, notify_queue_depth, notify_delivery_duration_seconds,
 /// notify_store_reloads_total). Neither needs the token.
+/// POST /v1/ack/ID (the token; optional {"by": "bob"}) acknowledges an event: its escalation steps
+/// not yet fired are stopped; answers 200 {"id", "status": "acknowledged", "stopped"}, 404 for an
+/// unknown id. GET /v1/ack/ID?sig=... is the signed link escalating rules' messages carry as
+/// `ack_link` (under --public-url): it acknowledges too and answers a small HTML page. The link key
+/// is NOTIFY_ACK_KEY when set (give replicas the same one), else 32 random bytes kept mode 0600 in
+/// `<log>.ack-key` beside the delivery log, made on the first start.
 ///
 /// Workers plan each due event as `notify emit --id ID` does, with the store as it is then, send
 /// through the same engine, record every outcome in the delivery log, and retry failures after
@@ -80,11 +86,24 @@ pub struct Args {
     /// How long a claimed event stays with its worker (longer than any attempt)
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = limit())]
     pub lease: Duration,
+    /// The relay's address as people reach it, for ack links (default: the bound address)
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub public_url: Option<String>,
     /// One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text
     #[arg(long)]
     pub json_logs: bool,
     #[command(flatten)]
     pub signed: auth::SignatureArgs,
+}
+
+fn public_url(text: &str) -> Result<String, String> {
+    let text = text.trim().trim_end_matches('/');
+    match text.starts_with("http://") || text.starts_with("https://") {
+        true => Ok(text.to_owned()),
+        false => Err(format!(
+            "`{text}` is not an http:// or https:// URL, e.g. https://notify.example.com"
+        )),
+    }
 }
 
 fn give_up(text: &str) -> Result<Duration, String> {
@@ -127,6 +146,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         store: ctx.store.clone(),
         cache_dir: ctx.cache_dir(),
         clock: ctx.clock,
+        public_url: args.public_url.clone(),
     };
     let (out, json) = (ctx.out.clone(), args.json_logs);
     let clock = ctx.clock;

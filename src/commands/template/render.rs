@@ -173,6 +173,17 @@ fn time_says(
     let silences = time::narrow(&silences, view.event.id.as_str(), now);
     let recipients: Vec<String> = to.map(str::to_owned).into_iter().collect();
     let mut windows = time::Windows::new(store);
+    let escalates = crate::store::steps_text(&view.rule.escalate).map(|steps| {
+        format!(
+            "escalates after {steps} while unacknowledged (`notify serve` only; ack_link is then its signed ack link)"
+        )
+    });
+    let grouping = crate::store::grouping_text(
+        &view.rule.group_by,
+        view.rule.group_wait.as_ref(),
+        view.rule.repeat_interval.as_ref(),
+    )
+    .map(|g| format!("{g} under `notify serve`: one message per group, with `count` and `events`"));
     Ok(kinds
         .iter()
         .filter_map(|&kind| {
@@ -196,5 +207,7 @@ fn time_says(
                 )),
             }
         })
+        .chain(escalates)
+        .chain(grouping)
         .collect())
 }

@@ -18,6 +18,11 @@ use crate::profiles::user::{self, UserChange};
 ///       --set webhook.signature_method=HMAC_SHA256 --set webhook.signature_key_env=HOOK_KEY \
 ///       --enable webhook
 ///   notify user modify alice --quiet-hours night
+///   notify user modify alice --fallback dingtalk,email,sms
+///
+/// With --fallback the user gets each message through the first of these channels that delivers,
+/// instead of through every enabled channel: a transient failure is retried on the same channel
+/// first, a permanent one (or retries used up) moves on to the next; every attempt stays in the log.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -47,6 +52,17 @@ pub struct Args {
     /// Remove the user's quiet hours
     #[arg(long)]
     pub no_quiet_hours: bool,
+    /// Channel kinds to try in this order, the first that delivers (comma-separated)
+    #[arg(
+        long,
+        value_name = "KIND,KIND,...",
+        value_delimiter = ',',
+        conflicts_with = "no_fallback"
+    )]
+    pub fallback: Vec<Kind>,
+    /// Deliver through every enabled channel again
+    #[arg(long)]
+    pub no_fallback: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -68,9 +84,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         && change.disable.is_empty()
         && args.quiet_hours.is_none()
         && !args.no_quiet_hours
+        && args.fallback.is_empty()
+        && !args.no_fallback
     {
         return Err(Error::usage("nothing to change")
-            .hint("give --display-name, --role, --set KIND.FIELD=VALUE, --enable, --disable or --quiet-hours")
+            .hint("give --display-name, --role, --set KIND.FIELD=VALUE, --enable, --disable, --quiet-hours or --fallback")
             .into());
     }
     let quiet = match (&args.quiet_hours, args.no_quiet_hours) {
@@ -86,8 +104,26 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         if let (Some(quiet), Some(u)) = (quiet.clone(), store.users.get_mut(&args.name)) {
             u.quiet_hours = quiet;
         }
+        if let Some(u) = store.users.get_mut(&args.name) {
+            if args.no_fallback {
+                u.fallback.clear();
+            } else if !args.fallback.is_empty() {
+                u.fallback = dedup(&args.fallback);
+            }
+        }
         Ok(())
     })?;
     ctx.out.note(&format!("modified user {}", args.name));
     Ok(())
+}
+
+/// The kinds in their first order, each once.
+fn dedup(kinds: &[Kind]) -> Vec<Kind> {
+    let mut out: Vec<Kind> = Vec::new();
+    for k in kinds {
+        if !out.contains(k) {
+            out.push(*k);
+        }
+    }
+    out
 }

@@ -40,6 +40,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             format!(", roles: {}", user.roles.join(", "))
         }
     ));
+    if !user.fallback.is_empty() {
+        let order: Vec<&str> = user.fallback.iter().map(|k| k.as_str()).collect();
+        ctx.out
+            .note(&format!("fallback: {}", order.join(", then ")));
+    }
     if user.channels.0.is_empty() {
         ctx.out.note(&format!(
             "no channels yet: `notify user modify {} --set KIND.FIELD=VALUE` adds one",

@@ -7,7 +7,9 @@
 use notify::channels::{Kind, Verification};
 use notify::providers::ProviderName;
 use notify::store::schema::{Channels, CustomEvent, DefaultRole, EventId, Notice, Providers, Rule};
-use notify::store::{Channel, Fields, Mute, OnMute, PendingCode, Schema, Store, StoreFile, User};
+use notify::store::{
+    Channel, Fields, GroupField, Mute, OnMute, PendingCode, Schema, Store, StoreFile, User,
+};
 use notify::values::{FieldSpec, FieldType, Secret, Value};
 use proptest::prelude::*;
 
@@ -197,13 +199,17 @@ fn user() -> impl Strategy<Value = User> {
         proptest::collection::vec("[a-z][a-z0-9_-]{0,10}", 0..4),
         channels(),
         proptest::option::of("[a-z]{1,6}"),
+        proptest::sample::subsequence(Kind::ALL.to_vec(), 0..3),
     )
-        .prop_map(|(display_name, roles, channels, quiet_hours)| User {
-            display_name,
-            roles,
-            channels,
-            quiet_hours,
-        })
+        .prop_map(
+            |(display_name, roles, channels, quiet_hours, fallback)| User {
+                display_name,
+                roles,
+                channels,
+                quiet_hours,
+                fallback,
+            },
+        )
 }
 
 fn providers() -> impl Strategy<Value = Providers> {
@@ -247,16 +253,32 @@ fn store() -> impl Strategy<Value = Store> {
                 kinds(),
                 proptest::collection::vec("[a-z]{1,6}", 0..2),
                 any::<bool>(),
+                proptest::collection::vec(("[1-9][0-9]{0,2}[smhd]", "[a-z]{1,6}"), 0..2),
+                proptest::option::of("[1-9][0-9]{0,2}[smh]"),
             )
-                .prop_map(|(enabled, roles, users, channels, mute, drop)| Rule {
-                    enabled,
-                    roles,
-                    users,
-                    channels,
-                    template: None,
-                    mute,
-                    on_mute: if drop { OnMute::Drop } else { OnMute::Defer },
-                }),
+                .prop_map(
+                    |(enabled, roles, users, channels, mute, drop, steps, wait)| {
+                        Rule {
+                            enabled,
+                            roles,
+                            users,
+                            channels,
+                            template: None,
+                            mute,
+                            on_mute: if drop { OnMute::Drop } else { OnMute::Defer },
+                            escalate: steps
+                                .into_iter()
+                                .map(|(after, role)| {
+                                    format!("{after}:{role}").parse().expect("a step")
+                                })
+                                .collect(),
+                            // Grouping only with a wait, so that the fields' presence goes together.
+                            group_by: wait.iter().map(|_| GroupField::TaskId).collect(),
+                            group_wait: wait.as_deref().map(|w| w.parse().expect("a span")),
+                            repeat_interval: None,
+                        }
+                    },
+                ),
             0..3,
         ),
         proptest::collection::btree_map(

@@ -1,0 +1,167 @@
+//! Grouping in the delivery log's database: events of one rule with the same group key join the open
+//! group; the group's own queue event, due when its wait ends, sends them as one message. State, not
+//! memory: a group waiting when the relay is killed is sent after the restart at its due time.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use sha2::{Digest, Sha256};
+
+use super::schema;
+
+/// What joining came to: the group's id and when it is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    pub group_id: String,
+    pub due_ms: i64,
+    /// This event opened the group.
+    pub opened: bool,
+}
+
+/// The groups of one log file.
+#[derive(Debug)]
+pub struct Groups {
+    path: PathBuf,
+    conn: Connection,
+}
+
+impl Groups {
+    pub fn open(path: &Path) -> Result<Self> {
+        Ok(Groups {
+            path: path.to_owned(),
+            conn: schema::open(path, true)?,
+        })
+    }
+
+    /// Adds an event to the open group of (`rule`, `key`), or opens one due at `now + wait`, and not
+    /// before the last send of the same group plus `repeat` (its queue event carries `body`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn join(
+        &self,
+        rule: &str,
+        key: &str,
+        event_id: &str,
+        body: &str,
+        now_ms: i64,
+        wait_ms: i64,
+        repeat_ms: i64,
+    ) -> Result<Joined> {
+        self.write(|tx| {
+            let open: Option<(String, i64)> = tx
+                .query_row(
+                    "SELECT id, due_ms FROM groups WHERE rule = ?1 AND key = ?2 AND state = 'open'",
+                    params![rule, key],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let (group_id, due_ms, opened) = match open {
+                Some((id, due)) => (id, due, false),
+                None => {
+                    let last: Option<i64> = tx.query_row(
+                        "SELECT max(sent_ms) FROM groups WHERE rule = ?1 AND key = ?2",
+                        params![rule, key],
+                        |r| r.get(0),
+                    )?;
+                    let due = now_ms
+                        .saturating_add(wait_ms)
+                        .max(last.map_or(i64::MIN, |l| l.saturating_add(repeat_ms)));
+                    let seed = format!("{rule}\n{key}\n{event_id}\n{now_ms}");
+                    let digest = Sha256::digest(seed.as_bytes());
+                    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+                    let id = format!("grp-{hex}");
+                    tx.execute(
+                        "INSERT INTO groups (id, rule, key, state, due_ms) VALUES (?1, ?2, ?3, 'open', ?4)",
+                        params![id, rule, key, due],
+                    )?;
+                    tx.execute(
+                        "INSERT OR IGNORE INTO queue_events (id, body, received_ms, due_ms, state)
+                         VALUES (?1, ?2, ?3, ?4, 'queued')",
+                        params![id, body, now_ms, due],
+                    )?;
+                    (id, due, true)
+                }
+            };
+            tx.execute(
+                "INSERT OR IGNORE INTO group_events (group_id, event_id, body) VALUES (?1, ?2, ?3)",
+                params![group_id, event_id, body],
+            )?;
+            Ok(Joined {
+                group_id,
+                due_ms,
+                opened,
+            })
+        })
+    }
+
+    /// A group's events (id, fields as JSON) in arrival order, closing it to newcomers; `None` when
+    /// `id` is not a group.
+    pub fn take(&self, id: &str, now_ms: i64) -> Result<Option<Vec<(String, String)>>> {
+        self.write(|tx| {
+            let known: Option<String> = tx
+                .query_row("SELECT state FROM groups WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            if known.is_none() {
+                return Ok(None);
+            }
+            tx.execute(
+                "UPDATE groups SET state = 'sent', sent_ms = coalesce(sent_ms, ?2) WHERE id = ?1",
+                params![id, now_ms],
+            )?;
+            let mut stmt = tx.prepare(
+                "SELECT event_id, body FROM group_events WHERE group_id = ?1 ORDER BY rowid",
+            )?;
+            let rows = stmt
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(Some(rows))
+        })
+    }
+
+    fn write<T>(&self, f: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>) -> Result<T> {
+        schema::retry_busy(|| {
+            let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .map_err(|e| schema::explain(&self.path, "write", e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_join_the_open_group_and_a_sent_group_waits_out_the_repeat_interval() {
+        let dir = tempfile::tempdir().unwrap();
+        let groups = Groups::open(&dir.path().join("log.db")).unwrap();
+        let first = groups
+            .join("r", "42", "e-1", "{}", 1_000, 30_000, 600_000)
+            .unwrap();
+        assert!(first.opened);
+        assert_eq!(first.due_ms, 31_000);
+        let second = groups
+            .join("r", "42", "e-2", "{}", 5_000, 30_000, 600_000)
+            .unwrap();
+        assert_eq!(
+            (second.group_id.as_str(), second.opened),
+            (first.group_id.as_str(), false)
+        );
+        let other = groups
+            .join("r", "43", "e-3", "{}", 5_000, 30_000, 600_000)
+            .unwrap();
+        assert_ne!(other.group_id, first.group_id);
+        let members = groups.take(&first.group_id, 31_000).unwrap().unwrap();
+        let ids: Vec<&str> = members.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["e-1", "e-2"]);
+        // Sent at 31 s: a new event of the same key waits until 31 s + 10 min, not 30 s.
+        let later = groups
+            .join("r", "42", "e-4", "{}", 40_000, 30_000, 600_000)
+            .unwrap();
+        assert!(later.opened);
+        assert_eq!(later.due_ms, 631_000);
+        assert_eq!(groups.take("nope", 0).unwrap(), None);
+    }
+}

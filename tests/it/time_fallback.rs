@@ -1,0 +1,193 @@
+//! A user's fallback end to end: the first channel that delivers, in the user's order, exactly once,
+//! in `emit` and in the relay; every attempt in the log.
+
+use std::time::Duration;
+
+use crate::serve::{Serve, WAIT, event};
+use crate::support::Env;
+use crate::support::http::{HttpServer, Reply};
+
+const OK: &str = r#"{"errcode":0,"errmsg":"ok"}"#;
+
+/// bob with a webhook (`/hook`, refusing with 400), a WeCom robot (`/wecom`, delivering) and a
+/// DingTalk robot (`/robot/send`), tried in that order.
+fn bob(env: &Env, server: &HttpServer) {
+    env.run(&["user", "add", "bob"]).ok();
+    let hook = format!("webhook.url={}", server.url("/hook"));
+    let wecom = format!("wecom-bot.webhook={}", server.url("/wecom?key=k"));
+    let robot = format!(
+        "dingtalk-bot.webhook={}",
+        server.url("/robot/send?access_token=t")
+    );
+    #[rustfmt::skip]
+    env.run(&[
+        "user", "modify", "bob", "--set", &hook, "--set", "webhook.signature_method=NONE",
+        "--set", &wecom, "--set", &robot, "--set", "dingtalk-bot.keyword=DMS",
+        "--enable", "webhook", "--enable", "wecom-bot", "--enable", "dingtalk-bot",
+        "--fallback", "webhook,wecom-bot,dingtalk-bot",
+    ])
+    .ok();
+    server.always("/hook", Reply::status(400));
+    server.always("/wecom", Reply::json(200, OK));
+    server.always("/robot/send", Reply::json(200, OK));
+}
+
+/// (channel, outcome) of the log's rows for an event, in the order they were recorded.
+fn logged(env: &Env, id: &str) -> Vec<(String, String)> {
+    let rows = env.run(&["log", "--json", "--id", id]).ok().json();
+    let mut rows: Vec<(String, String)> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_owned();
+            (s("channel"), s("outcome"))
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+fn pair(channel: &str, outcome: &str) -> (String, String) {
+    (channel.into(), outcome.into())
+}
+
+#[test]
+fn the_store_keeps_the_order_and_no_fallback_removes_it() {
+    let env = Env::new();
+    env.run(&["user", "add", "bob"]).ok();
+    env.run(&["user", "modify", "bob", "--fallback", "email,sms,email"])
+        .ok();
+    assert!(
+        env.store_text().contains(r#"fallback = ["email", "sms"]"#),
+        "{}",
+        env.store_text()
+    );
+    env.run(&["user", "show", "bob"])
+        .ok()
+        .stderr_has("fallback: email, then sms");
+    env.run(&["user", "modify", "bob", "--no-fallback"]).ok();
+    assert!(!env.store_text().contains("fallback"));
+    env.run(&["user", "modify", "bob", "--fallback", "pigeon"])
+        .code(2)
+        .stderr_has("pigeon");
+}
+
+#[test]
+fn emit_falls_back_after_a_refusal_and_delivers_exactly_once() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    bob(&env, &server);
+    let dry = env.run(&[
+        "emit",
+        "ticket.data-change.pending-approval",
+        "--approver",
+        "bob",
+        "--dry-run",
+    ]);
+    dry.ok().stdout_has("fallback: only if webhook fails");
+    let run = env.run(&[
+        "emit",
+        "ticket.data-change.pending-approval",
+        "--approver",
+        "bob",
+        "--id",
+        "fb-1",
+        "--json",
+    ]);
+    // The refusal is in the report, but bob got the message: exit 0.
+    let doc = run.ok().json();
+    let rows: Vec<(String, String)> = doc["deliveries"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|d| {
+            pair(
+                d["channel"].as_str().expect("channel"),
+                d["outcome"].as_str().expect("outcome"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [pair("webhook", "failed"), pair("wecom-bot", "delivered")]
+    );
+    assert_eq!(
+        server.requests_to("/hook").len(),
+        1,
+        "a 400 is not tried again"
+    );
+    assert_eq!(server.requests_to("/wecom").len(), 1);
+    assert!(
+        server.requests_to("/robot/send").is_empty(),
+        "the third is never called"
+    );
+    assert_eq!(
+        logged(&env, "fb-1"),
+        [pair("webhook", "failed"), pair("wecom-bot", "delivered")]
+    );
+}
+
+#[test]
+fn emit_says_exit_3_when_every_link_failed() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    bob(&env, &server);
+    server.always("/wecom", Reply::status(400));
+    server.always("/robot/send", Reply::status(400));
+    env.run(&[
+        "emit",
+        "ticket.data-change.pending-approval",
+        "--approver",
+        "bob",
+        "--id",
+        "fb-2",
+    ])
+    .code(3);
+    assert_eq!(
+        logged(&env, "fb-2"),
+        [
+            pair("dingtalk-bot", "failed"),
+            pair("webhook", "failed"),
+            pair("wecom-bot", "failed")
+        ]
+    );
+}
+
+#[test]
+fn the_relay_falls_back_after_a_refusal_and_delivers_exactly_once() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    bob(&env, &server);
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("fb-3", &["bob"])).0, 202);
+    serve.line("wecom-bot");
+    let deadline = std::time::Instant::now() + WAIT;
+    while server.requests_to("/wecom").is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Time for a wrong third send to show.
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(server.requests_to("/hook").len(), 1);
+    assert_eq!(server.requests_to("/wecom").len(), 1);
+    assert!(
+        server.requests_to("/robot/send").is_empty(),
+        "the third is never called"
+    );
+    // The refusal's row, the queue's dead letter for it, the delivery; the robot never appears.
+    assert_eq!(
+        logged(&env, "fb-3"),
+        [
+            pair("webhook", "dead"),
+            pair("webhook", "failed"),
+            pair("wecom-bot", "delivered")
+        ]
+    );
+    let queue = env.run(&["queue", "--json"]).ok().json();
+    assert_eq!(
+        queue.as_array().map(Vec::len),
+        Some(0),
+        "nothing waits: {queue}"
+    );
+    serve.signal("TERM");
+}
