@@ -19,7 +19,7 @@ set edit:completion:arg-completer[notify] = {|@words|
     var completions = [
         &'notify'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -53,7 +53,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -79,7 +79,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -96,7 +96,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -127,7 +127,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-key-env 'Store a reference to an environment variable holding the signing key'
             cand --ca-file 'PEM file of CA certificates trusted for this endpoint, in addition to the system''s (dingtalk-bot, wecom-bot, webhook)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -146,7 +146,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -163,7 +163,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -180,7 +180,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -198,7 +198,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;verify'= {
             cand --code 'The code you received'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -222,7 +222,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -270,7 +270,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -295,7 +295,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;list'= {
             cand --role 'Only users holding this store role (e.g. dba)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -313,7 +313,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -333,7 +333,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --display-name 'The name shown to people'
             cand --role 'A role (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -355,7 +355,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --enable 'Mark a channel verified and enable it (repeatable)'
             cand --disable 'Disable a channel (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -373,7 +373,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -391,7 +391,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;import'= {
             cand --format 'The format, when the file name does not tell'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -431,7 +431,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -452,7 +452,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -469,7 +469,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -486,7 +486,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -517,7 +517,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -538,7 +538,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -555,7 +555,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -598,7 +598,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --auth-token-env 'Store a reference to an environment variable holding the Twilio auth token'
             cand --ca-file 'PEM file of CA certificates trusted for this provider''s connections, besides the system''s'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -633,7 +633,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -660,7 +660,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;list'= {
             cand --category 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -680,7 +680,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -697,7 +697,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -714,7 +714,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -735,7 +735,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --channel 'A channel kind the rule goes through (repeatable; replaces the rule''s kinds)'
             cand --template 'Store the message template in FILE (- for stdin), checked before it is saved'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -756,7 +756,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;reset'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -775,7 +775,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --default-role 'Who the event always reaches'
             cand --description 'What happened, in a sentence (also the default message) [default: the id''s words]'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -792,7 +792,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -870,7 +870,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --id 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -915,7 +915,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --at 'Queue the event for a `notify serve` on the same log to send at this RFC 3339 time; prints its id'
             cand --in 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -934,7 +934,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;template'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -969,7 +969,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --link 'The ticket''s page: a button or a link wherever the channel has one'
             cand --format 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1001,7 +1001,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --read-timeout-ms 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds'
             cand --max-connections 'Connections served at once; more wait for a free place'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1027,7 +1027,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --grace 'How long a stop waits for the attempts in flight'
             cand --lease 'How long a claimed event stays with its worker (longer than any attempt)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1045,7 +1045,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;queue'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1062,7 +1062,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;cancel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1086,7 +1086,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --since 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
             cand --limit 'Show at most this many entries (the newest)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1106,7 +1106,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;log;prune'= {
             cand --older-than 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1138,7 +1138,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1156,7 +1156,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1173,7 +1173,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;doctor'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'

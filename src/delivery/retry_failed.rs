@@ -11,7 +11,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::channels::webhook::{Audience, Person};
-use crate::log::{self, DeliveryId, Filter, Identity, Log, Logged};
+use crate::log::{self, DeliveryId, DeliveryLog, Filter, Identity, Logged};
 use crate::store::Store;
 
 use super::dry_run::dry_run;
@@ -40,7 +40,7 @@ impl Run<'_> {
     /// Re-sends every destination whose latest outcome in the log at `path` is `failed` (the run's own
     /// recording and id are not used: each row goes back to its event in that log).
     pub fn retry(&self, store: &Store, path: &Path, filter: &Filter) -> Result<Retried> {
-        let Some(log) = Log::open_existing(path)? else {
+        let Some(log) = DeliveryLog::open_existing(path)? else {
             return Ok(Retried::default());
         };
         let mut out = Retried::default();
@@ -82,7 +82,7 @@ impl Run<'_> {
         path: &Path,
         filter: &Filter,
     ) -> Result<Vec<(DeliveryId, DryRow)>> {
-        let Some(log) = Log::open_existing(path)? else {
+        let Some(log) = DeliveryLog::open_existing(path)? else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
@@ -96,7 +96,7 @@ impl Run<'_> {
 }
 
 /// The failed destinations grouped by event id and message, in the order they were recorded.
-fn plans(store: &Store, log: &Log, filter: &Filter) -> Result<Vec<Again>> {
+fn plans(store: &Store, log: &DeliveryLog, filter: &Filter) -> Result<Vec<Again>> {
     let mut groups: Vec<(DeliveryId, log::Content, Vec<Logged>)> = Vec::new();
     for row in log.failed(filter)? {
         let id: DeliveryId = row.event_id.parse().map_err(anyhow::Error::msg)?;

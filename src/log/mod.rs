@@ -6,8 +6,10 @@
 //! and destination identity supersedes an earlier one. The log holds no secret: callers pass masked
 //! destinations and an [`Identity`] instead of addresses.
 
+mod backend;
 mod entry;
 mod pending;
+pub mod postgres;
 pub mod queue;
 mod read;
 mod rich;
@@ -24,6 +26,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use crate::channels::Kind;
 use crate::error::Error;
 
+pub use backend::{DeliveryLog, may_exist, open_queue, shown};
 pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
 pub use pending::Pending;
 pub use rich::Rich;

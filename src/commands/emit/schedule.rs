@@ -9,7 +9,7 @@ use crate::commands::args::message_text;
 use crate::context::Context;
 use crate::delivery;
 use crate::error::Error;
-use crate::log::queue::{Inserted, Queue, SqliteQueue};
+use crate::log::queue::Inserted;
 use crate::log::time::{format_rfc3339, parse_rfc3339};
 use crate::relay::EventBody;
 use crate::rules::RuleView;
@@ -66,7 +66,7 @@ pub fn queue(ctx: &Context, view: &RuleView, args: &Args) -> Result<()> {
         ..EventBody::default()
     };
     let text = serde_json::to_string(&body)?;
-    let queue = SqliteQueue::open(ctx.log_path()?)?;
+    let queue = crate::log::open_queue(ctx.log_path()?)?;
     if queue.insert(id.as_str(), &text, now, due.max(now))? == Inserted::Duplicate {
         return Err(
             Error::failure(format!("event {id} is in the queue already"))

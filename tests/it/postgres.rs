@@ -1,0 +1,141 @@
+//! `--log postgres://...`: the delivery log in a real PostgreSQL 15 (the tests' private cluster), written
+//! by one process and read by others, with `--id`, `notify retry` and no password in any output.
+
+use serde_json::Value;
+
+use crate::support::http::{HttpServer, Reply};
+use crate::support::postgres::{self, PASSWORD};
+use crate::support::{Env, Run};
+
+/// alice and bob, each with a webhook on `server`; bob's path answers 500 until told otherwise.
+fn team(url: &str) -> (HttpServer, Env) {
+    let server = HttpServer::start();
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", url);
+    for (user, path) in [("alice", "/alice"), ("bob", "/bob")] {
+        env.run(&[
+            "user",
+            "modify",
+            user,
+            "--create",
+            "--set",
+            &format!("webhook.url={}", server.url(path)),
+            "--enable",
+            "webhook",
+        ])
+        .ok();
+    }
+    server.always("/alice", Reply::json(200, "{}"));
+    server.always("/bob", Reply::json(500, "{}"));
+    (server, env)
+}
+
+fn no_password(run: &Run) {
+    assert!(!run.stdout.contains(PASSWORD), "{}", run.stdout);
+    assert!(!run.stderr.contains(PASSWORD), "{}", run.stderr);
+}
+
+fn outcomes(run: &Run, field: &str) -> Vec<(String, String)> {
+    let report = run.json();
+    let rows = match field {
+        "" => report.as_array().cloned().unwrap_or_default(),
+        f => report[f].as_array().cloned().unwrap_or_default(),
+    };
+    let mut out: Vec<(String, String)> = rows
+        .iter()
+        .map(|r: &Value| {
+            let s = |f: &str| r[f].as_str().unwrap_or_default().to_owned();
+            (s("recipient"), s("outcome"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn sends_are_logged_in_postgres_read_by_other_processes_and_retried() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let (server, env) = team(&pg.fresh_database());
+    let send = ["send", "--json", "--retries", "0", "--message", "disk full"];
+    let to = ["--to", "alice", "--to", "bob", "--id", "ticket-42"];
+    let first = env.run(&[&send[..], &to[..]].concat());
+    first.code(3);
+    no_password(&first);
+
+    // Another process reads what the first wrote; no SQLite file was made.
+    let log = env.run(&["log", "--json", "--id", "ticket-42"]);
+    log.ok();
+    no_password(&log);
+    assert_eq!(
+        outcomes(&log, ""),
+        [
+            ("alice".into(), "delivered".into()),
+            ("bob".into(), "failed".into())
+        ]
+    );
+    assert!(
+        !env.log_path().exists(),
+        "nothing written to the default file"
+    );
+
+    // retry sends only bob's, once the receiver is back.
+    server.always("/bob", Reply::json(200, "{}"));
+    let retry = env.run(&["retry", "--json", "--retries", "0"]);
+    retry.ok();
+    no_password(&retry);
+    assert_eq!(
+        outcomes(&retry, "deliveries"),
+        [("bob".into(), "delivered".into())]
+    );
+    assert_eq!(server.requests_to("/alice").len(), 1);
+    assert_eq!(server.requests_to("/bob").len(), 2);
+
+    // The same id again delivers nothing twice.
+    let again = env.run(&[&send[..], &to[..]].concat());
+    again.ok();
+    assert_eq!(
+        outcomes(&again, "deliveries"),
+        [
+            ("alice".into(), "skipped".into()),
+            ("bob".into(), "skipped".into())
+        ]
+    );
+    assert_eq!(server.requests_to("/alice").len(), 1);
+    assert_eq!(server.requests_to("/bob").len(), 2);
+}
+
+#[test]
+fn a_refused_login_shows_the_url_with_its_password_masked() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = pg.fresh_database().replace(PASSWORD, "not-the-password");
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    let run = env.run(&["log"]);
+    run.code(1);
+    assert!(!run.stderr.contains("not-the-password"), "{}", run.stderr);
+    run.stderr_has(&format!(
+        "error: cannot connect to the delivery log postgres://notify:***@127.0.0.1:{}/",
+        pg.port
+    ))
+    .stderr_has("password authentication failed")
+    .stderr_has("hint: check the user and the password");
+}
+
+#[test]
+fn the_password_can_come_from_pgpassword() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = pg.fresh_database().replace(&format!(":{PASSWORD}@"), "@");
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    env.run(&["log"]).code(1).stderr_has("password");
+    env.set_env("PGPASSWORD", PASSWORD);
+    env.run(&["log"])
+        .ok()
+        .stderr_has("no delivery recorded yet");
+}
