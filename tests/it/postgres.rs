@@ -139,3 +139,39 @@ fn the_password_can_come_from_pgpassword() {
         .ok()
         .stderr_has("no delivery recorded yet");
 }
+
+#[test]
+fn two_serve_replicas_share_one_queue_and_deliver_each_destination_once() {
+    use std::collections::BTreeSet;
+
+    use crate::serve::{Serve, event, users, wait_pairs};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    let replicas = [Serve::start(&env, &[]), Serve::start(&env, &[])];
+    let mut want = BTreeSet::new();
+    for n in 0..20 {
+        let id = format!("e-{n}");
+        let (status, answer) = replicas[n % 2].post(&event(&id, &["bob", "carol"]));
+        assert_eq!(status, 202, "{answer}");
+        want.insert(("/bob".to_owned(), id.clone()));
+        want.insert(("/carol".to_owned(), id));
+    }
+    // An id either replica holds already is a duplicate at the other.
+    let (status, _) = replicas[1].post(&event("e-0", &["bob"]));
+    assert_eq!(status, 200);
+    wait_pairs(&server, &want);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(server.requests().len(), 40, "each destination once");
+    let log = env.run(&["log", "--json", "--limit", "1000"]);
+    no_password(&log);
+    let rows = log.ok().json();
+    assert_eq!(rows.as_array().map(Vec::len), Some(40), "{rows}");
+    let queue = env.run(&["queue", "--json"]);
+    assert_eq!(queue.ok().json(), serde_json::json!([]));
+}

@@ -339,3 +339,68 @@ impl Queue for PgQueue {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn replicas_claiming_at_once_never_hold_one_event_together() {
+        let Some(pg) = testing::cluster() else { return };
+        let url = pg.fresh_database();
+        let events: Vec<NewEvent> = (0..300)
+            .map(|i| NewEvent {
+                id: format!("e{i}"),
+                body: "{}".into(),
+                due_ms: 0,
+            })
+            .collect();
+        PgQueue::open(&url)
+            .unwrap()
+            .insert_many(&events, 0)
+            .unwrap();
+        // Each replica has its own pool, as separate processes do.
+        let replicas: Vec<PgQueue> = (0..4)
+            .map(|_| PgQueue {
+                db: Arc::new(Database::connect(&url).unwrap()),
+            })
+            .collect();
+        let claimed: Vec<Vec<String>> = std::thread::scope(|s| {
+            let handles: Vec<_> = replicas
+                .iter()
+                .enumerate()
+                .map(|(n, q)| {
+                    s.spawn(move || {
+                        let owner = format!("replica-{n}");
+                        let mut mine = Vec::new();
+                        loop {
+                            // A lease far longer than the test: nothing is claimed twice by expiry.
+                            let batch = q.claim(&owner, 1, Duration::from_secs(3600), 7).unwrap();
+                            if batch.is_empty() {
+                                return mine;
+                            }
+                            mine.extend(batch.into_iter().map(|c| c.id));
+                        }
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for id in claimed.iter().flatten() {
+            *seen.entry(id).or_default() += 1;
+        }
+        assert_eq!(seen.len(), 300, "every event claimed");
+        assert!(seen.values().all(|&n| n == 1), "no event claimed twice");
+        assert!(
+            claimed.iter().filter(|c| !c.is_empty()).count() > 1,
+            "the work was shared: {:?}",
+            claimed.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+        let counts = replicas[0].counts(1).unwrap();
+        assert_eq!((counts.due, counts.in_flight), (0, 300));
+    }
+}
