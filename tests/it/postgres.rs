@@ -175,3 +175,24 @@ fn two_serve_replicas_share_one_queue_and_deliver_each_destination_once() {
     let queue = env.run(&["queue", "--json"]);
     assert_eq!(queue.ok().json(), serde_json::json!([]));
 }
+
+#[test]
+fn sslmode_require_speaks_tls_checked_against_the_ca() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = format!("{}?sslmode=require", pg.fresh_database());
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    // The server's certificate comes from a private CA: not trusted until NOTIFY_CA_FILE names it.
+    let refused = env.run(&["log"]);
+    refused.code(1);
+    no_password(&refused);
+    refused
+        .stderr_has("error: cannot connect to the delivery log postgres://notify:***@127.0.0.1")
+        .stderr_has("certificate");
+    env.set_env("NOTIFY_CA_FILE", pg.ca_file().to_str().expect("utf-8"));
+    env.run(&["log"])
+        .ok()
+        .stderr_has("no delivery recorded yet");
+}

@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod};
+use tokio_postgres::config::SslMode;
 use tokio_postgres::error::SqlState;
 
 use crate::error::Error;
@@ -164,13 +165,23 @@ impl Database {
         }
         config.application_name("notify");
         let handle = runtime_thread()?;
-        let manager = Manager::from_config(
-            config,
-            tokio_postgres::NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
+        let recycling = || ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        };
+        // TLS when the URL asks for it (sslmode=require), checked against the platform's roots and
+        // NOTIFY_CA_FILE, host name included; else a plain connection (sslmode=prefer does not try).
+        let manager = match config.get_ssl_mode() {
+            SslMode::Require => {
+                let tls = crate::transport::tls_client_config(None).map_err(|e| {
+                    Error::failure(format!("cannot set up TLS for the delivery log {shown}"))
+                        .caused_by(anyhow::anyhow!(e))
+                        .hint("check NOTIFY_CA_FILE")
+                })?;
+                let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls);
+                Manager::from_config(config, tls, recycling())
+            }
+            _ => Manager::from_config(config, tokio_postgres::NoTls, recycling()),
+        };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
             .wait_timeout(Some(CONNECT_TIMEOUT))

@@ -5,8 +5,9 @@
 //! account (or `nobody`) through `setpriv`, in a folder owned by that account; a developer's normal
 //! account runs it directly. A watcher process stops the server and removes its folder when the test
 //! binary exits, however it exits. Where the programs are missing the caller gets `None` after a
-//! `SKIPPED:` line, or a failure under `CI`. Only std and `tempfile`: the library's unit tests include
-//! this file too (`src/log/postgres/testing.rs`).
+//! `SKIPPED:` line, or a failure under `CI`. The server also takes TLS, with a certificate for 127.0.0.1
+//! from a private CA minted here (`rcgen`). Only std and dev-dependencies: the library's unit tests
+//! include this file too (`src/log/postgres/testing.rs`).
 #![allow(dead_code)]
 
 use std::io::Write;
@@ -113,8 +114,15 @@ impl Postgres {
         let pwfile = dir.join("pwfile");
         std::fs::write(&pwfile, format!("{PASSWORD}\n")).expect("write the password file");
         let account = is_root().then(|| service_account().expect("no postgres or nobody account"));
+        let (ca, chain, key) = certificates();
+        let key_file = dir.join("server.key");
+        std::fs::write(dir.join("ca.pem"), ca).expect("write the CA");
+        std::fs::write(dir.join("server.crt"), chain).expect("write the certificate");
+        std::fs::write(&key_file, key).expect("write the key");
+        // The server refuses a key others can read.
+        std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600)).expect("chmod");
         if let Some((uid, gid)) = account {
-            for path in [&dir, &pwfile] {
+            for path in [&dir, &pwfile, &key_file] {
                 std::os::unix::fs::chown(path, Some(uid), Some(gid)).expect("chown to the account");
             }
         }
@@ -184,6 +192,12 @@ impl Postgres {
                 // commit would make the suite wait on the disk that six builds share.
                 "-c",
                 "fsync=off",
+                "-c",
+                "ssl=on",
+                "-c",
+                "ssl_cert_file=../server.crt",
+                "-c",
+                "ssl_key_file=../server.key",
             ])
             .current_dir(&dir)
             .stdin(Stdio::null())
@@ -257,8 +271,42 @@ impl Postgres {
         self.url(&name)
     }
 
+    /// The PEM file of the CA that signed the server's certificate (for 127.0.0.1 and localhost).
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("ca.pem")
+    }
+
     /// The server's folder (its log is `server.log` there).
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+}
+
+/// A private CA (PEM), and the server's certificate chain and key (PEM) it signed for 127.0.0.1.
+fn certificates() -> (String, String, String) {
+    use rcgen::{
+        BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    };
+
+    let mut ca = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name
+        .push(DnType::CommonName, "notify test PostgreSQL CA");
+    ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    let ca_key = KeyPair::generate().expect("CA key");
+    let ca_cert = ca.self_signed(&ca_key).expect("self-sign the CA");
+    let issuer = Issuer::new(ca, ca_key);
+    let mut leaf = CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+        .expect("server params");
+    leaf.distinguished_name
+        .push(DnType::CommonName, "127.0.0.1");
+    let leaf_key = KeyPair::generate().expect("server key");
+    let leaf_cert = leaf
+        .signed_by(&leaf_key, &issuer)
+        .expect("sign the server certificate");
+    (
+        ca_cert.pem(),
+        format!("{}{}", leaf_cert.pem(), ca_cert.pem()),
+        leaf_key.serialize_pem(),
+    )
 }
