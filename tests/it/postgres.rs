@@ -196,3 +196,61 @@ fn sslmode_require_speaks_tls_checked_against_the_ca() {
         .ok()
         .stderr_has("no delivery recorded yet");
 }
+
+#[test]
+fn emit_queue_cancel_prune_and_doctor_work_on_postgres() {
+    use crate::serve::{EVENT, users};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let emit = |id: &str| env.run(&["emit", EVENT, "--approver", "bob", "--id", id, "--in", "1h"]);
+    emit("later-1").ok().stdout_has("later-1\n");
+    emit("later-2").ok();
+    emit("later-1")
+        .code(1)
+        .stderr_has("event later-1 is in the queue already");
+    let queue = env.run(&["queue", "--json"]);
+    let ids: Vec<String> = queue
+        .ok()
+        .json()
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|w| w["id"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(ids, ["later-1", "later-2"]);
+    env.run(&["cancel", "later-1"]).ok();
+    env.run(&["cancel", "later-1"])
+        .code(1)
+        .stderr_has("no longer waits");
+    assert_eq!(
+        env.run(&["queue", "--json"])
+            .ok()
+            .json()
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let prune = env.run(&["log", "prune", "--older-than", "30d"]);
+    no_password(&prune);
+    prune
+        .ok()
+        .stderr_has("from postgres://notify:***@127.0.0.1:");
+
+    let doctor = env.run(&["doctor", "--json"]);
+    no_password(&doctor);
+    assert!(
+        doctor.stdout.contains("postgres://notify:***@127.0.0.1:")
+            && doctor.stdout.contains("PostgreSQL answers (log version"),
+        "{}",
+        doctor.stdout
+    );
+    assert!(!env.log_path().exists());
+}
