@@ -117,7 +117,7 @@ impl Queue for PgQueue {
                     )
                 })
                 .collect();
-            claimed.sort_by(|a, b| a.0.cmp(&b.0));
+            claimed.sort_by_key(|c| c.0);
             Ok(claimed.into_iter().map(|(_, c)| c).collect())
         })
     }

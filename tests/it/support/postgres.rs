@@ -54,10 +54,7 @@ fn bin_dir() -> Option<PathBuf> {
 pub fn cluster() -> Option<&'static Postgres> {
     static CLUSTER: OnceLock<Option<Postgres>> = OnceLock::new();
     CLUSTER
-        .get_or_init(|| match bin_dir() {
-            Some(bin) => Some(Postgres::start(bin)),
-            None => None,
-        })
+        .get_or_init(|| bin_dir().map(Postgres::start))
         .as_ref()
         .or_else(|| {
             let message = "PostgreSQL 15 not found (no initdb, postgres and createdb in NOTIFY_PG_BIN, \
@@ -99,6 +96,9 @@ fn is_root() -> bool {
 }
 
 impl Postgres {
+    // The server and its watcher outlive this process on purpose: the watcher stops the server after
+    // the exit, and init reaps both.
+    #[allow(clippy::zombie_processes)]
     fn start(bin: PathBuf) -> Postgres {
         static STARTS: AtomicU32 = AtomicU32::new(0);
         let nanos = std::time::SystemTime::now()
