@@ -254,3 +254,54 @@ fn emit_queue_cancel_prune_and_doctor_work_on_postgres() {
     );
     assert!(!env.log_path().exists());
 }
+
+#[test]
+fn while_the_database_is_down_intake_answers_503_and_both_resume_when_it_returns() {
+    use std::collections::BTreeSet;
+    use std::time::Instant;
+
+    use crate::serve::{Serve, WAIT, event, users, wait_pairs};
+
+    let Some(pg) = postgres::Postgres::private() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("e-1", &["bob"])).0, 202);
+    wait_pairs(
+        &server,
+        &BTreeSet::from([("/bob".to_owned(), "e-1".to_owned())]),
+    );
+
+    pg.stop();
+    let (status, answer) = serve.post(&event("e-2", &["bob"]));
+    assert_eq!(status, 503, "{answer}");
+
+    pg.restart();
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (status, answer) = serve.post(&event("e-3", &["bob"]));
+        if status == 202 {
+            break;
+        }
+        assert_eq!(status, 503, "{answer}");
+        assert!(Instant::now() < deadline, "intake did not resume");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    wait_pairs(
+        &server,
+        &BTreeSet::from([
+            ("/bob".to_owned(), "e-1".to_owned()),
+            ("/bob".to_owned(), "e-3".to_owned()),
+        ]),
+    );
+    assert!(
+        server
+            .requests_to("/bob")
+            .iter()
+            .all(|r| r.header("X-Notify-Delivery") != Some("e-2"))
+    );
+}

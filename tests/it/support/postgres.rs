@@ -29,6 +29,8 @@ pub struct Postgres {
     pub port: u16,
     bin: PathBuf,
     dir: PathBuf,
+    /// The account (uid, gid) that runs the server when this process is root.
+    account: Option<(u32, u32)>,
 }
 
 /// Where the server programs are: `NOTIFY_PG_BIN`, Debian's folder for PostgreSQL 15, or `PATH`.
@@ -126,41 +128,29 @@ impl Postgres {
                 std::os::unix::fs::chown(path, Some(uid), Some(gid)).expect("chown to the account");
             }
         }
-        // As root, every server program runs as the account, without a shell in between.
-        let command = |program: &str| -> Command {
-            let path = bin.join(program);
-            match account {
-                Some((uid, gid)) => {
-                    let mut c = Command::new("setpriv");
-                    c.args([
-                        format!("--reuid={uid}"),
-                        format!("--regid={gid}"),
-                        "--clear-groups".to_owned(),
-                        "--".to_owned(),
-                    ])
-                    .arg(path);
-                    c
-                }
-                None => Command::new(path),
-            }
-        };
         let data = dir.join("data");
-        let init = command("initdb")
-            .arg("-D")
-            .arg(&data)
-            .args([
-                "-U",
-                ROLE,
-                "--auth=scram-sha-256",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ])
-            .arg(format!("--pwfile={}", pwfile.display()))
-            .current_dir(&dir)
-            .stdin(Stdio::null())
-            .output()
-            .expect("run initdb");
+        let init = Postgres {
+            port: 0,
+            bin: bin.clone(),
+            dir: dir.clone(),
+            account,
+        }
+        .command("initdb")
+        .arg("-D")
+        .arg(&data)
+        .args([
+            "-U",
+            ROLE,
+            "--auth=scram-sha-256",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ])
+        .arg(format!("--pwfile={}", pwfile.display()))
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run initdb");
         assert!(
             init.status.success(),
             "initdb failed:\n{}{}",
@@ -171,17 +161,71 @@ impl Postgres {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let log = dir.join("server.log");
-        let log_file = std::fs::File::create(&log).expect("create the server log");
-        if let Some((uid, gid)) = account {
+        let cluster = Postgres {
+            port,
+            bin,
+            dir,
+            account,
+        };
+        cluster.start_server();
+        // Stops the server (immediate shutdown: nothing is kept) and removes the folder once this test
+        // binary has exited; the pid file names the server, restarted or not.
+        let watcher = format!(
+            "while [ -d /proc/{me} ]; do sleep 0.2; done; \
+             pid=$(head -n 1 '{data}/postmaster.pid' 2>/dev/null); \
+             if [ -n \"$pid\" ]; then kill -QUIT \"$pid\" 2>/dev/null; \
+               while [ -d /proc/$pid ]; do sleep 0.1; done; fi; rm -rf '{dir}'",
+            me = std::process::id(),
+            data = data.display(),
+            dir = cluster.dir.display()
+        );
+        Command::new("sh")
+            .args(["-c", &watcher])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the watcher");
+        cluster
+    }
+
+    /// A server program (as the account when this process is root).
+    fn command(&self, program: &str) -> Command {
+        let path = self.bin.join(program);
+        match self.account {
+            Some((uid, gid)) => {
+                let mut c = Command::new("setpriv");
+                c.args([
+                    format!("--reuid={uid}"),
+                    format!("--regid={gid}"),
+                    "--clear-groups".to_owned(),
+                    "--".to_owned(),
+                ])
+                .arg(path);
+                c
+            }
+            None => Command::new(path),
+        }
+    }
+
+    /// Starts the server on the cluster's folder and port and waits until it takes connections.
+    #[allow(clippy::zombie_processes)]
+    fn start_server(&self) {
+        let log = self.dir.join("server.log");
+        let log_file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .expect("open the server log");
+        if let Some((uid, gid)) = self.account {
             std::os::unix::fs::chown(&log, Some(uid), Some(gid)).expect("chown the server log");
         }
-        let server = command("postgres")
+        self.command("postgres")
             .arg("-D")
-            .arg(&data)
+            .arg(self.dir.join("data"))
             .args([
                 "-p",
-                &port.to_string(),
+                &self.port.to_string(),
                 "-c",
                 "listen_addresses=127.0.0.1",
                 "-c",
@@ -199,36 +243,20 @@ impl Postgres {
                 "-c",
                 "ssl_key_file=../server.key",
             ])
-            .current_dir(&dir)
+            .current_dir(&self.dir)
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("dup"))
             .stderr(log_file)
             .spawn()
             .expect("start postgres");
-        // Stops the server (immediate shutdown: nothing is kept) and removes the folder once this test binary has exited.
-        let watcher = format!(
-            "while [ -d /proc/{me} ]; do sleep 0.2; done; kill -QUIT {pg} 2>/dev/null; \
-             while [ -d /proc/{pg} ]; do sleep 0.1; done; rm -rf '{dir}'",
-            me = std::process::id(),
-            pg = server.id(),
-            dir = dir.display()
-        );
-        Command::new("sh")
-            .args(["-c", &watcher])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the watcher");
-        let cluster = Postgres { port, bin, dir };
         let started = Instant::now();
         loop {
-            let ready = Command::new(cluster.bin.join("pg_isready"))
-                .args(["-q", "-h", "127.0.0.1", "-p", &port.to_string()])
+            let ready = Command::new(self.bin.join("pg_isready"))
+                .args(["-q", "-h", "127.0.0.1", "-p", &self.port.to_string()])
                 .status()
                 .is_ok_and(|s| s.success());
             if ready {
-                break;
+                return;
             }
             assert!(
                 started.elapsed() < Duration::from_secs(60),
@@ -237,7 +265,37 @@ impl Postgres {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
-        cluster
+    }
+
+    /// A cluster of the caller's own (not shared), for a test that stops and starts its server.
+    pub fn private() -> Option<Postgres> {
+        cluster()?;
+        bin_dir().map(Postgres::start)
+    }
+
+    /// Stops the server (fast shutdown: connections are closed) and waits until it has exited.
+    pub fn stop(&self) {
+        let pid_file = self.dir.join("data").join("postmaster.pid");
+        let pid = std::fs::read_to_string(&pid_file).expect("the server's pid file");
+        let pid = pid.lines().next().unwrap_or_default().trim().to_owned();
+        let status = Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill");
+        assert!(status.success(), "kill -INT {pid}");
+        let started = Instant::now();
+        while Path::new("/proc").join(&pid).exists() && pid_file.exists() {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the server did not stop"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Starts the stopped server again, on the same port.
+    pub fn restart(&self) {
+        self.start_server();
     }
 
     /// The URL of database `name`, with the password.
