@@ -1912,7 +1912,7 @@ _notify() {
                     return 0
                     ;;
                 --signature-method)
-                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256 STANDARD" -- "${cur}"))
                     return 0
                     ;;
                 --signature-key)
@@ -1963,7 +1963,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__log)
-            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --limit --store --log --user --json --no-input --quiet --verbose --color --help --version prune help"
+            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --all-attempts --limit --store --log --user --json --no-input --quiet --verbose --color --help --version prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3206,7 +3206,7 @@ _notify() {
                     return 0
                     ;;
                 --signature-method)
-                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256 STANDARD" -- "${cur}"))
                     return 0
                     ;;
                 --signature-key)
@@ -3349,7 +3349,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__serve)
-            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --json-logs --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --json-logs --signature-method --signature-key-env --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3380,6 +3380,14 @@ _notify() {
                     return 0
                     ;;
                 --lease)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-method)
+                    COMPREPLY=($(compgen -W "NONE HMAC_SHA1 HMAC_SHA256 STANDARD" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature-key-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

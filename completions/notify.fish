@@ -108,7 +108,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret -d 'Robot signing secret, SEC... (dingtalk-bot)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l secret-env -d 'Store a reference to an environment variable holding the robot signing secret' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l url -d 'Endpoint URL (webhook)' -r
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-method -d 'NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-method -d 'NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks: a whsec_ or raw key) (webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key -d 'Signing key (webhook; required unless the method is NONE)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-env -d 'Store a reference to an environment variable holding the signing key' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this endpoint, in addition to the system\'s (dingtalk-bot, wecom-bot, webhook)' -r
@@ -638,9 +638,10 @@ email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand send" -l webhook -d 'Ad-hoc custom webhook URL (repeatable)' -r
-complete -c notify -n "__fish_notify_using_subcommand send" -l signature-method -d 'Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256' -r -f -a "NONE\t''
+complete -c notify -n "__fish_notify_using_subcommand send" -l signature-method -d 'Signature method for --webhook: NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks)' -r -f -a "NONE\t''
 HMAC_SHA1\t''
-HMAC_SHA256\t''"
+HMAC_SHA256\t''
+STANDARD\t''"
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key -d 'Signing key for --webhook' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l signature-key-env -d 'Read the --webhook signing key from this environment variable' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l dingtalk-bot -d 'Ad-hoc DingTalk chatbot webhook URL (repeatable)' -r
@@ -791,9 +792,10 @@ complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand listen" -l addr -d 'Where to listen: IP:PORT, localhost:PORT or just PORT; port 0 picks a free port (printed on stderr)' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-method -d 'How deliveries must be signed: the sender\'s --signature-method [default: NONE]' -r -f -a "NONE\t''
 HMAC_SHA1\t''
-HMAC_SHA256\t''"
-complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -d 'The signing key (other local users can see it in the process list: prefer -env or -stdin)' -r
-complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read the signing key from this environment variable' -r
+HMAC_SHA256\t''
+STANDARD\t''"
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key -d 'A signing key; repeat it during a key rotation (other local users can see it in the process list: prefer -env or -stdin). STANDARD takes a whsec_ key as the sender shows it, or a raw one' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-env -d 'Read a signing key from this environment variable (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l count -d 'Exit (0) after N accepted events; rejected requests and repeats do not count' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms -d 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l max-connections -d 'Connections served at once; more wait for a free place' -r
@@ -804,7 +806,7 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -l color -d 'When 
 always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand listen" -l allow-remote -d 'Allow an address that is not loopback (plain HTTP: anyone on the way can read the deliveries)'
-complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-stdin -d 'Read the signing key from one line of stdin'
+complete -c notify -n "__fish_notify_using_subcommand listen" -l signature-key-stdin -d 'Read a signing key from one line of stdin'
 complete -c notify -n "__fish_notify_using_subcommand listen" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand listen" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand listen" -s q -l quiet -d 'Print less on stderr'
@@ -813,11 +815,16 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -s h -l help -d 'P
 complete -c notify -n "__fish_notify_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand serve" -l bind -d 'Where to listen: IP:PORT, localhost:PORT or PORT; port 0 picks a free port (printed on stderr)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l auth-token-env -d 'Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)' -r
-complete -c notify -n "__fish_notify_using_subcommand serve" -l workers -d 'Events worked on at once (each sends to up to 8 destinations at a time)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l workers -d 'Deliveries attempted at once, across all events (robot pacing and app rate limits are shared)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l max-attempts -d 'A destination is dead after this many attempts' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l give-up-after -d 'A destination is dead when its next attempt would come later than this after the event arrived' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l grace -d 'How long a stop waits for the attempts in flight' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l lease -d 'How long a claimed event stays with its worker (longer than any attempt)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-method -d 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)' -r -f -a "NONE\t''
+HMAC_SHA1\t''
+HMAC_SHA256\t''
+STANDARD\t''"
+complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-key-env -d 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -881,6 +888,7 @@ complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l all-attempts -d 'Every recorded attempt of each destination (by default only its latest state: one row each)'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -s q -l quiet -d 'Print less on stderr'

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use sha1::Sha1;
 use sha2::Sha256;
 
+pub mod standard;
+
 type HmacSha1 = Hmac<Sha1>;
 type HmacSha256 = Hmac<Sha256>;
 
@@ -25,20 +27,25 @@ pub enum SignatureMethod {
     HmacSha1,
     #[serde(rename = "HMAC_SHA256")]
     HmacSha256,
+    /// Standard Webhooks (PROTOCOLS §13): `webhook-*` headers instead of `X-Notify-Signature`.
+    #[serde(rename = "STANDARD")]
+    Standard,
 }
 
 impl SignatureMethod {
-    pub const ALL: [SignatureMethod; 3] = [
+    pub const ALL: [SignatureMethod; 4] = [
         SignatureMethod::None,
         SignatureMethod::HmacSha1,
         SignatureMethod::HmacSha256,
+        SignatureMethod::Standard,
     ];
 
     /// Canonical wire names, in the same order as [`SignatureMethod::ALL`] (the one list).
-    pub const NAMES: [&'static str; 3] = [
+    pub const NAMES: [&'static str; 4] = [
         SignatureMethod::ALL[0].as_str(),
         SignatureMethod::ALL[1].as_str(),
         SignatureMethod::ALL[2].as_str(),
+        SignatureMethod::ALL[3].as_str(),
     ];
 
     /// [`SignatureMethod::NAMES`], for clap's possible values.
@@ -51,13 +58,14 @@ impl SignatureMethod {
             SignatureMethod::None => "NONE",
             SignatureMethod::HmacSha1 => "HMAC_SHA1",
             SignatureMethod::HmacSha256 => "HMAC_SHA256",
+            SignatureMethod::Standard => "STANDARD",
         }
     }
 
-    /// Header prefix (`sha1=` / `sha256=`) used by webhook signatures.
+    /// Header prefix (`sha1=` / `sha256=`) used by `X-Notify-Signature` (none for NONE and STANDARD).
     pub fn webhook_prefix(self) -> Option<&'static str> {
         match self {
-            SignatureMethod::None => None,
+            SignatureMethod::None | SignatureMethod::Standard => None,
             SignatureMethod::HmacSha1 => Some("sha1="),
             SignatureMethod::HmacSha256 => Some("sha256="),
         }
@@ -79,8 +87,9 @@ impl FromStr for SignatureMethod {
             "NONE" => Ok(SignatureMethod::None),
             "HMAC_SHA1" => Ok(SignatureMethod::HmacSha1),
             "HMAC_SHA256" => Ok(SignatureMethod::HmacSha256),
+            "STANDARD" => Ok(SignatureMethod::Standard),
             _ => Err(format!(
-                "invalid signature method {s:?}: expected NONE, HMAC_SHA1 or HMAC_SHA256"
+                "invalid signature method {s:?}: expected NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD"
             )),
         }
     }
@@ -146,18 +155,19 @@ pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Signature header value for a webhook body: `sha1=<hex>` / `sha256=<hex>`, `None` for NONE.
+/// `X-Notify-Signature` for a webhook body: `sha1=<hex>` / `sha256=<hex>`, `None` for NONE and
+/// STANDARD (which signs with [`standard::sign`]).
 pub fn webhook_signature(method: SignatureMethod, key: &[u8], body: &[u8]) -> Option<String> {
     let digest = match method {
-        SignatureMethod::None => return None,
+        SignatureMethod::None | SignatureMethod::Standard => return None,
         SignatureMethod::HmacSha1 => hex_encode(&hmac_sha1(key, body)),
         SignatureMethod::HmacSha256 => hex_encode(&hmac_sha256(key, body)),
     };
     Some(format!("{}{digest}", method.webhook_prefix()?))
 }
 
-/// Checks a webhook signature header in constant time; the prefix must match `method`.
-/// Always false for NONE, since there is nothing to verify.
+/// Checks an `X-Notify-Signature` header in constant time; the prefix must match `method`.
+/// Always false for NONE (nothing to verify) and STANDARD (see [`standard::verify`]).
 pub fn verify_webhook_signature(
     method: SignatureMethod,
     key: &[u8],
@@ -174,7 +184,7 @@ pub fn verify_webhook_signature(
         return false;
     };
     match method {
-        SignatureMethod::None => false,
+        SignatureMethod::None | SignatureMethod::Standard => false,
         SignatureMethod::HmacSha1 => verify_hmac_sha1(key, body, &tag),
         SignatureMethod::HmacSha256 => verify_hmac_sha256(key, body, &tag),
     }
@@ -320,7 +330,7 @@ mod tests {
             .parse::<SignatureMethod>()
             .expect_err("md5 is not a method");
         assert!(
-            err.contains("expected NONE, HMAC_SHA1 or HMAC_SHA256"),
+            err.contains("expected NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD"),
             "{err}"
         );
         assert_eq!(SignatureMethod::default(), SignatureMethod::None);

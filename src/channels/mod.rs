@@ -222,11 +222,18 @@ impl Kind {
                 let method = get(Field::SignatureMethod)
                     .and_then(Value::signature_method)
                     .unwrap_or(SignatureMethod::None);
-                if method != SignatureMethod::None && get(Field::SignatureKey).is_none() {
+                let key = get(Field::SignatureKey);
+                if method != SignatureMethod::None && key.is_none() {
                     Err(format!(
                         "signature_key is required with signature_method {method} \
                          (--signature-key, --signature-key-stdin or --signature-key-env)"
                     ))
+                } else if method == SignatureMethod::Standard
+                    && let Some(Value::Secret(crate::values::Secret::Literal(key))) = key
+                {
+                    crate::signing::standard::key_bytes(key)
+                        .map(drop)
+                        .map_err(|e| format!("invalid signature_key: {e}"))
                 } else {
                     Ok(())
                 }

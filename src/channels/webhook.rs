@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 
 use super::message::Rendered;
 use super::wire::{HttpRequest, HttpResponse, Method, Verdict, judge_status};
-use crate::signing::{SignatureMethod, webhook_signature};
+use crate::signing::{SignatureMethod, standard, webhook_signature};
 use crate::values::SecretUrl;
 
 /// The header carrying `sha1=HEX` or `sha256=HEX`, an HMAC of the raw body bytes.
@@ -238,13 +238,17 @@ fn serialise(body: &Body<'_>, size: usize) -> Vec<u8> {
     }
 }
 
+/// The POST of `body`, signed by `method`: with STANDARD, the `webhook-*` headers of PROTOCOLS §13 for
+/// an attempt made at `now_ms` (the id is the delivery's, the same on every retry); the error says why
+/// the key is unusable and never repeats it.
 pub fn request(
     url: &SecretUrl,
     method: SignatureMethod,
     key: &str,
     body: Bytes,
     delivery_id: &str,
-) -> HttpRequest {
+    now_ms: u64,
+) -> Result<HttpRequest, String> {
     let mut req = HttpRequest::new(Method::Post, url.expose())
         .header("Content-Type", "application/json; charset=utf-8")
         .header(EVENT_HEADER, EVENT_HEADER_VALUE)
@@ -253,8 +257,19 @@ pub fn request(
     if let Some(signature) = webhook_signature(method, key.as_bytes(), &body) {
         req = req.header(SIGNATURE_HEADER, signature);
     }
+    if method == SignatureMethod::Standard {
+        let key = standard::key_bytes(key).map_err(|e| format!("invalid signature_key: {e}"))?;
+        let timestamp = i64::try_from(now_ms / 1000).unwrap_or(i64::MAX);
+        req = req
+            .header(standard::ID_HEADER, delivery_id)
+            .header(standard::TIMESTAMP_HEADER, timestamp.to_string())
+            .header(
+                standard::SIGNATURE_HEADER,
+                standard::sign(&key, delivery_id, timestamp, &body),
+            );
+    }
     req.body = body;
-    req
+    Ok(req)
 }
 
 pub fn judge(resp: &HttpResponse) -> Verdict {
@@ -311,7 +326,9 @@ mod tests {
             "k",
             bytes.clone(),
             "d-1",
-        );
+            1_700_000_000_000,
+        )
+        .expect("a usable key");
         let sig = req
             .headers
             .iter()
@@ -330,7 +347,9 @@ mod tests {
             "",
             bytes,
             "d-1",
-        );
+            1_700_000_000_000,
+        )
+        .expect("no key needed");
         assert!(
             unsigned
                 .headers

@@ -13,7 +13,8 @@ use crate::log::{DeliveryId, Filter};
 
 /// Send again every logged delivery whose latest outcome is failed
 ///
-/// Each failed destination goes to the stored user's channel as configured now (a channel since
+/// While a `notify serve` runs on the log, the deliveries its queue gave up (`dead`) are queued
+/// again for it to send, their attempts counted afresh; the rest is sent here. Each failed destination goes to the stored user's channel as configured now (a channel since
 /// disabled or removed is reported skipped with its reason), with the original message and the
 /// original idempotency key, so a vendor that got it already drops the copy. A destination that
 /// was delivered for its event is never sent again. Ad-hoc destinations (--webhook, --email, ...)
@@ -66,15 +67,26 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         return report::dry_run(ctx, &NoHead {}, rows, None);
     }
+    let serve = crate::relay::serve_owning(path);
+    let (requeued, held) = match &serve {
+        Some(pid) => requeue::dead(ctx, &filter, path, pid)?,
+        None => Default::default(),
+    };
     run.interruptible = true;
     // No bar (the count is known only as the log is read); what the send waits for is still said.
     let _notes = report::Live::start(ctx, 0, &mut run.opts);
-    let done = run.retry(&store, path, &filter)?;
+    let done = run.retry_besides(&store, path, &filter, &held)?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
-    if done.rows.is_empty() && !ctx.out.json {
-        return nothing_to_retry(ctx, args);
+    if serve.is_none() {
+        requeue::settle(ctx, path, &done.delivered);
     }
-    let printed = report::retried(ctx, &done.rows);
+    if done.rows.is_empty() && !ctx.out.json {
+        return match requeued.requeued.is_empty() {
+            true => nothing_to_retry(ctx, args),
+            false => Ok(()),
+        };
+    }
+    let printed = report::retried(ctx, &requeued, &done.rows);
     match done.interrupted {
         true => {
             let rows: Vec<_> = done.rows.into_iter().map(|(_, r)| r).collect();
@@ -83,6 +95,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         false => printed,
     }
 }
+
+mod requeue;
 
 /// Says that nothing failed (instead of an empty table); `--json` prints its empty list instead.
 fn nothing_to_retry(ctx: &Context, args: &Args) -> Result<()> {

@@ -85,6 +85,9 @@ pub struct Engine {
     stop: Stop,
     /// Until when each robot's pacing wait has been told of, so that it is said once per wait.
     told: std::sync::Mutex<std::collections::HashMap<String, Instant>>,
+    /// Bounds the exchanges with vendors in flight across every run of this engine (the relay's
+    /// `--workers`); `None`: each run's own `concurrency` is the only bound.
+    exchanges: Option<Arc<tokio::sync::Semaphore>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -98,14 +101,28 @@ impl std::fmt::Debug for Engine {
 pub struct Attempted<T> {
     pub result: Result<T, Failure>,
     pub attempts: u32,
+    /// Whether the failure was judged permanent (not worth trying again later either).
+    pub permanent: bool,
 }
 
 impl<T> Attempted<T> {
     /// A failure before the step's own request went out (a token or a lookup failed, say).
-    fn failed(failure: Failure) -> Self {
+    fn failed(failure: Failure, permanent: bool) -> Self {
         Attempted {
             result: Err(failure),
             attempts: 0,
+            permanent,
+        }
+    }
+
+    /// A failure that carries its verdict (a token or a lookup that failed).
+    fn refused(verdict: Verdict) -> Self {
+        match verdict {
+            Verdict::Permanent(f) => Self::failed(f, true),
+            Verdict::Retry(f) => Self::failed(f, false),
+            Verdict::Delivered => {
+                Self::failed(failure("internal", "success reported as an error"), true)
+            }
         }
     }
 }
@@ -161,7 +178,27 @@ impl Engine {
             clock,
             stop: Stop::never(),
             told: Default::default(),
+            exchanges: None,
         }
+    }
+
+    /// At most `n` exchanges with vendors (a message, a token, a lookup) at once across every run of
+    /// this engine: one engine shared by many runs (the relay's workers) also shares robot pacing, the
+    /// app tokens and the Feishu/Lark rate limits.
+    pub fn with_exchange_limit(mut self, n: usize) -> Self {
+        self.exchanges = Some(Arc::new(tokio::sync::Semaphore::new(n.max(1))));
+        self
+    }
+
+    /// Whether the stop it obeys was set.
+    pub fn stopped(&self) -> bool {
+        self.stop.is_set()
+    }
+
+    /// A place among the exchanges in flight, held until the answer (or its failure) is in.
+    async fn exchange_slot(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let slots = Arc::clone(self.exchanges.as_ref()?);
+        slots.acquire_owned().await.ok()
     }
 
     /// Stops starting attempts when `stop` is set (see [`super::stop`]).
@@ -180,10 +217,13 @@ impl Engine {
             .iter()
             .map(|d| {
                 let mut row = Delivery::of(d);
-                row.fail(failure(
-                    "internal",
-                    "the delivery stopped unexpectedly; it may or may not have gone out",
-                ));
+                row.fail(
+                    failure(
+                        "internal",
+                        "the delivery stopped unexpectedly; it may or may not have gone out",
+                    ),
+                    true,
+                );
                 row
             })
             .collect();
@@ -215,7 +255,7 @@ impl Engine {
                         Err((outcome, reason)) => {
                             (row.outcome, row.reason) = (outcome, Some(reason))
                         }
-                        Ok(_) => row.fail(failure(stop::CODE, NOT_SENT)),
+                        Ok(_) => row.fail(failure(stop::CODE, NOT_SENT), false),
                     }
                     (index, row)
                 });
@@ -261,10 +301,13 @@ impl Engine {
         let cut_off = rows.iter_mut().zip(&finished).zip(&started);
         for ((row, _), started) in cut_off.filter(|((_, done), _)| !**done) {
             if self.stop.is_set() {
-                row.fail(failure(
-                    stop::CODE,
-                    "interrupted: the attempt did not end in time; it may have been delivered",
-                ));
+                row.fail(
+                    failure(
+                        stop::CODE,
+                        "interrupted: the attempt did not end in time; it may have been delivered",
+                    ),
+                    true,
+                );
                 if let Some(at) = started {
                     row.attempts = row.attempts.max(1);
                     row.elapsed_ms = at.elapsed().as_millis().try_into().unwrap_or(u64::MAX);
@@ -319,7 +362,7 @@ impl Engine {
         let msg = match composed {
             Ok(m) => m,
             Err(f) => {
-                row.fail(f);
+                row.fail(f, true);
                 return row;
             }
         };
@@ -329,7 +372,7 @@ impl Engine {
         row.attempts = done.attempts;
         row.elapsed_ms = start.elapsed().as_millis() as u64;
         match done.result {
-            Err(f) => row.fail(f),
+            Err(f) => row.fail(f, done.permanent),
             Ok(()) => row.reason = msg.cut,
         }
         row
@@ -359,7 +402,11 @@ impl Engine {
     {
         let mut attempts = 0;
         let mut last: Option<Failure> = None;
-        let done = |result, attempts| Attempted { result, attempts };
+        let done = |result, attempts, permanent| Attempted {
+            result,
+            attempts,
+            permanent,
+        };
         loop {
             if self.stop.is_set() {
                 let f = match last {
@@ -369,12 +416,13 @@ impl Engine {
                         ..f
                     },
                 };
-                return done(Err(f), attempts);
+                return done(Err(f), attempts, false);
             }
             if Instant::now() >= deadline {
                 return done(
                     Err(failure("deadline", "the send's deadline passed")),
                     attempts,
+                    false,
                 );
             }
             if let Some((robot, kind)) = robot {
@@ -385,7 +433,7 @@ impl Engine {
                     () = self.stop.wait() => continue,
                 };
                 if let Err(f) = paced {
-                    return done(Err(f), attempts);
+                    return done(Err(f), attempts, false);
                 }
             }
             attempts += 1;
@@ -394,16 +442,16 @@ impl Engine {
                 .timeout
                 .min(deadline.saturating_duration_since(Instant::now()));
             let failure = match attempt(timeout).await {
-                Ok(t) => return done(Ok(t), attempts),
-                Err(Verdict::Permanent(f)) => return done(Err(f), attempts),
+                Ok(t) => return done(Ok(t), attempts, false),
+                Err(Verdict::Permanent(f)) => return done(Err(f), attempts, true),
                 Err(Verdict::Delivered) => {
                     let f = failure("internal", "success reported as an error");
-                    return done(Err(f), attempts);
+                    return done(Err(f), attempts, true);
                 }
                 Err(Verdict::Retry(f)) => f,
             };
             if attempts > self.opts.retries {
-                return done(Err(failure), attempts);
+                return done(Err(failure), attempts, false);
             }
             let wait = failure
                 .retry_after
@@ -413,7 +461,7 @@ impl Engine {
                     "{} (no time left to retry before the deadline)",
                     failure.message
                 );
-                return done(Err(Failure { message, ..failure }), attempts);
+                return done(Err(Failure { message, ..failure }), attempts, false);
             }
             last = Some(failure);
             tokio::select! {
@@ -430,6 +478,7 @@ impl Engine {
         timeout: Duration,
         resend_safe: bool,
     ) -> Result<HttpResponse, Verdict> {
+        let _slot = self.exchange_slot().await;
         self.transport
             .send(req, timeout)
             .await
@@ -446,7 +495,7 @@ impl Engine {
     ) -> Attempted<()> {
         let stamp = match Stamp::keyed(self.clock.now_ms(), key) {
             Ok(s) => s,
-            Err(f) => return Attempted::failed(f),
+            Err(f) => return Attempted::failed(f, false),
         };
         let safe = steps::resend_safe(target);
         let judge = steps::judge(target);
@@ -454,11 +503,12 @@ impl Engine {
             Target::Email { smtp, .. } => {
                 let mail = match steps::mail(target, msg, &stamp) {
                     Ok(m) => m,
-                    Err(f) => return Attempted::failed(f),
+                    Err(f) => return Attempted::failed(f, true),
                 };
                 self.retrying(deadline, None, |t| {
                     let mail = mail.clone();
                     async move {
+                        let _slot = self.exchange_slot().await;
                         self.transport
                             .send_mail(smtp, mail, t)
                             .await
@@ -471,12 +521,14 @@ impl Engine {
                 let userid = match steps::recipient(target) {
                     Recipient::Known(id) => id.to_owned(),
                     Recipient::LookUp { mobile, email } => {
-                        match self.look_up(app, mobile, email, deadline).await {
+                        match self.find_person(app, mobile, email, deadline).await {
                             Ok(id) => id,
-                            Err(f) => return Attempted::failed(f),
+                            Err(v) => return Attempted::refused(v),
                         }
                     }
-                    Recipient::Missing(why) => return Attempted::failed(failure("invalid", why)),
+                    Recipient::Missing(why) => {
+                        return Attempted::failed(failure("invalid", why), true);
+                    }
                 };
                 let build = |token: &str| {
                     let learned = Learned {
@@ -497,7 +549,7 @@ impl Engine {
                 let built =
                     match steps::message_request(target, msg, audience, &stamp, Learned::NONE) {
                         Ok(r) => r.ca_file(target.ca_file()),
-                        Err(f) => return Attempted::failed(f),
+                        Err(f) => return Attempted::failed(f, true),
                     };
                 let reuse = steps::same_every_attempt(target);
                 self.retrying(deadline, target.robot(), |t| {

@@ -51,6 +51,10 @@ pub use target::{
     target_for,
 };
 
+/// The error code of a destination held back, not sent, by a robot's pacing or an app's rate limit
+/// (its `retry_after` says when a slot frees up).
+pub const HELD_BACK: &str = "rate_limit";
+
 /// Defaults of a send, shared by the command line and [`Options::default`].
 pub const DEFAULT_TIMEOUT_SECS: f64 = 10.0;
 pub const DEFAULT_DEADLINE_SECS: f64 = 60.0;
@@ -102,6 +106,21 @@ pub struct Delivery {
     /// How long the vendor asked to wait before the next attempt (`Retry-After`), when it failed.
     #[serde(skip)]
     pub retry_after: Option<Duration>,
+    /// What the failure means for trying again later, as the engine judged it; `None` unless failed.
+    #[serde(skip)]
+    pub class: Option<Class>,
+}
+
+/// A failed row's retry class (PROTOCOLS §10), for a caller that tries again later (the relay's queue):
+/// the engine's verdict on the vendor's answer, not a reading of the HTTP status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Worth another attempt (rate limits, busy, 5xx, a connection that broke before sending).
+    Retryable,
+    /// Will not succeed by trying again (a refusal, a vendor's permanent error code).
+    Permanent,
+    /// Sent, not answered, and no idempotency key makes another attempt safe: a person decides.
+    OutcomeUnknown,
 }
 
 impl Delivery {
@@ -118,10 +137,18 @@ impl Delivery {
             error_message: None,
             reason: None,
             retry_after: None,
+            class: None,
         }
     }
 
-    fn fail(&mut self, f: Failure) {
+    /// Fails the row with `f`; `permanent` is the engine's verdict (a permanent verdict about an
+    /// unanswered request is an unknown outcome).
+    fn fail(&mut self, f: Failure, permanent: bool) {
+        self.class = Some(match permanent {
+            false => Class::Retryable,
+            true if f.message.starts_with("outcome unknown") => Class::OutcomeUnknown,
+            true => Class::Permanent,
+        });
         self.outcome = Outcome::Failed;
         self.retry_after = f.retry_after;
         self.reason = Some(f.reason());

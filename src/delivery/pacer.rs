@@ -130,9 +130,10 @@ impl Pacer {
             };
             if Instant::now() + wait > deadline {
                 return Err(Failure {
-                    code: "rate_limit".into(),
+                    code: super::HELD_BACK.into(),
                     message: "robot rate limit (20/min)".into(),
-                    retry_after: None,
+                    // Not sent: a caller that tries later (the relay) waits for the free slot.
+                    retry_after: Some(wait),
                 });
             }
             if wait > BUSY_WAIT {

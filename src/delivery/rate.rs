@@ -62,11 +62,11 @@ impl RateLimits {
             };
             if at >= deadline {
                 return Err(Failure {
-                    code: "rate_limit".into(),
+                    code: super::HELD_BACK.into(),
                     message:
                         "the app's message rate limit leaves no slot before the send's deadline"
                             .into(),
-                    retry_after: None,
+                    retry_after: Some(at - now),
                 });
             }
             tokio::time::sleep_until(at).await;

@@ -5,6 +5,7 @@
 //! since disabled or removed is a skipped row with its reason, and a destination delivered for the
 //! event meanwhile is never sent again. Ad-hoc destinations cannot be retried: the log keeps no secret.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -25,6 +26,9 @@ pub struct Retried {
     pub rows: Vec<(DeliveryId, Delivery)>,
     /// A signal cut the retry short.
     pub interrupted: bool,
+    /// The (event id, identity key) of each destination delivered now, so that a serve's queue that
+    /// gave it up can say so.
+    pub delivered: Vec<(String, String)>,
     pub not_recorded: Option<anyhow::Error>,
 }
 
@@ -40,16 +44,33 @@ impl Run<'_> {
     /// Re-sends every destination whose latest outcome in the log at `path` is `failed` (the run's own
     /// recording and id are not used: each row goes back to its event in that log).
     pub fn retry(&self, store: &Store, path: &Path, filter: &Filter) -> Result<Retried> {
+        self.retry_besides(store, path, filter, &HashSet::new())
+    }
+
+    /// [`Run::retry`] of the events not in `held` (those a serve's queue holds: it sends them).
+    pub fn retry_besides(
+        &self,
+        store: &Store,
+        path: &Path,
+        filter: &Filter,
+        held: &HashSet<String>,
+    ) -> Result<Retried> {
         let Some(log) = DeliveryLog::open_existing(path)? else {
             return Ok(Retried::default());
         };
         let mut out = Retried::default();
         let mut recorded = Vec::new();
         let live = self.start()?;
-        for again in plans(store, &log, filter)? {
+        for again in plans(store, &log, filter, held)? {
             let msg = message_of(&again.content);
             let keys = again.plan.keys.clone();
             let rows = self.send(&live, again.plan, msg);
+            for (row, identity) in rows.iter().zip(&again.identities) {
+                if row.outcome == Outcome::Delivered {
+                    let done = (again.id.as_str().to_owned(), identity.key());
+                    out.delivered.push(done);
+                }
+            }
             // Only what was attempted is recorded: a destination skipped now (a channel disabled since,
             // an ad-hoc one) stays due, so a later retry still finds it.
             let attempted = entries(
@@ -86,7 +107,7 @@ impl Run<'_> {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
-        for again in plans(store, &log, filter)? {
+        for again in plans(store, &log, filter, &HashSet::new())? {
             let msg = message_of(&again.content);
             let rows = dry_run(&again.plan, &msg, self.clock);
             out.extend(rows.into_iter().map(|r| (again.id.clone(), r)));
@@ -95,10 +116,19 @@ impl Run<'_> {
     }
 }
 
-/// The failed destinations grouped by event id and message, in the order they were recorded.
-fn plans(store: &Store, log: &DeliveryLog, filter: &Filter) -> Result<Vec<Again>> {
+/// The failed destinations grouped by event id and message, in the order they were recorded; the
+/// events in `held` left out.
+fn plans(
+    store: &Store,
+    log: &DeliveryLog,
+    filter: &Filter,
+    held: &HashSet<String>,
+) -> Result<Vec<Again>> {
     let mut groups: Vec<(DeliveryId, log::Content, Vec<Logged>)> = Vec::new();
     for row in log.failed(filter)? {
+        if held.contains(&row.event_id) {
+            continue;
+        }
         let id: DeliveryId = row.event_id.parse().map_err(anyhow::Error::msg)?;
         match groups
             .iter_mut()

@@ -106,21 +106,19 @@ impl Run<'_> {
         Ok(self.finish(prepared, rows, &content, interrupted))
     }
 
-    /// [`Run::deliver`] on the caller's runtime, over its connections, obeying its stop (the relay,
-    /// which runs many sends at once in one runtime).
-    pub async fn deliver_on(
+    /// [`Run::deliver`] on the caller's runtime through the caller's engine: its connections, its
+    /// stop, and its robot pacing, app tokens, rate limits and bound on exchanges in flight, shared
+    /// with every other run on it (the relay's workers). The engine's limits apply, not `opts`.
+    pub async fn deliver_with(
         mut self,
-        net: Arc<Net>,
-        stop: Stop,
+        engine: &Arc<Engine>,
         mut plan: Plan,
         msg: Message,
     ) -> Result<Finished> {
         let prepared = self.prepare(&mut plan)?;
         let content = Arc::new(content_of(&msg));
-        let engine = Engine::new(self.opts.clone(), self.clock, self.cache_dir.clone(), net);
-        let engine = Arc::new(engine.with_stop(stop.clone()));
-        let rows = engine.run(plan, Arc::new(msg)).await;
-        Ok(self.finish(prepared, rows, &content, stop.is_set()))
+        let rows = Arc::clone(engine).run(plan, Arc::new(msg)).await;
+        Ok(self.finish(prepared, rows, &content, engine.stopped()))
     }
 
     /// The id, the log and what it knows: delivered destinations skipped, every key chosen.

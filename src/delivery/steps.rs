@@ -8,7 +8,7 @@ use crate::channels::webhook::Audience;
 use crate::channels::wire::{Failure, HttpRequest, HttpResponse, Verdict};
 use crate::channels::{dingtalk, dingtalk_bot, email, feishu, sms, webhook, wecom_bot};
 use crate::providers::ProviderName;
-use crate::signing::utc_timestamp;
+use crate::signing::{SignatureMethod, utc_timestamp};
 use crate::values::mainland_bare;
 
 use super::render;
@@ -315,9 +315,14 @@ fn failure(code: &str, message: String) -> Failure {
 
 /// Whether a target's message request is the same bytes on every attempt (nothing in it depends on the
 /// attempt's time or nonce), so that it is built once and sent again as is: a webhook body carries the
-/// whole audience (`targetUsers` and `receivers`) and is worth not building twice.
+/// whole audience (`targetUsers` and `receivers`) and is worth not building twice. A Standard Webhooks
+/// signature covers the attempt's time, so such a request is signed afresh (its body is still shared).
 pub fn same_every_attempt(target: &Target) -> bool {
-    matches!(target, Target::Webhook { .. } | Target::WecomBot { .. })
+    match target {
+        Target::Webhook { method, .. } => *method != SignatureMethod::Standard,
+        Target::WecomBot { .. } => true,
+        _ => false,
+    }
 }
 
 /// The request that carries the message (every kind but email).
@@ -351,7 +356,8 @@ pub fn message_request(
             _,
         ) => {
             let body = webhook::body(&msg.copy, audience, &stamp.key, stamp.created_ms, *method);
-            webhook::request(url, *method, key.expose(), body, &stamp.key)
+            webhook::request(url, *method, key.expose(), body, &stamp.key, stamp.now_ms)
+                .map_err(|e| failure("invalid", e))?
         }
         (Target::Dingtalk { app, .. }, Body::Json(payload)) => dingtalk::send_request(
             &app.api_base,

@@ -3,14 +3,14 @@
 //! Pure (the request and the time in, the accepted [`Event`] or the refusal out), so each is unit-tested.
 
 use bytes::Bytes;
-use hyper::{Method, Request, StatusCode};
+use hyper::{HeaderMap, Method, Request, StatusCode};
 use serde::Deserialize;
 use serde_json::Value as Json;
 
 use super::Auth;
 use crate::channels::webhook::{DELIVERY_HEADER, Payload, Received, SIGNATURE_HEADER};
 use crate::server::Refusal as Reject;
-use crate::signing::{self, SignatureMethod};
+use crate::signing::{self, SignatureMethod, standard};
 
 /// How far `eventTime` may be from now, either way.
 pub const MAX_SKEW_MS: i64 = 5 * 60 * 1000;
@@ -53,7 +53,7 @@ pub fn check(request: &Request<Bytes>, auth: &Auth, now: i64) -> Result<Event, R
             "only POST is accepted",
         ));
     }
-    let verified = check_signature(request, auth)?;
+    let verified = verify_signature(request.headers(), request.body(), auth, now)?;
     let body: Json = serde_json::from_slice(request.body())
         .map_err(|e| bad_request(format!("body is not JSON ({e})")))?;
     // An array would read as a struct too (serde's sequence form): only an object is a body.
@@ -119,22 +119,51 @@ fn unauthorized(reason: impl Into<String>) -> Reject {
     Reject::new(StatusCode::UNAUTHORIZED, reason)
 }
 
-/// Checks the one signature header over the raw body; `Ok(false)` when the listener takes unsigned
-/// deliveries.
-fn check_signature(request: &Request<Bytes>, auth: &Auth) -> Result<bool, Reject> {
+/// Checks a request's signature over the raw body (before any parsing) at `now` (Unix milliseconds):
+/// `X-Notify-Signature` for HMAC_SHA1/HMAC_SHA256 (PROTOCOLS §8), the `webhook-*` headers for STANDARD
+/// (§13, whose timestamp must be within 5 minutes of `now`); any of the keys may have signed (a
+/// rotation). `Ok(false)` when `auth` takes unsigned requests. The one check of `notify listen` and of
+/// `notify serve`'s intake; a refusal is 401 with a reason that names no key and no signature.
+pub fn verify_signature(
+    headers: &HeaderMap,
+    body: &[u8],
+    auth: &Auth,
+    now: i64,
+) -> Result<bool, Reject> {
     let method = auth.method;
+    if method == SignatureMethod::Standard {
+        let one = |name: &'static str| -> Result<Option<&str>, Reject> {
+            let mut values = headers.get_all(name).iter();
+            let first = values.next();
+            if values.next().is_some() {
+                return Err(unauthorized(format!("more than one {name}")));
+            }
+            Ok(first.and_then(|v| v.to_str().ok()))
+        };
+        let received = standard::Headers {
+            id: one(standard::ID_HEADER)?,
+            timestamp: one(standard::TIMESTAMP_HEADER)?,
+            signature: one(standard::SIGNATURE_HEADER)?,
+        };
+        standard::verify(&auth.keys, received, body, now.div_euclid(1000))
+            .map_err(|refused| unauthorized(refused.to_string()))?;
+        return Ok(true);
+    }
     let Some(prefix) = method.webhook_prefix() else {
         return Ok(false);
     };
-    let mut values = request.headers().get_all(SIGNATURE_HEADER).iter();
+    let mut values = headers.get_all(SIGNATURE_HEADER).iter();
     let Some(value) = values.next() else {
         return Err(unauthorized(format!("missing {SIGNATURE_HEADER}")));
     };
     if values.next().is_some() {
         return Err(unauthorized(format!("more than one {SIGNATURE_HEADER}")));
     }
-    let good = std::str::from_utf8(value.as_bytes())
-        .is_ok_and(|v| signing::verify_webhook_signature(method, &auth.key, request.body(), v));
+    let good = std::str::from_utf8(value.as_bytes()).is_ok_and(|v| {
+        auth.keys
+            .iter()
+            .any(|key| signing::verify_webhook_signature(method, key, body, v))
+    });
     if !good {
         let algorithm = match method {
             SignatureMethod::HmacSha1 => "HMAC-SHA1",

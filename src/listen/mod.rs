@@ -21,7 +21,7 @@ use hyper::{Request, Response, StatusCode};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
-pub use check::{Event, MAX_SKEW_MS};
+pub use check::{Event, MAX_SKEW_MS, verify_signature};
 
 use crate::error::{Error, Exit};
 use crate::server::{self, Handler, Limits, Refusal};
@@ -35,16 +35,46 @@ pub const MAX_BODY: usize = 1024 * 1024;
 /// How long requests in flight get to finish once the receiver stops.
 const GRACE: Duration = Duration::from_secs(2);
 
-/// How deliveries are authenticated. No `Debug`: it holds the key.
+/// How deliveries are authenticated: the method and every key that may sign (several during a
+/// rotation). Its `Debug` shows how many keys, never one.
 pub struct Auth {
     method: SignatureMethod,
-    key: Vec<u8>,
+    keys: Vec<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Auth")
+            .field("method", &self.method)
+            .field("keys", &self.keys.len())
+            .finish()
+    }
 }
 
 impl Auth {
-    /// `key` is ignored (and should be empty) for [`SignatureMethod::None`].
+    /// One key as HMAC key bytes; ignored (and should be empty) for [`SignatureMethod::None`].
     pub fn new(method: SignatureMethod, key: Vec<u8>) -> Self {
-        Auth { method, key }
+        Auth {
+            method,
+            keys: vec![key],
+        }
+    }
+
+    /// The keys as given: for STANDARD a `whsec_<base64>` key stands for its decoded bytes (the error
+    /// says why one is unusable, never what it is), for the HMAC methods each text's bytes.
+    pub fn from_keys(method: SignatureMethod, keys: &[&str]) -> Result<Self, String> {
+        let keys = keys
+            .iter()
+            .map(|key| match method {
+                SignatureMethod::Standard => crate::signing::standard::key_bytes(key),
+                _ => Ok(key.as_bytes().to_vec()),
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Auth { method, keys })
+    }
+
+    pub fn method(&self) -> SignatureMethod {
+        self.method
     }
 }
 

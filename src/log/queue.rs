@@ -99,6 +99,11 @@ pub enum Attempt {
     },
     /// The attempt never started (a stop came first): queued again, not counted.
     NotStarted,
+    /// Held back by a robot's pacing or an app's rate limit, not sent: queued again for when a slot
+    /// frees up, not counted.
+    Held {
+        not_before_ms: i64,
+    },
 }
 
 /// When a failed destination is tried again, and when it is given up.
@@ -214,6 +219,19 @@ pub trait Queue: Send + Sync {
     fn waiting(&self, now_ms: i64) -> Result<Vec<Waiting>>;
     /// Withdraws a waiting event that no worker holds.
     fn cancel(&self, id: &str, now_ms: i64) -> Result<Cancelled>;
+    /// Queues dead destinations again, due at `now_ms` with their attempt count and give-up clock
+    /// started afresh (`notify retry` while a serve runs on the log); `id` narrows to one event,
+    /// `since_ms` to destinations given up since. A cancelled event stays cancelled. Returns the
+    /// (event id, identity) pairs queued again.
+    fn requeue_dead(
+        &self,
+        id: Option<&str>,
+        since_ms: Option<i64>,
+        now_ms: i64,
+    ) -> Result<Vec<(String, String)>>;
+    /// Marks dead destinations delivered (`notify retry` sent them itself, no serve running);
+    /// returns how many were dead.
+    fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize>;
 }
 
 /// The queue in a SQLite delivery log (WAL; one serve owns the file).
@@ -463,9 +481,64 @@ impl Queue for SqliteQueue {
             })
         })
     }
+
+    fn requeue_dead(
+        &self,
+        id: Option<&str>,
+        since_ms: Option<i64>,
+        now_ms: i64,
+    ) -> Result<Vec<(String, String)>> {
+        self.write("write", |tx| Self::requeue(tx, id, since_ms, now_ms))
+    }
+
+    fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize> {
+        self.write("write", |tx| {
+            let mut settle = tx.prepare(
+                "UPDATE queue_deliveries SET state = 'delivered'
+                 WHERE state = 'dead' AND event_id = ?1 AND identity = ?2",
+            )?;
+            delivered
+                .iter()
+                .map(|(id, identity)| settle.execute(params![id, identity]))
+                .sum()
+        })
+    }
 }
 
 impl SqliteQueue {
+    fn requeue(
+        tx: &Transaction<'_>,
+        id: Option<&str>,
+        since_ms: Option<i64>,
+        now_ms: i64,
+    ) -> rusqlite::Result<Vec<(String, String)>> {
+        let requeued = tx
+            .prepare(
+                "UPDATE queue_deliveries SET state = 'queued', attempts = 0, next_attempt_ms = ?3
+                 WHERE state = 'dead' AND (?1 IS NULL OR event_id = ?1)
+                   AND (?2 IS NULL OR next_attempt_ms >= ?2)
+                   AND event_id IN (SELECT id FROM queue_events WHERE state != 'cancelled')
+                 RETURNING event_id, identity",
+            )?
+            .query_map(params![id, since_ms, now_ms], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+        let mut event = tx.prepare(
+            "UPDATE queue_events SET received_ms = ?2,
+                 due_ms = CASE WHEN state = 'queued' THEN min(due_ms, ?2) ELSE ?2 END,
+                 state = 'queued'
+             WHERE id = ?1",
+        )?;
+        let mut seen = std::collections::HashSet::new();
+        for (id, _) in &requeued {
+            if seen.insert(id.as_str()) {
+                event.execute(params![id, now_ms])?;
+            }
+        }
+        Ok(requeued)
+    }
+
     fn read_waiting(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<Waiting>> {
         let mut stmt = conn.prepare(
             "SELECT e.id, e.body, e.received_ms, e.due_ms, coalesce(e.lease_until_ms > ?1, 0),
@@ -509,6 +582,9 @@ pub(super) fn next_state(
         Attempt::Delivered => (State::Delivered, tried, now_ms, None),
         Attempt::Skipped => (State::Skipped, attempts, now_ms, None),
         Attempt::NotStarted => (State::Queued, attempts, now_ms, None),
+        Attempt::Held { not_before_ms } => {
+            (State::Queued, attempts, now_ms.max(*not_before_ms), None)
+        }
         Attempt::Permanent { error } => (State::Dead, tried, now_ms, Some(error.clone())),
         Attempt::Transient {
             error,

@@ -349,3 +349,69 @@ fn a_batch_is_queued_in_one_go_with_one_answer_per_event() {
         assert_eq!(ids(&q.claim("w", 5, LEASE, 10).unwrap()), ["old", "a", "b"]);
     });
 }
+
+#[test]
+fn a_destination_held_back_by_pacing_waits_for_its_slot_and_keeps_its_attempts() {
+    each_backend(|q| {
+        q.insert("e1", "{}", 0, 0).unwrap();
+        q.claim("w", 0, LEASE, 1).unwrap();
+        // Held back more often than max_attempts allows attempts: never dead for it.
+        for round in 0..POLICY.max_attempts + 2 {
+            let now = i64::from(round) * 60_000;
+            let held = Attempt::Held {
+                not_before_ms: now + 40_000,
+            };
+            q.record("e1", "w", &[("robot".into(), held)], now, &POLICY)
+                .unwrap();
+            assert!(q.claim("w", now + 39_999, LEASE, 1).unwrap().is_empty());
+            assert_eq!(ids(&q.claim("w", now + 40_000, LEASE, 1).unwrap()), ["e1"]);
+        }
+        let planned = q.planned("e1").unwrap();
+        assert_eq!((planned[0].state, planned[0].attempts), (State::Queued, 0));
+    });
+}
+
+#[test]
+fn a_dead_destination_queued_again_starts_its_attempts_afresh() {
+    each_backend(|q| {
+        q.insert("e1", "{}", 0, 0).unwrap();
+        q.insert("e2", "{}", 0, 0).unwrap();
+        q.claim("w", 0, LEASE, 2).unwrap();
+        let dead = || Attempt::Permanent {
+            error: "HTTP 404".into(),
+        };
+        q.record(
+            "e1",
+            "w",
+            &[("a".into(), Attempt::Delivered), ("b".into(), dead())],
+            1_000,
+            &POLICY,
+        )
+        .unwrap();
+        q.record("e2", "w", &[("c".into(), dead())], 2_000, &POLICY)
+            .unwrap();
+        assert!(q.claim("w", 5_000, LEASE, 2).unwrap().is_empty());
+        // Only what `id` and `since` select.
+        assert_eq!(q.requeue_dead(Some("e1"), Some(1_500), 9_000).unwrap(), []);
+        assert_eq!(
+            q.requeue_dead(Some("e1"), None, 9_000).unwrap(),
+            [("e1".to_owned(), "b".to_owned())]
+        );
+        let planned = q.planned("e1").unwrap();
+        let b = planned.iter().find(|p| p.identity == "b").unwrap();
+        assert_eq!(
+            (b.state, b.attempts, b.next_attempt_ms),
+            (State::Queued, 0, 9_000)
+        );
+        assert_eq!(ids(&q.claim("w", 9_000, LEASE, 2).unwrap()), ["e1"]);
+        // Its give-up clock starts again too: a transient failure long after the event arrived is retried.
+        // (Its next attempt, 2 s on, is past an hour after the event arrived but not after the re-queue.)
+        let late = 3_600_000;
+        q.record("e1", "w", &[("b".into(), transient("503"))], late, &POLICY)
+            .unwrap();
+        let planned = q.planned("e1").unwrap();
+        let b = planned.iter().find(|p| p.identity == "b").unwrap();
+        assert_eq!((b.state, b.attempts), (State::Queued, 1));
+        assert_eq!(q.counts(late).unwrap().dead, 1);
+    });
+}

@@ -10,9 +10,9 @@ use crate::log::DeliveryId;
 use crate::log::time::{parse_duration, parse_rfc3339};
 use crate::rules::{EventRoles, EventText};
 
-/// The fields of one event (every one but `event` optional).
+/// The fields of one event (every one but `event` optional), as the queue keeps them: what
+/// `POST /v1/events` takes ([`Posted`]) plus what notify's own intakes add (`recipients`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct EventBody {
     pub event: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +50,68 @@ pub struct EventBody {
     pub after: Option<String>,
 }
 
+/// The body of `POST /v1/events` (and each of a batch): only the documented fields, so a 400 names
+/// any other, `recipients` too (notify's own intakes add that one to the queued [`EventBody`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Posted {
+    event: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    submitter: Option<String>,
+    #[serde(default)]
+    approver: Vec<String>,
+    #[serde(default)]
+    related: Vec<String>,
+    #[serde(default)]
+    data_owner: Vec<String>,
+    #[serde(default)]
+    instance_dba: Vec<String>,
+    #[serde(default)]
+    task_id: Option<String>,
+    #[serde(default)]
+    task_name: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    link: Option<String>,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    channels: Vec<String>,
+    #[serde(default)]
+    at: Option<String>,
+    #[serde(default, rename = "in")]
+    after: Option<String>,
+}
+
+impl From<Posted> for EventBody {
+    fn from(p: Posted) -> Self {
+        EventBody {
+            event: p.event,
+            id: p.id,
+            submitter: p.submitter,
+            approver: p.approver,
+            related: p.related,
+            data_owner: p.data_owner,
+            instance_dba: p.instance_dba,
+            recipients: Vec::new(),
+            task_id: p.task_id,
+            task_name: p.task_name,
+            title: p.title,
+            message: p.message,
+            link: p.link,
+            format: p.format,
+            channels: p.channels,
+            at: p.at,
+            after: p.after,
+        }
+    }
+}
+
 /// A body that does not make an event: the field at fault and why (the 400's text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed {
@@ -81,7 +143,7 @@ impl EventBody {
         now_ms: i64,
         fresh_id: impl FnOnce() -> Option<DeliveryId>,
     ) -> Result<Checked, Malformed> {
-        let mut body: EventBody = serde_json::from_slice(bytes).map_err(|e| {
+        let posted: Posted = serde_json::from_slice(bytes).map_err(|e| {
             let text = e.to_string();
             // serde names an unknown or mistyped field in its text; keep the field as ours.
             let field = text
@@ -92,6 +154,17 @@ impl EventBody {
                 .to_owned();
             Malformed::new(&field, text)
         })?;
+        EventBody::from(posted).checked(now_ms, fresh_id)
+    }
+
+    /// Checks an event notify built itself (a DMS hook's, Alertmanager's) as [`EventBody::parse`]
+    /// checks a client's.
+    pub fn checked(
+        self,
+        now_ms: i64,
+        fresh_id: impl FnOnce() -> Option<DeliveryId>,
+    ) -> Result<Checked, Malformed> {
+        let mut body = self;
         if body.event.trim().is_empty() {
             return Err(Malformed::new("event", "`event` is empty"));
         }
@@ -185,6 +258,11 @@ mod tests {
         assert_eq!(field("{}"), "event");
         assert_eq!(field(r#"{"event": ""}"#), "event");
         assert_eq!(field(r#"{"event": "a.b.c", "colour": 1}"#), "colour");
+        // Notify's own intakes carry `recipients` in the queue; a client does not.
+        assert_eq!(
+            field(r#"{"event": "a.b.c", "recipients": ["mallory"]}"#),
+            "recipients"
+        );
         assert_eq!(field(r#"{"event": "a.b.c", "id": "a b"}"#), "id");
         assert_eq!(field(r#"{"event": "a.b.c", "format": "html"}"#), "format");
         assert_eq!(

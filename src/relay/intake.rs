@@ -11,7 +11,6 @@ use hyper::header::{self, HeaderValue};
 use hyper::http::request::Parts;
 use hyper::{Method, Request, Response, StatusCode};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
 use crate::channels::webhook::{EVENT_HEADER, EVENT_HEADER_VALUE};
@@ -29,6 +28,13 @@ use super::stores::Stores;
 use super::{Line, Report};
 use super::{alertmanager, dms};
 
+/// An event as it came in: a client's body (only the documented fields), or one notify built from a
+/// DMS hook or an Alertmanager notification (which may carry `recipients`).
+enum Incoming<'a> {
+    Posted(&'a [u8]),
+    Built(EventBody),
+}
+
 /// The most events one batch may carry.
 const MAX_BATCH: usize = 1000;
 
@@ -39,8 +45,8 @@ const RETRY_AFTER_SECS: &str = "5";
 pub struct Intake {
     pub queue: Arc<dyn Queue>,
     pub stores: Arc<Stores>,
-    /// SHA-256 of each accepted bearer token (none: no auth).
-    pub tokens: Vec<[u8; 32]>,
+    /// Bearer tokens and signature keys (none: no auth).
+    pub auth: super::auth::IntakeAuth,
     pub clock: Clock,
     pub stopping: Arc<AtomicBool>,
     /// Told when an event was queued, so that an idle worker looks at once.
@@ -67,19 +73,6 @@ fn error(status: StatusCode, text: impl Into<String>) -> Response<Bytes> {
 impl Intake {
     fn now_ms(&self) -> i64 {
         i64::try_from(self.clock.now_ms()).unwrap_or(i64::MAX)
-    }
-
-    fn authorized(&self, request: &Request<Bytes>) -> bool {
-        if self.tokens.is_empty() {
-            return true;
-        }
-        let given = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(|t| <[u8; 32]>::from(Sha256::digest(t.trim().as_bytes())));
-        given.is_some_and(|g| self.tokens.contains(&g))
     }
 
     fn stopping(&self) -> Response<Bytes> {
@@ -111,17 +104,13 @@ impl Intake {
         }
     }
 
-    /// What every intake checks first: the token, the stop, the content type.
+    /// What every intake checks first: the token or signature, the stop, the content type.
     fn gate(&self, request: &Request<Bytes>) -> Option<Response<Bytes>> {
-        if !self.authorized(request) {
-            let mut response = error(
-                StatusCode::UNAUTHORIZED,
-                "missing or wrong bearer token (Authorization: Bearer <token>)",
-            );
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            return Some(response);
+        let refused = self
+            .auth
+            .refuse(request.headers(), request.body(), self.now_ms());
+        if refused.is_some() {
+            return refused;
         }
         if self.stopping.load(Ordering::SeqCst) {
             return Some(self.stopping());
@@ -137,8 +126,17 @@ impl Intake {
     }
 
     /// One event's fields checked, and its event known to the store; else the status and answer.
-    fn check(&self, bytes: &[u8], store: &Store, now: i64) -> Result<Checked, (StatusCode, Value)> {
-        let checked = EventBody::parse(bytes, now, || fresh_id().ok()).map_err(|m| {
+    fn check(
+        &self,
+        incoming: Incoming<'_>,
+        store: &Store,
+        now: i64,
+    ) -> Result<Checked, (StatusCode, Value)> {
+        let checked = match incoming {
+            Incoming::Posted(bytes) => EventBody::parse(bytes, now, || fresh_id().ok()),
+            Incoming::Built(body) => body.checked(now, || fresh_id().ok()),
+        };
+        let checked = checked.map_err(|m| {
             let body = json!({ "error": m.reason, "field": m.field });
             (StatusCode::BAD_REQUEST, body)
         })?;
@@ -204,13 +202,13 @@ impl Intake {
         if let Some(refused) = self.gate(&request) {
             return (refused, None);
         }
-        self.queue_one(request.body()).await
+        self.queue_one(Incoming::Posted(request.body())).await
     }
 
     /// One event's body checked and committed; the answer and the event id.
-    async fn queue_one(&self, bytes: &[u8]) -> (Response<Bytes>, Option<String>) {
+    async fn queue_one(&self, incoming: Incoming<'_>) -> (Response<Bytes>, Option<String>) {
         let now = self.now_ms();
-        let checked = match self.check(bytes, &self.store(), now) {
+        let checked = match self.check(incoming, &self.store(), now) {
             Ok(checked) => checked,
             Err((status, body)) => return (answer(status, &body), None),
         };
@@ -257,8 +255,7 @@ impl Intake {
             );
             return (answer, body.id);
         }
-        let bytes = serde_json::to_vec(&body).unwrap_or_default();
-        self.queue_one(&bytes).await
+        self.queue_one(Incoming::Built(body)).await
     }
 
     /// A DMS message hook (`DMS-Event: Message Hook`): one event, its target users additional recipients.
@@ -278,10 +275,7 @@ impl Intake {
             return (answer(StatusCode::BAD_REQUEST, &body), None);
         }
         match dms::event(request.body()) {
-            Ok(body) => {
-                let bytes = serde_json::to_vec(&body).unwrap_or_default();
-                self.queue_one(&bytes).await
-            }
+            Ok(body) => self.queue_one(Incoming::Built(body)).await,
             Err(m) => {
                 let body = json!({ "error": m.reason, "field": m.field });
                 (answer(StatusCode::BAD_REQUEST, &body), None)
@@ -317,7 +311,8 @@ impl Intake {
             .iter()
             .map(|item| {
                 let bytes = serde_json::to_vec(item).unwrap_or_default();
-                self.check(&bytes, &store, now).map_err(|(_, body)| body)
+                self.check(Incoming::Posted(&bytes), &store, now)
+                    .map_err(|(_, body)| body)
             })
             .collect();
         let new: Vec<NewEvent> = checked
@@ -335,12 +330,15 @@ impl Intake {
         let mut inserted = inserted.into_iter();
         let answers: Vec<Value> = checked
             .into_iter()
-            .map(|c| match (c, inserted.next()) {
-                (Err(body), _) => body,
-                (Ok(c), Some(Inserted::New { due_ms })) => {
-                    json!({ "id": c.id.as_str(), "status": "queued", "due": format_rfc3339(due_ms) })
-                }
-                (Ok(c), _) => json!({ "id": c.id.as_str(), "status": "duplicate" }),
+            // Only a checked event was inserted: an error's place takes no insert answer.
+            .map(|c| match c {
+                Err(body) => body,
+                Ok(c) => match inserted.next() {
+                    Some(Inserted::New { due_ms }) => {
+                        json!({ "id": c.id.as_str(), "status": "queued", "due": format_rfc3339(due_ms) })
+                    }
+                    _ => json!({ "id": c.id.as_str(), "status": "duplicate" }),
+                },
             })
             .collect();
         answer(StatusCode::OK, &json!({ "events": answers }))

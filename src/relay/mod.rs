@@ -6,6 +6,7 @@
 //! current, `event` reads an event's fields. One tokio runtime runs all of it.
 
 mod alertmanager;
+mod auth;
 mod dms;
 mod event;
 mod intake;
@@ -23,14 +24,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
-use sha2::{Digest, Sha256};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::Notify;
 
 use crate::clock::Clock;
-use crate::delivery::Options;
 use crate::delivery::stop::Stop;
+use crate::delivery::{Engine, Options};
 use crate::error::Error;
 use crate::log::queue::{Policy, Queue};
 use crate::server::{self, Limits};
@@ -46,6 +46,8 @@ pub struct Config {
     pub bind: SocketAddr,
     /// The bearer tokens accepted on intake (none: no auth, loopback only).
     pub tokens: Vec<Revealed>,
+    /// The signature check of signed intake (PROTOCOLS §8, §13); a token or a signature admits.
+    pub signature: Option<crate::listen::Auth>,
     pub workers: usize,
     pub policy: Policy,
     pub grace: Duration,
@@ -129,21 +131,23 @@ async fn run(config: Config, report: Report) -> Result<()> {
         // The queue retries, with its own backoff across restarts; one attempt per lease.
         retries: 0,
         deadline: config.lease.mul_f64(0.5),
+        concurrency: config.workers.max(1),
         ..Options::default()
     };
     let net = Arc::new(Net::for_attempts_of(opts.timeout)?);
     let (stop_tx, stop) = Stop::switch();
+    // One engine for all workers: `--workers` attempts at once in all, robots paced, app tokens and
+    // rate limits shared.
+    let engine = Engine::new(opts.clone(), config.clock, config.cache_dir.clone(), net)
+        .with_stop(stop.clone())
+        .with_exchange_limit(config.workers);
     let stopping = Arc::new(AtomicBool::new(false));
     let wake = Arc::new(Notify::new());
     let metrics = Arc::new(metrics::Metrics::default());
     let intake = Arc::new(intake::Intake {
         queue: Arc::clone(&queue),
         stores: Arc::clone(&stores),
-        tokens: config
-            .tokens
-            .iter()
-            .map(|t| Sha256::digest(t.expose().as_bytes()).into())
-            .collect(),
+        auth: auth::IntakeAuth::new(&config.tokens, config.signature),
         clock: config.clock,
         stopping: Arc::clone(&stopping),
         wake: Arc::clone(&wake),
@@ -160,7 +164,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         policy: config.policy,
         lease: config.lease,
         owner: format!("{}@{}", std::process::id(), config.clock.now_ms()),
-        net,
+        engine: Arc::new(engine),
         report: Arc::clone(&report),
         metrics,
     });
@@ -196,12 +200,32 @@ async fn run(config: Config, report: Report) -> Result<()> {
     Ok(())
 }
 
+/// The lock file beside a log that its serve holds.
+fn lock_path(log: &Path) -> PathBuf {
+    let mut name = log.as_os_str().to_owned();
+    name.push(".serve");
+    PathBuf::from(name)
+}
+
+/// The process id of the serve that owns `log`, when one runs (`notify retry` then hands it the dead
+/// deliveries instead of sending them itself).
+pub fn serve_owning(log: &Path) -> Option<String> {
+    let mut file = File::open(lock_path(log)).ok()?;
+    match file.try_lock_shared() {
+        Err(TryLockError::WouldBlock) => {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            Some(pid.trim().to_owned())
+        }
+        // Free (unlocked again as the file closes), or unreadable: no serve to hand anything to.
+        _ => None,
+    }
+}
+
 /// One serve owns a SQLite log (it takes every lease back at start): a lock file beside the log,
 /// held for the serve's life, says which process owns it.
 fn own(log: &Path) -> Result<File> {
-    let mut name = log.as_os_str().to_owned();
-    name.push(".serve");
-    let path = PathBuf::from(name);
+    let path = lock_path(log);
     let failed = |e: std::io::Error| {
         Error::failure(format!("cannot lock {}", path.display()))
             .caused_by(e)
@@ -292,6 +316,7 @@ mod tests {
         let config = Config {
             bind: "127.0.0.1:0".parse().unwrap(),
             tokens: vec![Revealed::new("s3cret-token")],
+            signature: None,
             workers: 1,
             policy: Policy {
                 max_attempts: 1,

@@ -16,12 +16,11 @@ use crate::clock::Clock;
 use crate::delivery::Plan;
 use crate::delivery::stop::{self, NOT_SENT, Stop};
 use crate::delivery::{
-    self, ALREADY_DELIVERED, Delivery, OUTCOME_UNKNOWN, Options, Outcome, Recording, Run,
-    identity_of,
+    self, ALREADY_DELIVERED, Class, Delivery, Engine, HELD_BACK, OUTCOME_UNKNOWN, Options, Outcome,
+    Recording, Run, identity_of,
 };
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::rules;
-use crate::transport::Net;
 
 use super::event::EventBody;
 use super::metrics::Metrics;
@@ -43,7 +42,9 @@ pub struct Workers {
     pub lease: Duration,
     /// This serve's name on its leases.
     pub owner: String,
-    pub net: Arc<Net>,
+    /// One engine for every worker: the bound on attempts in flight (`--workers`), robot pacing,
+    /// app tokens and Feishu/Lark rate limits hold across all of them.
+    pub engine: Arc<Engine>,
     pub report: Report,
     pub metrics: Arc<Metrics>,
 }
@@ -53,7 +54,7 @@ impl Workers {
         i64::try_from(self.clock.now_ms()).unwrap_or(i64::MAX)
     }
 
-    /// Runs up to `workers` events at once until `stop`; then gives those in flight up to `grace`.
+    /// Works on up to `workers` events at once (the shared engine bounds their attempts to as many) until `stop`; then gives those in flight up to `grace`.
     /// An event cut off keeps its lease, which the next start takes back.
     pub async fn run(
         self: Arc<Self>,
@@ -83,10 +84,10 @@ impl Workers {
                 tokio::task::spawn_blocking(move || queue.claim(&owner, now, lease, 1)).await;
             match claimed {
                 Ok(Ok(mut events)) if !events.is_empty() => {
-                    let (me, stop) = (Arc::clone(&self), stop.clone());
+                    let me = Arc::clone(&self);
                     let event = events.remove(0);
                     tasks.spawn(async move {
-                        me.attempt(event, stop).await;
+                        me.attempt(event).await;
                         drop(permit);
                     });
                     continue;
@@ -194,7 +195,7 @@ impl Workers {
     }
 
     /// Plans and sends one leased event, then records what became of each destination.
-    async fn attempt(&self, event: Claimed, stop: Stop) {
+    async fn attempt(&self, event: Claimed) {
         let id = event.id.clone();
         let key = id.clone();
         let planned = match self.queued(move |q| q.planned(&key)).await {
@@ -229,7 +230,7 @@ impl Workers {
             id: Some(event_id),
             ..Run::new(self.opts.clone(), self.clock)
         };
-        let finished = match run.deliver_on(Arc::clone(&self.net), stop, plan, msg).await {
+        let finished = match run.deliver_with(&self.engine, plan, msg).await {
             Ok(finished) => finished,
             Err(e) => return self.release(&id, e).await,
         };
@@ -252,12 +253,16 @@ impl Workers {
             let state = states.iter().find(|p| &p.identity == identity);
             let outcome = match (attempt, state.map(|s| s.state)) {
                 (Attempt::NotStarted, _) => "queued (not started)",
+                (Attempt::Held { .. }, _) => "queued (paced)",
                 (_, Some(State::Dead)) => "dead",
                 (Attempt::Transient { .. }, _) => "retrying",
                 (_, Some(State::Skipped)) => "skipped",
                 _ => "delivered",
             };
-            if !matches!(attempt, Attempt::NotStarted | Attempt::Skipped) {
+            if !matches!(
+                attempt,
+                Attempt::NotStarted | Attempt::Held { .. } | Attempt::Skipped
+            ) {
                 let took = Duration::from_millis(row.elapsed_ms);
                 self.metrics.delivery(&row.channel, outcome, took);
             }
@@ -273,9 +278,10 @@ impl Workers {
     }
 }
 
-/// What a destination's row means for the queue, by the engine's retry classes. A request sent but
-/// not answered without an idempotency key (`outcome unknown`) and a refusal (4xx but 408/429) are
-/// not tried again; anything else that failed is.
+/// What a destination's row means for the queue, by the engine's verdict (PROTOCOLS §10 classes): a
+/// permanent failure (a refusal, a vendor's permanent code even in an HTTP 200) and a request sent but
+/// not answered without an idempotency key (`outcome unknown`) are final; a retryable one is tried
+/// again after the backoff, or the vendor's `Retry-After`.
 fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
     let code = row.error_code.as_deref().unwrap_or_default();
     // What the queue keeps as the last error: the code and what the vendor or transport said.
@@ -298,27 +304,25 @@ fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
                 error: format!("{OUTCOME_UNKNOWN} ({reason})"),
             }
         }
-        Outcome::Failed => {
-            // An HTTP status code is three digits; vendors' own codes are longer.
-            let refused = code.len() == 3
-                && code
-                    .parse::<u16>()
-                    .is_ok_and(|s| (400..500).contains(&s) && s != 408 && s != 429);
-            let unknown = row
-                .error_message
-                .as_deref()
-                .is_some_and(|m| m.starts_with(OUTCOME_UNKNOWN));
-            if refused || unknown {
-                return Attempt::Permanent { error: error() };
+        // Not sent: a robot's pacing or an app's rate limit had no slot before the send's deadline.
+        Outcome::Failed if code == HELD_BACK && row.retry_after.is_some() => Attempt::Held {
+            not_before_ms: now_ms.saturating_add(
+                row.retry_after
+                    .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)),
+            ),
+        },
+        Outcome::Failed => match row.class {
+            Some(Class::Permanent | Class::OutcomeUnknown) => Attempt::Permanent { error: error() },
+            Some(Class::Retryable) | None => {
+                let wait = row
+                    .retry_after
+                    .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+                Attempt::Transient {
+                    error: error(),
+                    not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
+                }
             }
-            let wait = row
-                .retry_after
-                .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-            Attempt::Transient {
-                error: error(),
-                not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
-            }
-        }
+        },
     }
 }
 
@@ -326,7 +330,7 @@ fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
 mod tests {
     use super::*;
 
-    fn failed(code: &str, message: &str) -> Delivery {
+    fn failed(code: &str, message: &str, class: Class) -> Delivery {
         Delivery {
             recipient: "alice".into(),
             channel: "webhook".into(),
@@ -338,30 +342,56 @@ mod tests {
             error_message: Some(message.into()),
             reason: Some(message.into()),
             retry_after: None,
+            class: Some(class),
         }
     }
 
     #[test]
-    fn a_refusal_and_an_unknown_outcome_are_final_and_the_rest_is_retried() {
+    fn the_engines_verdict_decides_and_not_the_http_status() {
         let permanent = |row: &Delivery| matches!(attempt_of(row, 0), Attempt::Permanent { .. });
-        assert!(permanent(&failed("400", "Bad Request")));
-        // A vendor's own code that happens to start like a status is not a refusal.
-        assert!(!permanent(&failed("400102", "busy")));
+        // A DingTalk robot's permanent code arrives in an HTTP 200: dead at once, with the vendor's words.
+        let refused = failed("310000", "keywords not in content", Class::Permanent);
+        assert_eq!(
+            attempt_of(&refused, 0),
+            Attempt::Permanent {
+                error: "310000: keywords not in content".into()
+            }
+        );
+        // Its rate limit code is worth another attempt.
+        assert!(!permanent(&failed(
+            "130101",
+            "send too fast",
+            Class::Retryable
+        )));
+        assert!(permanent(&failed("400", "Bad Request", Class::Permanent)));
         assert!(permanent(&failed(
             "timeout",
-            &format!("{OUTCOME_UNKNOWN} (timed out)")
+            &format!("{OUTCOME_UNKNOWN} (timed out)"),
+            Class::OutcomeUnknown
         )));
-        assert!(!permanent(&failed("503", "Service Unavailable")));
-        assert!(!permanent(&failed("429", "Too Many Requests")));
+        assert!(!permanent(&failed(
+            "503",
+            "Service Unavailable",
+            Class::Retryable
+        )));
         // A stop's rows carry no vendor message, only their reason.
         let stopped = |reason: &str| Delivery {
             error_message: None,
-            ..failed(stop::CODE, reason)
+            ..failed(stop::CODE, reason, Class::Retryable)
         };
         assert_eq!(attempt_of(&stopped(NOT_SENT), 0), Attempt::NotStarted);
         let cut = stopped("interrupted: the attempt did not end in time");
         assert!(permanent(&cut));
-        let mut later = failed("429", "Too Many Requests");
+        // Held back by a robot's pacing: queued for the free slot, not an attempt.
+        let mut paced = failed(HELD_BACK, "robot rate limit (20/min)", Class::Retryable);
+        paced.retry_after = Some(Duration::from_secs(40));
+        assert_eq!(
+            attempt_of(&paced, 1_000),
+            Attempt::Held {
+                not_before_ms: 41_000
+            }
+        );
+        let mut later = failed("429", "Too Many Requests", Class::Retryable);
         later.retry_after = Some(Duration::from_secs(30));
         assert_eq!(
             attempt_of(&later, 1_000),

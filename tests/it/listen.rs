@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 
 use crate::support::Env;
 
+mod standard;
+
 /// The longest any step may take before the test gives up (the machine may be busy building).
 const WAIT: Duration = Duration::from_secs(20);
 const KEY: &str = "k3y-for-listen-tests";

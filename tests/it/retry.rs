@@ -576,13 +576,17 @@ fn retry_follows_the_store_as_it_is_now_and_a_skipped_destination_stays_due() {
     let keys = keys_seen(&server, "/robot/send");
     assert_eq!(keys.len(), 2);
     assert_eq!(keys[0], keys[1]);
-    let rows = log_json(&env, &["--id", "nightly-7"]);
+    let rows = log_json(&env, &["--id", "nightly-7", "--all-attempts"]);
     let seen: Vec<&str> = rows.iter().filter_map(|r| r["outcome"].as_str()).collect();
     assert_eq!(
         seen,
         ["delivered", "failed"],
         "newest first; the skipping retry left no row"
     );
+    // By default the destination's latest state alone.
+    let rows = log_json(&env, &["--id", "nightly-7"]);
+    let seen: Vec<&str> = rows.iter().filter_map(|r| r["outcome"].as_str()).collect();
+    assert_eq!(seen, ["delivered"]);
 }
 
 /// The webhook body without what belongs to each run rather than to the message: the event time

@@ -37,7 +37,7 @@ secret_flags!(
 ///   wecom-bot           --webhook
 ///   email               --address
 ///   sms                 --mobile
-///   webhook             --url, --signature-method NONE|HMAC_SHA1|HMAC_SHA256, --signature-key
+///   webhook             --url, --signature-method NONE|HMAC_SHA1|HMAC_SHA256|STANDARD, --signature-key
 ///   (dingtalk-bot, wecom-bot and webhook also take --ca-file PEM: a private CA for the endpoint)
 ///
 /// Mobiles outside the Chinese mainland carry their country code (+44...); a bare 11-digit number
@@ -75,7 +75,7 @@ pub struct Args {
     /// Endpoint URL (webhook)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    /// NONE, HMAC_SHA1 or HMAC_SHA256 (webhook)
+    /// NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks: a whsec_ or raw key) (webhook)
     #[arg(long, value_name = "METHOD")]
     pub signature_method: Option<String>,
     #[command(flatten)]

@@ -9,11 +9,11 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::channels::Kind;
-use crate::commands::args::{method_parser, secret_flags};
+use crate::commands::args::{method_parser, reveal};
 use crate::context::Context;
 use crate::error::Error;
 use crate::listen::{self, Auth, Settings};
-use crate::profiles::{self, Input};
+use crate::profiles::Input;
 use crate::signing::SignatureMethod;
 use crate::values::{Field, Value};
 
@@ -30,13 +30,19 @@ Try it with two terminals:
   notify send --webhook http://127.0.0.1:8787/ --signature-method HMAC_SHA256 \\
       --signature-key-env KEY --message 'hello'
 
+Several keys may be given (repeat --signature-key or --signature-key-env): during a key rotation \
+a delivery signed with any of them is accepted. STANDARD takes the sender's whsec_ key as is:
+  notify listen --signature-method STANDARD --signature-key-env NEW_KEY --signature-key-env OLD_KEY
+
 Each request is checked in this order; the first failure answers and closes the connection:
   431  the request head is over 16 KiB (400 when it is malformed)
   413  the body is over 1 MiB (Content-Length or chunked: reading stops at the limit)
   408  the request did not arrive completely within 10 s
   405  not a POST
   401  X-Notify-Signature (sha1=HEX or sha256=HEX, an HMAC of the raw body) is missing or
-       wrong; checked before the body is parsed
+       wrong; checked before the body is parsed. With STANDARD (Standard Webhooks): the
+       webhook-signature (v1,BASE64 of id.timestamp.body) is missing or wrong, or
+       webhook-timestamp is more than 5 minutes from now, either way
   400  the body is not JSON, or has no messageEvent object with a numeric eventTime
   401  stale: messageEvent.eventTime (Unix ms) is more than 5 minutes from now, either way
   204  accepted. Each path is its own endpoint (one user's webhook): the same X-Notify-Delivery
@@ -59,15 +65,49 @@ Exit codes:
        method or a method without a key
   130  interrupted (Ctrl-C)";
 
-secret_flags!(
-    /// The key deliveries are checked with.
-    SignatureKey,
-    "signature-key",
-    value_name = "KEY",
-    help = "The signing key (other local users can see it in the process list: prefer -env or -stdin)",
-    noun = "the signing key",
-    env_help = "Read the signing key from this environment variable"
-);
+/// The keys deliveries are checked with, each flag repeatable: several keys are a rotation (any one
+/// may sign). Its `Debug` never shows a key.
+#[derive(Clone, Default, clap::Args)]
+pub struct SignatureKeys {
+    /// A signing key; repeat it during a key rotation (other local users can see it in the process
+    /// list: prefer -env or -stdin). STANDARD takes a whsec_ key as the sender shows it, or a raw one
+    #[arg(long = "signature-key", value_name = "KEY")]
+    pub value: Vec<String>,
+    /// Read a signing key from one line of stdin
+    #[arg(long = "signature-key-stdin")]
+    pub stdin: bool,
+    /// Read a signing key from this environment variable (repeatable)
+    #[arg(long = "signature-key-env", value_name = "VAR")]
+    pub env: Vec<String>,
+}
+
+impl SignatureKeys {
+    /// Each key as given, in the order stdin, literal, environment; the flag named for errors.
+    fn inputs(&self) -> Vec<(Input, &'static str)> {
+        let stdin = self
+            .stdin
+            .then_some((Input::Stdin, "--signature-key-stdin"));
+        let text = self
+            .value
+            .iter()
+            .map(|v| (Input::Text(v.clone()), "--signature-key"));
+        let env = self
+            .env
+            .iter()
+            .map(|v| (Input::Env(v.clone()), "--signature-key-env"));
+        stdin.into_iter().chain(text).chain(env).collect()
+    }
+}
+
+impl std::fmt::Debug for SignatureKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignatureKeys")
+            .field("value", &vec!["****"; self.value.len()])
+            .field("stdin", &self.stdin)
+            .field("env", &self.env)
+            .finish()
+    }
+}
 
 /// Receive custom-webhook deliveries on loopback and check their signatures
 #[derive(Debug, clap::Args)]
@@ -83,7 +123,7 @@ pub struct Args {
     #[arg(long, value_name = "METHOD", value_parser = method_parser(), ignore_case = true)]
     pub signature_method: Option<SignatureMethod>,
     #[command(flatten)]
-    pub signature_key: SignatureKey,
+    pub signature_key: SignatureKeys,
     /// Exit (0) after N accepted events; rejected requests and repeats do not count
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
@@ -122,11 +162,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .into());
     }
     let method = args.signature_method.unwrap_or_default();
-    let key = signing_key(ctx, args, method)?;
+    let keys = signing_keys(ctx, args, method)?;
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let auth = Auth::from_keys(method, &keys).map_err(|e| {
+        Error::usage(format!("invalid --signature-key: {e}"))
+            .hint("copy the key again from where the sender shows it")
+    })?;
     // The run's one clock (the context's), which tokio's time moves forward.
     let clock = ctx.clock;
     let settings = Settings {
-        auth: Auth::new(method, key),
+        auth,
         count: args.count,
         read_timeout: Duration::from_millis(args.read_timeout_ms),
         max_connections: args.max_connections,
@@ -135,55 +180,52 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     listen::serve(addr, settings, print::Printer(ctx.out.clone()))
 }
 
-/// The key deliveries are checked with: empty for NONE, else from the flags or a prompt.
-fn signing_key(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Vec<u8>> {
-    let input = args.signature_key.input();
-    let flag = match &input {
-        Some(Input::Stdin) => "--signature-key-stdin",
-        Some(Input::Env(_)) => "--signature-key-env",
-        _ => "--signature-key",
-    };
-    let value = match (method, input) {
-        (SignatureMethod::None, None) => return Ok(Vec::new()),
-        (SignatureMethod::None, Some(_)) => {
+/// The keys deliveries are checked with: none for NONE, else from the flags or a prompt.
+fn signing_keys(ctx: &Context, args: &Args, method: SignatureMethod) -> Result<Vec<String>> {
+    let inputs = args.signature_key.inputs();
+    let flag = inputs.first().map_or("--signature-key", |(_, flag)| *flag);
+    match (method, inputs.is_empty()) {
+        (SignatureMethod::None, true) => Ok(Vec::new()),
+        (SignatureMethod::None, false) => {
             let err = if args.signature_method.is_some() {
                 Error::usage(format!("{flag} does not go with --signature-method NONE")).hint(
                     "drop the key to accept unsigned deliveries, or pass --signature-method \
-                     HMAC_SHA256 (or HMAC_SHA1) to check signatures",
+                     HMAC_SHA256 (or HMAC_SHA1, STANDARD) to check signatures",
                 )
             } else {
                 Error::usage(format!("{flag} needs --signature-method")).hint(
-                    "pass --signature-method HMAC_SHA256 or HMAC_SHA1, the method the sender signs with",
+                    "pass --signature-method HMAC_SHA256, HMAC_SHA1 or STANDARD, the method the sender signs with",
                 )
             };
-            return Err(err.into());
+            Err(err.into())
         }
-        (_, Some(input)) => {
-            let stdin = |flag: &str| ctx.stdin_line(flag);
-            profiles::resolve_inputs(Kind::Webhook, vec![(Field::SignatureKey, input)], &stdin)?
-                .into_iter()
-                .next()
-                .map(|(_, value)| value)
+        (method, true) => {
+            let value = match Kind::Webhook.field(Field::SignatureKey) {
+                Some(spec) => Some(
+                    ctx.prompt
+                        .field(&format!("--signature-method {method}"), spec)?,
+                ),
+                None => None,
+            };
+            let key = match value {
+                Some(Value::Secret(secret)) => secret
+                    .resolve()
+                    .map_err(|e| Error::usage(format!("invalid {flag}: {e}")))?
+                    .expose()
+                    .to_owned(),
+                Some(Value::Text(text)) => text,
+                _ => return Err(Error::usage(format!("{flag} needs a key")).into()),
+            };
+            Ok(vec![key])
         }
-        (method, None) => match Kind::Webhook.field(Field::SignatureKey) {
-            Some(spec) => Some(
-                ctx.prompt
-                    .field(&format!("--signature-method {method}"), spec)?,
-            ),
-            None => None,
-        },
-    };
-    let key = match value {
-        Some(Value::Secret(secret)) => secret
-            .resolve()
-            .map_err(|e| {
-                Error::usage(format!("invalid {flag}: {e}"))
-                    .hint("export the variable first, or pass the key with --signature-key-stdin")
-            })?
-            .expose()
-            .to_owned(),
-        Some(Value::Text(text)) => text,
-        _ => return Err(Error::usage(format!("{flag} needs a key")).into()),
-    };
-    Ok(key.into_bytes())
+        (_, false) => inputs
+            .into_iter()
+            .map(|(input, flag)| {
+                let flag = flag.trim_end_matches("-stdin").trim_end_matches("-env");
+                Ok(reveal(ctx, Some(input), flag)?
+                    .map(|k| k.expose().to_owned())
+                    .unwrap_or_default())
+            })
+            .collect(),
+    }
 }

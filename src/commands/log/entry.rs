@@ -107,7 +107,11 @@ impl<'a> Entry<'a> {
             self.time,
             self.id.to_owned(),
             self.event.unwrap_or("-").to_owned(),
-            self.recipient.to_owned(),
+            // An event not planned yet has no recipient until a worker reads the store.
+            match self.recipient {
+                "" => "-".to_owned(),
+                r => r.to_owned(),
+            },
             self.channel.to_owned(),
             self.destination.to_owned(),
             self.outcome.to_owned(),

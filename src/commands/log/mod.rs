@@ -11,11 +11,19 @@ mod show;
 
 /// Show the delivery log: each destination's outcome of every send, newest first
 ///
-/// Every send, emit and channel test that is not a dry run records one entry per destination: event id and
-/// name, time, recipient, channel, masked destination, outcome, attempts, error and idempotency key. The
-/// log is a SQLite file, by default <user data dir>/notify/deliveries.db (--log or NOTIFY_LOG move it).
+/// Every send, emit and channel test that is not a dry run records one entry per
+/// destination: event id and name, time, recipient, channel, masked destination, outcome,
+/// attempts, error and idempotency key. The listing shows each destination once, in its
+/// latest state (--all-attempts: every recorded attempt). A `notify serve` on the log adds
+/// its queue: `queued` with the next attempt (an event not planned yet is one row, due
+/// when it is) and `dead` with the last error. The log is a SQLite file, by default
+/// <user data dir>/notify/deliveries.db (--log or NOTIFY_LOG move it).
+///
+/// Examples:
+///   notify log --id ticket-42:approval --all-attempts
+///   notify log --outcome dead --since 1d
 #[derive(Debug, clap::Args)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, verbatim_doc_comment)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<LogCommand>,

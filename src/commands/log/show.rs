@@ -1,12 +1,14 @@
 //! `notify log` (without a subcommand): the filtered listing.
 
+use std::collections::HashSet;
+
 use anyhow::Result;
 
 use crate::channels::Kind;
 use crate::commands::args::when;
 use crate::context::Context;
 use crate::log::time::When;
-use crate::log::{DeliveryId, DeliveryLog, Filter, Outcome};
+use crate::log::{DeliveryId, DeliveryLog, Filter, Logged, Outcome, Pending};
 
 use super::entry::{self, Entry};
 
@@ -54,6 +56,9 @@ pub struct Filters {
     /// Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time
     #[arg(long, value_name = "WHEN", value_parser = when())]
     pub since: Option<When>,
+    /// Every recorded attempt of each destination (by default only its latest state: one row each)
+    #[arg(long)]
+    pub all_attempts: bool,
     /// Show at most this many entries (the newest)
     #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
@@ -104,7 +109,11 @@ pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
             "no delivery recorded yet"
         });
     }
-    let mut entries: Vec<_> = rows.iter().map(Entry::new).collect();
+    let rows = match args.all_attempts {
+        true => rows.iter().collect(),
+        false => latest(&rows, &pending),
+    };
+    let mut entries: Vec<_> = rows.into_iter().map(Entry::new).collect();
     if !pending.is_empty() {
         entries.extend(pending.iter().map(Entry::pending));
         // Newest first, as the log's rows come; a stable sort keeps the log's order among equal times.
@@ -119,4 +128,23 @@ pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
     }
     let table = entries.into_iter().map(Entry::cells).collect();
     ctx.out.table(&entry::HEADERS, table)
+}
+
+/// Each destination's latest state, once: its newest logged row, unless the relay's queue holds it
+/// (queued for another attempt, or dead), whose row says more (the next attempt, the last error).
+fn latest<'a>(rows: &'a [Logged], pending: &[Pending]) -> Vec<&'a Logged> {
+    let mut seen: HashSet<(&str, String)> = pending
+        .iter()
+        .map(|p| (p.event_id.as_str(), p.identity.clone()))
+        .collect();
+    // Newest first: the first row of a destination is its latest.
+    let mut by_newest: Vec<&Logged> = rows.iter().collect();
+    by_newest.sort_by_key(|r| std::cmp::Reverse(r.seq));
+    let mut keep: HashSet<i64> = HashSet::new();
+    for row in by_newest {
+        if seen.insert((row.event_id.as_str(), row.identity.key())) {
+            keep.insert(row.seq);
+        }
+    }
+    rows.iter().filter(|r| keep.contains(&r.seq)).collect()
 }

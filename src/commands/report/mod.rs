@@ -81,10 +81,14 @@ pub fn deliveries<H: Serialize>(
 }
 
 /// The report of `retry`: each row with its event id (in the JSON and as the table's first column).
-pub fn retried(ctx: &Context, rows: &[(DeliveryId, Delivery)]) -> Result<()> {
+pub fn retried<H: Serialize>(
+    ctx: &Context,
+    head: &H,
+    rows: &[(DeliveryId, Delivery)],
+) -> Result<()> {
     let rows: Vec<(Option<&str>, &Delivery)> =
         rows.iter().map(|(id, d)| (Some(id.as_str()), d)).collect();
-    report(ctx, &NoHead {}, &rows, None)
+    report(ctx, head, &rows, None)
 }
 
 fn report<H: Serialize>(

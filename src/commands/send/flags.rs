@@ -40,7 +40,7 @@ pub struct AdhocArgs {
     /// Ad-hoc custom webhook URL (repeatable)
     #[arg(long = "webhook", value_name = "URL")]
     pub webhooks: Vec<String>,
-    /// Signature method for --webhook: NONE, HMAC_SHA1 or HMAC_SHA256
+    /// Signature method for --webhook: NONE, HMAC_SHA1, HMAC_SHA256 or STANDARD (Standard Webhooks)
     #[arg(
         long,
         value_name = "METHOD",

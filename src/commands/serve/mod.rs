@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+mod auth;
 mod say;
 
 use crate::commands::args::{limit, parse_duration};
@@ -14,7 +15,6 @@ use crate::error::Error;
 use crate::listen::parse_addr;
 use crate::log::queue::Policy;
 use crate::relay::{self, Config};
-use crate::values::Revealed;
 
 /// The relay: take events over HTTP, queue them durably, deliver them through the rules
 ///
@@ -23,7 +23,8 @@ use crate::values::Revealed;
 ///    "approver": ["alice"], "task_id": "42", "message": "...", "channels": ["webhook"]}
 /// and answers 202 {"id", "status": "queued", "due"} once the event is committed to the queue (in the
 /// delivery log's database), 200 {"id", "status": "duplicate"} for an id it already holds, 400 naming
-/// the field at fault, 401 without a configured bearer token, 415 when not JSON, 413 past 1 MiB,
+/// the field at fault, 401 without a configured bearer token or signature, 415 when not JSON,
+/// 413 past 1 MiB,
 /// 422 for an unknown event (with the nearest ids), 503 while stopping.
 /// POST /v1/events/batch takes {"events": [...]}, up to 1,000, committed in one transaction, and
 /// answers 200 {"events": [...]} with each event's {"id", "status"} or {"error"}, in order.
@@ -44,8 +45,17 @@ use crate::values::Revealed;
 /// `notify queue` lists what waits, `notify cancel ID` withdraws an event, and
 /// `notify emit ... --at TIME | --in DURATION` queues one for later.
 ///
+/// Signed intake: with --signature-method HMAC_SHA256 (or HMAC_SHA1) a request carries
+/// X-Notify-Signature: sha256=HEX over the raw body, as notify's webhook deliveries do; with
+/// STANDARD, Standard Webhooks headers (webhook-id, webhook-timestamp within 5 minutes,
+/// webhook-signature: v1,BASE64), as any Standard Webhooks library signs. Repeat
+/// --signature-key-env during a key rotation. A valid bearer token or a valid signature admits.
+///   export HOOK_KEY=whsec_...   # the key senders sign with
+///   notify serve --bind 0.0.0.0:8788 --signature-method STANDARD --signature-key-env HOOK_KEY
+///
 /// Exit 0 after a stop, 1 when the address is in use or the store or the log cannot be read, 2 for
-/// bad flags (a non-loopback --bind without --auth-token-env), 130 after a second signal.
+/// bad flags (a non-loopback --bind without --auth-token-env or a signature key, an unset
+/// variable), 130 after a second signal.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -55,7 +65,7 @@ pub struct Args {
     /// Accept `Authorization: Bearer <token>` with the token in this environment variable (repeatable)
     #[arg(long = "auth-token-env", value_name = "VAR")]
     pub auth_token_env: Vec<String>,
-    /// Events worked on at once (each sends to up to 8 destinations at a time)
+    /// Deliveries attempted at once, across all events (robot pacing and app rate limits are shared)
     #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=4096))]
     pub workers: usize,
     /// A destination is dead after this many attempts
@@ -73,6 +83,8 @@ pub struct Args {
     /// One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text
     #[arg(long)]
     pub json_logs: bool,
+    #[command(flatten)]
+    pub signed: auth::SignatureArgs,
 }
 
 fn give_up(text: &str) -> Result<Duration, String> {
@@ -90,29 +102,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             args.bind.trim()
         ))
     })?;
-    if !bind.ip().is_loopback() && args.auth_token_env.is_empty() {
+    let tokens = auth::tokens(&args.auth_token_env)?;
+    let signature = args.signed.signature()?;
+    if !bind.ip().is_loopback() && tokens.is_empty() && signature.is_none() {
         return Err(Error::usage(format!(
             "refusing to serve on {bind} without authentication: not a loopback address"
         ))
-        .hint("pass --auth-token-env VAR (a bearer token clients must send), or bind 127.0.0.1")
+        .hint("pass --auth-token-env VAR (a bearer token clients must send) or --signature-method M --signature-key-env VAR (signed requests), or bind 127.0.0.1")
         .into());
-    }
-    let mut tokens = Vec::new();
-    for var in &args.auth_token_env {
-        match std::env::var(var) {
-            Ok(token) if !token.trim().is_empty() => tokens.push(Revealed::new(token.trim())),
-            _ => {
-                return Err(Error::usage(format!(
-                    "--auth-token-env {var}: the variable is not set or empty"
-                ))
-                .hint(format!("export {var} with the token clients will send"))
-                .into());
-            }
-        }
     }
     let config = Config {
         bind,
         tokens,
+        signature,
         workers: args.workers,
         policy: Policy {
             max_attempts: args.max_attempts,

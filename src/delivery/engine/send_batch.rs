@@ -28,7 +28,7 @@ impl Engine {
             let (target, composed) = match (dest.target, composed.map(|c| *c)) {
                 (Ok(t), Some(Ok(c))) => (t, c),
                 _ => {
-                    row.fail(failure("internal", "a batch member was not composed"));
+                    row.fail(failure("internal", "a batch member was not composed"), true);
                     rows.push((index, row));
                     continue;
                 }
@@ -37,17 +37,23 @@ impl Engine {
                 (Target::Sms { mobile, .. }, _) => Ok(mobile.clone()),
                 (_, Recipient::Known(id)) => Ok(id.to_owned()),
                 (Target::Dingtalk { app, .. }, Recipient::LookUp { mobile, email }) => {
-                    self.look_up(app, mobile, email, deadline).await
+                    self.find_person(app, mobile, email, deadline).await
                 }
-                (_, Recipient::LookUp { .. }) => Err(failure("internal", "no lookup here")),
-                (_, Recipient::Missing(why)) => Err(failure("invalid", why)),
+                (_, Recipient::LookUp { .. }) => {
+                    Err(Verdict::permanent("internal", "no lookup here"))
+                }
+                (_, Recipient::Missing(why)) => Err(Verdict::permanent("invalid", why)),
             };
             match recipient {
                 Ok(r) => {
                     shared.get_or_insert(composed);
                     batch.push((rows.len(), target, r));
                 }
-                Err(f) => row.fail(f),
+                Err(Verdict::Retry(f)) => row.fail(f, false),
+                Err(Verdict::Permanent(f)) => row.fail(f, true),
+                Err(Verdict::Delivered) => {
+                    row.fail(failure("internal", "success reported as an error"), true);
+                }
             }
             rows.push((index, row));
         }
@@ -69,7 +75,7 @@ impl Engine {
             row.attempts = done.attempts;
             row.elapsed_ms = elapsed_ms;
             match &done.result {
-                Err(f) => row.fail(f.clone()),
+                Err(f) => row.fail(f.clone(), done.permanent),
                 Ok(()) => row.reason = msg.cut.clone(),
             }
         }
@@ -86,7 +92,7 @@ impl Engine {
     ) -> Attempted<()> {
         let stamp = match Stamp::new(self.clock.now_ms()) {
             Ok(s) => s,
-            Err(f) => return Attempted::failed(f),
+            Err(f) => return Attempted::failed(f, false),
         };
         let safe = steps::resend_safe(target);
         let judge = steps::judge(target);
@@ -101,7 +107,7 @@ impl Engine {
             }
             _ => {
                 if let Err(f) = steps::batch_request(target, msg, &stamp, "", recipients) {
-                    return Attempted::failed(f);
+                    return Attempted::failed(f, true);
                 }
                 self.retrying(deadline, None, |t| {
                     let req = stamp.attempt(self.clock.now_ms()).and_then(|s| {

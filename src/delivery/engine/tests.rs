@@ -3,6 +3,7 @@
 mod batching;
 mod faults;
 mod resend;
+mod shared;
 mod waits;
 
 use std::time::SystemTime;

@@ -238,9 +238,17 @@ impl PgLog {
 
     /// The queued and dead destinations `filter` selects (its outcome is the caller's), newest first.
     pub fn pending(&self, filter: &Filter) -> Result<Vec<Pending>> {
-        let raw: Vec<pending::Raw> = self.db.run("read", |pool| async move {
-            let rows = pool.get().await?.query(pending::PENDING_SQL, &[]).await?;
-            rows.iter()
+        let (raw, unplanned) = self.db.run("read", |pool| async move {
+            let client = pool.get().await?;
+            let rows = client.query(pending::PENDING_SQL, &[]).await?;
+            let unplanned: Vec<pending::Unplanned> = client
+                .query(pending::UNPLANNED_SQL, &[])
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
+                .collect::<Result<_, PgError>>()?;
+            let raw: Vec<pending::Raw> = rows
+                .iter()
                 .map(|r| {
                     let attempts: i32 = r.try_get(5)?;
                     Ok((
@@ -256,9 +264,10 @@ impl PgLog {
                         r.try_get(9)?,
                     ))
                 })
-                .collect()
+                .collect::<Result<_, PgError>>()?;
+            Ok((raw, unplanned))
         })?;
-        Ok(pending::assemble(raw, filter))
+        Ok(pending::assemble(raw, unplanned, filter))
     }
 
     fn identity(&self, key: &str) -> Result<Identity> {

@@ -338,6 +338,64 @@ impl Queue for PgQueue {
             Ok(outcome)
         })
     }
+
+    fn requeue_dead(
+        &self,
+        id: Option<&str>,
+        since_ms: Option<i64>,
+        now_ms: i64,
+    ) -> Result<Vec<(String, String)>> {
+        let id = id.map(str::to_owned);
+        self.db.run("write", move |pool| async move {
+            let mut client = pool.get().await?;
+            let tx = client.transaction().await?;
+            let requeued: Vec<(String, String)> = tx
+                .query(
+                    "UPDATE queue_deliveries SET state = 'queued', attempts = 0, next_attempt_ms = $3
+                     WHERE state = 'dead' AND ($1::text IS NULL OR event_id = $1)
+                       AND ($2::bigint IS NULL OR next_attempt_ms >= $2)
+                       AND event_id IN (SELECT id FROM queue_events WHERE state != 'cancelled')
+                     RETURNING event_id, identity",
+                    &[&id, &since_ms, &now_ms],
+                )
+                .await?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+            let mut events: Vec<&str> = requeued.iter().map(|(e, _)| e.as_str()).collect();
+            events.sort_unstable();
+            events.dedup();
+            tx.execute(
+                "UPDATE queue_events SET received_ms = $2,
+                     due_ms = CASE WHEN state = 'queued' THEN least(due_ms, $2) ELSE $2 END,
+                     state = 'queued'
+                 WHERE id = ANY($1)",
+                &[&events, &now_ms],
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(requeued)
+        })
+    }
+
+    fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize> {
+        let ids: Vec<String> = delivered.iter().map(|(e, _)| e.clone()).collect();
+        let identities: Vec<String> = delivered.iter().map(|(_, i)| i.clone()).collect();
+        self.db.run("write", move |pool| async move {
+            let settled = pool
+                .get()
+                .await?
+                .execute(
+                    "UPDATE queue_deliveries q SET state = 'delivered'
+                     FROM unnest($1::text[], $2::text[]) AS d(event_id, identity)
+                     WHERE q.state = 'dead' AND q.event_id = d.event_id
+                       AND q.identity = d.identity",
+                    &[&ids, &identities],
+                )
+                .await?;
+            Ok(usize::try_from(settled).unwrap_or(usize::MAX))
+        })
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ mod tokens;
 mod transport_failures;
 mod vectors;
 mod webhook;
+mod webhook_standard;
 mod wecom_bot;
 
 use dingtalk_app::{DING_SECRET, DING_TOKEN, ding_provider, ding_token_reply};

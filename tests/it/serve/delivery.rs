@@ -165,3 +165,135 @@ fn json_logs_say_each_request_and_outcome_as_one_object_per_line() {
         serve.seen
     );
 }
+
+/// Users whose DingTalk group robots are at `/<name>-robot/send` on `server`.
+fn robots(env: &Env, server: &HttpServer, names: &[&str]) {
+    for name in names {
+        let url = server.url(&format!("/{name}-robot/send?access_token=t-{name}"));
+        env.run(&[
+            "user",
+            "modify",
+            name,
+            "--create",
+            "--set",
+            &format!("dingtalk-bot.webhook={url}"),
+            "--enable",
+            "dingtalk-bot",
+        ])
+        .ok();
+    }
+}
+
+#[test]
+fn a_vendors_permanent_code_in_an_http_200_is_dead_at_once_and_its_rate_limit_is_retried() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    robots(&env, &server, &["bob", "carol"]);
+    server.always(
+        "/bob-robot/send",
+        Reply::json(
+            200,
+            r#"{"errcode":310000,"errmsg":"keywords not in content"}"#,
+        ),
+    );
+    server.reply(
+        "/carol-robot/send",
+        Reply::json(200, r#"{"errcode":130101,"errmsg":"send too fast"}"#),
+    );
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("vendor-1", &["bob", "carol"])).0, 202);
+    let dead = serve.line("vendor-1 bob dingtalk-bot: dead (attempt 1)");
+    assert!(dead.contains("keyword"), "{dead}");
+    serve.line("vendor-1 carol dingtalk-bot: retrying (attempt 1)");
+    serve.line("vendor-1 carol dingtalk-bot: delivered (attempt 2)");
+    assert_eq!(server.requests_to("/bob-robot/send").len(), 1);
+    assert_eq!(server.requests_to("/carol-robot/send").len(), 2);
+    let listed = env.run(&["log", "--json", "--id", "vendor-1"]).ok().json();
+    let bob: Vec<&Value> = listed
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| r["recipient"] == "bob")
+        .collect();
+    assert!(
+        bob.iter().any(|r| r["outcome"] == "dead"
+            && r["error_message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("310000"))),
+        "{listed}"
+    );
+}
+
+#[test]
+fn workers_count_attempts_in_flight_not_events() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    let names = ["bob", "carol", "dave"];
+    users(&env, &server, &names);
+    for name in names {
+        let slow = Reply::status(200).delay(Duration::from_millis(700));
+        server.always(&format!("/{name}"), slow);
+    }
+    let _serve = Serve::start(&env, &["--workers", "1"]);
+    assert_eq!(_serve.post(&event("one-at-a-time", &names)).0, 202);
+    // One event, three destinations: with one worker they go one after another, not three at once.
+    server.wait_for(1, WAIT);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "{:?}",
+        pairs(&server.requests())
+    );
+    let want = names
+        .iter()
+        .map(|n| (format!("/{n}"), "one-at-a-time".to_owned()))
+        .collect();
+    wait_pairs(&server, &want);
+}
+
+#[test]
+fn retry_while_serve_runs_queues_the_dead_again_for_serve_to_send() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    server.reply("/bob", Reply::status(400));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("dead-1", &["bob", "carol"])).0, 202);
+    serve.line("dead-1 bob webhook: dead (attempt 1)");
+    serve.line("dead-1 carol webhook: delivered (attempt 1)");
+    // bob's endpoint is fixed; a person retries while serve runs.
+    let retried = env.run(&["retry"]);
+    retried
+        .ok()
+        .stdout_has("dead-1 bob webhook: re-queued")
+        .stderr_has("re-queued 1 dead delivery for the notify serve on this log (process ");
+    // Serve sends it, its attempts counted afresh; retry itself sent nothing.
+    serve.line("dead-1 bob webhook: delivered (attempt 1)");
+    assert_eq!(server.requests_to("/bob").len(), 2);
+    assert_eq!(server.requests_to("/carol").len(), 1);
+    let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(health["queue"]["dead"], 0, "{health}");
+    // Nothing is dead any more: a second retry has nothing to do.
+    env.run(&["retry"]).ok().stderr_has("nothing to retry");
+}
+
+#[test]
+fn retry_without_a_serve_sends_the_dead_itself_and_they_are_dead_no_more() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    server.reply("/bob", Reply::status(400));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("dead-2", &["bob"])).0, 202);
+    serve.line("dead-2 bob webhook: dead (attempt 1)");
+    serve.signal("TERM");
+    assert_eq!(serve.exit_code(), 0);
+    env.run(&["retry"]).ok().stdout_has("delivered");
+    assert_eq!(server.requests_to("/bob").len(), 2);
+    let dead = env
+        .run(&["log", "--json", "--id", "dead-2", "--outcome", "dead"])
+        .ok()
+        .json();
+    assert_eq!(dead, json!([]));
+}

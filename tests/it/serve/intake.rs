@@ -253,3 +253,37 @@ fn metrics_count_intake_and_deliveries_in_the_text_format() {
     assert_eq!(value("notify_queue_depth", "state=\"dead\""), 0.0);
     assert_eq!(value("notify_delivery_duration_seconds_count", ""), 1.0);
 }
+
+#[test]
+fn recipients_is_not_a_field_of_a_posted_event() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "mallory"]);
+    let serve = Serve::start(&env, &[]);
+    let mut smuggled = event("r-1", &["bob"]);
+    smuggled["recipients"] = json!(["mallory"]);
+    let (status, answer) = serve.post(&smuggled);
+    assert_eq!(
+        (status, answer["field"].as_str()),
+        (400, Some("recipients")),
+        "{answer}"
+    );
+    let batch = json!({ "events": [smuggled, event("r-2", &["bob"])] });
+    let (status, answer) = request(
+        serve.addr,
+        "POST",
+        "/v1/events/batch",
+        &[("Content-Type", "application/json")],
+        &batch.to_string(),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["events"][0]["field"], "recipients", "{answer}");
+    assert_eq!(answer["events"][1]["status"], "queued", "{answer}");
+    wait_pairs(
+        &server,
+        &BTreeSet::from([("/bob".to_owned(), "r-2".to_owned())]),
+    );
+    // Nobody reached mallory.
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(server.requests_to("/mallory").is_empty());
+}

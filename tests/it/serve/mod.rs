@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 mod alertmanager;
+mod auth;
 mod delivery;
 mod dms;
 mod intake;

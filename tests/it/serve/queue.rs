@@ -107,8 +107,17 @@ fn log_shows_a_retrying_delivery_queued_with_its_next_attempt_and_a_refused_one_
             .is_some_and(|e| e.contains("400")),
         "{dead:?}"
     );
-    // Without --outcome: the attempts the log recorded and the queue's two states together.
-    let all = env.run(&["log", "--id", "e-5"]);
+    // Without --outcome: each destination once, in the queue's state (its failed attempt is not
+    // listed beside it); --all-attempts adds the attempts the log recorded.
+    let latest = env.run(&["log", "--id", "e-5"]);
+    latest.ok();
+    for word in ["queued", "dead", "next attempt"] {
+        assert!(latest.stdout.contains(word), "{word}: {}", latest.stdout);
+    }
+    assert!(!latest.stdout.contains("failed"), "{}", latest.stdout);
+    let listed = env.run(&["log", "--json", "--id", "e-5"]).ok().json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
+    let all = env.run(&["log", "--id", "e-5", "--all-attempts"]);
     all.ok();
     for word in ["queued", "dead", "failed", "next attempt"] {
         assert!(all.stdout.contains(word), "{word}: {}", all.stdout);
@@ -119,4 +128,43 @@ fn log_shows_a_retrying_delivery_queued_with_its_next_attempt_and_a_refused_one_
         .ok()
         .json();
     assert_eq!(delivered, json!([]));
+}
+
+#[test]
+fn log_shows_an_event_no_worker_planned_yet_as_one_queued_row_due_when_it_is() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    env.run(&[
+        "emit",
+        EVENT,
+        "--approver",
+        "bob",
+        "--id",
+        "soon-1",
+        "--in",
+        "1h",
+    ])
+    .ok();
+    let listed = env.run(&["log", "--json", "--id", "soon-1"]).ok().json();
+    let rows = listed.as_array().expect("a list");
+    assert_eq!(rows.len(), 1, "{listed}");
+    assert_eq!(
+        (rows[0]["outcome"].as_str(), rows[0]["event"].as_str()),
+        (Some("queued"), Some(EVENT))
+    );
+    let waiting = env.run(&["queue", "--json"]).ok().json();
+    assert_eq!(rows[0]["next_attempt"], waiting[0]["due"], "{listed}");
+    env.run(&["log", "--outcome", "queued"])
+        .ok()
+        .stdout_has("soon-1")
+        .stdout_has("next attempt");
+    // Nobody is known before the store is read when it is due.
+    assert!(
+        env.run(&["log", "--json", "--recipient", "bob"])
+            .ok()
+            .json()
+            .as_array()
+            .is_some_and(Vec::is_empty)
+    );
 }

@@ -17,6 +17,7 @@
 use std::ops::RangeInclusive;
 
 use super::*;
+use crate::delivery::Class;
 
 const TIMEOUT: Duration = Duration::from_secs(2);
 const DEADLINE: Duration = Duration::from_secs(60);
@@ -62,6 +63,8 @@ struct Expected {
     /// The row's error code (failures only).
     code: Option<String>,
     outcome_unknown: bool,
+    /// The class a caller that tries again later (the relay) acts on.
+    class: Option<Class>,
     time: RangeInclusive<Duration>,
 }
 
@@ -89,6 +92,7 @@ fn expected(fault: &Fault, keyed: bool) -> Expected {
         attempts,
         code: Some(code.to_owned()),
         outcome_unknown: false,
+        class: Some(Class::Retryable),
         time,
     };
     let delivered = |time| Expected {
@@ -96,10 +100,12 @@ fn expected(fault: &Fault, keyed: bool) -> Expected {
         attempts: 2,
         code: None,
         outcome_unknown: false,
+        class: None,
         time,
     };
     let unknown = |code: &str, time: Duration| Expected {
         outcome_unknown: true,
+        class: Some(Class::OutcomeUnknown),
         ..failed(1, code, time..=time)
     };
     match fault {
@@ -114,7 +120,10 @@ fn expected(fault: &Fault, keyed: bool) -> Expected {
         Fault::ReadTimeout => unknown("timeout", TIMEOUT),
         Fault::TooMany => delivered(RETRY_AFTER..=RETRY_AFTER),
         Fault::Unavailable | Fault::Throttled(_) => delivered(secs(0.5)..=secs(1.0)),
-        Fault::Permanent(_, code) => failed(1, code, Duration::ZERO..=Duration::ZERO),
+        Fault::Permanent(_, code) => Expected {
+            class: Some(Class::Permanent),
+            ..failed(1, code, Duration::ZERO..=Duration::ZERO)
+        },
     }
 }
 
@@ -396,9 +405,11 @@ async fn cell(target: Target, fake: &Arc<Fake>, want: &Expected) -> Option<Strin
             .reason
             .as_deref()
             .is_some_and(|r| r.starts_with(OUTCOME_UNKNOWN)),
+        class: row.class,
         time: took..=took,
     };
     let same = got.outcome == want.outcome
+        && got.class == want.class
         && got.attempts == want.attempts
         && got.code == want.code
         && got.outcome_unknown == want.outcome_unknown
