@@ -33,6 +33,8 @@ pub enum Recording<'a> {
     /// `--no-log`.
     Off,
     To(&'a Path),
+    /// A log the caller keeps open between runs (the relay): taken for the run, given back after.
+    Kept(Arc<log::Kept>),
     /// The log has no place (no home folder and no `--log`): the run goes on unrecorded.
     Unavailable(anyhow::Error),
 }
@@ -70,6 +72,13 @@ pub(super) fn open(
             *problem = Some(e);
             None
         }
+        Recording::Kept(kept) => match kept.take() {
+            Ok(log) => Some(log),
+            Err(e) => {
+                *problem = Some(e);
+                None
+            }
+        },
         Recording::To(path) => match DeliveryLog::open(path) {
             Ok(log) => Some(log),
             Err(e) => {

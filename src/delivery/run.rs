@@ -118,7 +118,22 @@ impl Run<'_> {
         let prepared = self.prepare(&mut plan)?;
         let content = Arc::new(content_of(&msg));
         let rows = Arc::clone(engine).run(plan, Arc::new(msg)).await;
-        Ok(self.finish(prepared, rows, &content, engine.stopped()))
+        let interrupted = engine.stopped();
+        let Recording::Kept(kept) = &self.recording else {
+            return Ok(self.finish(prepared, rows, &content, interrupted));
+        };
+        // The log's write may wait for the file's lock (the relay's queue writes to it too): off the
+        // caller's runtime thread, which answers requests meanwhile.
+        let (kept, clock) = (Arc::clone(kept), self.clock);
+        tokio::task::spawn_blocking(move || {
+            let run = Run {
+                recording: Recording::Kept(kept),
+                ..Run::new(Options::default(), clock)
+            };
+            run.finish(prepared, rows, &content, interrupted)
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("recording the send failed: {e}"))
     }
 
     /// The id, the log and what it knows: delivered destinations skipped, every key chosen.
@@ -128,7 +143,10 @@ impl Run<'_> {
             None => fresh_id()?,
         };
         let mut problem = None;
-        let recording = std::mem::replace(&mut self.recording, Recording::Off);
+        let recording = match &self.recording {
+            Recording::Kept(kept) => Recording::Kept(Arc::clone(kept)),
+            _ => std::mem::replace(&mut self.recording, Recording::Off),
+        };
         let mut log = open(recording, &mut problem);
         let mut known = Known::default();
         if let Some(opened) = &log {
@@ -177,6 +195,10 @@ impl Run<'_> {
             if let Err(e) = log.record(&entries(&id, &rows, identities, keys, content, time)) {
                 problem.get_or_insert(e);
             }
+        }
+        // A kept log goes back unless it failed (the next run opens a fresh one then).
+        if let (Recording::Kept(kept), Some(log), None) = (&self.recording, log, &problem) {
+            kept.give(log);
         }
         Finished {
             id,

@@ -8,6 +8,7 @@
 
 mod backend;
 mod entry;
+mod kept;
 mod pending;
 pub mod postgres;
 pub mod queue;
@@ -28,6 +29,7 @@ use crate::error::Error;
 
 pub use backend::{DeliveryLog, may_exist, open_queue, shown};
 pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
+pub use kept::Kept;
 pub use pending::Pending;
 pub use rich::Rich;
 pub use schema::CURRENT_VERSION;
@@ -88,6 +90,7 @@ impl Log {
         if rows.is_empty() {
             return Ok(());
         }
+        let _writing = schema::writing();
         schema::retry_busy(|| self.append(rows)).map_err(|e| self.explain("write", e))
     }
 

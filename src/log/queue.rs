@@ -261,6 +261,7 @@ impl SqliteQueue {
         f: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T> {
         let conn = self.conn();
+        let _writing = schema::writing();
         schema::retry_busy(|| {
             let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
             let out = f(&tx)?;

@@ -22,6 +22,7 @@ use crate::rules;
 use crate::server::{Handler, Refusal};
 use crate::store::Store;
 
+use super::committer::Committer;
 use super::event::{Checked, EventBody};
 use super::metrics::Metrics;
 use super::stores::Stores;
@@ -44,6 +45,8 @@ const RETRY_AFTER_SECS: &str = "5";
 /// The handler the server calls.
 pub struct Intake {
     pub queue: Arc<dyn Queue>,
+    /// Commits single events in groups (a 202 still waits for its commit).
+    pub committer: Committer,
     pub stores: Arc<Stores>,
     /// Bearer tokens and signature keys (none: no auth).
     pub auth: super::auth::IntakeAuth,
@@ -218,7 +221,7 @@ impl Intake {
             body: serde_json::to_string(&checked.body).unwrap_or_default(),
             due_ms: checked.due_ms,
         };
-        let response = match self.insert(vec![new], now).await.and_then(|mut i| i.pop()) {
+        let response = match self.committer.commit(new, now).await {
             Some(Inserted::New { due_ms }) => {
                 let body = json!({ "id": id, "status": "queued", "due": format_rfc3339(due_ms) });
                 answer(StatusCode::ACCEPTED, &body)

@@ -7,6 +7,7 @@
 
 mod alertmanager;
 mod auth;
+mod committer;
 mod dms;
 mod event;
 mod intake;
@@ -144,8 +145,11 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let stopping = Arc::new(AtomicBool::new(false));
     let wake = Arc::new(Notify::new());
     let metrics = Arc::new(metrics::Metrics::default());
+    let committer =
+        committer::Committer::start(Arc::clone(&queue), Arc::clone(&wake), Arc::clone(&report));
     let intake = Arc::new(intake::Intake {
         queue: Arc::clone(&queue),
+        committer,
         stores: Arc::clone(&stores),
         auth: auth::IntakeAuth::new(&config.tokens, config.signature),
         clock: config.clock,
@@ -157,7 +161,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
-        log: config.log,
+        log: Arc::new(crate::log::Kept::new(&config.log)),
         cache_dir: config.cache_dir,
         clock: config.clock,
         opts,

@@ -19,6 +19,7 @@ use crate::delivery::{
     self, ALREADY_DELIVERED, Class, Delivery, Engine, HELD_BACK, OUTCOME_UNKNOWN, Options, Outcome,
     Recording, Run, identity_of,
 };
+use crate::log::Kept;
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
 use crate::rules;
 
@@ -34,7 +35,8 @@ const POLL: Duration = Duration::from_millis(200);
 pub struct Workers {
     pub queue: Arc<dyn Queue>,
     pub stores: Arc<Stores>,
-    pub log: PathBuf,
+    /// The delivery log, kept open between attempts.
+    pub log: Arc<Kept>,
     pub cache_dir: Option<PathBuf>,
     pub clock: Clock,
     pub opts: Options,
@@ -226,7 +228,7 @@ impl Workers {
             .collect();
         let run = Run {
             cache_dir: self.cache_dir.clone(),
-            recording: Recording::To(&self.log),
+            recording: Recording::Kept(Arc::clone(&self.log)),
             id: Some(event_id),
             ..Run::new(self.opts.clone(), self.clock)
         };

@@ -71,6 +71,58 @@ fn kill_9_after_a_burst_of_202s_loses_nothing_accepted() {
 }
 
 #[test]
+fn a_concurrent_burst_with_repeated_ids_answers_each_id_once_202_and_kill_9_keeps_every_202() {
+    let env = Env::new();
+    let serve = Serve::start(&env, &[]);
+    let addr = serve.addr;
+    // 16 clients at once, two of them posting each id: the committer groups them in shared commits.
+    let clients: Vec<_> = (0..16)
+        .map(|c| {
+            std::thread::spawn(move || {
+                (0..25)
+                    .map(|i| {
+                        let id = format!("burst-{}-{i}", c / 2);
+                        let body = json!({ "event": EVENT, "id": id, "in": "1h" });
+                        let headers = [("Content-Type", "application/json")];
+                        let (status, answer) =
+                            request(addr, "POST", "/v1/events", &headers, &body.to_string());
+                        (id, status, answer["status"].as_str().map(str::to_owned))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut answers: Vec<(String, u16, Option<String>)> = Vec::new();
+    for client in clients {
+        answers.extend(client.join().expect("a client"));
+    }
+    serve.kill9();
+    let ids: BTreeSet<&str> = answers.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids.len(), 200);
+    for id in &ids {
+        let mut got: Vec<(u16, Option<&str>)> = answers
+            .iter()
+            .filter(|(i, _, _)| i == id)
+            .map(|(_, status, text)| (*status, text.as_deref()))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [(200, Some("duplicate")), (202, Some("queued"))],
+            "{id}"
+        );
+    }
+    let listed = env.run(&["queue", "--json"]).ok().json();
+    let queued: BTreeSet<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    assert_eq!(queued, ids, "every 202 is in the queue after kill -9");
+}
+
+#[test]
 fn sigterm_finishes_what_is_in_flight_answers_503_and_a_restart_delivers_the_rest() {
     let env = Env::new();
     let server = HttpServer::start();

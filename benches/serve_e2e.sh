@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End to end: 10,000 events, each to one personal webhook (user u1, on a loopback receiver answering 200),
+# from the first POST to the last delivery recorded, beside curl posting the same 10,000 bodies straight to
+# the receiver. Both sides post with one curl process, 8 transfers in parallel over keep-alive
+# (`curl --parallel --parallel-max 8 -K config`), in the same run.
+# Usage: benches/serve_e2e.sh   (EVENTS=10000; NOTIFY_BIN=path skips the release build)
+source "$(dirname "$0")/serve_common.sh"
+EVENTS=${EVENTS:-10000}
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+receiver=$(free_port)
+python3 benches/loopback.py "$receiver" &
+children+=($!)
+wait_http "http://127.0.0.1:$receiver/ready"
+store_with_webhook "$receiver"
+serve_port=$(free_port)
+
+# One curl config per target: the same bodies (an event for u1, unique id), one transfer each.
+python3 - "$EVENTS" "$work" "$receiver" "$serve_port" <<'PY'
+import json, sys
+n, work, receiver, serve = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+quote = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+for name, url in (("curl", f"http://127.0.0.1:{receiver}/u1"), ("serve", f"http://127.0.0.1:{serve}/v1/events")):
+    with open(f"{work}/{name}.cfg", "w") as f:
+        for i in range(n):
+            body = json.dumps({"event": "ticket.data-change.pending-approval", "id": f"e2e-{i}",
+                               "approver": ["u1"], "task_id": str(i),
+                               "message": f"change {i} waits for your approval"})
+            f.write(f"url = {quote(url)}\ndata-binary = {quote(body)}\n"
+                    'header = "Content-Type: application/json"\nheader = "Expect:"\n'
+                    f"output = /dev/null\nwrite-out = \"%{{http_code}}\\n\"\n")
+            if i + 1 < n:
+                f.write("next\n")
+PY
+post() { curl -s --parallel --parallel-max 8 -K "$1" 2>/dev/null | sort | uniq -c | awk '{ printf "%s=%s ", $2, $1 }'; }
+
+start=$(now)
+curl_codes=$(post "$work/curl.cfg")
+curl_secs=$(elapsed "$start" "$(now)")
+
+start_serve
+start=$(now)
+serve_codes=$(post "$work/serve.cfg")
+posted=$(elapsed "$start" "$(now)")
+# The last delivery: nothing due and nothing in flight any more.
+python3 - "$serve_port" <<'PY'
+import json, sys, time, urllib.request
+url = f"http://127.0.0.1:{sys.argv[1]}/healthz"
+deadline = time.time() + 600
+while time.time() < deadline:
+    queue = json.load(urllib.request.urlopen(url))["queue"]
+    if queue["due"] == 0 and queue["in_flight"] == 0:
+        break
+    time.sleep(0.02)
+PY
+serve_secs=$(elapsed "$start" "$(now)")
+peak=$(vm_hwm_mib "$serve_pid")
+delivered=$(python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT count(DISTINCT event_id) FROM deliveries WHERE outcome = ?", ("delivered",)).fetchone()[0])' "$NOTIFY_LOG")
+kill -TERM "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
+
+printf '%-58s %8s  %s\n' "" "seconds" "answers"
+printf '%-58s %8s  %s\n' "curl: $EVENTS POSTs to the receiver, 8 in parallel" "$curl_secs" "$curl_codes"
+printf '%-58s %8s  %s\n' "notify serve: first POST to last delivery" "$serve_secs" "$serve_codes(posting took ${posted} s)"
+echo "ratio serve/curl: $(awk -v a="$serve_secs" -v b="$curl_secs" 'BEGIN { printf "%.2f", a / b }') (goal: at most 1.5)"
+echo "delivered (log): $delivered of $EVENTS events; serve peak RSS ${peak} MiB"

@@ -1,0 +1,353 @@
+//! Group commit for single-event intake: one task commits every event waiting in one transaction, and
+//! each request is answered only after the commit that holds its event, so a 202 stays durable while
+//! the queue pays one commit per batch instead of one per request.
+//!
+//! A batch that fails as a whole is tried again event by event, so that one bad event does not fail
+//! the others; an event whose own commit fails is answered as not queued, and nothing is half queued.
+
+use std::sync::Arc;
+
+use tokio::sync::{Notify, mpsc, oneshot};
+
+use crate::log::queue::{Inserted, NewEvent, Queue};
+
+use super::{Line, Report};
+
+/// The most events one transaction commits.
+pub const MAX_GROUP: usize = 256;
+
+/// How many requests may wait for the committer before new ones wait for room.
+const WAITING: usize = 4 * MAX_GROUP;
+
+/// An event on its way to the queue, and who waits for its answer.
+struct Job {
+    event: NewEvent,
+    now_ms: i64,
+    answer: oneshot::Sender<Option<Inserted>>,
+}
+
+/// The intake's handle on the committer task.
+pub struct Committer {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Committer {
+    /// Starts the committer task on the current runtime; `wake` is told when an event was queued.
+    pub fn start(queue: Arc<dyn Queue>, wake: Arc<Notify>, report: Report) -> Committer {
+        let (jobs, waiting) = mpsc::channel(WAITING);
+        tokio::spawn(run(queue, waiting, wake, report));
+        Committer { jobs }
+    }
+
+    /// Queues one event and waits for the commit that holds it: its insert's answer, or `None` when
+    /// it was not committed (nothing of it is in the queue then).
+    pub async fn commit(&self, event: NewEvent, now_ms: i64) -> Option<Inserted> {
+        let (answer, answered) = oneshot::channel();
+        let job = Job {
+            event,
+            now_ms,
+            answer,
+        };
+        self.jobs.send(job).await.ok()?;
+        answered.await.ok().flatten()
+    }
+}
+
+/// Takes what waits (up to [`MAX_GROUP`]), commits it, answers, and again, until every handle is gone.
+async fn run(
+    queue: Arc<dyn Queue>,
+    mut waiting: mpsc::Receiver<Job>,
+    wake: Arc<Notify>,
+    report: Report,
+) {
+    let mut jobs = Vec::with_capacity(MAX_GROUP);
+    while waiting.recv_many(&mut jobs, MAX_GROUP).await > 0 {
+        let group = std::mem::take(&mut jobs);
+        let queue = Arc::clone(&queue);
+        let events: Vec<(NewEvent, i64)> =
+            group.iter().map(|j| (j.event.clone(), j.now_ms)).collect();
+        let committed = tokio::task::spawn_blocking(move || commit_group(&*queue, &events))
+            .await
+            .unwrap_or_else(|_| Committed::none(group.len()));
+        for e in committed.errors {
+            (report)(Line::QueueFailed(e));
+        }
+        if committed
+            .answers
+            .iter()
+            .any(|a| matches!(a, Some(Inserted::New { .. })))
+        {
+            wake.notify_one();
+        }
+        for (job, answer) in group.into_iter().zip(committed.answers) {
+            // A client that hung up meanwhile has nobody to answer; its event stays committed.
+            let _ = job.answer.send(answer);
+        }
+    }
+}
+
+/// One group's answers (in order) and the errors met on the way.
+struct Committed {
+    answers: Vec<Option<Inserted>>,
+    errors: Vec<anyhow::Error>,
+}
+
+impl Committed {
+    fn none(n: usize) -> Self {
+        Committed {
+            answers: vec![None; n],
+            errors: Vec::new(),
+        }
+    }
+}
+
+/// Commits the group in one transaction (received at the latest request's time, a few milliseconds
+/// at most after the first), else each event in its own.
+fn commit_group(queue: &dyn Queue, events: &[(NewEvent, i64)]) -> Committed {
+    let now = events.iter().map(|(_, now)| *now).max().unwrap_or_default();
+    let all: Vec<NewEvent> = events.iter().map(|(e, _)| e.clone()).collect();
+    let first = match queue.insert_many(&all, now) {
+        Ok(inserted) if inserted.len() == events.len() => {
+            return Committed {
+                answers: inserted.into_iter().map(Some).collect(),
+                errors: Vec::new(),
+            };
+        }
+        Ok(_) => anyhow::anyhow!("internal: the queue answered a group of events short"),
+        Err(e) => e,
+    };
+    if events.len() == 1 {
+        return Committed {
+            answers: vec![None],
+            errors: vec![first],
+        };
+    }
+    // Nothing of the group was committed: each event on its own, in order (duplicates as before).
+    let mut errors = Vec::new();
+    let answers = events
+        .iter()
+        .map(
+            |(event, now)| match queue.insert(&event.id, &event.body, *now, event.due_ms) {
+                Ok(inserted) => Some(inserted),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+        )
+        .collect();
+    Committed { answers, errors }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use anyhow::{Result, bail};
+
+    use super::*;
+    use crate::log::queue::{
+        Attempt, Cancelled, Claimed, Counts, Planned, Policy, SqliteQueue, Waiting,
+    };
+
+    fn event(id: &str) -> NewEvent {
+        NewEvent {
+            id: id.into(),
+            body: format!("{{\"event\":\"e\",\"id\":\"{id}\"}}"),
+            due_ms: 5,
+        }
+    }
+
+    fn quiet() -> Report {
+        Arc::new(|_| {})
+    }
+
+    /// Commits `ids` as concurrent requests; their answers in order.
+    async fn burst(committer: &Arc<Committer>, ids: &[&str]) -> Vec<Option<Inserted>> {
+        let tasks: Vec<_> = ids
+            .iter()
+            .map(|id| {
+                let (c, e) = (Arc::clone(committer), event(id));
+                tokio::spawn(async move { c.commit(e, 1).await })
+            })
+            .collect();
+        let mut answers = Vec::new();
+        for t in tasks {
+            answers.push(t.await.unwrap());
+        }
+        answers
+    }
+
+    /// A queue that counts its transactions, refuses the ids it is told to and, when `broken`,
+    /// every commit; what it committed, it keeps.
+    #[derive(Default)]
+    struct Fake {
+        transactions: AtomicUsize,
+        refused: Vec<String>,
+        broken: bool,
+        kept: Mutex<Vec<String>>,
+        sizes: Mutex<Vec<usize>>,
+    }
+
+    impl Queue for Fake {
+        fn insert_many(&self, events: &[NewEvent], _now: i64) -> Result<Vec<Inserted>> {
+            self.transactions.fetch_add(1, Ordering::SeqCst);
+            self.sizes.lock().unwrap().push(events.len());
+            if self.broken {
+                bail!("disk I/O error");
+            }
+            if let Some(e) = events.iter().find(|e| self.refused.contains(&e.id)) {
+                bail!("refused {}", e.id);
+            }
+            let mut kept = self.kept.lock().unwrap();
+            Ok(events
+                .iter()
+                .map(|e| match kept.contains(&e.id) {
+                    true => Inserted::Duplicate,
+                    false => {
+                        kept.push(e.id.clone());
+                        Inserted::New { due_ms: e.due_ms }
+                    }
+                })
+                .collect())
+        }
+        fn claim(&self, _: &str, _: i64, _: Duration, _: usize) -> Result<Vec<Claimed>> {
+            unimplemented!()
+        }
+        fn planned(&self, _: &str) -> Result<Vec<Planned>> {
+            unimplemented!()
+        }
+        fn record(
+            &self,
+            _: &str,
+            _: &str,
+            _: &[(String, Attempt)],
+            _: i64,
+            _: &Policy,
+        ) -> Result<()> {
+            unimplemented!()
+        }
+        fn release(&self, _: &str, _: &str) -> Result<()> {
+            unimplemented!()
+        }
+        fn reclaim_all(&self) -> Result<usize> {
+            unimplemented!()
+        }
+        fn counts(&self, _: i64) -> Result<Counts> {
+            unimplemented!()
+        }
+        fn waiting(&self, _: i64) -> Result<Vec<Waiting>> {
+            unimplemented!()
+        }
+        fn cancel(&self, _: &str, _: i64) -> Result<Cancelled> {
+            unimplemented!()
+        }
+        fn requeue_dead(
+            &self,
+            _: Option<&str>,
+            _: Option<i64>,
+            _: i64,
+        ) -> Result<Vec<(String, String)>> {
+            unimplemented!()
+        }
+        fn settle_dead(&self, _: &[(String, String)]) -> Result<usize> {
+            unimplemented!()
+        }
+    }
+
+    const NEW: Option<Inserted> = Some(Inserted::New { due_ms: 5 });
+    const DUP: Option<Inserted> = Some(Inserted::Duplicate);
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn requests_waiting_together_share_one_transaction_and_duplicates_answer_as_before() {
+        let fake = Arc::new(Fake::default());
+        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), quiet()));
+        // On one thread every request is waiting before the committer first runs.
+        let answers = burst(&committer, &["a", "b", "a", "c", "b"]).await;
+        assert_eq!(answers, [NEW, NEW, DUP, NEW, DUP]);
+        assert_eq!(fake.transactions.load(Ordering::SeqCst), 1);
+        // Across groups too.
+        assert_eq!(burst(&committer, &["c", "d"]).await, [DUP, NEW]);
+        assert_eq!(fake.transactions.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_group_is_at_most_max_group_events() {
+        let fake = Arc::new(Fake::default());
+        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), quiet()));
+        let ids: Vec<String> = (0..MAX_GROUP + 10).map(|i| format!("e{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let answers = burst(&committer, &ids).await;
+        assert!(answers.iter().all(|a| *a == NEW));
+        assert_eq!(*fake.sizes.lock().unwrap(), [MAX_GROUP, 10]);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn one_failing_event_fails_only_itself() {
+        let fake = Arc::new(Fake {
+            refused: vec!["bad".into()],
+            ..Fake::default()
+        });
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let lines = Arc::clone(&seen);
+        let report: Report = Arc::new(move |line| lines.lock().unwrap().push(format!("{line:?}")));
+        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), report));
+        let answers = burst(&committer, &["a", "bad", "b", "a"]).await;
+        assert_eq!(answers, [NEW, None, NEW, DUP]);
+        assert_eq!(*fake.kept.lock().unwrap(), ["a", "b"]);
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert!(seen[0].contains("refused bad"), "{seen:?}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_failed_commit_answers_every_waiter_not_queued_and_keeps_nothing() {
+        let fake = Arc::new(Fake {
+            broken: true,
+            ..Fake::default()
+        });
+        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), quiet()));
+        assert_eq!(
+            burst(&committer, &["a", "b", "c"]).await,
+            [None, None, None]
+        );
+        assert!(fake.kept.lock().unwrap().is_empty());
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn with_sqlite_a_refused_row_leaves_the_rest_of_its_group_committed_and_nothing_half() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.db");
+        let queue = Arc::new(SqliteQueue::open(&path).unwrap());
+        // The file refuses one id, as a full disk or a constraint would refuse a row.
+        let other = rusqlite::Connection::open(&path).unwrap();
+        other
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON queue_events WHEN NEW.id = 'bad'
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .unwrap();
+        let committer = Arc::new(Committer::start(queue.clone(), Arc::default(), quiet()));
+        let answers = burst(&committer, &["a", "bad", "b", "b"]).await;
+        assert_eq!(answers, [NEW, None, NEW, DUP]);
+        let queued: Vec<String> = queue
+            .waiting(0)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.id)
+            .collect();
+        assert_eq!(queued, ["a", "b"]);
+        // Every row refused: nothing queued, every waiter told.
+        other
+            .execute_batch(
+                "DROP TRIGGER refuse;
+                 CREATE TRIGGER refuse BEFORE INSERT ON queue_events
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .unwrap();
+        assert_eq!(burst(&committer, &["c", "d"]).await, [None, None]);
+        assert_eq!(queue.waiting(0).unwrap().len(), 2);
+    }
+}
