@@ -20,7 +20,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export NOTIFY_STORE="$work/store.toml" NOTIFY_LOG="$work/log.db" HOME="$work" XDG_CACHE_HOME="$work/cache"
+export NOTIFY_STORE="$work/store.toml" NOTIFY_LOG="${BENCH_LOG:-$work/log.db}" HOME="$work" XDG_CACHE_HOME="$work/cache"
 unset RUST_BACKTRACE
 
 # A free loopback port.

@@ -19,7 +19,7 @@ set edit:completion:arg-completer[notify] = {|@words|
     var completions = [
         &'notify'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -56,7 +56,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -82,7 +82,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -99,7 +99,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -132,7 +132,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-key-file 'Read the signing key from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --ca-file 'PEM file of CA certificates trusted for this endpoint, in addition to the system''s (dingtalk-bot, wecom-bot, webhook)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -153,7 +153,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -187,7 +187,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;channel;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -205,7 +205,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;verify'= {
             cand --code 'The code you received'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -229,7 +229,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -302,7 +302,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;list'= {
             cand --role 'Only users holding this store role (e.g. dba)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -320,7 +320,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -340,7 +340,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --display-name 'The name shown to people'
             cand --role 'A role (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -363,7 +363,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --disable 'Disable a channel (repeatable)'
             cand --quiet-hours 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -382,7 +382,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;user;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -400,7 +400,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;import'= {
             cand --format 'The format, when the file name does not tell'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -461,7 +461,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -478,7 +478,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -495,7 +495,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;notice;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -526,7 +526,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -547,7 +547,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -564,7 +564,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;provider;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -611,7 +611,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --auth-token-file 'Read the Twilio auth token from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path'
             cand --ca-file 'PEM file of CA certificates trusted for this provider''s connections, besides the system''s'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -650,7 +650,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -677,7 +677,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;list'= {
             cand --category 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -697,7 +697,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -714,7 +714,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -731,7 +731,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -754,7 +754,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --mute 'A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule''s windows)'
             cand --on-mute 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -776,7 +776,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;reset'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -795,7 +795,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --default-role 'Who the event always reaches'
             cand --description 'What happened, in a sentence (also the default message) [default: the id''s words]'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -812,7 +812,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;rule;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -892,7 +892,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --id 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -937,7 +937,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --at 'Queue the event for a `notify serve` on the same log to send at this RFC 3339 time; prints its id'
             cand --in 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -956,7 +956,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;template'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -991,7 +991,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --link 'The ticket''s page: a button or a link wherever the channel has one'
             cand --format 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1024,7 +1024,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --read-timeout-ms 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds'
             cand --max-connections 'Connections served at once; more wait for a free place'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1052,7 +1052,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-method 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)'
             cand --signature-key-env 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1070,7 +1070,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;queue'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1087,7 +1087,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;cancel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1293,7 +1293,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --since 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
             cand --limit 'Show at most this many entries (the newest)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1314,7 +1314,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;log;prune'= {
             cand --older-than 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1346,7 +1346,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --concurrency 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)'
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1409,7 +1409,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1426,7 +1426,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;doctor'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'

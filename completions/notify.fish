@@ -25,7 +25,7 @@ function __fish_notify_using_subcommand
 end
 
 complete -c notify -n "__fish_notify_needs_command" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_needs_command" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_needs_command" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_needs_command" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -57,7 +57,7 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "completions" -d 'Prin
 complete -c notify -n "__fish_notify_needs_command" -f -a "doctor" -d 'Check the store, providers, channels and the delivery log; send nothing'
 complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -78,7 +78,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_se
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "test" -d 'Send a test message through one of your channels now (enabled or not)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -90,7 +90,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -118,7 +118,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l signature-key-file -d 'Read the signing key from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this endpoint, in addition to the system\'s (dingtalk-bot, wecom-bot, webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -134,7 +134,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -146,7 +146,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -158,7 +158,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -171,7 +171,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l code -d 'The code you received' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -189,7 +189,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -212,7 +212,7 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message through one of your channels now (enabled or not)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -232,7 +232,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l role -d 'Only users holding this store role (e.g. dba)' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -245,7 +245,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -260,7 +260,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l display-name -d 'The name shown to people' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'A role (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -296,7 +296,7 @@ sms\t'Text message'
 webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l quiet-hours -d 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -310,7 +310,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -324,7 +324,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l format -d 'The format, when the file name does not tell' -r -f -a "csv\t''
 toml\t''"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -343,7 +343,7 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many users from CSV or TOML, all or nothing'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -359,7 +359,7 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_see
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -f -a "disable" -d 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -371,7 +371,7 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -383,7 +383,7 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -399,7 +399,7 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Switch channel kinds off: `channel set` and `channel enable` refuse them and sends skip them'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -415,7 +415,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_s
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -427,7 +427,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -469,7 +469,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l auth-token-file -d 'Read the Twilio auth token from this file each time it is used (mode 0600 or stricter; a trailing newline is dropped); the store keeps the path' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this provider\'s connections, besides the system\'s' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -493,7 +493,7 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "set" -d 'Configure a provider\'s credentials (only the fields given change)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -515,7 +515,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l category -d 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -530,7 +530,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -542,7 +542,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -554,7 +554,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -582,7 +582,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l on-mute -d 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)' -r -f -a "defer\t'Hold it until the window ends'
 drop\t'Record it skipped'"
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -599,7 +599,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -615,7 +615,7 @@ approver\t''
 none\t''"
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l description -d 'What happened, in a sentence (also the default message) [default: the id\'s words]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -627,7 +627,7 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -695,7 +695,7 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l concurrency -d 'D
 complete -c notify -n "__fish_notify_using_subcommand send" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l id -d 'The event\'s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand send" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand send" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -745,7 +745,7 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l id -d 'The event\
 complete -c notify -n "__fish_notify_using_subcommand emit" -l at -d 'Queue the event for a `notify serve` on the same log to send at this RFC 3339 time; prints its id' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l in -d 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand emit" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -759,7 +759,7 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -s v -l verbose -d '
 complete -c notify -n "__fish_notify_using_subcommand emit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand emit" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -799,7 +799,7 @@ complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_
 text\t'Plain text everywhere'
 markdown\t'The same as auto'"
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -824,7 +824,7 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -l count -d 'Exit 
 complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms -d 'How long a request may take to arrive, and an idle connection may stay open, in milliseconds' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l max-connections -d 'Connections served at once; more wait for a free place' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand listen" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand listen" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -850,7 +850,7 @@ HMAC_SHA256\t''
 STANDARD\t''"
 complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-key-env -d 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand serve" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand serve" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -863,7 +863,7 @@ complete -c notify -n "__fish_notify_using_subcommand serve" -s v -l verbose -d 
 complete -c notify -n "__fish_notify_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand queue" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand queue" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand queue" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand queue" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand queue" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -875,7 +875,7 @@ complete -c notify -n "__fish_notify_using_subcommand queue" -s v -l verbose -d 
 complete -c notify -n "__fish_notify_using_subcommand queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand queue" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand cancel" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand cancel" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1038,7 +1038,7 @@ dead\t'Given up by the relay (its last error is shown)'"
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l since -d 'Only entries since: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l limit -d 'Show at most this many entries (the newest)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1054,7 +1054,7 @@ complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1075,7 +1075,7 @@ complete -c notify -n "__fish_notify_using_subcommand retry" -l retries -d 'Retr
 complete -c notify -n "__fish_notify_using_subcommand retry" -l concurrency -d 'Deliveries in flight at once: a destination, or a vendor batch of many recipients, is one (connections to each host are reused)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand retry" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand retry" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand retry" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1117,7 +1117,7 @@ complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Move every secret the store holds as given into the OS keyring or into files'
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand completions" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand completions" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1129,7 +1129,7 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s v -l verbo
 complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand doctor" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand doctor" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand doctor" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''

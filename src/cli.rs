@@ -51,12 +51,15 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub store: Option<PathBuf>,
-    /// The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]
+    /// The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL
+    /// database that several hosts share, e.g. postgres://notify@db.example/notify (the password in
+    /// PGPASSWORD)
     #[arg(
         long,
         global = true,
         env = "NOTIFY_LOG",
-        value_name = "PATH",
+        hide_env_values = true,
+        value_name = "PATH|URL",
         help_heading = "Global options"
     )]
     pub log: Option<PathBuf>,

@@ -16,7 +16,6 @@ use crate::store::{Store, StoreFile};
 use crate::transport;
 use crate::values::load_ca_file;
 
-#[derive(Debug)]
 pub struct Context {
     pub store: StoreFile,
     /// The delivery log; None when neither --log nor a home folder gives it a place.
@@ -29,6 +28,21 @@ pub struct Context {
     stdin_taken: std::sync::Mutex<Option<String>>,
     /// The run's clock: the system's, or set by `NOTIFY_NOW` (for tests).
     pub clock: Clock,
+}
+
+/// By hand: `--log` may be a URL with a password, shown masked.
+impl std::fmt::Debug for Context {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Context")
+            .field("store", &self.store)
+            .field("log", &self.log.as_deref().map(crate::log::shown))
+            .field("out", &self.out)
+            .field("prompt", &self.prompt)
+            .field("user_flag", &self.user_flag)
+            .field("login", &self.login)
+            .field("clock", &self.clock)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Context {

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
-pub use net::{Net, trust_everywhere};
+pub use net::{Net, tls_client_config, trust_everywhere};
 
 pub use crate::values::SmtpSecurity;
 use crate::values::{Revealed, mask_url_tokens};

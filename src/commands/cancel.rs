@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::context::Context;
 use crate::error::Error;
 use crate::log::DeliveryId;
-use crate::log::queue::{Cancelled, Queue, SqliteQueue};
+use crate::log::queue::Cancelled;
 
 /// Withdraw a waiting event from the relay's queue
 ///
@@ -27,8 +27,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let path = ctx.log_path()?;
     let id = args.id.as_str();
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
-    let outcome = match path.exists() {
-        true => SqliteQueue::open(path)?.cancel(id, now)?,
+    let outcome = match crate::log::may_exist(path) {
+        true => crate::log::open_queue(path)?.cancel(id, now)?,
         false => Cancelled::Unknown,
     };
     let err = match outcome {

@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::log::queue::{Queue, SqliteQueue, Waiting};
+use crate::log::queue::Waiting;
 use crate::log::time::format_rfc3339;
 use crate::relay::EventBody;
 
@@ -60,8 +60,8 @@ impl<'a> Row<'a> {
 pub fn run(ctx: &Context, _args: &Args) -> Result<()> {
     let path = ctx.log_path()?;
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
-    let waiting = match path.exists() {
-        true => SqliteQueue::open(path)?.waiting(now)?,
+    let waiting = match crate::log::may_exist(path) {
+        true => crate::log::open_queue(path)?.waiting(now)?,
         false => Vec::new(),
     };
     let rows: Vec<Row> = waiting.iter().map(|w| Row::of(w, now)).collect();

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::channels::Kind;
 use crate::channels::message::Message;
 use crate::error::Error;
-use crate::log::{self, DeliveryId, Entry, Identity, Log};
+use crate::log::{self, DeliveryId, DeliveryLog, Entry, Identity};
 
 use super::plan::Destination;
 use super::target::Target;
@@ -54,7 +54,7 @@ pub(super) struct Known {
 }
 
 impl Known {
-    pub(super) fn read(log: &Log, id: &DeliveryId) -> Result<Self> {
+    pub(super) fn read(log: &DeliveryLog, id: &DeliveryId) -> Result<Self> {
         Ok(Known {
             delivered: log.delivered_for(id)?,
             keys: log.keys_for(id)?,
@@ -62,7 +62,10 @@ impl Known {
     }
 }
 
-pub(super) fn open(recording: Recording<'_>, problem: &mut Option<anyhow::Error>) -> Option<Log> {
+pub(super) fn open(
+    recording: Recording<'_>,
+    problem: &mut Option<anyhow::Error>,
+) -> Option<DeliveryLog> {
     match recording {
         Recording::Off => None,
         Recording::Unavailable(e) => {
@@ -76,7 +79,7 @@ pub(super) fn open(recording: Recording<'_>, problem: &mut Option<anyhow::Error>
                 None
             }
         },
-        Recording::To(path) => match Log::open(path) {
+        Recording::To(path) => match DeliveryLog::open(path) {
             Ok(log) => Some(log),
             Err(e) => {
                 *problem = Some(e);

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::channels::webhook::{Audience, Person};
-use crate::log::{self, DeliveryId, Filter, Identity, Log, Logged};
+use crate::log::{self, DeliveryId, DeliveryLog, Filter, Identity, Logged};
 use crate::store::Store;
 
 use super::dry_run::dry_run;
@@ -55,7 +55,7 @@ impl Run<'_> {
         filter: &Filter,
         held: &HashSet<String>,
     ) -> Result<Retried> {
-        let Some(log) = Log::open_existing(path)? else {
+        let Some(log) = DeliveryLog::open_existing(path)? else {
             return Ok(Retried::default());
         };
         let mut out = Retried::default();
@@ -103,7 +103,7 @@ impl Run<'_> {
         path: &Path,
         filter: &Filter,
     ) -> Result<Vec<(DeliveryId, DryRow)>> {
-        let Some(log) = Log::open_existing(path)? else {
+        let Some(log) = DeliveryLog::open_existing(path)? else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
@@ -118,7 +118,12 @@ impl Run<'_> {
 
 /// The failed destinations grouped by event id and message, in the order they were recorded; the
 /// events in `held` left out.
-fn plans(store: &Store, log: &Log, filter: &Filter, held: &HashSet<String>) -> Result<Vec<Again>> {
+fn plans(
+    store: &Store,
+    log: &DeliveryLog,
+    filter: &Filter,
+    held: &HashSet<String>,
+) -> Result<Vec<Again>> {
     let mut groups: Vec<(DeliveryId, log::Content, Vec<Logged>)> = Vec::new();
     for row in log.failed(filter)? {
         if held.contains(&row.event_id) {

@@ -51,7 +51,7 @@ pub struct Finished {
 /// A run's id, log and keys, between the plan and the record.
 struct Prepared {
     id: DeliveryId,
-    log: Option<crate::log::Log>,
+    log: Option<crate::log::DeliveryLog>,
     problem: Option<anyhow::Error>,
     identities: Vec<Identity>,
     keys: Vec<String>,

@@ -9,7 +9,6 @@ use rusqlite::{Connection, OpenFlags};
 use super::{Area, Finding, shown};
 use crate::clock::Clock;
 use crate::log::CURRENT_VERSION;
-use crate::log::queue::{Queue, SqliteQueue};
 
 const AREA: Area = Area::Log;
 
@@ -25,6 +24,9 @@ pub fn check(path: Option<&Path>, clock: &Clock, out: &mut Vec<Finding>) {
         );
         return;
     };
+    if let Some(url) = path.to_str().filter(|p| crate::log::postgres::is_url(p)) {
+        return database(url, path, clock, out);
+    }
     let subject = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
@@ -105,10 +107,39 @@ fn read_version(path: &Path) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
+/// A PostgreSQL log: it answers, at which version (the doctor never migrates it).
+fn database(url: &str, path: &Path, clock: &Clock, out: &mut Vec<Finding>) {
+    let subject = crate::log::shown(path);
+    match crate::log::postgres::Database::version(url) {
+        Err(e) => out.push(Finding::from_error(AREA, subject, &e)),
+        Ok(version) if version > CURRENT_VERSION => out.push(
+            Finding::problem(
+                AREA,
+                subject,
+                format!("written by a newer notify (log version {version}; this notify knows up to {CURRENT_VERSION})"),
+            )
+            .hint("upgrade notify, or point --log (NOTIFY_LOG) at another database"),
+        ),
+        Ok(version) if version < CURRENT_VERSION => out.push(Finding::ok(
+            AREA,
+            subject,
+            format!("PostgreSQL answers (log version {version}, upgraded to {CURRENT_VERSION} by the next send)"),
+        )),
+        Ok(version) => {
+            out.push(Finding::ok(
+                AREA,
+                &subject,
+                format!("PostgreSQL answers (log version {version})"),
+            ));
+            queue(path, clock, &subject, out);
+        }
+    }
+}
+
 /// The relay's queue depth; given-up destinations are worth a look.
 fn queue(path: &Path, clock: &Clock, subject: &str, out: &mut Vec<Finding>) {
     let now = i64::try_from(clock.now_ms()).unwrap_or(i64::MAX);
-    let counts = match SqliteQueue::open(path).and_then(|q| q.counts(now)) {
+    let counts = match crate::log::open_queue(path).and_then(|q| q.counts(now)) {
         Ok(counts) => counts,
         Err(e) => {
             out.push(Finding::from_error(AREA, subject, &e));

@@ -6,13 +6,13 @@ use std::sync::{Mutex, PoisonError};
 
 use anyhow::Result;
 
-use super::Log;
+use super::DeliveryLog;
 
 /// Open logs on one file, each used by one send at a time and given back after it.
 #[derive(Debug)]
 pub struct Kept {
     path: PathBuf,
-    idle: Mutex<Vec<Log>>,
+    idle: Mutex<Vec<DeliveryLog>>,
 }
 
 impl Kept {
@@ -29,7 +29,7 @@ impl Kept {
     }
 
     /// An idle log, else a newly opened one.
-    pub fn take(&self) -> Result<Log> {
+    pub fn take(&self) -> Result<DeliveryLog> {
         let idle = self
             .idle
             .lock()
@@ -37,12 +37,12 @@ impl Kept {
             .pop();
         match idle {
             Some(log) => Ok(log),
-            None => Log::open(&self.path),
+            None => DeliveryLog::open(&self.path),
         }
     }
 
     /// Keeps a log for the next send (one that failed is dropped instead, by not giving it back).
-    pub fn give(&self, log: Log) {
+    pub fn give(&self, log: DeliveryLog) {
         self.idle
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -55,7 +55,10 @@ mod tests {
     use super::*;
 
     /// Whether this connection is the one marked (a TEMP table lives in its connection only).
-    fn marked(log: &Log) -> bool {
+    fn marked(log: &DeliveryLog) -> bool {
+        let DeliveryLog::Sqlite(log) = log else {
+            return false;
+        };
         log.conn.prepare("SELECT 1 FROM temp.mark").is_ok()
     }
 
@@ -64,7 +67,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let kept = Kept::new(&dir.path().join("log.db"));
         let log = kept.take().unwrap();
-        log.conn
+        let DeliveryLog::Sqlite(sqlite) = &log else {
+            panic!("a file opens as SQLite")
+        };
+        sqlite
+            .conn
             .execute_batch("CREATE TEMP TABLE mark (x)")
             .unwrap();
         kept.give(log);

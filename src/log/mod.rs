@@ -7,10 +7,12 @@
 //! destinations and an [`Identity`] instead of addresses.
 
 pub mod acks;
+mod backend;
 mod entry;
 pub mod groups;
 mod kept;
 mod pending;
+pub mod postgres;
 pub mod queue;
 mod read;
 mod rich;
@@ -28,6 +30,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use crate::channels::Kind;
 use crate::error::Error;
 
+pub use backend::{DeliveryLog, may_exist, open_queue, shown};
 pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
 pub use kept::Kept;
 pub use pending::Pending;

@@ -30,28 +30,8 @@ pub struct Pending {
 impl Log {
     /// The queued and dead destinations `filter` selects (its outcome is the caller's), newest first.
     pub fn pending(&self, filter: &Filter) -> Result<Vec<Pending>> {
-        let sql = "SELECT q.event_id, e.body, e.received_ms, q.identity, q.state, q.attempts,
-                    q.next_attempt_ms, q.last_error,
-                    (SELECT d.time_ms FROM deliveries d WHERE d.event_id = q.event_id
-                        AND d.identity = q.identity ORDER BY d.seq DESC LIMIT 1),
-                    (SELECT d.destination FROM deliveries d WHERE d.event_id = q.event_id
-                        AND d.identity = q.identity ORDER BY d.seq DESC LIMIT 1)
-             FROM queue_deliveries q JOIN queue_events e ON e.id = q.event_id
-             WHERE q.state = 'dead' OR (q.state = 'queued' AND e.state = 'queued')";
-        type Raw = (
-            String,
-            String,
-            i64,
-            String,
-            String,
-            u32,
-            i64,
-            Option<String>,
-            Option<i64>,
-            Option<String>,
-        );
         let raw = (|| {
-            let mut stmt = self.conn.prepare(sql)?;
+            let mut stmt = self.conn.prepare(PENDING_SQL)?;
             stmt.query_map([], |r| {
                 Ok((
                     r.get(0)?,
@@ -69,87 +49,116 @@ impl Log {
             .collect::<rusqlite::Result<Vec<Raw>>>()
         })()
         .map_err(|e| self.explain("read", e))?;
-        let unplanned = self.unplanned()?;
-        let mut out: Vec<Pending> = raw
-            .into_iter()
-            .filter_map(
-                |(id, body, received, identity, state, attempts, next, error, time, dest)| {
-                    let event = event_name(&body);
-                    let (recipients, channel) = match Identity::from_key(&identity)? {
-                        Identity::Stored {
-                            recipients,
-                            channel,
-                        } => (recipients, channel),
-                        Identity::AdHoc { channel, .. } => (Vec::new(), Some(channel)),
-                    };
-                    Some(Pending {
-                        event_id: id,
-                        event,
-                        identity,
-                        time_ms: time.unwrap_or(received),
-                        recipient: recipients.join(", "),
-                        channel,
-                        destination: dest.unwrap_or_else(|| "-".into()),
-                        dead: state == "dead",
-                        attempts,
-                        next_attempt_ms: next,
-                        last_error: error,
-                    })
-                },
-            )
-            .chain(unplanned)
-            .filter(|p| {
-                filter
-                    .id
-                    .as_ref()
-                    .is_none_or(|id| id.as_str() == p.event_id)
-                    && filter.event.as_ref().is_none_or(|e| *e == p.event)
-                    && filter
-                        .recipient
-                        .as_ref()
-                        .is_none_or(|r| p.recipient.split(", ").any(|x| x == r))
-                    && filter.channel.is_none_or(|c| p.channel == Some(c))
-                    && filter.since_ms.is_none_or(|s| p.time_ms >= s)
-            })
-            .collect();
-        out.sort_by_key(|p| std::cmp::Reverse(p.time_ms));
-        if let Some(limit) = filter.limit {
-            out.truncate(limit);
-        }
-        Ok(out)
+        let unplanned = (|| {
+            let mut stmt = self.conn.prepare(UNPLANNED_SQL)?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<rusqlite::Result<Vec<Unplanned>>>()
+        })()
+        .map_err(|e| self.explain("read", e))?;
+        Ok(assemble(raw, unplanned, filter))
     }
 }
 
-impl Log {
-    /// Queued events no worker has planned yet (accepted, or `emit --in`): one row each, queued for
-    /// the event's due time, no recipient or channel known until the store is read then.
-    fn unplanned(&self) -> Result<Vec<Pending>> {
-        let sql = "SELECT e.id, e.body, e.received_ms, e.due_ms FROM queue_events e
-             WHERE e.state = 'queued'
-               AND NOT EXISTS (SELECT 1 FROM queue_deliveries q WHERE q.event_id = e.id)";
-        let raw = (|| {
-            let mut stmt = self.conn.prepare(sql)?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                .collect::<rusqlite::Result<Vec<(String, String, i64, i64)>>>()
-        })()
-        .map_err(|e| self.explain("read", e))?;
-        Ok(raw
-            .into_iter()
-            .map(|(id, body, received, due)| Pending {
-                event_id: id,
-                event: event_name(&body),
-                identity: String::new(),
-                time_ms: received,
-                recipient: String::new(),
-                channel: None,
-                destination: "-".into(),
-                dead: false,
-                attempts: 0,
-                next_attempt_ms: due,
-                last_error: None,
-            })
-            .collect())
+/// A queued or dead destination as the database returns it.
+pub(super) type Raw = (
+    String,
+    String,
+    i64,
+    String,
+    String,
+    u32,
+    i64,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
+
+/// Every queued or dead destination, with its latest attempt's time and destination.
+pub(super) const PENDING_SQL: &str =
+    "SELECT q.event_id, e.body, e.received_ms, q.identity, q.state, q.attempts,
+            q.next_attempt_ms, q.last_error,
+            (SELECT d.time_ms FROM deliveries d WHERE d.event_id = q.event_id
+                AND d.identity = q.identity ORDER BY d.seq DESC LIMIT 1),
+            (SELECT d.destination FROM deliveries d WHERE d.event_id = q.event_id
+                AND d.identity = q.identity ORDER BY d.seq DESC LIMIT 1)
+     FROM queue_deliveries q JOIN queue_events e ON e.id = q.event_id
+     WHERE q.state = 'dead' OR (q.state = 'queued' AND e.state = 'queued')";
+
+/// A queued event no worker has planned yet: id, body, received, due.
+pub(super) type Unplanned = (String, String, i64, i64);
+
+/// Queued events no worker has planned yet (accepted, or `emit --in`).
+pub(super) const UNPLANNED_SQL: &str =
+    "SELECT e.id, e.body, e.received_ms, e.due_ms FROM queue_events e
+     WHERE e.state = 'queued'
+       AND NOT EXISTS (SELECT 1 FROM queue_deliveries q WHERE q.event_id = e.id)";
+
+/// What `filter` selects of the queued and dead destinations and of the unplanned events (one row
+/// each, queued for the event's due time, no recipient or channel known until the store is read
+/// then), newest first; the same for every backend.
+pub(super) fn assemble(raw: Vec<Raw>, unplanned: Vec<Unplanned>, filter: &Filter) -> Vec<Pending> {
+    let unplanned = unplanned
+        .into_iter()
+        .map(|(id, body, received, due)| Pending {
+            event_id: id,
+            event: event_name(&body),
+            identity: String::new(),
+            time_ms: received,
+            recipient: String::new(),
+            channel: None,
+            destination: "-".into(),
+            dead: false,
+            attempts: 0,
+            next_attempt_ms: due,
+            last_error: None,
+        });
+    let mut out: Vec<Pending> = raw
+        .into_iter()
+        .filter_map(
+            |(id, body, received, identity, state, attempts, next, error, time, dest)| {
+                let event = event_name(&body);
+                let (recipients, channel) = match Identity::from_key(&identity)? {
+                    Identity::Stored {
+                        recipients,
+                        channel,
+                    } => (recipients, channel),
+                    Identity::AdHoc { channel, .. } => (Vec::new(), Some(channel)),
+                };
+                Some(Pending {
+                    event_id: id,
+                    event,
+                    identity,
+                    time_ms: time.unwrap_or(received),
+                    recipient: recipients.join(", "),
+                    channel,
+                    destination: dest.unwrap_or_else(|| "-".into()),
+                    dead: state == "dead",
+                    attempts,
+                    next_attempt_ms: next,
+                    last_error: error,
+                })
+            },
+        )
+        .chain(unplanned)
+        .filter(|p| {
+            filter
+                .id
+                .as_ref()
+                .is_none_or(|id| id.as_str() == p.event_id)
+                && filter.event.as_ref().is_none_or(|e| *e == p.event)
+                && filter
+                    .recipient
+                    .as_ref()
+                    .is_none_or(|r| p.recipient.split(", ").any(|x| x == r))
+                && filter.channel.is_none_or(|c| p.channel == Some(c))
+                && filter.since_ms.is_none_or(|s| p.time_ms >= s)
+        })
+        .collect();
+    out.sort_by_key(|p| std::cmp::Reverse(p.time_ms));
+    if let Some(limit) = filter.limit {
+        out.truncate(limit);
     }
+    out
 }
 
 /// The event name a queued event was accepted with.

@@ -47,7 +47,7 @@ pub enum State {
 }
 
 impl State {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             State::Queued => "queued",
             State::Delivered => "delivered",
@@ -576,7 +576,7 @@ impl SqliteQueue {
 
 /// A destination's next (state, attempts, next attempt, error) after `attempt`; `received_ms` starts
 /// the give-up clock.
-fn next_state(
+pub(super) fn next_state(
     attempt: &Attempt,
     attempts: u32,
     received_ms: i64,

@@ -67,71 +67,75 @@ impl Log {
         raw.into_iter().map(|r| self.finish(r)).collect()
     }
 
-    /// Turns the stored text of a row into typed values; text that does not parse means a damaged log.
     fn finish(&self, r: RawRow) -> Result<Logged> {
-        let damaged = |what: &str| {
-            Error::failure(format!(
-                "the delivery log {} holds an unreadable {what} (row {})",
-                self.path.display(),
-                r.seq
-            ))
-            .hint("move the log aside (notify starts a new one), or point --log (NOTIFY_LOG) at another file")
-        };
-        let channel = match r.channel.as_str() {
-            "-" => None,
-            k => Some(k.parse::<Kind>().map_err(|_| damaged("channel"))?),
-        };
-        Ok(Logged {
-            seq: r.seq,
-            event_id: r.event_id,
-            event: r.event.name.clone(),
-            time_ms: r.time_ms,
-            identity: Identity::from_key(&r.identity).ok_or_else(|| damaged("identity"))?,
-            recipient: r.recipient,
-            channel,
-            destination: r.destination,
-            outcome: Outcome::parse(&r.outcome).ok_or_else(|| damaged("outcome"))?,
-            attempts: r.attempts,
-            error_code: r.error_code,
-            error_message: r.error_message,
-            reason: r.reason,
-            idempotency_key: r.idempotency_key,
-            content: Content {
-                title: r.title,
-                text: r.text,
-                format: Format::parse(&r.format).ok_or_else(|| damaged("format"))?,
-                event: r.event,
-                rich: match &r.rich {
-                    None => None,
-                    Some(text) => Some(Rich::from_json(text).map_err(|e| {
-                        damaged("message").caused_by(anyhow::anyhow!("messages.rich: {e}"))
-                    })?),
-                },
-            },
-        })
+        finish(&self.path.display().to_string(), r)
     }
 }
 
-/// A row as SQLite returns it, before its text is parsed.
-struct RawRow {
-    seq: i64,
-    event_id: String,
-    event: Event,
-    time_ms: i64,
-    identity: String,
-    recipient: String,
-    channel: String,
-    destination: String,
-    outcome: String,
-    attempts: u32,
-    error_code: Option<String>,
-    error_message: Option<String>,
-    reason: Option<String>,
-    idempotency_key: String,
-    title: Option<String>,
-    text: String,
-    format: String,
-    rich: Option<String>,
+/// Turns the stored text of a row of the log at `place` into typed values; text that does not parse
+/// means a damaged log.
+pub(super) fn finish(place: &str, r: RawRow) -> Result<Logged> {
+    let damaged = |what: &str| {
+        Error::failure(format!(
+                "the delivery log {place} holds an unreadable {what} (row {})",
+                r.seq
+            ))
+            .hint("move the log aside (notify starts a new one), or point --log (NOTIFY_LOG) at another file")
+    };
+    let channel = match r.channel.as_str() {
+        "-" => None,
+        k => Some(k.parse::<Kind>().map_err(|_| damaged("channel"))?),
+    };
+    Ok(Logged {
+        seq: r.seq,
+        event_id: r.event_id,
+        event: r.event.name.clone(),
+        time_ms: r.time_ms,
+        identity: Identity::from_key(&r.identity).ok_or_else(|| damaged("identity"))?,
+        recipient: r.recipient,
+        channel,
+        destination: r.destination,
+        outcome: Outcome::parse(&r.outcome).ok_or_else(|| damaged("outcome"))?,
+        attempts: r.attempts,
+        error_code: r.error_code,
+        error_message: r.error_message,
+        reason: r.reason,
+        idempotency_key: r.idempotency_key,
+        content: Content {
+            title: r.title,
+            text: r.text,
+            format: Format::parse(&r.format).ok_or_else(|| damaged("format"))?,
+            event: r.event,
+            rich: match &r.rich {
+                None => None,
+                Some(text) => Some(Rich::from_json(text).map_err(|e| {
+                    damaged("message").caused_by(anyhow::anyhow!("messages.rich: {e}"))
+                })?),
+            },
+        },
+    })
+}
+
+/// A row as the database returns it, before its text is parsed.
+pub(super) struct RawRow {
+    pub(super) seq: i64,
+    pub(super) event_id: String,
+    pub(super) event: Event,
+    pub(super) time_ms: i64,
+    pub(super) identity: String,
+    pub(super) recipient: String,
+    pub(super) channel: String,
+    pub(super) destination: String,
+    pub(super) outcome: String,
+    pub(super) attempts: u32,
+    pub(super) error_code: Option<String>,
+    pub(super) error_message: Option<String>,
+    pub(super) reason: Option<String>,
+    pub(super) idempotency_key: String,
+    pub(super) title: Option<String>,
+    pub(super) text: String,
+    pub(super) format: String,
+    pub(super) rich: Option<String>,
 }
 
 fn read_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {

@@ -11,7 +11,7 @@ use crate::log::time::{parse_duration, parse_rfc3339};
 use crate::rules::{EventRoles, EventText};
 
 /// The fields of one event (every one but `event` optional), as the queue keeps them: what
-/// `POST /v1/events` takes ([`Posted`]) plus what notify's own intakes add (`recipients`).
+/// `POST /v1/events` takes (`Posted`) plus what notify's own intakes add (`recipients`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventBody {
     pub event: String,

@@ -36,7 +36,7 @@ use crate::clock::Clock;
 use crate::delivery::stop::Stop;
 use crate::delivery::{Engine, Options};
 use crate::error::Error;
-use crate::log::queue::{Policy, Queue, SqliteQueue};
+use crate::log::queue::{Policy, Queue};
 use crate::server::{self, Limits};
 use crate::store::StoreFile;
 use crate::transport::{Net, runtime};
@@ -110,9 +110,13 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let watch = |e| Error::failure("cannot watch for SIGTERM, SIGINT and SIGHUP").caused_by(e);
     let mut interrupt = signal(SignalKind::interrupt()).map_err(watch)?;
     let mut terminate = signal(SignalKind::terminate()).map_err(watch)?;
-    let queue: Arc<dyn Queue> = Arc::new(SqliteQueue::open(&config.log)?);
-    let _owned = own(&config.log)?;
-    // One serve owns its log file: whatever a killed serve held is due again at once.
+    let queue: Arc<dyn Queue> = crate::log::open_queue(&config.log)?;
+    // One serve owns its log file: whatever a killed serve held is due again at once. Replicas share a
+    // PostgreSQL log: none owns it, and a killed one's leases end by themselves.
+    let _owned = match crate::log::postgres::is_url(&config.log.to_string_lossy()) {
+        true => None,
+        false => Some(own(&config.log)?),
+    };
     let reclaimed = queue.reclaim_all()?;
     if reclaimed > 0 {
         report(Line::Reclaimed(reclaimed));

@@ -56,6 +56,25 @@ pub(super) fn extra_roots(ca_file: Option<&Path>) -> Result<Vec<CertificateDer<'
     Ok(roots)
 }
 
+/// A TLS client configuration for a connection outside reqwest and lettre (the PostgreSQL log): the
+/// platform's roots and the extra ones, checked by the platform's verifier, on ring.
+pub fn tls_client_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, String> {
+    install_crypto();
+    let roots = extra_roots(ca_file)?;
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = rustls_platform_verifier::Verifier::new_with_extra_roots(
+        roots,
+        std::sync::Arc::clone(&provider),
+    )
+    .map_err(|e| format!("cannot set up TLS: {e}"))?;
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| format!("cannot set up TLS: {e}"))?
+        .dangerous()
+        .with_custom_certificate_verifier(std::sync::Arc::new(verifier))
+        .with_no_client_auth())
+}
+
 /// A failure to set up the connection (a CA file that went missing, say): nothing was sent.
 fn not_sent(code: &str, message: String) -> SendError {
     SendError::NotSent {

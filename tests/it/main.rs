@@ -11,6 +11,7 @@ mod generated;
 mod interop;
 mod listen;
 mod log;
+mod postgres;
 mod props;
 mod retry;
 mod rules;

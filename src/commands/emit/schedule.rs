@@ -11,7 +11,7 @@ use crate::delivery;
 use crate::delivery::identity_of;
 use crate::error::Error;
 use crate::log::DeliveryId;
-use crate::log::queue::{Attempt, Inserted, Policy, Queue, SqliteQueue};
+use crate::log::queue::{Attempt, Inserted, Policy};
 use crate::log::time::{format_rfc3339, parse_rfc3339};
 use crate::relay::EventBody;
 use crate::rules::RuleView;
@@ -47,7 +47,7 @@ pub fn queue(ctx: &Context, view: &RuleView, args: &Args) -> Result<()> {
     let id = args.log.id.clone().map_or_else(delivery::fresh_id, Ok)?;
     let body = body(ctx, view, args, &id)?;
     let text = serde_json::to_string(&body)?;
-    let queue = SqliteQueue::open(ctx.log_path()?)?;
+    let queue = crate::log::open_queue(ctx.log_path()?)?;
     if queue.insert(id.as_str(), &text, now, due.max(now))? == Inserted::Duplicate {
         return Err(
             Error::failure(format!("event {id} is in the queue already"))
@@ -114,7 +114,7 @@ pub fn defer(
     }
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
     let text = serde_json::to_string(&body(ctx, view, args, id)?)?;
-    let queue = SqliteQueue::open(ctx.log_path()?)?;
+    let queue = crate::log::open_queue(ctx.log_path()?)?;
     if queue.insert(id.as_str(), &text, now, first)? == Inserted::Duplicate {
         return Err(
             Error::failure(format!("event {id} is in the queue already"))

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::commands::args::when;
 use crate::context::Context;
-use crate::log::Log;
+use crate::log::DeliveryLog;
 use crate::log::time::{When, format_rfc3339};
 
 /// Delete delivery log entries older than a duration or a time (nothing is ever pruned otherwise)
@@ -26,7 +26,7 @@ struct Pruned {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let path = ctx.log_path()?;
     let cutoff = args.older_than.cutoff(ctx.now().saturating_mul(1000));
-    let deleted = match Log::open_existing(path)? {
+    let deleted = match DeliveryLog::open_existing(path)? {
         Some(log) => log.prune(cutoff)?,
         None => 0,
     };
@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let noun = if deleted == 1 { "entry" } else { "entries" };
     ctx.out.note(&format!(
         "deleted {deleted} {noun} older than {older_than} from {}",
-        path.display()
+        crate::log::shown(path)
     ));
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::channels::Kind;
 use crate::commands::args::when;
 use crate::context::Context;
 use crate::log::time::When;
-use crate::log::{DeliveryId, Filter, Log, Logged, Outcome, Pending};
+use crate::log::{DeliveryId, DeliveryLog, Filter, Logged, Outcome, Pending};
 
 use super::entry::{self, Entry};
 
@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
         None => (true, true),
         Some(o) => (o.logged().is_some(), o.logged().is_none()),
     };
-    let (rows, pending) = match Log::open_existing(path)? {
+    let (rows, pending) = match DeliveryLog::open_existing(path)? {
         Some(log) => {
             let rows = if logged {
                 log.query(&filter)?

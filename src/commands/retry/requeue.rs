@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::log::queue::{Queue, SqliteQueue};
+use crate::log::open_queue;
 use crate::log::{Filter, Identity};
 
 /// The `--json` head of a retry: what went back to the serve's queue.
@@ -33,7 +33,7 @@ pub fn dead(
     log: &Path,
     pid: &str,
 ) -> Result<(Requeued, HashSet<String>)> {
-    let queue = SqliteQueue::open(log)?;
+    let queue = open_queue(log)?;
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
     let id = filter.id.as_ref().map(|i| i.as_str());
     let pairs = queue.requeue_dead(id, filter.since_ms, now)?;
@@ -84,7 +84,7 @@ pub fn settle(ctx: &Context, log: &Path, delivered: &[(String, String)]) {
     if delivered.is_empty() {
         return;
     }
-    let settled = SqliteQueue::open(log).and_then(|q| q.settle_dead(delivered));
+    let settled = open_queue(log).and_then(|q| q.settle_dead(delivered));
     if let Err(e) = settled {
         ctx.out.warn(&format!(
             "the queue still lists the delivered destinations as dead: {e:#}"

@@ -1,0 +1,307 @@
+//! `--log postgres://...`: the delivery log in a real PostgreSQL 15 (the tests' private cluster), written
+//! by one process and read by others, with `--id`, `notify retry` and no password in any output.
+
+use serde_json::Value;
+
+use crate::support::http::{HttpServer, Reply};
+use crate::support::postgres::{self, PASSWORD};
+use crate::support::{Env, Run};
+
+/// alice and bob, each with a webhook on `server`; bob's path answers 500 until told otherwise.
+fn team(url: &str) -> (HttpServer, Env) {
+    let server = HttpServer::start();
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", url);
+    for (user, path) in [("alice", "/alice"), ("bob", "/bob")] {
+        env.run(&[
+            "user",
+            "modify",
+            user,
+            "--create",
+            "--set",
+            &format!("webhook.url={}", server.url(path)),
+            "--enable",
+            "webhook",
+        ])
+        .ok();
+    }
+    server.always("/alice", Reply::json(200, "{}"));
+    server.always("/bob", Reply::json(500, "{}"));
+    (server, env)
+}
+
+fn no_password(run: &Run) {
+    assert!(!run.stdout.contains(PASSWORD), "{}", run.stdout);
+    assert!(!run.stderr.contains(PASSWORD), "{}", run.stderr);
+}
+
+fn outcomes(run: &Run, field: &str) -> Vec<(String, String)> {
+    let report = run.json();
+    let rows = match field {
+        "" => report.as_array().cloned().unwrap_or_default(),
+        f => report[f].as_array().cloned().unwrap_or_default(),
+    };
+    let mut out: Vec<(String, String)> = rows
+        .iter()
+        .map(|r: &Value| {
+            let s = |f: &str| r[f].as_str().unwrap_or_default().to_owned();
+            (s("recipient"), s("outcome"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn sends_are_logged_in_postgres_read_by_other_processes_and_retried() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let (server, env) = team(&pg.fresh_database());
+    let send = ["send", "--json", "--retries", "0", "--message", "disk full"];
+    let to = ["--to", "alice", "--to", "bob", "--id", "ticket-42"];
+    let first = env.run(&[&send[..], &to[..]].concat());
+    first.code(3);
+    no_password(&first);
+
+    // Another process reads what the first wrote; no SQLite file was made.
+    let log = env.run(&["log", "--json", "--id", "ticket-42"]);
+    log.ok();
+    no_password(&log);
+    assert_eq!(
+        outcomes(&log, ""),
+        [
+            ("alice".into(), "delivered".into()),
+            ("bob".into(), "failed".into())
+        ]
+    );
+    assert!(
+        !env.log_path().exists(),
+        "nothing written to the default file"
+    );
+
+    // retry sends only bob's, once the receiver is back.
+    server.always("/bob", Reply::json(200, "{}"));
+    let retry = env.run(&["retry", "--json", "--retries", "0"]);
+    retry.ok();
+    no_password(&retry);
+    assert_eq!(
+        outcomes(&retry, "deliveries"),
+        [("bob".into(), "delivered".into())]
+    );
+    assert_eq!(server.requests_to("/alice").len(), 1);
+    assert_eq!(server.requests_to("/bob").len(), 2);
+
+    // The same id again delivers nothing twice.
+    let again = env.run(&[&send[..], &to[..]].concat());
+    again.ok();
+    assert_eq!(
+        outcomes(&again, "deliveries"),
+        [
+            ("alice".into(), "skipped".into()),
+            ("bob".into(), "skipped".into())
+        ]
+    );
+    assert_eq!(server.requests_to("/alice").len(), 1);
+    assert_eq!(server.requests_to("/bob").len(), 2);
+}
+
+#[test]
+fn a_refused_login_shows_the_url_with_its_password_masked() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = pg.fresh_database().replace(PASSWORD, "not-the-password");
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    let run = env.run(&["log"]);
+    run.code(1);
+    assert!(!run.stderr.contains("not-the-password"), "{}", run.stderr);
+    run.stderr_has(&format!(
+        "error: cannot connect to the delivery log postgres://notify:***@127.0.0.1:{}/",
+        pg.port
+    ))
+    .stderr_has("password authentication failed")
+    .stderr_has("hint: check the user and the password");
+}
+
+#[test]
+fn the_password_can_come_from_pgpassword() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = pg.fresh_database().replace(&format!(":{PASSWORD}@"), "@");
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    env.run(&["log"]).code(1).stderr_has("password");
+    env.set_env("PGPASSWORD", PASSWORD);
+    env.run(&["log"])
+        .ok()
+        .stderr_has("no delivery recorded yet");
+}
+
+#[test]
+fn two_serve_replicas_share_one_queue_and_deliver_each_destination_once() {
+    use std::collections::BTreeSet;
+
+    use crate::serve::{Serve, event, users, wait_pairs};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    let replicas = [Serve::start(&env, &[]), Serve::start(&env, &[])];
+    let mut want = BTreeSet::new();
+    for n in 0..20 {
+        let id = format!("e-{n}");
+        let (status, answer) = replicas[n % 2].post(&event(&id, &["bob", "carol"]));
+        assert_eq!(status, 202, "{answer}");
+        want.insert(("/bob".to_owned(), id.clone()));
+        want.insert(("/carol".to_owned(), id));
+    }
+    // An id either replica holds already is a duplicate at the other.
+    let (status, _) = replicas[1].post(&event("e-0", &["bob"]));
+    assert_eq!(status, 200);
+    wait_pairs(&server, &want);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(server.requests().len(), 40, "each destination once");
+    let log = env.run(&["log", "--json", "--limit", "1000"]);
+    no_password(&log);
+    let rows = log.ok().json();
+    assert_eq!(rows.as_array().map(Vec::len), Some(40), "{rows}");
+    let queue = env.run(&["queue", "--json"]);
+    assert_eq!(queue.ok().json(), serde_json::json!([]));
+}
+
+#[test]
+fn sslmode_require_speaks_tls_checked_against_the_ca() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = format!("{}?sslmode=require", pg.fresh_database());
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    // The server's certificate comes from a private CA: not trusted until NOTIFY_CA_FILE names it.
+    let refused = env.run(&["log"]);
+    refused.code(1);
+    no_password(&refused);
+    refused
+        .stderr_has("error: cannot connect to the delivery log postgres://notify:***@127.0.0.1")
+        .stderr_has("certificate");
+    env.set_env("NOTIFY_CA_FILE", pg.ca_file().to_str().expect("utf-8"));
+    env.run(&["log"])
+        .ok()
+        .stderr_has("no delivery recorded yet");
+}
+
+#[test]
+fn emit_queue_cancel_prune_and_doctor_work_on_postgres() {
+    use crate::serve::{EVENT, users};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let emit = |id: &str| env.run(&["emit", EVENT, "--approver", "bob", "--id", id, "--in", "1h"]);
+    emit("later-1").ok().stdout_has("later-1\n");
+    emit("later-2").ok();
+    emit("later-1")
+        .code(1)
+        .stderr_has("event later-1 is in the queue already");
+    let queue = env.run(&["queue", "--json"]);
+    let ids: Vec<String> = queue
+        .ok()
+        .json()
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|w| w["id"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(ids, ["later-1", "later-2"]);
+    env.run(&["cancel", "later-1"]).ok();
+    env.run(&["cancel", "later-1"])
+        .code(1)
+        .stderr_has("no longer waits");
+    assert_eq!(
+        env.run(&["queue", "--json"])
+            .ok()
+            .json()
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let prune = env.run(&["log", "prune", "--older-than", "30d"]);
+    no_password(&prune);
+    prune
+        .ok()
+        .stderr_has("from postgres://notify:***@127.0.0.1:");
+
+    let doctor = env.run(&["doctor", "--json"]);
+    no_password(&doctor);
+    assert!(
+        doctor.stdout.contains("postgres://notify:***@127.0.0.1:")
+            && doctor.stdout.contains("PostgreSQL answers (log version"),
+        "{}",
+        doctor.stdout
+    );
+    assert!(!env.log_path().exists());
+}
+
+#[test]
+fn while_the_database_is_down_intake_answers_503_and_both_resume_when_it_returns() {
+    use std::collections::BTreeSet;
+    use std::time::Instant;
+
+    use crate::serve::{Serve, WAIT, event, users, wait_pairs};
+
+    let Some(pg) = postgres::Postgres::private() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("e-1", &["bob"])).0, 202);
+    wait_pairs(
+        &server,
+        &BTreeSet::from([("/bob".to_owned(), "e-1".to_owned())]),
+    );
+
+    pg.stop();
+    let (status, answer) = serve.post(&event("e-2", &["bob"]));
+    assert_eq!(status, 503, "{answer}");
+
+    pg.restart();
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (status, answer) = serve.post(&event("e-3", &["bob"]));
+        if status == 202 {
+            break;
+        }
+        assert_eq!(status, 503, "{answer}");
+        assert!(Instant::now() < deadline, "intake did not resume");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    wait_pairs(
+        &server,
+        &BTreeSet::from([
+            ("/bob".to_owned(), "e-1".to_owned()),
+            ("/bob".to_owned(), "e-3".to_owned()),
+        ]),
+    );
+    assert!(
+        server
+            .requests_to("/bob")
+            .iter()
+            .all(|r| r.header("X-Notify-Delivery") != Some("e-2"))
+    );
+}
