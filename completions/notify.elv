@@ -45,6 +45,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand queue 'List the events that wait in the relay''s queue'
             cand cancel 'Withdraw a waiting event from the relay''s queue'
+            cand ack 'Acknowledge an event: the escalation steps that have not fired yet are stopped'
             cand mute 'Mute windows: times of day when rules and users'' quiet hours hold deliveries'
             cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
@@ -362,6 +363,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --enable 'Mark a channel verified and enable it (repeatable)'
             cand --disable 'Disable a channel (repeatable)'
             cand --quiet-hours 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)'
+            cand --fallback 'Channel kinds to try in this order, the first that delivers (comma-separated)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -369,6 +371,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --color 'When to use colour'
             cand --create 'Create the user when it does not exist'
             cand --no-quiet-hours 'Remove the user''s quiet hours'
+            cand --no-fallback 'Deliver through every enabled channel again'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -753,6 +756,10 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --template 'Store the message template in FILE (- for stdin), checked before it is saved'
             cand --mute 'A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule''s windows)'
             cand --on-mute 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)'
+            cand --escalate 'After AFTER unacknowledged, also notify these roles through the rule''s channels (repeatable, e.g. 30m:dba; replaces the rule''s steps; `notify serve` only)'
+            cand --group-by 'Group events of this rule with the same values of these fields into one message (repeatable: task_id, task_name, submitter, event, module; `notify serve` only)'
+            cand --group-wait 'How long a group collects events after its first one (e.g. 30s; with --group-by)'
+            cand --repeat-interval 'After a group was sent, the same group is not sent again sooner than this (e.g. 4h; with --group-by)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
@@ -763,6 +770,8 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --all-channels 'Go through every channel kind again'
             cand --no-template 'Remove the rule''s template: back to the built-in message'
             cand --no-mute 'Remove the rule''s mute windows'
+            cand --no-escalate 'Remove the rule''s escalation steps'
+            cand --no-grouping 'Send each event on its own again'
             cand --json 'Machine-readable output on stdout (stable field names)'
             cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
             cand -q 'Print less on stderr'
@@ -1049,6 +1058,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --give-up-after 'A destination is dead when its next attempt would come later than this after the event arrived'
             cand --grace 'How long a stop waits for the attempts in flight'
             cand --lease 'How long a claimed event stays with its worker (longer than any attempt)'
+            cand --public-url 'The relay''s address as people reach it, for ack links (default: the bound address)'
             cand --signature-method 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)'
             cand --signature-key-env 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
@@ -1102,9 +1112,27 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'notify;ack'= {
+            cand --by 'Who acknowledges (shown in `notify log show`)'
+            cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Machine-readable output on stdout (stable field names)'
+            cand --no-input 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more detail on stderr (never secrets)'
+            cand --verbose 'Print more detail on stderr (never secrets)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'notify;mute'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1128,7 +1156,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --weekdays 'The weekdays a span starts on: mon..sun or runs like mon-fri (comma-separated; default: every day)'
             cand --timezone 'An IANA time zone, e.g. Asia/Shanghai (default: this machine''s)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1145,7 +1173,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;mute;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1162,7 +1190,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;mute;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1193,7 +1221,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;silence'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1220,7 +1248,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --until 'Until this RFC 3339 time, e.g. 2026-12-08T08:00:00Z'
             cand --comment 'Why (shown in the skipped rows'' reason)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1237,7 +1265,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;silence;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1255,7 +1283,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;silence;expire'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1364,7 +1392,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         }
         &'notify;secret'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1384,7 +1412,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;secret;migrate'= {
             cand --to 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
-            cand --log 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]'
+            cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1455,6 +1483,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand serve 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
             cand queue 'List the events that wait in the relay''s queue'
             cand cancel 'Withdraw a waiting event from the relay''s queue'
+            cand ack 'Acknowledge an event: the escalation steps that have not fired yet are stopped'
             cand mute 'Mute windows: times of day when rules and users'' quiet hours hold deliveries'
             cand silence 'Silences: hush matching deliveries for a while'
             cand log 'Show the delivery log: each destination''s outcome of every send, newest first'
@@ -1574,6 +1603,8 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;help;queue'= {
         }
         &'notify;help;cancel'= {
+        }
+        &'notify;help;ack'= {
         }
         &'notify;help;mute'= {
             cand set 'Add or replace a mute window: times of day in a time zone, on some weekdays'

@@ -48,6 +48,7 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "listen" -d 'Receive c
 complete -c notify -n "__fish_notify_needs_command" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
 complete -c notify -n "__fish_notify_needs_command" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
 complete -c notify -n "__fish_notify_needs_command" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
+complete -c notify -n "__fish_notify_needs_command" -f -a "ack" -d 'Acknowledge an event: the escalation steps that have not fired yet are stopped'
 complete -c notify -n "__fish_notify_needs_command" -f -a "mute" -d 'Mute windows: times of day when rules and users\' quiet hours hold deliveries'
 complete -c notify -n "__fish_notify_needs_command" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
 complete -c notify -n "__fish_notify_needs_command" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
@@ -295,6 +296,16 @@ email\t'Email address'
 sms\t'Text message'
 webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l quiet-hours -d 'A mute window (`notify mute set`) every delivery to this user waits out (always deferred)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l fallback -d 'Channel kinds to try in this order, the first that delivers (comma-separated)' -r -f -a "dingtalk\t'DingTalk Standard Edition'
+dingtalk-exclusive\t'DingTalk Exclusive Edition'
+feishu\t'Feishu'
+lark\t'Lark'
+lark-mobile\t'Mobile phone (Lark)'
+dingtalk-bot\t'DingTalk chatbot'
+wecom-bot\t'WeCom chatbot'
+email\t'Email address'
+sms\t'Text message'
+webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -303,6 +314,7 @@ always\t''
 never\t''"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l create -d 'Create the user when it does not exist'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l no-quiet-hours -d 'Remove the user\'s quiet hours'
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l no-fallback -d 'Deliver through every enabled channel again'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s q -l quiet -d 'Print less on stderr'
@@ -581,6 +593,14 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l mute -d 'A mute window (`notify mute set`) the rule waits out (repeatable; replaces the rule\'s windows)' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l on-mute -d 'What a delivery inside a mute window does: defer (held until the window ends) or drop (logged skipped)' -r -f -a "defer\t'Hold it until the window ends'
 drop\t'Record it skipped'"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l escalate -d 'After AFTER unacknowledged, also notify these roles through the rule\'s channels (repeatable, e.g. 30m:dba; replaces the rule\'s steps; `notify serve` only)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l group-by -d 'Group events of this rule with the same values of these fields into one message (repeatable: task_id, task_name, submitter, event, module; `notify serve` only)' -r -f -a "task_id\t''
+task_name\t''
+submitter\t''
+event\t''
+module\t''"
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l group-wait -d 'How long a group collects events after its first one (e.g. 30s; with --group-by)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l repeat-interval -d 'After a group was sent, the same group is not sent again sooner than this (e.g. 4h; with --group-by)' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
@@ -592,6 +612,8 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l all-channels -d 'Go through every channel kind again'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-template -d 'Remove the rule\'s template: back to the built-in message'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-mute -d 'Remove the rule\'s mute windows'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-escalate -d 'Remove the rule\'s escalation steps'
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-grouping -d 'Send each event on its own again'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l json -d 'Machine-readable output on stdout (stable field names)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
@@ -844,6 +866,7 @@ complete -c notify -n "__fish_notify_using_subcommand serve" -l max-attempts -d 
 complete -c notify -n "__fish_notify_using_subcommand serve" -l give-up-after -d 'A destination is dead when its next attempt would come later than this after the event arrived' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l grace -d 'How long a stop waits for the attempts in flight' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l lease -d 'How long a claimed event stays with its worker (longer than any attempt)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l public-url -d 'The relay\'s address as people reach it, for ack links (default: the bound address)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-method -d 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)' -r -f -a "NONE\t''
 HMAC_SHA1\t''
 HMAC_SHA256\t''
@@ -886,8 +909,21 @@ complete -c notify -n "__fish_notify_using_subcommand cancel" -s q -l quiet -d '
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s V -l version -d 'Print version'
+complete -c notify -n "__fish_notify_using_subcommand ack" -l by -d 'Who acknowledges (shown in `notify log show`)' -r
+complete -c notify -n "__fish_notify_using_subcommand ack" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand ack" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand ack" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
+complete -c notify -n "__fish_notify_using_subcommand ack" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c notify -n "__fish_notify_using_subcommand ack" -l json -d 'Machine-readable output on stdout (stable field names)'
+complete -c notify -n "__fish_notify_using_subcommand ack" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
+complete -c notify -n "__fish_notify_using_subcommand ack" -s q -l quiet -d 'Print less on stderr'
+complete -c notify -n "__fish_notify_using_subcommand ack" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
+complete -c notify -n "__fish_notify_using_subcommand ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c notify -n "__fish_notify_using_subcommand ack" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -906,7 +942,7 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l weekdays -d 'The weekdays a span starts on: mon..sun or runs like mon-fri (comma-separated; default: every day)' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l timezone -d 'An IANA time zone, e.g. Asia/Shanghai (default: this machine\'s)' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -918,7 +954,7 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -930,7 +966,7 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -946,7 +982,7 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a mute window that no rule or user uses any more'
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -977,7 +1013,7 @@ complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l until -d 'Until this RFC 3339 time, e.g. 2026-12-08T08:00:00Z' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l comment -d 'Why (shown in the skipped rows\' reason)' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -989,7 +1025,7 @@ complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1002,7 +1038,7 @@ complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1088,7 +1124,7 @@ complete -c notify -n "__fish_notify_using_subcommand retry" -s v -l verbose -d 
 complete -c notify -n "__fish_notify_using_subcommand retry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand retry" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1103,7 +1139,7 @@ complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_see
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l to -d 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]' -r
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
-complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log -d 'The delivery log (SQLite) [default: <user data dir>/notify/deliveries.db]' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1141,26 +1177,27 @@ complete -c notify -n "__fish_notify_using_subcommand doctor" -s q -l quiet -d '
 complete -c notify -n "__fish_notify_using_subcommand doctor" -s v -l verbose -d 'Print more detail on stderr (never secrets)'
 complete -c notify -n "__fish_notify_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c notify -n "__fish_notify_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "user" -d 'Manage users and their channels as an administrator'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "template" -d 'Message templates: see what each channel would get'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "mute" -d 'Mute windows: times of day when rules and users\' quiet hours hold deliveries'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "secret" -d 'Secrets kept outside the store: move them to the OS keyring or to files'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "completions" -d 'Print a completion script for a shell'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "doctor" -d 'Check the store, providers, channels and the delivery log; send nothing'
-complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel mute silence log retry secret completions doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "channel" -d 'Configure, verify, enable and test your own channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "user" -d 'Manage users and their channels as an administrator'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "notice" -d 'Notice Management: which channel kinds users may use at all'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "provider" -d 'Credentials of the apps and servers that deliver messages'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "rule" -d 'Notification rules: which events notify whom, through which channel kinds'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "send" -d 'Send a notification through every enabled channel of the recipients (and ad-hoc destinations)'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "emit" -d 'Notify whoever an event\'s rule names, through their channels'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "template" -d 'Message templates: see what each channel would get'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "listen" -d 'Receive custom-webhook deliveries on loopback and check their signatures'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "serve" -d 'The relay: take events over HTTP, queue them durably, deliver them through the rules'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "queue" -d 'List the events that wait in the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "cancel" -d 'Withdraw a waiting event from the relay\'s queue'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "ack" -d 'Acknowledge an event: the escalation steps that have not fired yet are stopped'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "mute" -d 'Mute windows: times of day when rules and users\' quiet hours hold deliveries'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "silence" -d 'Silences: hush matching deliveries for a while'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "log" -d 'Show the delivery log: each destination\'s outcome of every send, newest first'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "retry" -d 'Send again every logged delivery whose latest outcome is failed'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "secret" -d 'Secrets kept outside the store: move them to the OS keyring or to files'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "completions" -d 'Print a completion script for a shell'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "doctor" -d 'Check the store, providers, channels and the delivery log; send nothing'
+complete -c notify -n "__fish_notify_using_subcommand help; and not __fish_seen_subcommand_from channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "list" -d 'List every channel kind for the user: configured, verified, enabled, available (Notice Management)'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "show" -d 'Show one channel of the user; secrets and tokens in webhook URLs are masked unless --reveal'
 complete -c notify -n "__fish_notify_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "set" -d 'Configure one of your channels (only the fields given change; the rest keep their values)'
