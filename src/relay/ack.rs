@@ -3,7 +3,7 @@
 //!
 //! The link's key: NOTIFY_ACK_KEY when set (replicas behind one URL share it), else 32 random bytes
 //! generated once and kept, mode 0600, beside the log as `<log>.ack-key`, so links stay valid across
-//! restarts.
+//! restarts (on a PostgreSQL log, where escalation is not kept yet, a key for the process).
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
@@ -58,6 +58,14 @@ fn load_key(log: &Path) -> Result<Vec<u8>> {
     {
         return Ok(key.trim().as_bytes().to_vec());
     }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| Error::failure(format!("no randomness: {e}")))?;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    if log.to_str().is_some_and(crate::log::postgres::is_url) {
+        // No folder beside a database (and its URL may hold a password): a key for this process.
+        // Escalation is kept in SQLite only so far, so no link outlives it.
+        return Ok(hex.into_bytes());
+    }
     let path = key_path(log);
     let cannot = |e: std::io::Error| {
         Error::failure(format!(
@@ -75,9 +83,6 @@ fn load_key(log: &Path) -> Result<Vec<u8>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(cannot(e).into()),
     }
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| Error::failure(format!("no randomness: {e}")))?;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
