@@ -51,10 +51,10 @@ pub fn check(path: &Path, out: &mut Vec<Finding>) -> Option<Store> {
         AREA,
         subject,
         format!(
-            "parses (version {CURRENT_VERSION}): {} users, {} providers, {} rules changed",
-            store.users.len(),
-            store.providers.0.len(),
-            store.rules.len()
+            "parses (version {CURRENT_VERSION}): {}, {}, {} changed",
+            counted(store.users.len(), "user"),
+            counted(store.providers.0.len(), "provider"),
+            counted(store.rules.len(), "rule")
         ),
     ));
     Some(store)
@@ -171,4 +171,12 @@ fn current_uid() -> Option<u32> {
     let line = status.lines().find(|l| l.starts_with("Uid:"))?;
     // Real, effective, saved, file system: the effective id decides what the process may do.
     line.split_whitespace().nth(2)?.parse().ok()
+}
+
+/// `1 user`, `2 users`.
+fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }
