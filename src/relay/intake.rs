@@ -145,7 +145,7 @@ impl Intake {
             let body = json!({ "error": m.reason, "field": m.field });
             (StatusCode::BAD_REQUEST, body)
         })?;
-        if rules::find(store, &checked.body.event).is_err() {
+        if !rules::exists(store, &checked.body.event) {
             let events = rules::events(store);
             let ids = events.iter().map(|e| e.id.as_str());
             let nearest = rules::matching::nearest(&checked.body.event, ids, 3);
@@ -248,7 +248,7 @@ impl Intake {
                 return (answer(StatusCode::BAD_REQUEST, &body), None);
             }
         };
-        if rules::find(&self.store(), &body.event).is_err() {
+        if !rules::exists(&self.store(), &body.event) {
             let text = format!(
                 "no event `{0}`; create it with: notify rule add {0} --default-role none",
                 body.event

@@ -39,7 +39,7 @@ use crate::error::Error;
 use crate::log::queue::{Policy, Queue};
 use crate::server::{self, Limits};
 use crate::store::StoreFile;
-use crate::transport::{Net, runtime};
+use crate::transport::{Net, serve_runtime};
 use crate::values::Revealed;
 
 pub use event::{EventBody, Malformed};
@@ -103,7 +103,7 @@ pub type Report = Arc<dyn Fn(Line) + Send + Sync>;
 /// Serves until SIGTERM or SIGINT, then stops: new events get 503, attempts in flight get the grace,
 /// what was not sent stays queued, and it returns. A second signal ends the process with 130.
 pub fn serve(config: Config, report: Report) -> Result<()> {
-    runtime()?.block_on(run(config, report))
+    serve_runtime()?.block_on(run(config, report))
 }
 
 async fn run(config: Config, report: Report) -> Result<()> {

@@ -97,28 +97,36 @@ impl Workers {
                     Err(_) => break,
                 },
             };
-            let (queue, owner, lease, now) = (
+            // Every free slot in one claim: one write transaction leases a batch, not one event each.
+            let mut permits = vec![permit];
+            while let Ok(more) = Arc::clone(&slots).try_acquire_owned() {
+                permits.push(more);
+            }
+            let (queue, owner, lease, now, limit) = (
                 Arc::clone(&self.queue),
                 self.owner.clone(),
                 self.lease,
                 self.now_ms(),
+                permits.len(),
             );
             let claimed =
-                tokio::task::spawn_blocking(move || queue.claim(&owner, now, lease, 1)).await;
+                tokio::task::spawn_blocking(move || queue.claim(&owner, now, lease, limit)).await;
             match claimed {
-                Ok(Ok(mut events)) if !events.is_empty() => {
-                    let me = Arc::clone(&self);
-                    let event = events.remove(0);
-                    tasks.spawn(async move {
-                        me.attempt(event).await;
-                        drop(permit);
-                    });
+                Ok(Ok(events)) if !events.is_empty() => {
+                    for event in events {
+                        let Some(permit) = permits.pop() else { break };
+                        let me = Arc::clone(&self);
+                        tasks.spawn(async move {
+                            me.attempt(event).await;
+                            drop(permit);
+                        });
+                    }
                     continue;
                 }
                 Ok(Err(e)) => (self.report)(Line::QueueFailed(e)),
                 _ => {}
             }
-            drop(permit);
+            drop(permits);
             tokio::select! {
                 () = stop.wait() => break,
                 () = wake.notified() => {}

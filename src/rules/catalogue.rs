@@ -76,6 +76,19 @@ fn state_phrase(state: &str) -> Option<&'static str> {
 }
 
 /// Every built-in event id with its description, in catalogue order (category, module, state).
+/// Whether `id` is a built-in event id, without formatting the catalogue (intake asks per request).
+pub fn is_builtin(id: &str) -> bool {
+    let mut parts = id.split('.');
+    let (Some(word), Some(module), Some(state), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    CATEGORIES.iter().any(|c| {
+        c.word == word && c.modules.iter().any(|(m, _)| *m == module) && c.states.contains(&state)
+    })
+}
+
 pub fn builtin() -> impl Iterator<Item = (String, String)> {
     CATEGORIES.iter().flat_map(|c| {
         c.modules.iter().flat_map(move |(module, words)| {

@@ -127,6 +127,14 @@ pub fn find(store: &Store, id: &str) -> Result<RuleView, Error> {
         .ok_or_else(|| unknown_event(store, id))
 }
 
+/// Whether `id` names an event, built in or custom: `find` without building every rule view.
+pub fn exists(store: &Store, id: &str) -> bool {
+    catalogue::is_builtin(id)
+        || id
+            .parse::<EventId>()
+            .is_ok_and(|id| store.events.contains_key(&id))
+}
+
 /// The error for an id that names no event, with the nearest ids as the hint.
 pub fn unknown_event(store: &Store, id: &str) -> Error {
     let all = events(store);
@@ -188,5 +196,36 @@ mod tests {
             )
         );
         assert!(vars.task_id.is_empty() && vars.recipient.is_empty() && vars.roles.is_empty());
+    }
+
+    #[test]
+    fn exists_answers_as_find_does() {
+        let mut store = Store::default();
+        store.events.insert(
+            "deploy.web.failed".parse().unwrap(),
+            crate::store::schema::CustomEvent {
+                default_role: DefaultRole::None,
+                description: None,
+            },
+        );
+        let mut ids: Vec<String> = events(&store)
+            .into_iter()
+            .map(|e| e.id.to_string())
+            .collect();
+        assert!(ids.len() > 10);
+        let unknown = [
+            "",
+            "ticket",
+            "ticket.sql-review",
+            "ticket.sql-review.rejected.again",
+            "ticket.sql-review.nonsense",
+            "deploy.web.passed",
+            "Ticket.sql-review.rejected",
+        ];
+        ids.extend(unknown.iter().map(|s| s.to_string()));
+        for id in &ids {
+            assert_eq!(exists(&store, id), find(&store, id).is_ok(), "{id}");
+        }
+        assert!(unknown.iter().all(|id| !exists(&store, id)));
     }
 }
