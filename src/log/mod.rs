@@ -353,35 +353,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_repeated_id_finds_what_was_delivered_and_the_first_keys() {
-        let (_dir, log) = new_log();
-        let id: DeliveryId = "run-1".parse().unwrap();
-        log.record(&[
-            entry("run-1", "alice", Kind::Email, Outcome::Delivered, 1),
-            entry("run-1", "bob", Kind::Sms, Outcome::Failed, 1),
-            entry("run-2", "carol", Kind::Email, Outcome::Delivered, 1),
-        ])
-        .unwrap();
-        let mut again = entry("run-1", "alice", Kind::Email, Outcome::Skipped, 2);
-        again.idempotency_key = "a-later-key".into();
-        log.record(&[again]).unwrap();
-
-        let alice = Identity::stored(&["alice".into()], Some(Kind::Email));
-        let bob = Identity::stored(&["bob".into()], Some(Kind::Sms));
-        assert_eq!(
-            log.delivered_for(&id).unwrap(),
-            HashSet::from([alice.clone()])
-        );
-        let unknown: DeliveryId = "run-9".parse().unwrap();
-        assert!(log.keys_for(&unknown).unwrap().is_empty());
-        assert!(log.delivered_for(&unknown).unwrap().is_empty());
-        let keys = log.keys_for(&id).unwrap();
-        assert_eq!(keys.len(), 2);
-        assert_eq!(keys[&alice], "key-run-1-alice");
-        assert_eq!(keys[&bob], "key-run-1-bob");
-    }
-
-    #[test]
     fn prune_deletes_older_rows_and_their_unused_messages() {
         let (_dir, log) = new_log();
         for (i, t) in [1_000, 2_000, 3_000].into_iter().enumerate() {

@@ -9,6 +9,13 @@ use crate::channels::Kind;
 use crate::channels::message::{Event, Format};
 use crate::error::Error;
 
+/// The condition `notify retry` adds to a `failed` filter (SQLite and PostgreSQL alike): the row is
+/// its destination's latest, and the destination was never delivered for its event.
+pub(crate) const LATEST_UNDELIVERED: &str = "AND d.seq = (SELECT MAX(l.seq) FROM deliveries l
+                 WHERE l.event_id = d.event_id AND l.identity = d.identity)
+             AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.event_id = d.event_id
+                 AND x.identity = d.identity AND x.outcome = 'delivered')";
+
 impl Log {
     /// The rows `filter` selects, newest first, at most `filter.limit` of them.
     pub fn query(&self, filter: &Filter) -> Result<Vec<Logged>> {
@@ -22,11 +29,7 @@ impl Log {
             outcome: Some(Outcome::Failed),
             ..filter.clone()
         };
-        let latest = "AND d.seq = (SELECT MAX(l.seq) FROM deliveries l
-                 WHERE l.event_id = d.event_id AND l.identity = d.identity)
-             AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.event_id = d.event_id
-                 AND x.identity = d.identity AND x.outcome = 'delivered')";
-        self.select(&filter, latest, "ORDER BY d.seq")
+        self.select(&filter, LATEST_UNDELIVERED, "ORDER BY d.seq")
     }
 
     fn select(&self, filter: &Filter, extra: &str, order: &str) -> Result<Vec<Logged>> {

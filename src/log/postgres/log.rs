@@ -206,11 +206,11 @@ impl PgLog {
             outcome: Some(Outcome::Failed),
             ..filter.clone()
         };
-        let latest = "AND d.seq = (SELECT max(l.seq) FROM deliveries l
-                 WHERE l.event_id = d.event_id AND l.identity = d.identity)
-             AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.event_id = d.event_id
-                 AND x.identity = d.identity AND x.outcome = 'delivered')";
-        self.select(&filter, latest, "ORDER BY d.seq")
+        self.select(
+            &filter,
+            crate::log::read::LATEST_UNDELIVERED,
+            "ORDER BY d.seq",
+        )
     }
 
     fn select(&self, filter: &Filter, extra: &str, order: &str) -> Result<Vec<Logged>> {
