@@ -121,7 +121,7 @@ mod tests {
             &who,
             Some(Kind::Webhook),
             joined.due_ms,
-            &[],
+            &time::Silenced::default(),
         );
         assert_eq!(
             verdict,

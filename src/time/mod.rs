@@ -3,6 +3,7 @@
 //! the relay's workers hand in the instant and the silences they read.
 
 pub mod silence;
+pub mod silenced;
 pub mod window;
 
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use crate::channels::Kind;
 use crate::delivery::{Destination, Outcome, Plan};
 use crate::store::{OnMute, Rule, Store};
 pub use silence::{Matchers, Silence};
+pub use silenced::Silenced;
 pub use window::Window;
 
 /// What time does to one delivery planned now.
@@ -39,10 +41,14 @@ pub struct Deferred {
 /// How many windows in a row are followed to the end of a deferral (one ending where another starts).
 const CHAIN: usize = 16;
 
-/// The store's mute windows, each turned into a [`Window`] once per planning, on first use.
+/// The store's mute windows, each turned into a [`Window`] once per planning, on first use, and each
+/// asked once per instant: a planning's thousand deliveries share their windows' answers.
 pub struct Windows<'a> {
     store: &'a Store,
     ready: HashMap<&'a str, Option<Window>>,
+    ends: HashMap<(&'a str, i64), Option<i64>>,
+    /// How many times a window was asked (each name once per instant), for the tests.
+    asked: usize,
 }
 
 impl<'a> Windows<'a> {
@@ -50,22 +56,36 @@ impl<'a> Windows<'a> {
         Windows {
             store,
             ready: HashMap::new(),
+            ends: HashMap::new(),
+            asked: 0,
         }
+    }
+
+    /// How many (window, instant) pairs were worked out so far.
+    pub fn asked(&self) -> usize {
+        self.asked
     }
 
     /// When the named window's mute covering `at_ms` ends. A name the store does not know, or a zone
     /// this machine does not know, mutes nothing: a delivery is never lost to a broken window.
     fn end(&mut self, name: &'a str, at_ms: i64) -> Option<i64> {
+        if let Some(&end) = self.ends.get(&(name, at_ms)) {
+            return end;
+        }
+        self.asked += 1;
         let store = self.store;
         let window = self
             .ready
             .entry(name)
             .or_insert_with(|| store.mute.get(name).and_then(|m| m.window().ok()));
-        let at = Timestamp::from_millisecond(at_ms).ok()?;
-        window
-            .as_ref()?
-            .end_of_mute_at(at)
-            .map(|t| t.as_millisecond())
+        let end = Timestamp::from_millisecond(at_ms).ok().and_then(|at| {
+            window
+                .as_ref()?
+                .end_of_mute_at(at)
+                .map(|t| t.as_millisecond())
+        });
+        self.ends.insert((name, at_ms), end);
+        end
     }
 
     /// The end of the mute of any of `names` covering `at_ms`, following windows that take over.
@@ -96,7 +116,7 @@ pub fn verdict<'a>(
     recipients: &[String],
     kind: Option<Kind>,
     now_ms: i64,
-    silences: &[Silence],
+    silences: &Silenced<'_>,
 ) -> Verdict {
     let muting: Vec<&str> = rule
         .mute
@@ -136,23 +156,16 @@ pub fn verdict<'a>(
             why: why.join(", "),
         };
     }
-    match silences
-        .iter()
-        .find(|s| s.matches_delivery(recipients, kind))
-    {
+    match silences.find(recipients, kind) {
         Some(s) => Verdict::Skip(s.reason()),
         None => Verdict::Send,
     }
 }
 
 /// The silences that hold at `now_ms` for `event`: the same for every destination of one planning, so
-/// they are narrowed once and each destination only checks recipients and channels.
-pub fn narrow(silences: &[Silence], event: &str, now_ms: i64) -> Vec<Silence> {
-    silences
-        .iter()
-        .filter(|s| s.active_at(now_ms) && s.matches_event(event))
-        .cloned()
-        .collect()
+/// they are narrowed and indexed once and each destination only looks up its recipients and channel.
+pub fn narrow<'s>(silences: &'s [Silence], event: &str, now_ms: i64) -> Silenced<'s> {
+    Silenced::new(silences, event, now_ms)
 }
 
 /// Applies [`verdict`] to every destination of `plan` that is to be sent: skipped ones become skipped
@@ -171,8 +184,7 @@ pub fn apply<'a>(
     {
         return Vec::new();
     }
-    let silences = narrow(silences, event, now_ms);
-    let silences = silences.as_slice();
+    let silences = &narrow(silences, event, now_ms);
     let mut windows = Windows::new(store);
     let mut deferred = Vec::new();
     let mut kept = Vec::with_capacity(plan.destinations.len());

@@ -244,3 +244,28 @@ fn a_plan_keeps_what_is_sent_skips_with_reasons_and_hands_back_what_waits() {
         ]
     );
 }
+
+/// A planning of many deliveries asks each window once for its instant, however many deliveries share
+/// it: the rule's windows and every recipient's quiet hours alike.
+#[test]
+fn each_window_is_worked_out_once_per_planning() {
+    let mut store = store();
+    for i in 0..100 {
+        let quiet = ["late", "night"][i % 2];
+        let user = User {
+            quiet_hours: Some(quiet.into()),
+            ..User::default()
+        };
+        store.users.insert(format!("u{i}"), user);
+    }
+    let rule = rule(OnMute::Defer);
+    let mut windows = Windows::new(&store);
+    let none = Silenced::default();
+    let at = ms("2026-12-07T12:00:00Z");
+    for i in 0..100 {
+        let who = vec![format!("u{i}")];
+        let said = verdict(&mut windows, &rule, &who, Some(Kind::Email), at, &none);
+        assert_eq!(said, Verdict::Send);
+    }
+    assert_eq!(windows.asked(), 2, "`night` and `late`, once each");
+}
