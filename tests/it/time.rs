@@ -417,3 +417,42 @@ fn serve_delivers_deferred_deliveries_when_their_window_ends() {
     let logged = env.run(&["log", "--json", "--id", "defer-e"]).ok().json();
     assert_eq!(logged[0]["outcome"], "delivered", "{logged}");
 }
+
+#[test]
+fn a_deferred_delivery_survives_a_kill_9_and_arrives_at_the_windows_end() {
+    use crate::serve::{Serve, event, wait_pairs};
+    use std::collections::BTreeSet;
+    use std::time::{Duration, Instant};
+
+    // Four seconds before the `night` window ends at 09:00.
+    let base = NOW + 3600 - 4;
+    let mut env = Env::new();
+    env.set_env("NOTIFY_NOW", &base.to_string());
+    let server = HttpServer::start();
+    setup(&env, &server);
+    env.run(&["rule", "set", APPROVAL, "--mute", "night"]).ok();
+    let started = Instant::now();
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("defer-k", &["bob"])).0, 202);
+    serve.line("defer-k bob webhook: deferred");
+    serve.kill9();
+    assert!(server.requests().is_empty(), "nothing sent before the kill");
+    // The restarted relay's clock goes on where the first one's would be, to the whole second.
+    let whole = started.elapsed().as_secs() + 1;
+    std::thread::sleep(Duration::from_secs(whole).saturating_sub(started.elapsed()));
+    let whole = i64::try_from(whole).unwrap();
+    env.set_env("NOTIFY_NOW", &(base + whole).to_string());
+    let serve = Serve::start(&env, &[]);
+    let want = BTreeSet::from([("/bob".to_owned(), "defer-k".to_owned())]);
+    let seen = wait_pairs(&server, &want);
+    let arrived = started.elapsed();
+    assert_eq!(seen.len(), 1, "delivered once");
+    // Due at the window's end, 4 s after the start: within 2 s of it.
+    assert!(
+        (Duration::from_secs(2)..=Duration::from_secs(6)).contains(&arrived),
+        "arrived {arrived:?} after the start, the window ended after 4 s"
+    );
+    serve.signal("TERM");
+    let logged = env.run(&["log", "--json", "--id", "defer-k"]).ok().json();
+    assert_eq!(logged[0]["outcome"], "delivered", "{logged}");
+}
