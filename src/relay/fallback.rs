@@ -1,7 +1,7 @@
 //! Users' fallbacks in the relay: the queue's state of each link decides which one a worker sends,
 //! which wait (held until the one before gives up) and which are never needed.
 
-use crate::delivery::Plan;
+use crate::delivery::{Outcome, Plan};
 use crate::log::queue::{Attempt, Planned, State};
 use crate::rules::fallback::{Chain, Chains, Finished, Seen};
 
@@ -33,7 +33,7 @@ pub fn narrow(
 ) -> Vec<(String, Attempt)> {
     let mut record = Vec::new();
     for chain in &chains.0 {
-        let seen = seen(chain, planned, now_ms);
+        let mut seen = seen(chain, planned, now_ms);
         let keys: Vec<&String> = chain.links.iter().map(|(k, _)| k).collect();
         plan.destinations
             .retain(|d| !keys.contains(&&crate::delivery::identity_of(d).key()));
@@ -41,7 +41,21 @@ pub fn narrow(
         if !planned.is_empty() && seen.iter().all(Option::is_none) {
             continue;
         }
-        let walk = chain.walk(&seen);
+        let mut walk = chain.walk(&seen);
+        // A link that could not even be built gives up at once, its reason kept: the next one goes now.
+        while let Some(i) = walk.send {
+            let Err((Outcome::Failed, reason)) = &chain.links[i].1.target else {
+                break;
+            };
+            let error = reason.clone();
+            record.push((chain.links[i].0.clone(), Attempt::Permanent { error }));
+            seen[i] = Some(Seen {
+                finished: Finished::GaveUp,
+                attempts: 1,
+                due: false,
+            });
+            walk = chain.walk(&seen);
+        }
         if let Some(i) = walk.send {
             plan.destinations.push(chain.links[i].1.clone());
         }

@@ -54,6 +54,13 @@ pub struct Walk {
     pub release: Option<usize>,
 }
 
+/// Whether a destination is a link of a chain: one that can be sent, or one that could not even be
+/// built (a provider missing): that one fails when its turn comes and the next link takes over.
+/// A skipped one (not enabled, not verified, switched off) is no link.
+pub fn is_link(d: &Destination) -> bool {
+    matches!(&d.target, Ok(_) | Err((Outcome::Failed, _)))
+}
+
 impl Chains {
     /// Takes every fallback user's own destinations out of `plan` except each chain's first link.
     /// Usable channels the user's list leaves out become skipped rows that say so.
@@ -63,7 +70,7 @@ impl Chains {
             let own = |d: &Destination| d.recipients.len() == 1 && &d.recipients[0] == name;
             let mut links: Vec<(usize, Destination)> = Vec::new();
             for d in plan.destinations.iter_mut().filter(|d| own(d)) {
-                let Some(kind) = d.kind.filter(|_| d.target.is_ok()) else {
+                let Some(kind) = d.kind.filter(|_| is_link(d)) else {
                     continue;
                 };
                 match user.fallback.iter().position(|k| *k == kind) {
@@ -84,9 +91,8 @@ impl Chains {
                 .map(|(_, d)| (identity_of(&d).key(), d))
                 .collect();
             let later: Vec<&String> = links.iter().skip(1).map(|(k, _)| k).collect();
-            plan.destinations.retain(|d| {
-                !(own(d) && d.target.is_ok() && later.contains(&&identity_of(d).key()))
-            });
+            plan.destinations
+                .retain(|d| !(own(d) && is_link(d) && later.contains(&&identity_of(d).key())));
             chains.push(Chain {
                 user: name.clone(),
                 links,

@@ -188,3 +188,75 @@ fn the_relay_falls_back_after_a_refusal_and_delivers_exactly_once() {
     );
     serve.signal("TERM");
 }
+
+/// bob whose fallback starts with an email that cannot be sent (no SMTP provider), then the webhook
+/// `/hook`, delivering.
+fn bob_without_smtp(env: &Env, server: &HttpServer) {
+    env.write_store(&format!(
+        r#"version = 1
+
+[users.bob]
+fallback = ["email", "webhook"]
+
+[users.bob.channels.email]
+address = "bob@example.com"
+enabled = true
+verified = true
+
+[users.bob.channels.webhook]
+url = "{}"
+signature_method = "NONE"
+enabled = true
+verified = true
+"#,
+        server.url("/hook")
+    ));
+    server.always("/hook", Reply::status(200));
+}
+
+#[test]
+fn emit_moves_on_from_a_link_that_cannot_be_built_and_exits_0() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    bob_without_smtp(&env, &server);
+    #[rustfmt::skip]
+    let run = env.run(&[
+        "emit", "ticket.data-change.pending-approval", "--approver", "bob", "--id", "fb-4", "--json",
+    ]);
+    run.ok();
+    assert_eq!(server.requests_to("/hook").len(), 1);
+    assert_eq!(
+        logged(&env, "fb-4"),
+        [pair("email", "failed"), pair("webhook", "delivered")]
+    );
+    let rows = env.run(&["log", "--json", "--id", "fb-4"]).ok().json();
+    let email = rows
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["channel"] == "email"))
+        .expect("the email's row")
+        .to_string();
+    assert!(email.contains("provider smtp is not configured"), "{email}");
+}
+
+#[test]
+fn the_relay_moves_on_from_a_link_that_cannot_be_built() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    bob_without_smtp(&env, &server);
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("fb-5", &["bob"])).0, 202);
+    serve.line("fb-5 bob webhook");
+    // Time for a wrong second send to show.
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(server.requests_to("/hook").len(), 1);
+    assert_eq!(
+        logged(&env, "fb-5"),
+        [pair("email", "dead"), pair("webhook", "delivered")]
+    );
+    let rows = env.run(&["log", "--json", "--id", "fb-5"]).ok().json();
+    assert!(
+        rows.to_string().contains("provider smtp is not configured"),
+        "{rows}"
+    );
+    serve.signal("TERM");
+}
