@@ -168,8 +168,9 @@ pub fn narrow<'s>(silences: &'s [Silence], event: &str, now_ms: i64) -> Silenced
     Silenced::new(silences, event, now_ms)
 }
 
-/// Applies [`verdict`] to every destination of `plan` that is to be sent: skipped ones become skipped
-/// rows with their reason, deferred ones leave the plan and are returned.
+/// Applies [`verdict`] to every destination of `plan` that is to be sent or would fail (one that
+/// could not be built): skipped ones become skipped rows with their reason, deferred ones leave the
+/// plan and are returned.
 pub fn apply<'a>(
     plan: &mut Plan,
     store: &'a Store,
@@ -189,7 +190,9 @@ pub fn apply<'a>(
     let mut deferred = Vec::new();
     let mut kept = Vec::with_capacity(plan.destinations.len());
     for mut d in std::mem::take(&mut plan.destinations) {
-        if d.target.is_err() {
+        // A destination that could not be built is hushed and held like any other: only what was
+        // skipped already (not enabled, not configured) is left alone.
+        if matches!(d.target, Err((Outcome::Skipped, _))) {
             kept.push(d);
             continue;
         }

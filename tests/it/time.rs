@@ -456,3 +456,80 @@ fn a_deferred_delivery_survives_a_kill_9_and_arrives_at_the_windows_end() {
     let logged = env.run(&["log", "--json", "--id", "defer-k"]).ok().json();
     assert_eq!(logged[0]["outcome"], "delivered", "{logged}");
 }
+
+#[test]
+fn emit_of_a_deferred_event_shows_its_queued_rows_in_the_table_and_the_json() {
+    let env = env();
+    let server = HttpServer::start();
+    setup(&env, &server);
+    env.run(&["rule", "set", APPROVAL, "--mute", "night"]).ok();
+    let table = emit(&env, &["--id", "defer-t"]);
+    table.ok();
+    let line = table
+        .stdout
+        .lines()
+        .find(|l| l.contains("bob"))
+        .unwrap_or_else(|| panic!("no row for bob: {}", table.stdout));
+    for cell in ["webhook", "queued", "until 2027-01-15T09:00:00Z: muted (night)"] {
+        assert!(line.contains(cell), "{cell} in {line}");
+    }
+    let run = emit(&env, &["--id", "defer-j", "--json"]);
+    run.ok();
+    let doc = run.json();
+    let rows = doc["deliveries"].as_array().expect("deliveries");
+    assert_eq!(rows.len(), 1, "{doc}");
+    assert_eq!(rows[0]["recipient"], "bob");
+    assert_eq!(rows[0]["channel"], "webhook");
+    assert_eq!(rows[0]["outcome"], "queued");
+    assert_eq!(rows[0]["next_attempt"], "2027-01-15T09:00:00Z");
+    assert_eq!(rows[0]["reason"], "muted (night)");
+    assert_eq!(rows[0]["roles"], serde_json::json!(["approver"]));
+}
+
+#[test]
+fn silences_and_windows_hush_a_destination_that_cannot_be_built() {
+    let env = env();
+    // bob's email is usable but no SMTP provider is configured: it would fail.
+    env.write_store(
+        r#"version = 1
+
+[mute.night]
+times = ["07:00-09:00"]
+timezone = "UTC"
+
+[users.bob.channels.email]
+address = "bob@example.com"
+enabled = true
+verified = true
+"#,
+    );
+    let email = |outcome: &str, reason: &str| {
+        vec![(
+            "bob".to_owned(),
+            "email".to_owned(),
+            outcome.to_owned(),
+            reason.to_owned(),
+        )]
+    };
+    let failed = emit(&env, &["--json"]);
+    failed.code(3);
+    assert_eq!(rows(&failed)[0].2, "failed");
+    #[rustfmt::skip]
+    let added = env.run(&[
+        "silence", "add", "--recipient", "bob", "--for", "2h", "--comment", "away",
+    ]);
+    added.ok();
+    let id = added.stdout.trim().to_owned();
+    let silenced = emit(&env, &["--json"]);
+    silenced.ok();
+    assert_eq!(
+        rows(&silenced),
+        email("skipped", &format!("silenced ({id}: away)"))
+    );
+    env.run(&["silence", "expire", &id]).ok();
+    #[rustfmt::skip]
+    env.run(&["rule", "set", APPROVAL, "--mute", "night", "--on-mute", "drop"]).ok();
+    let dropped = emit(&env, &["--json"]);
+    dropped.ok();
+    assert_eq!(rows(&dropped), email("skipped", "muted (night)"));
+}

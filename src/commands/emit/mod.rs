@@ -116,6 +116,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut chains = rules::fallback::Chains::split(&mut plan, &store);
     // The plan holds all a send needs: a store of many users is not kept beside it.
     drop(store);
+    let held: Vec<_> = deferred.iter().map(|d| d.destination.clone()).collect();
+    let mut emitted = report::Emitted::default();
     if args.dry_run {
         // A dry run shows what time would do as rows of their own.
         for d in deferred {
@@ -136,7 +138,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             }
         }
     } else {
-        schedule::defer(ctx, &view, args, &id, &deferred)?;
+        emitted.waiting = schedule::defer(ctx, &view, args, &id, &deferred)?;
     }
     if let Some(steps) = crate::store::steps_text(&view.rule.escalate) {
         let verb = if args.dry_run {
@@ -158,7 +160,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "the rule is {grouping} under `notify serve` only: emit sends this event on its own"
         ));
     }
-    let roles = rules::roles_by_row(&plan, &recipients);
+    emitted.roles = rules::roles_by_row(&plan, &recipients);
+    let held = delivery::Plan {
+        destinations: held,
+        ..delivery::Plan::default()
+    };
+    emitted
+        .roles
+        .extend(rules::roles_by_row(&held, &recipients));
     let nobody_reached = plan.audience.receivers.is_empty();
     let say_if_nobody = || {
         if nobody_reached {
@@ -174,12 +183,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let head_of = |_: &crate::log::DeliveryId| &head;
     if !args.dry_run && !chains.0.is_empty() {
-        let printed = report::send_rounds(ctx, run, plan, msg, head_of, Some(&roles), &mut chains);
+        let printed =
+            report::send_rounds(ctx, run, plan, msg, head_of, Some(&emitted), &mut chains);
         say_if_nobody();
         return printed;
     }
     // The note comes before the exit code that a failed row gives.
-    let printed = report::send(ctx, run(), plan, msg, args.dry_run, head_of, Some(&roles));
+    let printed = report::send(ctx, run(), plan, msg, args.dry_run, head_of, Some(&emitted));
     say_if_nobody();
     printed
 }

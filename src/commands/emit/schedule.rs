@@ -6,6 +6,7 @@ use clap::ValueEnum;
 use serde_json::json;
 
 use crate::commands::args::message_text;
+use crate::commands::report::Waiting;
 use crate::context::Context;
 use crate::delivery;
 use crate::delivery::identity_of;
@@ -97,16 +98,17 @@ fn body(ctx: &Context, view: &RuleView, args: &Args, id: &DeliveryId) -> Result<
 }
 
 /// Queues the deliveries a mute window holds under the emit's own id, each due when its window ends;
-/// a `notify serve` on this log re-plans them then (silences and windows looked at again).
+/// a `notify serve` on this log re-plans them then (silences and windows looked at again). Returns
+/// them as the report's `queued` rows.
 pub fn defer(
     ctx: &Context,
     view: &RuleView,
     args: &Args,
     id: &DeliveryId,
     deferred: &[Deferred],
-) -> Result<()> {
+) -> Result<Vec<Waiting>> {
     let Some(first) = deferred.iter().map(|d| d.until_ms).min() else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     if args.fields.rich.template.is_some() {
         ctx.out
@@ -143,7 +145,18 @@ pub fn defer(
             d.why
         ));
     }
-    Ok(())
+    let waiting = deferred.iter().map(|d| {
+        let dest = &d.destination;
+        let due = time::shown(d.until_ms);
+        Waiting::new(
+            dest.recipient(),
+            dest.channel(),
+            dest.shown.clone(),
+            due,
+            d.why.clone(),
+        )
+    });
+    Ok(waiting.collect())
 }
 
 /// Recording deferrals never retries anything.

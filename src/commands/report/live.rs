@@ -7,7 +7,7 @@ use anyhow::Result;
 use indicatif::ProgressBar;
 use serde::Serialize;
 
-use super::{Roles, SCREENFUL, deliveries};
+use super::{Emitted, SCREENFUL, deliveries};
 use crate::context::Context;
 use crate::delivery::{Delivery, Options, Outcome, Progress};
 
@@ -57,7 +57,7 @@ impl Live {
         ctx: &Context,
         head: &H,
         rows: &[Delivery],
-        roles: Option<&Roles>,
+        emitted: Option<&Emitted>,
     ) -> Result<()> {
         if let Some(bar) = self.bar {
             bar.finish_and_clear();
@@ -65,7 +65,7 @@ impl Live {
         if rows.len() > SCREENFUL && !ctx.out.json {
             ctx.out.note(&summary(rows, self.started.elapsed()));
         }
-        deliveries(ctx, head, rows, roles)
+        deliveries(ctx, head, rows, emitted)
     }
 }
 

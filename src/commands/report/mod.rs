@@ -22,6 +22,54 @@ pub use send::{interrupted, send, send_rounds, warn_unrecorded};
 /// The roles that reached each row's recipients, keyed by the row's `recipient` text (`emit` only).
 pub type Roles = HashMap<String, Vec<String>>;
 
+/// What `emit` adds to its report: the roles that reached each row's recipients, and the deliveries a
+/// mute window holds in the queue (rows `queued`, with their due time).
+#[derive(Debug, Default)]
+pub struct Emitted {
+    pub roles: Roles,
+    pub waiting: Vec<Waiting>,
+}
+
+/// A delivery waiting in the queue, as a row of the report: `send --json`'s fields, `outcome`
+/// `queued`, and `next_attempt` (RFC 3339) as in `log --json`.
+#[derive(Debug, Serialize)]
+pub struct Waiting {
+    pub recipient: String,
+    pub channel: String,
+    pub destination: String,
+    pub outcome: &'static str,
+    pub attempts: u32,
+    pub elapsed_ms: u64,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+    /// Why it waits (`muted (night)`).
+    pub reason: Option<String>,
+    pub next_attempt: String,
+}
+
+impl Waiting {
+    pub fn new(
+        recipient: String,
+        channel: &str,
+        destination: String,
+        due: String,
+        why: String,
+    ) -> Self {
+        Waiting {
+            recipient,
+            channel: channel.to_owned(),
+            destination,
+            outcome: "queued",
+            attempts: 0,
+            elapsed_ms: 0,
+            error_code: None,
+            error_message: None,
+            reason: Some(why),
+            next_attempt: due,
+        }
+    }
+}
+
 /// More rows than this are a large send: a progress bar while it runs (on a terminal), then a summary
 /// line and the failures first.
 pub const SCREENFUL: usize = 40;
@@ -43,6 +91,14 @@ struct Report<'a, H: Serialize> {
     deliveries: Vec<Row<'a>>,
 }
 
+/// A row that was sent (or skipped, or failed), or one that waits in the queue.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Line<'a> {
+    Done(&'a Delivery),
+    Waiting(&'a Waiting),
+}
+
 /// One row of `send --json`, plus (for `emit`) the roles that reached its recipients.
 #[derive(Serialize)]
 struct Row<'a> {
@@ -50,7 +106,7 @@ struct Row<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
     #[serde(flatten)]
-    delivery: &'a Delivery,
+    delivery: Line<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     roles: Option<&'a [String]>,
 }
@@ -74,10 +130,11 @@ pub fn deliveries<H: Serialize>(
     ctx: &Context,
     head: &H,
     rows: &[Delivery],
-    roles: Option<&Roles>,
+    emitted: Option<&Emitted>,
 ) -> Result<()> {
     let rows: Vec<(Option<&str>, &Delivery)> = rows.iter().map(|d| (None, d)).collect();
-    report(ctx, head, &rows, roles)
+    let waiting = emitted.map_or(&[][..], |e| e.waiting.as_slice());
+    report(ctx, head, &rows, emitted.map(|e| &e.roles), waiting)
 }
 
 /// The report of `retry`: each row with its event id (in the JSON and as the table's first column).
@@ -88,7 +145,7 @@ pub fn retried<H: Serialize>(
 ) -> Result<()> {
     let rows: Vec<(Option<&str>, &Delivery)> =
         rows.iter().map(|(id, d)| (Some(id.as_str()), d)).collect();
-    report(ctx, head, &rows, None)
+    report(ctx, head, &rows, None, &[])
 }
 
 fn report<H: Serialize>(
@@ -96,19 +153,23 @@ fn report<H: Serialize>(
     head: &H,
     rows: &[(Option<&str>, &Delivery)],
     roles: Option<&Roles>,
+    waiting: &[Waiting],
 ) -> Result<()> {
     if ctx.out.json {
-        let deliveries = rows
-            .iter()
-            .map(|&(id, d)| Row {
-                id,
-                delivery: d,
-                roles: roles_of(roles, &d.recipient),
-            })
-            .collect();
+        let done = rows.iter().map(|&(id, d)| Row {
+            id,
+            delivery: Line::Done(d),
+            roles: roles_of(roles, &d.recipient),
+        });
+        let waits = waiting.iter().map(|w| Row {
+            id: None,
+            delivery: Line::Waiting(w),
+            roles: roles_of(roles, &w.recipient),
+        });
+        let deliveries = done.chain(waits).collect();
         ctx.out.json(&Report { head, deliveries })?;
     } else {
-        table(ctx, rows, roles)?;
+        table(ctx, rows, roles, waiting)?;
     }
     let failed = rows
         .iter()
@@ -123,7 +184,12 @@ fn report<H: Serialize>(
 }
 
 /// The report as a table; a large one shows its failed rows first (each part in plan order).
-fn table(ctx: &Context, rows: &[(Option<&str>, &Delivery)], roles: Option<&Roles>) -> Result<()> {
+fn table(
+    ctx: &Context,
+    rows: &[(Option<&str>, &Delivery)],
+    roles: Option<&Roles>,
+    waiting: &[Waiting],
+) -> Result<()> {
     let with_ids = rows.iter().any(|(id, _)| id.is_some());
     let failed = |r: &&(Option<&str>, &Delivery)| r.1.outcome == Outcome::Failed;
     let ordered: Vec<&(Option<&str>, &Delivery)> = if rows.len() > SCREENFUL {
@@ -132,7 +198,7 @@ fn table(ctx: &Context, rows: &[(Option<&str>, &Delivery)], roles: Option<&Roles
     } else {
         rows.iter().collect()
     };
-    let table = ordered
+    let mut table: Vec<Vec<String>> = ordered
         .into_iter()
         .map(|&(id, r)| {
             let error = match (&r.error_code, &r.reason) {
@@ -162,6 +228,26 @@ fn table(ctx: &Context, rows: &[(Option<&str>, &Delivery)], roles: Option<&Roles
             cells
         })
         .collect();
+    table.extend(waiting.iter().map(|w| {
+        let mut cells = Vec::new();
+        if with_ids {
+            cells.push(String::new());
+        }
+        cells.push(w.recipient.clone());
+        if let Some(reached) = roles_of(roles, &w.recipient) {
+            cells.push(reached.join(", "));
+        }
+        let why = w.reason.as_deref().unwrap_or_default();
+        cells.extend([
+            w.channel.clone(),
+            w.destination.clone(),
+            w.outcome.to_owned(),
+            w.attempts.to_string(),
+            "-".to_owned(),
+            format!("until {}: {why}", w.next_attempt),
+        ]);
+        cells
+    }));
     let mut header = Vec::new();
     if with_ids {
         header.push("id");

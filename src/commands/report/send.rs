@@ -4,7 +4,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{Live, Roles, dry};
+use super::{Emitted, Live, dry};
 use crate::channels::message::Message;
 use crate::context::Context;
 use crate::delivery::{Delivery, Outcome, Plan, Run, identity_of};
@@ -22,17 +22,17 @@ pub fn send<H: Serialize>(
     msg: Message,
     dry_run: bool,
     head: impl Fn(&DeliveryId) -> H,
-    roles: Option<&Roles>,
+    emitted: Option<&Emitted>,
 ) -> Result<()> {
     if dry_run {
         let (id, rows) = run.preview(&mut plan, &msg)?;
-        return dry::dry_run(ctx, &head(&id), rows, roles);
+        return dry::dry_run(ctx, &head(&id), rows, emitted.map(|e| &e.roles));
     }
     run.interruptible = true;
     let live = Live::start(ctx, plan.destinations.len(), &mut run.opts);
     let done = run.deliver(plan, msg)?;
     warn_unrecorded(ctx, done.not_recorded.as_ref());
-    let printed = live.deliveries(ctx, &head(&done.id), &done.rows, roles);
+    let printed = live.deliveries(ctx, &head(&done.id), &done.rows, emitted);
     match done.interrupted {
         true => Err(interrupted(ctx, &done.rows, Some(&done.id))),
         false => printed,
@@ -78,7 +78,7 @@ pub fn send_rounds<'a, H: Serialize>(
     mut plan: Plan,
     msg: Message,
     head: impl Fn(&DeliveryId) -> H,
-    roles: Option<&Roles>,
+    emitted: Option<&Emitted>,
     chains: &mut Chains,
 ) -> Result<()> {
     let mut run = make();
@@ -98,7 +98,7 @@ pub fn send_rounds<'a, H: Serialize>(
         let next = chains.next_round(&keys, &done.rows);
         rows.extend(done.rows);
         if done.interrupted || next.is_empty() {
-            let printed = live.deliveries(ctx, &head(&done.id), &rows, roles);
+            let printed = live.deliveries(ctx, &head(&done.id), &rows, emitted);
             if done.interrupted {
                 return Err(interrupted(ctx, &rows, Some(&done.id)));
             }
