@@ -23,7 +23,7 @@ pub struct Silenced<'s> {
 }
 
 fn is_glob(pattern: &str) -> bool {
-    pattern.contains(['*', '?'])
+    pattern.bytes().any(|b| b == b'*' || b == b'?')
 }
 
 impl<'s> Silenced<'s> {
@@ -31,16 +31,22 @@ impl<'s> Silenced<'s> {
     /// comparison; a glob is matched once per distinct pattern, however many silences share it.
     pub fn new(silences: &'s [Silence], event: &str, now_ms: i64) -> Self {
         let mut globs: HashMap<&str, bool> = HashMap::new();
+        // Silences added together tend to share their pattern: the last answer is checked first.
+        let mut last: (&str, bool) = ("", false);
+        let mut matches = |p: &'s str| {
+            if last.0 != p {
+                let matched = match is_glob(p) {
+                    true => *globs.entry(p).or_insert_with(|| glob_matches(p, event)),
+                    false => p == event,
+                };
+                last = (p, matched);
+            }
+            last.1
+        };
         let mut out = Silenced::default();
         for s in silences.iter().filter(|s| s.active_at(now_ms)) {
             let m = &s.matchers;
-            let event_matches = m.event.is_empty()
-                || m.event.iter().any(|p| match is_glob(p) {
-                    true => *globs
-                        .entry(p.as_str())
-                        .or_insert_with(|| glob_matches(p, event)),
-                    false => p == event,
-                });
+            let event_matches = m.event.is_empty() || m.event.iter().any(|p| matches(p));
             if !event_matches {
                 continue;
             }
