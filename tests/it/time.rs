@@ -440,7 +440,7 @@ fn a_deferred_delivery_survives_a_kill_9_and_arrives_at_the_windows_end() {
     // The restarted relay's clock goes on where the first one's would be, to the whole second.
     let whole = started.elapsed().as_secs() + 1;
     std::thread::sleep(Duration::from_secs(whole).saturating_sub(started.elapsed()));
-    let whole = i64::try_from(whole).unwrap();
+    let whole = i64::try_from(whole).expect("seconds");
     env.set_env("NOTIFY_NOW", &(base + whole).to_string());
     let serve = Serve::start(&env, &[]);
     let want = BTreeSet::from([("/bob".to_owned(), "defer-k".to_owned())]);
@@ -470,7 +470,11 @@ fn emit_of_a_deferred_event_shows_its_queued_rows_in_the_table_and_the_json() {
         .lines()
         .find(|l| l.contains("bob"))
         .unwrap_or_else(|| panic!("no row for bob: {}", table.stdout));
-    for cell in ["webhook", "queued", "until 2027-01-15T09:00:00Z: muted (night)"] {
+    for cell in [
+        "webhook",
+        "queued",
+        "until 2027-01-15T09:00:00Z: muted (night)",
+    ] {
         assert!(line.contains(cell), "{cell} in {line}");
     }
     let run = emit(&env, &["--id", "defer-j", "--json"]);
