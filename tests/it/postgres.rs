@@ -305,3 +305,80 @@ fn while_the_database_is_down_intake_answers_503_and_both_resume_when_it_returns
             .all(|r| r.header("X-Notify-Delivery") != Some("e-2"))
     );
 }
+
+/// Waits (bounded) until the receiver saw a request to `path` for event `id`; how long it took.
+fn delivered_within(
+    server: &HttpServer,
+    path: &str,
+    id: &str,
+    bound: std::time::Duration,
+) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let seen = server
+            .requests_to(path)
+            .iter()
+            .any(|r| r.header("X-Notify-Delivery") == Some(id));
+        if seen {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < bound,
+            "{id} not delivered to {path} within {bound:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn an_idle_replica_is_woken_by_another_replicas_commit_and_again_after_a_database_restart() {
+    use std::time::Duration;
+
+    use crate::serve::{EVENT, Serve, WAIT, event, users};
+
+    let Some(pg) = postgres::Postgres::private() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    // Polls far apart: only a wake-up can make either replica look for work in time.
+    let slow = ["--workers", "1", "--poll", "1h"];
+    // A's one worker is kept busy by a receiver that answers late.
+    server.always(
+        "/bob",
+        Reply::json(200, "{}").delay(Duration::from_secs(60)),
+    );
+    let a = Serve::start(&env, &slow);
+    assert_eq!(a.post(&event("busy", &["bob"])).0, 202);
+    delivered_within(&server, "/bob", "busy", WAIT);
+    let mut b = Serve::start(&env, &slow);
+
+    // Posted to A, whose one worker is busy for the attempt's 10 s timeout: B sends it at once,
+    // woken by A's commit.
+    assert_eq!(a.post(&event("e-1", &["carol"])).0, 202);
+    let took = delivered_within(&server, "/carol", "e-1", Duration::from_secs(8));
+    eprintln!("e-1 delivered by the other replica after {took:?}");
+    b.line("e-1 carol webhook: delivered");
+
+    // The listening connections are lost with the database and come back with it: an event another
+    // process queues (due now) is sent at once.
+    pg.stop();
+    pg.restart();
+    let queued = env.run(&[
+        "emit",
+        EVENT,
+        "--approver",
+        "carol",
+        "--id",
+        "e-2",
+        "--at",
+        "2000-01-01T00:00:00Z",
+    ]);
+    queued.ok();
+    let took = delivered_within(&server, "/carol", "e-2", Duration::from_secs(10));
+    eprintln!("e-2 delivered after the restart in {took:?}");
+    a.kill9();
+    b.kill9();
+}

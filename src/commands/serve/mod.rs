@@ -89,6 +89,10 @@ pub struct Args {
     /// The relay's address as people reach it, for ack links (default: the bound address)
     #[arg(long, value_name = "URL", value_parser = public_url)]
     pub public_url: Option<String>,
+    /// How often idle workers look for work nobody announced (a retry's time, a lease that ended)
+    /// [default: 200ms; 1s with a PostgreSQL log, whose commits wake every replica at once]
+    #[arg(long, value_name = "DURATION", value_parser = limit())]
+    pub poll: Option<Duration>,
     /// One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text
     #[arg(long)]
     pub json_logs: bool,
@@ -147,6 +151,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         cache_dir: ctx.cache_dir(),
         clock: ctx.clock,
         public_url: args.public_url.clone(),
+        poll: args.poll,
     };
     let (out, json) = (ctx.out.clone(), args.json_logs);
     let clock = ctx.clock;

@@ -2,6 +2,7 @@
 //! one log and one queue: a pool of connections driven by a runtime thread of its own, behind the same
 //! blocking interface as the SQLite backend.
 
+mod listen;
 mod log;
 mod queue;
 mod schema;
@@ -52,6 +53,8 @@ pub(crate) enum PgError {
     Pool(PoolError),
     /// A stored value this notify cannot read (a damaged or foreign database).
     Unreadable(String),
+    /// The server ended a connection (a restart, an administrator).
+    Closed,
 }
 
 impl fmt::Display for PgError {
@@ -62,6 +65,7 @@ impl fmt::Display for PgError {
             PgError::Pool(PoolError::Timeout(_)) => f.write_str("no connection within the timeout"),
             PgError::Pool(e) => write!(f, "{e}"),
             PgError::Unreadable(what) => write!(f, "unreadable {what}"),
+            PgError::Closed => f.write_str("the server closed the connection"),
         }
     }
 }
@@ -105,6 +109,9 @@ pub struct Database {
     shown: String,
     pool: Pool,
     handle: tokio::runtime::Handle,
+    /// How the pool connects, for the connection that LISTENs outside it.
+    config: tokio_postgres::Config,
+    tls: Option<tokio_postgres_rustls::MakeRustlsConnect>,
 }
 
 impl fmt::Debug for Database {
@@ -163,24 +170,27 @@ impl Database {
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
-        config.application_name("notify");
+        config.application_name(&application_name());
         let handle = runtime_thread()?;
         let recycling = || ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         };
         // TLS when the URL asks for it (sslmode=require), checked against the platform's roots and
         // NOTIFY_CA_FILE, host name included; else a plain connection (sslmode=prefer does not try).
-        let manager = match config.get_ssl_mode() {
+        let tls = match config.get_ssl_mode() {
             SslMode::Require => {
                 let tls = crate::transport::tls_client_config(None).map_err(|e| {
                     Error::failure(format!("cannot set up TLS for the delivery log {shown}"))
                         .caused_by(anyhow::anyhow!(e))
                         .hint("check NOTIFY_CA_FILE")
                 })?;
-                let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls);
-                Manager::from_config(config, tls, recycling())
+                Some(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
             }
-            _ => Manager::from_config(config, tokio_postgres::NoTls, recycling()),
+            _ => None,
+        };
+        let manager = match &tls {
+            Some(tls) => Manager::from_config(config.clone(), tls.clone(), recycling()),
+            None => Manager::from_config(config.clone(), tokio_postgres::NoTls, recycling()),
         };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
@@ -195,6 +205,8 @@ impl Database {
             shown,
             pool,
             handle,
+            config,
+            tls,
         })
     }
 
@@ -275,6 +287,28 @@ impl Database {
             .hint(hint)
             .into()
     }
+}
+
+/// What this process calls itself on its connections (`pg_stat_activity.application_name`): a serve
+/// replica says so, with its process id and host, so that `notify retry` can see it is there.
+static SERVE_NAME: OnceLock<String> = OnceLock::new();
+
+/// Marks this process a `notify serve` replica on every connection it opens from now on.
+pub fn identify_as_serve() {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    let mut name = format!("{SERVE_PREFIX}{}@{}", std::process::id(), host.trim());
+    // PostgreSQL keeps 63 bytes of it.
+    while name.len() > 63 {
+        name.pop();
+    }
+    let _ = SERVE_NAME.set(name);
+}
+
+/// How serve replicas' connections begin their `application_name`.
+const SERVE_PREFIX: &str = "notify serve ";
+
+fn application_name() -> String {
+    SERVE_NAME.get().cloned().unwrap_or_else(|| "notify".into())
 }
 
 /// A thread that runs a current-thread runtime for ever, driving the pool's connections; the log's
