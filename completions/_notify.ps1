@@ -23,6 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -62,6 +63,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;channel' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -89,6 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;channel;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -107,6 +110,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;channel;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -141,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM file of CA certificates trusted for this endpoint, in addition to the system''s (dingtalk-bot, wecom-bot, webhook)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -163,6 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;channel;remove' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -181,6 +187,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;channel;enable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -199,6 +206,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;channel;disable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -218,6 +226,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code you received')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -243,6 +252,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds (doubles each retry, with jitter)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -302,6 +312,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;user' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -328,6 +339,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Only users holding this store role (e.g. dba)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -347,6 +359,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;user;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -368,6 +381,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'A role (repeatable)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -393,6 +407,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--fallback', '--fallback', [CompletionResultType]::ParameterName, 'Channel kinds to try in this order, the first that delivers (comma-separated)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -414,6 +429,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;user;remove' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -433,6 +449,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format, when the file name does not tell')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -482,6 +499,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;notice' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -504,6 +522,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;notice;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -522,6 +541,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;notice;enable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -540,6 +560,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;notice;disable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -577,6 +598,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;provider' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -599,6 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;provider;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -617,6 +640,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;provider;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -665,6 +689,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM file of CA certificates trusted for this provider''s connections, besides the system''s')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -710,6 +735,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;rule' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -738,6 +764,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -759,6 +786,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;rule;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -777,6 +805,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;rule;enable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -795,6 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;rule;disable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -823,6 +853,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--repeat-interval', '--repeat-interval', [CompletionResultType]::ParameterName, 'After a group was sent, the same group is not sent again sooner than this (e.g. 4h; with --group-by)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -848,6 +879,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;rule;reset' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -868,6 +900,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What happened, in a sentence (also the default message) [default: the id''s words]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -886,6 +919,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;rule;remove' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -977,6 +1011,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1023,6 +1058,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1043,6 +1079,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;template' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1079,6 +1116,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1116,6 +1154,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once; more wait for a free place')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1147,6 +1186,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1166,6 +1206,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;queue' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1184,6 +1225,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;cancel' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1203,6 +1245,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who acknowledges (shown in `notify log show`)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1221,6 +1264,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;mute' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1246,6 +1290,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'An IANA time zone, e.g. Asia/Shanghai (default: this machine''s)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1264,6 +1309,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;mute;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1282,6 +1328,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;mute;remove' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1319,6 +1366,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;silence' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1347,6 +1395,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'Why (shown in the skipped rows'' reason)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1365,6 +1414,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;silence;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1384,6 +1434,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;silence;expire' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1428,6 +1479,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many entries (the newest)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1450,6 +1502,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1486,6 +1539,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds (doubles each retry, with jitter)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1505,6 +1559,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;secret' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1526,6 +1581,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1555,6 +1611,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1573,6 +1630,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
         'notify;doctor' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)')
+            [CompletionResult]::new('--log-ca-file', '--log-ca-file', [CompletionResultType]::ParameterName, 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')

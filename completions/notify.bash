@@ -542,7 +542,7 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,6 +553,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -576,7 +580,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__ack)
-            opts="-u -q -v -h -V --by --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --by --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,6 +595,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -614,7 +622,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__cancel)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +633,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -648,7 +660,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show set remove enable disable verify test help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show set remove enable disable verify test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,6 +671,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -682,7 +698,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__disable)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -693,6 +709,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -716,7 +736,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__enable)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,6 +747,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -890,7 +914,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__list)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,6 +925,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -924,7 +952,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,6 +963,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -958,7 +990,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__set)
-            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --secret-file --secret-keyring --url --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --signature-key-keyring --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --secret-file --secret-keyring --url --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --signature-key-keyring --ca-file --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1032,6 +1064,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1052,7 +1088,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --reveal --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,6 +1099,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1086,7 +1126,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__test)
-            opts="-m -u -q -v -h -V --message --dry-run --no-log --timeout --deadline --retries --concurrency --retry-base-ms --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-m -u -q -v -h -V --message --dry-run --no-log --timeout --deadline --retries --concurrency --retry-base-ms --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1128,6 +1168,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1148,7 +1192,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__verify)
-            opts="-u -q -v -h -V --code --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --code --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,6 +1207,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1186,7 +1234,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__completions)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1197,6 +1245,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1220,7 +1272,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__doctor)
-            opts="-u -q -v -h -V --offline --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --offline --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,6 +1283,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1254,7 +1310,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__emit)
-            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --at --in --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --at --in --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,6 +1413,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2206,7 +2266,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__listen)
-            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --count --read-timeout-ms --max-connections --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --count --read-timeout-ms --max-connections --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2252,6 +2312,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2272,7 +2336,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__log)
-            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --all-attempts --limit --store --log --user --json --no-input --quiet --verbose --color --help --version prune help"
+            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --all-attempts --limit --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2311,6 +2375,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2376,7 +2444,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__log__subcmd__prune)
-            opts="-u -q -v -h -V --older-than --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --older-than --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2391,6 +2459,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2414,7 +2486,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version set list remove help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version set list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2425,6 +2497,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2518,7 +2594,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute__subcmd__list)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2529,6 +2605,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2552,7 +2632,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2563,6 +2643,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2586,7 +2670,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute__subcmd__set)
-            opts="-u -q -v -h -V --times --weekdays --timezone --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --times --weekdays --timezone --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2612,6 +2696,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2632,7 +2720,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list enable disable help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2643,6 +2731,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2666,7 +2758,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__disable)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2677,6 +2769,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2700,7 +2796,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__enable)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2711,6 +2807,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2804,7 +2904,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__list)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2815,6 +2915,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2838,7 +2942,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show set help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2849,6 +2953,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2942,7 +3050,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__list)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2953,6 +3061,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2976,7 +3088,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__set)
-            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --app-secret-file --app-secret-keyring --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --password-file --password-keyring --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --access-key-secret-file --access-key-secret-keyring --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --auth-token-file --auth-token-keyring --ca-file --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --app-secret-file --app-secret-keyring --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --password-file --password-keyring --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --access-key-secret-file --access-key-secret-keyring --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --auth-token-file --auth-token-keyring --ca-file --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3106,6 +3218,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3126,7 +3242,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --reveal --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3137,6 +3253,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3160,7 +3280,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__queue)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3171,6 +3291,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3194,7 +3318,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__retry)
-            opts="-u -q -v -h -V --id --since --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --id --since --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3236,6 +3360,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3256,7 +3384,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show enable disable set reset add remove help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show enable disable set reset add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3267,6 +3395,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3290,7 +3422,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__add)
-            opts="-u -q -v -h -V --default-role --description --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --default-role --description --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3309,6 +3441,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3332,7 +3468,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__disable)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3343,6 +3479,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3366,7 +3506,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__enable)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3377,6 +3517,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3540,7 +3684,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__list)
-            opts="-u -q -v -h -V --category --enabled --disabled --matrix --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --category --enabled --disabled --matrix --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3555,6 +3699,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3578,7 +3726,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3589,6 +3737,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3612,7 +3764,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__reset)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3623,6 +3775,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3646,7 +3802,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__set)
-            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --template --no-template --mute --on-mute --no-mute --escalate --no-escalate --group-by --group-wait --repeat-interval --no-grouping --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --template --no-template --mute --on-mute --no-mute --escalate --no-escalate --group-by --group-wait --repeat-interval --no-grouping --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3700,6 +3856,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3720,7 +3880,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__show)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3731,6 +3891,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3754,7 +3918,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__secret)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version migrate help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3765,6 +3929,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3830,7 +3998,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__secret__subcmd__migrate)
-            opts="-u -q -v -h -V --to --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --to --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3845,6 +4013,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3868,7 +4040,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__send)
-            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --dingtalk-bot --keyword --secret --secret-stdin --secret-env --secret-file --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --dingtalk-bot --keyword --secret --secret-stdin --secret-env --secret-file --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4018,6 +4190,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4038,7 +4214,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__serve)
-            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --poll --json-logs --signature-method --signature-key-env --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --poll --json-logs --signature-method --signature-key-env --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4096,6 +4272,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4116,7 +4296,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version add list expire help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version add list expire help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4127,6 +4307,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4150,7 +4334,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence__subcmd__add)
-            opts="-u -q -v -h -V --event --recipient --channel --for --until --comment --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --event --recipient --channel --for --until --comment --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4188,6 +4372,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4208,7 +4396,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence__subcmd__expire)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4219,6 +4407,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4312,7 +4504,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence__subcmd__list)
-            opts="-u -q -v -h -V --all --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --all --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4323,6 +4515,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4346,7 +4542,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__template)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version render help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4357,6 +4553,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4422,7 +4622,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__template__subcmd__render)
-            opts="-m -u -q -v -h -V --channel --to --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --channel --to --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4500,6 +4700,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4520,7 +4724,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version list show add modify remove import help"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show add modify remove import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4531,6 +4735,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4554,7 +4762,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__add)
-            opts="-u -q -v -h -V --display-name --role --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --display-name --role --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4573,6 +4781,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4708,7 +4920,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__import)
-            opts="-u -q -v -h -V --format --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --format --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4723,6 +4935,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4746,7 +4962,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__list)
-            opts="-u -q -v -h -V --reveal --role --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --reveal --role --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4761,6 +4977,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4784,7 +5004,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__modify)
-            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --quiet-hours --no-quiet-hours --fallback --no-fallback --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --quiet-hours --no-quiet-hours --fallback --no-fallback --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4826,6 +5046,10 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4846,7 +5070,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4857,6 +5081,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4880,7 +5108,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --reveal --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4891,6 +5119,10 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

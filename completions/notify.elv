@@ -20,6 +20,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -58,6 +59,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -84,6 +86,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -101,6 +104,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -134,6 +138,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --ca-file 'PEM file of CA certificates trusted for this endpoint, in addition to the system''s (dingtalk-bot, wecom-bot, webhook)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -155,6 +160,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -172,6 +178,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -189,6 +196,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;channel;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -207,6 +215,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --code 'The code you received'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -231,6 +240,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -279,6 +289,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -304,6 +315,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --role 'Only users holding this store role (e.g. dba)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -322,6 +334,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -342,6 +355,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --role 'A role (repeatable)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -366,6 +380,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --fallback 'Channel kinds to try in this order, the first that delivers (comma-separated)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -386,6 +401,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;user;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -404,6 +420,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --format 'The format, when the file name does not tell'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -444,6 +461,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;notice'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -465,6 +483,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;notice;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -482,6 +501,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;notice;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -499,6 +519,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;notice;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -530,6 +551,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;provider'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -551,6 +573,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;provider;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -568,6 +591,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;provider;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -615,6 +639,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --ca-file 'PEM file of CA certificates trusted for this provider''s connections, besides the system''s'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -654,6 +679,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -681,6 +707,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --category 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -701,6 +728,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;show'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -718,6 +746,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;enable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -735,6 +764,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;disable'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -762,6 +792,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --repeat-interval 'After a group was sent, the same group is not sent again sooner than this (e.g. 4h; with --group-by)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -786,6 +817,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;reset'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -805,6 +837,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --description 'What happened, in a sentence (also the default message) [default: the id''s words]'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -822,6 +855,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;rule;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -902,6 +936,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --id 'The event''s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -947,6 +982,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --in 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -966,6 +1002,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;template'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1001,6 +1038,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --format 'auto: each channel''s rich format (Markdown, cards, HTML email); text: plain text everywhere'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1034,6 +1072,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --max-connections 'Connections served at once; more wait for a free place'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1064,6 +1103,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --signature-key-env 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1082,6 +1122,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;queue'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1099,6 +1140,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;cancel'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1117,6 +1159,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --by 'Who acknowledges (shown in `notify log show`)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1134,6 +1177,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;mute'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1158,6 +1202,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --timezone 'An IANA time zone, e.g. Asia/Shanghai (default: this machine''s)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1175,6 +1220,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;mute;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1192,6 +1238,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;mute;remove'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1223,6 +1270,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;silence'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1250,6 +1298,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --comment 'Why (shown in the skipped rows'' reason)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1267,6 +1316,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;silence;list'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1285,6 +1335,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;silence;expire'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1323,6 +1374,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --limit 'Show at most this many entries (the newest)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1344,6 +1396,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --older-than 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1376,6 +1429,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --retry-base-ms 'First retry delay in milliseconds (doubles each retry, with jitter)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1394,6 +1448,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;secret'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1414,6 +1469,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --to 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1439,6 +1495,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;completions'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'
@@ -1456,6 +1513,7 @@ set edit:completion:arg-completer[notify] = {|@words|
         &'notify;doctor'= {
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'
             cand --log 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)'
+            cand --log-ca-file 'A private CA (PEM) the PostgreSQL log''s server certificate is checked against, besides the platform''s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)'
             cand -u 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --user 'Whose profile a channel command acts on [default: the store''s default_user, else the login name]'
             cand --color 'When to use colour'

@@ -63,6 +63,16 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub log: Option<PathBuf>,
+    /// A private CA (PEM) the PostgreSQL log's server certificate is checked against, besides the
+    /// platform's roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)
+    #[arg(
+        long,
+        global = true,
+        env = "NOTIFY_LOG_CA_FILE",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
+    pub log_ca_file: Option<PathBuf>,
     /// Whose profile a channel command acts on [default: the store's default_user, else the login name]
     #[arg(
         short,

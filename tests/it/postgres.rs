@@ -382,3 +382,41 @@ fn an_idle_replica_is_woken_by_another_replicas_commit_and_again_after_a_databas
     a.kill9();
     b.kill9();
 }
+
+#[test]
+fn log_ca_file_trusts_the_database_servers_ca_and_a_wrong_one_is_named_with_why() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = format!("{}?sslmode=require", pg.fresh_database());
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    let ca = pg.ca_file();
+    let ca = ca.to_str().expect("utf-8");
+    env.run(&["log"]).code(1).stderr_has("certificate");
+    env.run(&["log", "--log-ca-file", ca])
+        .ok()
+        .stderr_has("no delivery recorded yet");
+
+    // A file that is not there, or holds no certificate: which file, and why.
+    let missing = env.path("missing.pem");
+    let missing = missing.to_str().expect("utf-8");
+    env.run(&["log", "--log-ca-file", missing])
+        .code(2)
+        .stderr_has(&format!(
+            "error: --log-ca-file: cannot read the CA file {missing}"
+        ))
+        .stderr_has("hint: point --log-ca-file at the PEM file of the CA");
+    let junk = env.path("junk.pem");
+    std::fs::write(&junk, "not a certificate\n").expect("write");
+    env.run(&["log", "--log-ca-file", junk.to_str().expect("utf-8")])
+        .code(2)
+        .stderr_has("holds no certificate");
+
+    // A CA for a URL that does not ask for TLS is a mistake, told as one.
+    env.set_env("NOTIFY_LOG", &url.replace("?sslmode=require", ""));
+    env.run(&["log", "--log-ca-file", ca])
+        .code(2)
+        .stderr_has("does not ask for TLS")
+        .stderr_has("hint: add ?sslmode=require to the URL");
+}

@@ -2,6 +2,7 @@
 //! one log and one queue: a pool of connections driven by a runtime thread of its own, behind the same
 //! blocking interface as the SQLite backend.
 
+mod access;
 mod listen;
 mod log;
 mod queue;
@@ -23,6 +24,7 @@ use tokio_postgres::error::SqlState;
 
 use crate::error::Error;
 
+pub use access::{Access, Flags};
 pub use log::PgLog;
 pub use queue::PgQueue;
 pub use schema::CURRENT_VERSION;
@@ -162,6 +164,7 @@ impl Database {
                 .caused_by(anyhow::anyhow!("{e}"))
                 .hint("write it as postgres://USER@HOST:PORT/DATABASE, the password in PGPASSWORD")
         })?;
+        let access = Access::current();
         if config.get_password().is_none()
             && let Some(password) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty())
         {
@@ -175,16 +178,25 @@ impl Database {
         let recycling = || ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         };
-        // TLS when the URL asks for it (sslmode=require), checked against the platform's roots and
-        // NOTIFY_CA_FILE, host name included; else a plain connection (sslmode=prefer does not try).
-        let tls = match config.get_ssl_mode() {
-            SslMode::Require => {
-                let tls = crate::transport::tls_client_config(None).map_err(|e| {
+        // TLS when the URL asks for it (sslmode=require), checked against the platform's roots,
+        // NOTIFY_CA_FILE and --log-ca-file, host name included; else a plain connection
+        // (sslmode=prefer does not try).
+        let tls = match (config.get_ssl_mode(), &access.ca_file) {
+            (SslMode::Require, ca_file) => {
+                let tls = crate::transport::tls_client_config(ca_file.as_deref()).map_err(|e| {
                     Error::failure(format!("cannot set up TLS for the delivery log {shown}"))
                         .caused_by(anyhow::anyhow!(e))
-                        .hint("check NOTIFY_CA_FILE")
+                        .hint("check the CA files --log-ca-file and NOTIFY_CA_FILE name")
                 })?;
                 Some(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
+            }
+            (_, Some(ca_file)) => {
+                return Err(Error::usage(format!(
+                    "--log-ca-file {} is for TLS to the database, and the URL of the delivery log {shown} does not ask for TLS",
+                    ca_file.display()
+                ))
+                .hint("add ?sslmode=require to the URL, or leave --log-ca-file out")
+                .into());
             }
             _ => None,
         };
