@@ -542,7 +542,7 @@ _notify() {
 
     case "${cmd}" in
         notify)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version channel user notice provider rule send emit template listen serve queue cancel ack mute silence log retry secret completions doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,6 +553,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -580,7 +588,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__ack)
-            opts="-u -q -v -h -V --by --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --by --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +603,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -622,7 +638,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__cancel)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +649,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -660,7 +684,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show set remove enable disable verify test help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show set remove enable disable verify test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +695,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -698,7 +730,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__disable)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,6 +741,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -736,7 +776,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__enable)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -747,6 +787,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -914,7 +962,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__list)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,6 +973,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -952,7 +1008,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -963,6 +1019,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -990,7 +1054,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__set)
-            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --secret-file --secret-keyring --url --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --signature-key-keyring --ca-file --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --mobile --employee-id --email --address --webhook --keyword --secret --secret-stdin --secret-env --secret-file --secret-keyring --url --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --signature-key-keyring --ca-file --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1064,6 +1128,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1088,7 +1160,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --reveal --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1099,6 +1171,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1126,7 +1206,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__test)
-            opts="-m -u -q -v -h -V --message --dry-run --no-log --timeout --deadline --retries --concurrency --retry-base-ms --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-m -u -q -v -h -V --message --dry-run --no-log --timeout --deadline --retries --concurrency --retry-base-ms --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1168,6 +1248,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1192,7 +1280,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__channel__subcmd__verify)
-            opts="-u -q -v -h -V --code --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --code --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1295,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1234,7 +1330,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__completions)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1245,6 +1341,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1272,7 +1376,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__doctor)
-            opts="-u -q -v -h -V --offline --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --offline --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,6 +1387,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1310,7 +1422,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__emit)
-            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --at --in --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --channel --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --at --in --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1413,6 +1525,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2266,7 +2386,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__listen)
-            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --count --read-timeout-ms --max-connections --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --addr --allow-remote --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --count --read-timeout-ms --max-connections --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,6 +2432,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2336,7 +2464,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__log)
-            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --all-attempts --limit --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version prune help"
+            opts="-u -q -v -h -V --id --event --recipient --channel --outcome --since --all-attempts --limit --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2375,6 +2503,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2444,7 +2580,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__log__subcmd__prune)
-            opts="-u -q -v -h -V --older-than --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --older-than --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2459,6 +2595,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2486,7 +2630,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version set list remove help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version set list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2497,6 +2641,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2594,7 +2746,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute__subcmd__list)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2605,6 +2757,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2632,7 +2792,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2643,6 +2803,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2670,7 +2838,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__mute__subcmd__set)
-            opts="-u -q -v -h -V --times --weekdays --timezone --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --times --weekdays --timezone --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2693,6 +2861,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2720,7 +2896,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list enable disable help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2731,6 +2907,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2758,7 +2942,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__disable)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2769,6 +2953,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2796,7 +2988,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__enable)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk dingtalk-exclusive feishu lark lark-mobile dingtalk-bot wecom-bot email sms webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2807,6 +2999,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2904,7 +3104,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__notice__subcmd__list)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2915,6 +3115,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2942,7 +3150,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show set help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2953,6 +3161,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3050,7 +3266,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__list)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3061,6 +3277,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3088,7 +3312,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__set)
-            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --app-secret-file --app-secret-keyring --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --password-file --password-keyring --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --access-key-secret-file --access-key-secret-keyring --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --auth-token-file --auth-token-keyring --ca-file --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --app-key --app-id --app-secret --app-secret-stdin --app-secret-env --app-secret-file --app-secret-keyring --agent-id --api-base --host --port --security --username --password --password-stdin --password-env --password-file --password-keyring --from --vendor --access-key-id --access-key-secret --access-key-secret-stdin --access-key-secret-env --access-key-secret-file --access-key-secret-keyring --sign-name --template-code --verify-template-code --region --account-sid --auth-token --auth-token-stdin --auth-token-env --auth-token-file --auth-token-keyring --ca-file --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3218,6 +3442,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3242,7 +3474,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__provider__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
+            opts="-u -q -v -h -V --reveal --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version dingtalk feishu lark smtp sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3253,6 +3485,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3280,7 +3520,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__queue)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3291,6 +3531,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3318,7 +3566,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__retry)
-            opts="-u -q -v -h -V --id --since --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --id --since --dry-run --timeout --deadline --retries --concurrency --retry-base-ms --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3360,6 +3608,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3384,7 +3640,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show enable disable set reset add remove help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show enable disable set reset add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3395,6 +3651,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3422,7 +3686,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__add)
-            opts="-u -q -v -h -V --default-role --description --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --default-role --description --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3441,6 +3705,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3468,7 +3740,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__disable)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3479,6 +3751,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3506,7 +3786,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__enable)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3517,6 +3797,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3684,7 +3972,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__list)
-            opts="-u -q -v -h -V --category --enabled --disabled --matrix --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --category --enabled --disabled --matrix --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3699,6 +3987,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3726,7 +4022,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3737,6 +4033,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3764,7 +4068,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__reset)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3775,6 +4079,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3802,7 +4114,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__set)
-            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --template --no-template --mute --on-mute --no-mute --escalate --no-escalate --group-by --group-wait --repeat-interval --no-grouping --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --role --no-roles --recipient --no-recipients --channel --all-channels --template --no-template --mute --on-mute --no-mute --escalate --no-escalate --group-by --group-wait --repeat-interval --no-grouping --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3856,6 +4168,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3880,7 +4200,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__rule__subcmd__show)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3891,6 +4211,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3918,7 +4246,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__secret)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version migrate help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3929,6 +4257,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3998,7 +4334,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__secret__subcmd__migrate)
-            opts="-u -q -v -h -V --to --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --to --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4013,6 +4349,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4040,7 +4384,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__send)
-            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --dingtalk-bot --keyword --secret --secret-stdin --secret-env --secret-file --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --to --all-users --channel --webhook --signature-method --signature-key --signature-key-stdin --signature-key-env --signature-key-file --dingtalk-bot --keyword --secret --secret-stdin --secret-env --secret-file --wecom-bot --email --sms --message --message-file --title --template --link --format --event --category --module --task-id --task-name --submitter --timeout --deadline --retries --concurrency --retry-base-ms --dry-run --id --no-log --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4190,6 +4534,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4214,7 +4566,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__serve)
-            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --poll --json-logs --signature-method --signature-key-env --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --poll --json-logs --signature-method --signature-key-env --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4272,6 +4624,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4296,7 +4656,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version add list expire help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version add list expire help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4307,6 +4667,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4334,7 +4702,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence__subcmd__add)
-            opts="-u -q -v -h -V --event --recipient --channel --for --until --comment --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --event --recipient --channel --for --until --comment --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4372,6 +4740,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4396,7 +4772,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence__subcmd__expire)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4407,6 +4783,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4504,7 +4888,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__silence__subcmd__list)
-            opts="-u -q -v -h -V --all --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --all --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4515,6 +4899,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4542,7 +4934,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__template)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version render help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4553,6 +4945,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4622,7 +5022,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__template__subcmd__render)
-            opts="-m -u -q -v -h -V --channel --to --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-m -u -q -v -h -V --channel --to --submitter --approver --related --data-owner --instance-dba --task-id --task-name --title --message --message-file --template --link --format --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4700,6 +5100,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4724,7 +5132,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show add modify remove import help"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version list show add modify remove import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4735,6 +5143,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4762,7 +5178,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__add)
-            opts="-u -q -v -h -V --display-name --role --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --display-name --role --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4781,6 +5197,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4920,7 +5344,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__import)
-            opts="-u -q -v -h -V --format --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --format --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4935,6 +5359,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4962,7 +5394,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__list)
-            opts="-u -q -v -h -V --reveal --role --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --reveal --role --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4977,6 +5409,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5004,7 +5444,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__modify)
-            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --quiet-hours --no-quiet-hours --fallback --no-fallback --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --display-name --role --set --enable --disable --create --quiet-hours --no-quiet-hours --fallback --no-fallback --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5046,6 +5486,14 @@ _notify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5070,7 +5518,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__remove)
-            opts="-u -q -v -h -V --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5081,6 +5529,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5108,7 +5564,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__user__subcmd__show)
-            opts="-u -q -v -h -V --reveal --store --log --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --reveal --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5119,6 +5575,14 @@ _notify() {
                     return 0
                     ;;
                 --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -72,6 +72,8 @@ impl Context {
             .is_some_and(crate::log::postgres::is_url)
         {
             crate::log::postgres::Access::read(crate::log::postgres::Flags {
+                password_env: global.log_password_env.as_deref(),
+                password_file: global.log_password_file.as_deref(),
                 ca_file: global.log_ca_file.as_deref(),
             })?
             .install();

@@ -420,3 +420,71 @@ fn log_ca_file_trusts_the_database_servers_ca_and_a_wrong_one_is_named_with_why(
         .stderr_has("does not ask for TLS")
         .stderr_has("hint: add ?sslmode=require to the URL");
 }
+
+#[test]
+fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
+    use crate::support::write_private;
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = pg.fresh_database();
+    let bare = url.replace(&format!(":{PASSWORD}@"), "@");
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &bare);
+    // A wrong PGPASSWORD is not used when a flag gives the password.
+    env.set_env("PGPASSWORD", "wrong-from-pgpassword");
+    let file = env.path("db-password");
+    write_private(&file, &format!("{PASSWORD}\n"));
+    let file = file.to_str().expect("utf-8");
+    let from_file = env.run(&["-v", "log", "--log-password-file", file]);
+    from_file.ok().stderr_has("no delivery recorded yet");
+    no_password(&from_file);
+    env.set_env("DB_PASSWORD", PASSWORD);
+    let from_env = env.run(&["log", "--log-password-env", "DB_PASSWORD"]);
+    from_env.ok();
+    no_password(&from_env);
+
+    // A wrong one: refused, never shown.
+    env.set_env("WRONG_PASSWORD", "wrong-from-env");
+    let refused = env.run(&["-v", "log", "--log-password-env", "WRONG_PASSWORD"]);
+    refused
+        .code(1)
+        .stderr_has("password authentication failed")
+        .stderr_has("--log-password-env");
+    assert!(!refused.stderr.contains("wrong-from"), "{}", refused.stderr);
+
+    // Given twice, in the URL and by a flag: refused without showing either.
+    env.set_env("NOTIFY_LOG", &url);
+    let twice = env.run(&["log", "--log-password-env", "WRONG_PASSWORD"]);
+    twice
+        .code(2)
+        .stderr_has("is given twice: in the URL and by --log-password-env");
+    no_password(&twice);
+    assert!(!twice.stderr.contains("wrong-from"), "{}", twice.stderr);
+
+    // A file others can read, or a variable not set: which one, and why.
+    let open = env.path("open-password");
+    std::fs::write(&open, "x\n").expect("write");
+    std::fs::set_permissions(&open, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+        .expect("chmod");
+    env.set_env("NOTIFY_LOG", &bare);
+    env.run(&["log", "--log-password-file", open.to_str().expect("utf-8")])
+        .code(2)
+        .stderr_has("error: --log-password-file: the secret file")
+        .stderr_has("is open to other users");
+    env.run(&["log", "--log-password-env", "NOT_SET_ANYWHERE"])
+        .code(2)
+        .stderr_has(
+            "error: --log-password-env: the environment variable NOT_SET_ANYWHERE is not set",
+        );
+
+    // A serve replica connects with it and says nothing of it either.
+    let serve = crate::serve::Serve::start(&env, &["--log-password-file", file]);
+    assert!(
+        serve.seen.iter().all(|l| !l.contains(PASSWORD)),
+        "{:?}",
+        serve.seen
+    );
+    serve.kill9();
+}

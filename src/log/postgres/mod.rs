@@ -165,10 +165,24 @@ impl Database {
                 .hint("write it as postgres://USER@HOST:PORT/DATABASE, the password in PGPASSWORD")
         })?;
         let access = Access::current();
-        if config.get_password().is_none()
-            && let Some(password) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty())
-        {
-            config.password(password.as_encoded_bytes());
+        // The password: in the URL, else from a log flag, else in PGPASSWORD (as libpq takes it).
+        match (config.get_password().is_some(), &access.password) {
+            (true, Some((_, flag))) => {
+                return Err(Error::usage(format!(
+                    "the password of the delivery log {shown} is given twice: in the URL and by {flag}"
+                ))
+                .hint(format!("drop the password from the URL, or leave {flag} out"))
+                .into());
+            }
+            (false, Some((password, _))) => {
+                config.password(password.expose());
+            }
+            (false, None) => {
+                if let Some(password) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty()) {
+                    config.password(password.as_encoded_bytes());
+                }
+            }
+            (true, None) => {}
         }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
@@ -278,7 +292,9 @@ impl Database {
                 if *c == SqlState::INVALID_PASSWORD
                     || *c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
             {
-                format!("check the user and the password (in the URL or PGPASSWORD), {elsewhere}")
+                format!(
+                    "check the user and the password (in the URL, --log-password-env, --log-password-file or PGPASSWORD), {elsewhere}"
+                )
             }
             Some(c) if *c == SqlState::INVALID_CATALOG_NAME => {
                 format!("create the database (createdb), {elsewhere}")
