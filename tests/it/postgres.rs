@@ -488,3 +488,51 @@ fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
     );
     serve.kill9();
 }
+
+#[test]
+fn retry_hands_the_dead_to_a_live_replica_and_sends_them_itself_when_none_is_left() {
+    use crate::serve::{Serve, event, request, users};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    server.reply("/bob", Reply::status(400));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("dead-1", &["bob", "carol"])).0, 202);
+    serve.line("dead-1 bob webhook: dead (attempt 1)");
+    serve.line("dead-1 carol webhook: delivered (attempt 1)");
+    // bob's endpoint is fixed; a person retries from another process while the replica runs.
+    let retried = env.run(&["retry"]);
+    no_password(&retried);
+    retried
+        .ok()
+        .stdout_has("dead-1 bob webhook: re-queued")
+        .stderr_has(&format!(
+            "re-queued 1 dead delivery for the notify serve replica on this database ({}@",
+            serve.child.id()
+        ));
+    // The replica sends it, its attempts counted afresh; retry itself sent nothing.
+    serve.line("dead-1 bob webhook: delivered (attempt 1)");
+    assert_eq!(server.requests_to("/bob").len(), 2);
+    assert_eq!(server.requests_to("/carol").len(), 1);
+    let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(health["queue"]["dead"], 0, "{health}");
+    env.run(&["retry"]).ok().stderr_has("nothing to retry");
+
+    // With no replica connected, retry sends the dead itself.
+    server.reply("/bob", Reply::status(400));
+    assert_eq!(serve.post(&event("dead-2", &["bob"])).0, 202);
+    serve.line("dead-2 bob webhook: dead (attempt 1)");
+    serve.signal("TERM");
+    assert_eq!(serve.exit_code(), 0);
+    // The server ends the replica's sessions as their sockets close, a moment after its exit.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let alone = env.run(&["retry", "--id", "dead-2"]);
+    alone.ok().stdout_has("delivered");
+    assert!(!alone.stderr.contains("re-queued"), "{}", alone.stderr);
+    assert_eq!(server.requests_to("/bob").len(), 4);
+}

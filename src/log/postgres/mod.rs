@@ -256,6 +256,25 @@ impl Database {
         })
     }
 
+    /// The serve replicas connected to this database now, each as PID@HOST, told by their
+    /// connections' `application_name` (`notify retry` then hands them its dead deliveries).
+    pub fn serving(&self) -> Result<Vec<String>> {
+        self.run("read", |pool| async move {
+            let rows = pool
+                .get()
+                .await?
+                .query(
+                    "SELECT DISTINCT substr(application_name, length($1) + 1)
+                     FROM pg_stat_activity
+                     WHERE datname = current_database() AND starts_with(application_name, $1)
+                     ORDER BY 1",
+                    &[&SERVE_PREFIX],
+                )
+                .await?;
+            rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+        })
+    }
+
     /// The URL without its password, for messages.
     pub fn shown(&self) -> &str {
         &self.shown
