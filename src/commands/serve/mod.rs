@@ -48,6 +48,9 @@ use crate::relay::{self, Config};
 /// queued for the next start; exit 0. A second signal exits 130 at once. Nothing accepted is lost,
 /// even by kill -9: a restart takes the work back. One serve owns a delivery log (a second one on
 /// the same file exits 1). SIGHUP reads the store again (it is also read again whenever it changes).
+/// With --log postgres://... any number of replicas share the queue: each claims its own events,
+/// work committed anywhere wakes idle replicas at once (LISTEN/NOTIFY), and `notify retry` from
+/// any host hands the dead back to them (replicas name their connections `notify serve PID@HOST`).
 /// `notify queue` lists what waits, `notify cancel ID` withdraws an event, and
 /// `notify emit ... --at TIME | --in DURATION` queues one for later.
 ///
