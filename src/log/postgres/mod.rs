@@ -187,7 +187,7 @@ impl Database {
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
-        config.application_name(&application_name());
+        config.application_name(application_name());
         let handle = runtime_thread()?;
         let recycling = || ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
