@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_notify_global_optspecs
-    string join \n store= log= u/user= json no-input q/quiet v/verbose color= h/help V/version
+    string join \n store= log= log-password-env= log-password-file= log-ca-file= u/user= json no-input q/quiet v/verbose color= h/help V/version
 end
 
 function __fish_notify_needs_command
@@ -26,6 +26,9 @@ end
 
 complete -c notify -n "__fish_notify_needs_command" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_needs_command" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_needs_command" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_needs_command" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_needs_command" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_needs_command" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -59,6 +62,9 @@ complete -c notify -n "__fish_notify_needs_command" -f -a "doctor" -d 'Check the
 complete -c notify -n "__fish_notify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -80,6 +86,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_se
 complete -c notify -n "__fish_notify_using_subcommand channel; and not __fish_seen_subcommand_from list show set remove enable disable verify test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -92,6 +101,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -120,6 +132,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this endpoint, in addition to the system\'s (dingtalk-bot, wecom-bot, webhook)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -136,6 +151,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -148,6 +166,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -160,6 +181,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -173,6 +197,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l code -d 'The code you received' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -191,6 +218,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -214,6 +244,9 @@ complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_subcommand_from list show add modify remove import help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -234,6 +267,9 @@ complete -c notify -n "__fish_notify_using_subcommand user; and not __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l role -d 'Only users holding this store role (e.g. dba)' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -247,6 +283,9 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -262,6 +301,9 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'A role (repeatable)' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -308,6 +350,9 @@ sms\t'Text message'
 webhook\t'Custom webhook'"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -323,6 +368,9 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from modify" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -337,6 +385,9 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 toml\t''"
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -356,6 +407,9 @@ complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -372,6 +426,9 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_see
 complete -c notify -n "__fish_notify_using_subcommand notice; and not __fish_seen_subcommand_from list enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -384,6 +441,9 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -396,6 +456,9 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -412,6 +475,9 @@ complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand notice; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -428,6 +494,9 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_s
 complete -c notify -n "__fish_notify_using_subcommand provider; and not __fish_seen_subcommand_from list show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -440,6 +509,9 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -482,6 +554,9 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM file of CA certificates trusted for this provider\'s connections, besides the system\'s' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -506,6 +581,9 @@ complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_subcommand_from list show enable disable set reset add remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -528,6 +606,9 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and not __fish_seen_
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l category -d 'Only events of this category (ticket, task-flow, data-warehouse, or a custom one)' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -543,6 +624,9 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -555,6 +639,9 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -567,6 +654,9 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -603,6 +693,9 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l repeat-interval -d 'After a group was sent, the same group is not sent again sooner than this (e.g. 4h; with --group-by)' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -622,6 +715,9 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -638,6 +734,9 @@ none\t''"
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l description -d 'What happened, in a sentence (also the default message) [default: the id\'s words]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -650,6 +749,9 @@ complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand rule; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -718,6 +820,9 @@ complete -c notify -n "__fish_notify_using_subcommand send" -l retry-base-ms -d 
 complete -c notify -n "__fish_notify_using_subcommand send" -l id -d 'The event\'s id: 1-64 letters, digits, `.`, `_`, `-`, `:` [default: a fresh UUID]. Repeating a run with an id the log holds delivers only what was not delivered yet, with the same idempotency keys' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand send" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand send" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand send" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand send" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand send" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -768,6 +873,9 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -l at -d 'Queue the 
 complete -c notify -n "__fish_notify_using_subcommand emit" -l in -d 'Queue the event for a `notify serve` on the same log to send after this long (10m, 2h); prints its id' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand emit" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand emit" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand emit" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand emit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -782,6 +890,9 @@ complete -c notify -n "__fish_notify_using_subcommand emit" -s h -l help -d 'Pri
 complete -c notify -n "__fish_notify_using_subcommand emit" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and not __fish_seen_subcommand_from render help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -822,6 +933,9 @@ text\t'Plain text everywhere'
 markdown\t'The same as auto'"
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand template; and __fish_seen_subcommand_from render" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -847,6 +961,9 @@ complete -c notify -n "__fish_notify_using_subcommand listen" -l read-timeout-ms
 complete -c notify -n "__fish_notify_using_subcommand listen" -l max-connections -d 'Connections served at once; more wait for a free place' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand listen" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand listen" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand listen" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand listen" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand listen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -867,6 +984,7 @@ complete -c notify -n "__fish_notify_using_subcommand serve" -l give-up-after -d
 complete -c notify -n "__fish_notify_using_subcommand serve" -l grace -d 'How long a stop waits for the attempts in flight' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l lease -d 'How long a claimed event stays with its worker (longer than any attempt)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l public-url -d 'The relay\'s address as people reach it, for ack links (default: the bound address)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l poll -d 'How often idle workers look for work nobody announced (a retry\'s time, a lease that ended) [default: 200ms; 1s with a PostgreSQL log, whose commits wake every replica at once]' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-method -d 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)' -r -f -a "NONE\t''
 HMAC_SHA1\t''
 HMAC_SHA256\t''
@@ -874,6 +992,9 @@ STANDARD\t''"
 complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-key-env -d 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand serve" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand serve" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -887,6 +1008,9 @@ complete -c notify -n "__fish_notify_using_subcommand serve" -s h -l help -d 'Pr
 complete -c notify -n "__fish_notify_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand queue" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand queue" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand queue" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand queue" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand queue" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand queue" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand queue" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -899,6 +1023,9 @@ complete -c notify -n "__fish_notify_using_subcommand queue" -s h -l help -d 'Pr
 complete -c notify -n "__fish_notify_using_subcommand queue" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand cancel" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand cancel" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand cancel" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand cancel" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -912,6 +1039,9 @@ complete -c notify -n "__fish_notify_using_subcommand cancel" -s V -l version -d
 complete -c notify -n "__fish_notify_using_subcommand ack" -l by -d 'Who acknowledges (shown in `notify log show`)' -r
 complete -c notify -n "__fish_notify_using_subcommand ack" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand ack" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand ack" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand ack" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand ack" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand ack" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand ack" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -924,6 +1054,9 @@ complete -c notify -n "__fish_notify_using_subcommand ack" -s h -l help -d 'Prin
 complete -c notify -n "__fish_notify_using_subcommand ack" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and not __fish_seen_subcommand_from set list remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -943,6 +1076,9 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l timezone -d 'An IANA time zone, e.g. Asia/Shanghai (default: this machine\'s)' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -955,6 +1091,9 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -967,6 +1106,9 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -983,6 +1125,9 @@ complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subc
 complete -c notify -n "__fish_notify_using_subcommand mute; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1014,6 +1159,9 @@ complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l comment -d 'Why (shown in the skipped rows\' reason)' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1026,6 +1174,9 @@ complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1039,6 +1190,9 @@ complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand silence; and __fish_seen_subcommand_from expire" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1075,6 +1229,9 @@ complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l limit -d 'Show at most this many entries (the newest)' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_subcommand_from prune help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1091,6 +1248,9 @@ complete -c notify -n "__fish_notify_using_subcommand log; and not __fish_seen_s
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete entries older than this: a duration back from now (90m, 2h, 3d, 1w) or an RFC 3339 time' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand log; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1112,6 +1272,9 @@ complete -c notify -n "__fish_notify_using_subcommand retry" -l concurrency -d '
 complete -c notify -n "__fish_notify_using_subcommand retry" -l retry-base-ms -d 'First retry delay in milliseconds (doubles each retry, with jitter)' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand retry" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand retry" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand retry" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand retry" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand retry" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand retry" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1125,6 +1288,9 @@ complete -c notify -n "__fish_notify_using_subcommand retry" -s h -l help -d 'Pr
 complete -c notify -n "__fish_notify_using_subcommand retry" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_seen_subcommand_from migrate help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1140,6 +1306,9 @@ complete -c notify -n "__fish_notify_using_subcommand secret; and not __fish_see
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l to -d 'Where the secrets go: `keyring`, or `file:DIR` [default: keyring where there is one]' -r
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1154,6 +1323,9 @@ complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_su
 complete -c notify -n "__fish_notify_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c notify -n "__fish_notify_using_subcommand completions" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand completions" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand completions" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand completions" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand completions" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -1166,6 +1338,9 @@ complete -c notify -n "__fish_notify_using_subcommand completions" -s h -l help 
 complete -c notify -n "__fish_notify_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c notify -n "__fish_notify_using_subcommand doctor" -l store -d 'The TOML store [default: <user config dir>/notify/store.toml]' -r -F
 complete -c notify -n "__fish_notify_using_subcommand doctor" -l log -d 'The delivery log: a SQLite file [default: <user data dir>/notify/deliveries.db], or a PostgreSQL database that several hosts share, e.g. postgres://notify@db.example/notify (the password in PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l log-password-env -d 'The PostgreSQL log\'s password from this environment variable (when the URL has none; before --log-password-file and PGPASSWORD)' -r
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l log-password-file -d 'The PostgreSQL log\'s password from the first line of this file, readable by its owner only (when the URL has none; before PGPASSWORD)' -r -F
+complete -c notify -n "__fish_notify_using_subcommand doctor" -l log-ca-file -d 'A private CA (PEM) the PostgreSQL log\'s server certificate is checked against, besides the platform\'s roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)' -r -F
 complete -c notify -n "__fish_notify_using_subcommand doctor" -s u -l user -d 'Whose profile a channel command acts on [default: the store\'s default_user, else the login name]' -r
 complete -c notify -n "__fish_notify_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''

@@ -63,6 +63,35 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub log: Option<PathBuf>,
+    /// The PostgreSQL log's password from this environment variable (when the URL has none; before
+    /// --log-password-file and PGPASSWORD)
+    #[arg(
+        long,
+        global = true,
+        value_name = "VAR",
+        help_heading = "Global options"
+    )]
+    pub log_password_env: Option<String>,
+    /// The PostgreSQL log's password from the first line of this file, readable by its owner only
+    /// (when the URL has none; before PGPASSWORD)
+    #[arg(
+        long,
+        global = true,
+        env = "NOTIFY_LOG_PASSWORD_FILE",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
+    pub log_password_file: Option<PathBuf>,
+    /// A private CA (PEM) the PostgreSQL log's server certificate is checked against, besides the
+    /// platform's roots and NOTIFY_CA_FILE (for postgres://...?sslmode=require)
+    #[arg(
+        long,
+        global = true,
+        env = "NOTIFY_LOG_CA_FILE",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
+    pub log_ca_file: Option<PathBuf>,
     /// Whose profile a channel command acts on [default: the store's default_user, else the login name]
     #[arg(
         short,

@@ -65,6 +65,19 @@ impl Context {
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
             .or_else(account_name);
         let log = global.log.clone().or_else(default_log_path);
+        // The log flags matter to a PostgreSQL log only.
+        if log
+            .as_deref()
+            .and_then(std::path::Path::to_str)
+            .is_some_and(crate::log::postgres::is_url)
+        {
+            crate::log::postgres::Access::read(crate::log::postgres::Flags {
+                password_env: global.log_password_env.as_deref(),
+                password_file: global.log_password_file.as_deref(),
+                ca_file: global.log_ca_file.as_deref(),
+            })?
+            .install();
+        }
         trust_private_ca()?;
         Ok(Context {
             store: StoreFile::new(store_path),

@@ -13,8 +13,9 @@ use crate::log::{DeliveryId, Filter};
 
 /// Send again every logged delivery whose latest outcome is failed
 ///
-/// While a `notify serve` runs on the log, the deliveries its queue gave up (`dead`) are queued
-/// again for it to send, their attempts counted afresh; the rest is sent here. Each failed destination goes to the stored user's channel as configured now (a channel since
+/// While a `notify serve` runs on the log (on a PostgreSQL log: any replica connected to it), the
+/// deliveries its queue gave up (`dead`) are queued again for it to send, their attempts counted
+/// afresh; the rest is sent here. Each failed destination goes to the stored user's channel as configured now (a channel since
 /// disabled or removed is reported skipped with its reason), with the original message and the
 /// original idempotency key, so a vendor that got it already drops the copy. A destination that
 /// was delivered for its event is never sent again. Ad-hoc destinations (--webhook, --email, ...)
@@ -67,9 +68,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         return report::dry_run(ctx, &NoHead {}, rows, None);
     }
-    let serve = crate::relay::serve_owning(path);
+    let serve = requeue::serve_on(path)?;
     let (requeued, held) = match &serve {
-        Some(pid) => requeue::dead(ctx, &filter, path, pid)?,
+        Some(who) => requeue::dead(ctx, &filter, path, who)?,
         None => Default::default(),
     };
     run.interruptible = true;

@@ -7,7 +7,7 @@
 //! earliest next attempt of its queued destinations, so a claim reads one index.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -237,6 +237,14 @@ pub trait Queue: Send + Sync {
     /// Marks dead destinations delivered (`notify retry` sent them itself, no serve running);
     /// returns how many were dead.
     fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize>;
+    /// Wakes `wake` whenever any process commits work that is due now (an event, a retry), so that
+    /// idle workers need not poll often; false when this backend cannot tell (SQLite, where one
+    /// serve owns the file and its own intake wakes it). An error says the first subscription
+    /// failed; it is tried again in the background.
+    fn listen(&self, wake: Arc<tokio::sync::Notify>) -> Result<bool> {
+        let _ = wake;
+        Ok(false)
+    }
 }
 
 /// The queue in a SQLite delivery log (WAL; one serve owns the file).

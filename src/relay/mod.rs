@@ -63,6 +63,8 @@ pub struct Config {
     pub clock: Clock,
     /// Where ack links point (`--public-url`); the bound address when `None`.
     pub public_url: Option<String>,
+    /// How often idle workers look for unannounced work (`--poll`); by the backend when `None`.
+    pub poll: Option<Duration>,
 }
 
 /// Something the serve says on stderr (the command renders it).
@@ -110,10 +112,15 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let watch = |e| Error::failure("cannot watch for SIGTERM, SIGINT and SIGHUP").caused_by(e);
     let mut interrupt = signal(SignalKind::interrupt()).map_err(watch)?;
     let mut terminate = signal(SignalKind::terminate()).map_err(watch)?;
+    let is_url = crate::log::postgres::is_url(&config.log.to_string_lossy());
+    if is_url {
+        // Before any connection: `notify retry` tells a live replica by its connections' name.
+        crate::log::postgres::identify_as_serve();
+    }
     let queue: Arc<dyn Queue> = crate::log::open_queue(&config.log)?;
     // One serve owns its log file: whatever a killed serve held is due again at once. Replicas share a
     // PostgreSQL log: none owns it, and a killed one's leases end by themselves.
-    let _owned = match crate::log::postgres::is_url(&config.log.to_string_lossy()) {
+    let _owned = match is_url {
         true => None,
         false => Some(own(&config.log)?),
     };
@@ -154,6 +161,15 @@ async fn run(config: Config, report: Report) -> Result<()> {
         .with_exchange_limit(config.workers);
     let stopping = Arc::new(AtomicBool::new(false));
     let wake = Arc::new(Notify::new());
+    // Work committed by other processes wakes the workers too, where the queue can tell.
+    let woken = queue.listen(Arc::clone(&wake)).unwrap_or_else(|e| {
+        report(Line::QueueFailed(e));
+        true
+    });
+    let poll = config.poll.unwrap_or(match woken {
+        true => worker::POLL_WOKEN,
+        false => worker::POLL,
+    });
     let metrics = Arc::new(metrics::Metrics::default());
     let committer =
         committer::Committer::start(Arc::clone(&queue), Arc::clone(&wake), Arc::clone(&report));
@@ -183,6 +199,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         report: Arc::clone(&report),
         metrics,
         links,
+        poll,
     });
     let limits = Limits {
         grace: Duration::from_secs(1),
@@ -346,6 +363,7 @@ mod tests {
             cache_dir: None,
             clock: Clock::system(),
             public_url: None,
+            poll: None,
         };
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");

@@ -36,8 +36,11 @@ use super::metrics::Metrics;
 use super::stores::Stores;
 use super::{Line, Report};
 
-/// How often an idle worker looks for an event that became due (a retry's time, say).
-const POLL: Duration = Duration::from_millis(200);
+/// How often an idle worker looks for an event that became due (a retry's time, say), unless told.
+pub const POLL: Duration = Duration::from_millis(200);
+/// The same where the queue's commits wake the workers (PostgreSQL's LISTEN/NOTIFY): only work that
+/// nobody announces is left to it (a deferred time reached, a killed replica's lease ended).
+pub const POLL_WOKEN: Duration = Duration::from_secs(1);
 
 /// A planned event: what to send now, its message, what time holds back, users' fallback chains and
 /// what to record for the links they hold back, and the rule's escalation steps.
@@ -70,6 +73,8 @@ pub struct Workers {
     pub metrics: Arc<Metrics>,
     /// Signs the `ack_link` of escalating rules' messages.
     pub links: Arc<super::ack::Links>,
+    /// How often idle workers look for work that nobody announced on `wake`.
+    pub poll: Duration,
 }
 
 impl Workers {
@@ -130,7 +135,7 @@ impl Workers {
             tokio::select! {
                 () = stop.wait() => break,
                 () = wake.notified() => {}
-                () = tokio::time::sleep(POLL) => {}
+                () = tokio::time::sleep(self.poll) => {}
             }
         }
         let finished =

@@ -305,3 +305,235 @@ fn while_the_database_is_down_intake_answers_503_and_both_resume_when_it_returns
             .all(|r| r.header("X-Notify-Delivery") != Some("e-2"))
     );
 }
+
+/// Waits (bounded) until the receiver saw a request to `path` for event `id`; how long it took.
+fn delivered_within(
+    server: &HttpServer,
+    path: &str,
+    id: &str,
+    bound: std::time::Duration,
+) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let seen = server
+            .requests_to(path)
+            .iter()
+            .any(|r| r.header("X-Notify-Delivery") == Some(id));
+        if seen {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < bound,
+            "{id} not delivered to {path} within {bound:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn an_idle_replica_is_woken_by_another_replicas_commit_and_again_after_a_database_restart() {
+    use std::time::Duration;
+
+    use crate::serve::{EVENT, Serve, WAIT, event, users};
+
+    let Some(pg) = postgres::Postgres::private() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    // Polls far apart: only a wake-up can make either replica look for work in time.
+    let slow = ["--workers", "1", "--poll", "1h"];
+    // A's one worker is kept busy by a receiver that answers late.
+    server.always(
+        "/bob",
+        Reply::json(200, "{}").delay(Duration::from_secs(60)),
+    );
+    let a = Serve::start(&env, &slow);
+    assert_eq!(a.post(&event("busy", &["bob"])).0, 202);
+    delivered_within(&server, "/bob", "busy", WAIT);
+    let mut b = Serve::start(&env, &slow);
+
+    // Posted to A, whose one worker is busy for the attempt's 10 s timeout: B sends it at once,
+    // woken by A's commit.
+    assert_eq!(a.post(&event("e-1", &["carol"])).0, 202);
+    let took = delivered_within(&server, "/carol", "e-1", Duration::from_secs(8));
+    eprintln!("e-1 delivered by the other replica after {took:?}");
+    b.line("e-1 carol webhook: delivered");
+
+    // B's listening connection is lost with the database and comes back with it: an event another
+    // process queues (due now) is sent at once. A is gone, so that only B can send it.
+    a.kill9();
+    pg.stop();
+    pg.restart();
+    let queued = env.run(&[
+        "emit",
+        EVENT,
+        "--approver",
+        "carol",
+        "--id",
+        "e-2",
+        "--at",
+        "2000-01-01T00:00:00Z",
+    ]);
+    queued.ok();
+    let took = delivered_within(&server, "/carol", "e-2", Duration::from_secs(10));
+    eprintln!("e-2 delivered after the restart in {took:?}");
+    b.line("e-2 carol webhook: delivered");
+    b.kill9();
+}
+
+#[test]
+fn log_ca_file_trusts_the_database_servers_ca_and_a_wrong_one_is_named_with_why() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = format!("{}?sslmode=require", pg.fresh_database());
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &url);
+    let ca = pg.ca_file();
+    let ca = ca.to_str().expect("utf-8");
+    env.run(&["log"]).code(1).stderr_has("certificate");
+    env.run(&["log", "--log-ca-file", ca])
+        .ok()
+        .stderr_has("no delivery recorded yet");
+
+    // A file that is not there, or holds no certificate: which file, and why.
+    let missing = env.path("missing.pem");
+    let missing = missing.to_str().expect("utf-8");
+    env.run(&["log", "--log-ca-file", missing])
+        .code(2)
+        .stderr_has(&format!(
+            "error: --log-ca-file: cannot read the CA file {missing}"
+        ))
+        .stderr_has("hint: point --log-ca-file at the PEM file of the CA");
+    let junk = env.path("junk.pem");
+    std::fs::write(&junk, "not a certificate\n").expect("write");
+    env.run(&["log", "--log-ca-file", junk.to_str().expect("utf-8")])
+        .code(2)
+        .stderr_has("holds no certificate");
+
+    // A CA for a URL that does not ask for TLS is a mistake, told as one.
+    env.set_env("NOTIFY_LOG", &url.replace("?sslmode=require", ""));
+    env.run(&["log", "--log-ca-file", ca])
+        .code(2)
+        .stderr_has("does not ask for TLS")
+        .stderr_has("hint: add ?sslmode=require to the URL");
+}
+
+#[test]
+fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
+    use crate::support::write_private;
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let url = pg.fresh_database();
+    let bare = url.replace(&format!(":{PASSWORD}@"), "@");
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &bare);
+    // A wrong PGPASSWORD is not used when a flag gives the password.
+    env.set_env("PGPASSWORD", "wrong-from-pgpassword");
+    let file = env.path("db-password");
+    write_private(&file, &format!("{PASSWORD}\n"));
+    let file = file.to_str().expect("utf-8");
+    let from_file = env.run(&["-v", "log", "--log-password-file", file]);
+    from_file.ok().stderr_has("no delivery recorded yet");
+    no_password(&from_file);
+    env.set_env("DB_PASSWORD", PASSWORD);
+    let from_env = env.run(&["log", "--log-password-env", "DB_PASSWORD"]);
+    from_env.ok();
+    no_password(&from_env);
+
+    // A wrong one: refused, never shown.
+    env.set_env("WRONG_PASSWORD", "wrong-from-env");
+    let refused = env.run(&["-v", "log", "--log-password-env", "WRONG_PASSWORD"]);
+    refused
+        .code(1)
+        .stderr_has("password authentication failed")
+        .stderr_has("--log-password-env");
+    assert!(!refused.stderr.contains("wrong-from"), "{}", refused.stderr);
+
+    // Given twice, in the URL and by a flag: refused without showing either.
+    env.set_env("NOTIFY_LOG", &url);
+    let twice = env.run(&["log", "--log-password-env", "WRONG_PASSWORD"]);
+    twice
+        .code(2)
+        .stderr_has("is given twice: in the URL and by --log-password-env");
+    no_password(&twice);
+    assert!(!twice.stderr.contains("wrong-from"), "{}", twice.stderr);
+
+    // A file others can read, or a variable not set: which one, and why.
+    let open = env.path("open-password");
+    std::fs::write(&open, "x\n").expect("write");
+    std::fs::set_permissions(&open, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+        .expect("chmod");
+    env.set_env("NOTIFY_LOG", &bare);
+    env.run(&["log", "--log-password-file", open.to_str().expect("utf-8")])
+        .code(2)
+        .stderr_has("error: --log-password-file: the secret file")
+        .stderr_has("is open to other users");
+    env.run(&["log", "--log-password-env", "NOT_SET_ANYWHERE"])
+        .code(2)
+        .stderr_has(
+            "error: --log-password-env: the environment variable NOT_SET_ANYWHERE is not set",
+        );
+
+    // A serve replica connects with it and says nothing of it either.
+    let serve = crate::serve::Serve::start(&env, &["--log-password-file", file]);
+    assert!(
+        serve.seen.iter().all(|l| !l.contains(PASSWORD)),
+        "{:?}",
+        serve.seen
+    );
+    serve.kill9();
+}
+
+#[test]
+fn retry_hands_the_dead_to_a_live_replica_and_sends_them_itself_when_none_is_left() {
+    use crate::serve::{Serve, event, request, users};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    server.reply("/bob", Reply::status(400));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("dead-1", &["bob", "carol"])).0, 202);
+    serve.line("dead-1 bob webhook: dead (attempt 1)");
+    serve.line("dead-1 carol webhook: delivered (attempt 1)");
+    // bob's endpoint is fixed; a person retries from another process while the replica runs.
+    let retried = env.run(&["retry"]);
+    no_password(&retried);
+    retried
+        .ok()
+        .stdout_has("dead-1 bob webhook: re-queued")
+        .stderr_has(&format!(
+            "re-queued 1 dead delivery for the notify serve replica on this database ({}@",
+            serve.child.id()
+        ));
+    // The replica sends it, its attempts counted afresh; retry itself sent nothing.
+    serve.line("dead-1 bob webhook: delivered (attempt 1)");
+    assert_eq!(server.requests_to("/bob").len(), 2);
+    assert_eq!(server.requests_to("/carol").len(), 1);
+    let (_, health) = request(serve.addr, "GET", "/healthz", &[], "");
+    assert_eq!(health["queue"]["dead"], 0, "{health}");
+    env.run(&["retry"]).ok().stderr_has("nothing to retry");
+
+    // With no replica connected, retry sends the dead itself.
+    server.reply("/bob", Reply::status(400));
+    assert_eq!(serve.post(&event("dead-2", &["bob"])).0, 202);
+    serve.line("dead-2 bob webhook: dead (attempt 1)");
+    serve.signal("TERM");
+    assert_eq!(serve.exit_code(), 0);
+    // The server ends the replica's sessions as their sockets close, a moment after its exit.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let alone = env.run(&["retry", "--id", "dead-2"]);
+    alone.ok().stdout_has("delivered");
+    assert!(!alone.stderr.contains("re-queued"), "{}", alone.stderr);
+    assert_eq!(server.requests_to("/bob").len(), 4);
+}

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::log::open_queue;
+use crate::log::postgres::{self, Database};
 use crate::log::{Filter, Identity};
 
 /// The `--json` head of a retry: what went back to the serve's queue.
@@ -25,13 +26,34 @@ pub struct Row {
     pub channel: Option<String>,
 }
 
-/// Queues the dead deliveries `filter` selects again for the serve `pid`, says so, and returns them
-/// with the ids of every event its queue holds (those the retry must not send itself).
+/// The serve that sends from the queue of `log` now, as the note names it: the one that owns the
+/// file, or the replicas connected to the database.
+pub fn serve_on(log: &Path) -> Result<Option<String>> {
+    let Some(url) = log.to_str().filter(|l| postgres::is_url(l)) else {
+        let pid = crate::relay::serve_owning(log);
+        return Ok(pid.map(|pid| format!("the notify serve on this log (process {pid})")));
+    };
+    let replicas = Database::open(url)?.serving()?;
+    Ok(match replicas.len() {
+        0 => None,
+        1 => Some(format!(
+            "the notify serve replica on this database ({})",
+            replicas[0]
+        )),
+        _ => Some(format!(
+            "the notify serve replicas on this database ({})",
+            replicas.join(", ")
+        )),
+    })
+}
+
+/// Queues the dead deliveries `filter` selects again for the serve `who` names, says so, and
+/// returns them with the ids of every event its queue holds (those the retry must not send itself).
 pub fn dead(
     ctx: &Context,
     filter: &Filter,
     log: &Path,
-    pid: &str,
+    who: &str,
 ) -> Result<(Requeued, HashSet<String>)> {
     let queue = open_queue(log)?;
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
@@ -71,8 +93,8 @@ pub fn dead(
         let n = rows.len();
         let what = if n == 1 { "delivery" } else { "deliveries" };
         ctx.out.note(&format!(
-            "re-queued {n} dead {what} for the notify serve on this log (process {pid}), which sends \
-             them now; follow them with `notify log --outcome queued`"
+            "re-queued {n} dead {what} for {who}, which sends them now; follow them with \
+             `notify log --outcome queued`"
         ));
     }
     Ok((Requeued { requeued: rows }, held))

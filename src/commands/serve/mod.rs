@@ -48,6 +48,9 @@ use crate::relay::{self, Config};
 /// queued for the next start; exit 0. A second signal exits 130 at once. Nothing accepted is lost,
 /// even by kill -9: a restart takes the work back. One serve owns a delivery log (a second one on
 /// the same file exits 1). SIGHUP reads the store again (it is also read again whenever it changes).
+/// With --log postgres://... any number of replicas share the queue: each claims its own events,
+/// work committed anywhere wakes idle replicas at once (LISTEN/NOTIFY), and `notify retry` from
+/// any host hands the dead back to them (replicas name their connections `notify serve PID@HOST`).
 /// `notify queue` lists what waits, `notify cancel ID` withdraws an event, and
 /// `notify emit ... --at TIME | --in DURATION` queues one for later.
 ///
@@ -89,6 +92,10 @@ pub struct Args {
     /// The relay's address as people reach it, for ack links (default: the bound address)
     #[arg(long, value_name = "URL", value_parser = public_url)]
     pub public_url: Option<String>,
+    /// How often idle workers look for work nobody announced (a retry's time, a lease that ended)
+    /// [default: 200ms; 1s with a PostgreSQL log, whose commits wake every replica at once]
+    #[arg(long, value_name = "DURATION", value_parser = limit())]
+    pub poll: Option<Duration>,
     /// One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text
     #[arg(long)]
     pub json_logs: bool,
@@ -147,6 +154,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         cache_dir: ctx.cache_dir(),
         clock: ctx.clock,
         public_url: args.public_url.clone(),
+        poll: args.poll,
     };
     let (out, json) = (ctx.out.clone(), args.json_logs);
     let clock = ctx.clock;

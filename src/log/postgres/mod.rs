@@ -2,6 +2,8 @@
 //! one log and one queue: a pool of connections driven by a runtime thread of its own, behind the same
 //! blocking interface as the SQLite backend.
 
+mod access;
+mod listen;
 mod log;
 mod queue;
 mod schema;
@@ -22,6 +24,7 @@ use tokio_postgres::error::SqlState;
 
 use crate::error::Error;
 
+pub use access::{Access, Flags};
 pub use log::PgLog;
 pub use queue::PgQueue;
 pub use schema::CURRENT_VERSION;
@@ -52,6 +55,8 @@ pub(crate) enum PgError {
     Pool(PoolError),
     /// A stored value this notify cannot read (a damaged or foreign database).
     Unreadable(String),
+    /// The server ended a connection (a restart, an administrator).
+    Closed,
 }
 
 impl fmt::Display for PgError {
@@ -62,6 +67,7 @@ impl fmt::Display for PgError {
             PgError::Pool(PoolError::Timeout(_)) => f.write_str("no connection within the timeout"),
             PgError::Pool(e) => write!(f, "{e}"),
             PgError::Unreadable(what) => write!(f, "unreadable {what}"),
+            PgError::Closed => f.write_str("the server closed the connection"),
         }
     }
 }
@@ -105,6 +111,9 @@ pub struct Database {
     shown: String,
     pool: Pool,
     handle: tokio::runtime::Handle,
+    /// How the pool connects, for the connection that LISTENs outside it.
+    config: tokio_postgres::Config,
+    tls: Option<tokio_postgres_rustls::MakeRustlsConnect>,
 }
 
 impl fmt::Debug for Database {
@@ -155,32 +164,59 @@ impl Database {
                 .caused_by(anyhow::anyhow!("{e}"))
                 .hint("write it as postgres://USER@HOST:PORT/DATABASE, the password in PGPASSWORD")
         })?;
-        if config.get_password().is_none()
-            && let Some(password) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty())
-        {
-            config.password(password.as_encoded_bytes());
+        let access = Access::current();
+        // The password: in the URL, else from a log flag, else in PGPASSWORD (as libpq takes it).
+        match (config.get_password().is_some(), &access.password) {
+            (true, Some((_, flag))) => {
+                return Err(Error::usage(format!(
+                    "the password of the delivery log {shown} is given twice: in the URL and by {flag}"
+                ))
+                .hint(format!("drop the password from the URL, or leave {flag} out"))
+                .into());
+            }
+            (false, Some((password, _))) => {
+                config.password(password.expose());
+            }
+            (false, None) => {
+                if let Some(password) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty()) {
+                    config.password(password.as_encoded_bytes());
+                }
+            }
+            (true, None) => {}
         }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
-        config.application_name("notify");
+        config.application_name(application_name());
         let handle = runtime_thread()?;
         let recycling = || ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         };
-        // TLS when the URL asks for it (sslmode=require), checked against the platform's roots and
-        // NOTIFY_CA_FILE, host name included; else a plain connection (sslmode=prefer does not try).
-        let manager = match config.get_ssl_mode() {
-            SslMode::Require => {
-                let tls = crate::transport::tls_client_config(None).map_err(|e| {
+        // TLS when the URL asks for it (sslmode=require), checked against the platform's roots,
+        // NOTIFY_CA_FILE and --log-ca-file, host name included; else a plain connection
+        // (sslmode=prefer does not try).
+        let tls = match (config.get_ssl_mode(), &access.ca_file) {
+            (SslMode::Require, ca_file) => {
+                let tls = crate::transport::tls_client_config(ca_file.as_deref()).map_err(|e| {
                     Error::failure(format!("cannot set up TLS for the delivery log {shown}"))
                         .caused_by(anyhow::anyhow!(e))
-                        .hint("check NOTIFY_CA_FILE")
+                        .hint("check the CA files --log-ca-file and NOTIFY_CA_FILE name")
                 })?;
-                let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls);
-                Manager::from_config(config, tls, recycling())
+                Some(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
             }
-            _ => Manager::from_config(config, tokio_postgres::NoTls, recycling()),
+            (_, Some(ca_file)) => {
+                return Err(Error::usage(format!(
+                    "--log-ca-file {} is for TLS to the database, and the URL of the delivery log {shown} does not ask for TLS",
+                    ca_file.display()
+                ))
+                .hint("add ?sslmode=require to the URL, or leave --log-ca-file out")
+                .into());
+            }
+            _ => None,
+        };
+        let manager = match &tls {
+            Some(tls) => Manager::from_config(config.clone(), tls.clone(), recycling()),
+            None => Manager::from_config(config.clone(), tokio_postgres::NoTls, recycling()),
         };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
@@ -195,6 +231,8 @@ impl Database {
             shown,
             pool,
             handle,
+            config,
+            tls,
         })
     }
 
@@ -215,6 +253,25 @@ impl Database {
                 .query_opt("SELECT version FROM notify_schema", &[])
                 .await?;
             Ok(row.map_or(0, |r| r.get(0)))
+        })
+    }
+
+    /// The serve replicas connected to this database now, each as PID@HOST, told by their
+    /// connections' `application_name` (`notify retry` then hands them its dead deliveries).
+    pub fn serving(&self) -> Result<Vec<String>> {
+        self.run("read", |pool| async move {
+            let rows = pool
+                .get()
+                .await?
+                .query(
+                    "SELECT DISTINCT substr(application_name, length($1) + 1)
+                     FROM pg_stat_activity
+                     WHERE datname = current_database() AND starts_with(application_name, $1)
+                     ORDER BY 1",
+                    &[&SERVE_PREFIX],
+                )
+                .await?;
+            rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
         })
     }
 
@@ -254,7 +311,9 @@ impl Database {
                 if *c == SqlState::INVALID_PASSWORD
                     || *c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
             {
-                format!("check the user and the password (in the URL or PGPASSWORD), {elsewhere}")
+                format!(
+                    "check the user and the password (in the URL, --log-password-env, --log-password-file or PGPASSWORD), {elsewhere}"
+                )
             }
             Some(c) if *c == SqlState::INVALID_CATALOG_NAME => {
                 format!("create the database (createdb), {elsewhere}")
@@ -275,6 +334,28 @@ impl Database {
             .hint(hint)
             .into()
     }
+}
+
+/// What this process calls itself on its connections (`pg_stat_activity.application_name`): a serve
+/// replica says so, with its process id and host, so that `notify retry` can see it is there.
+static SERVE_NAME: OnceLock<String> = OnceLock::new();
+
+/// Marks this process a `notify serve` replica on every connection it opens from now on.
+pub fn identify_as_serve() {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    let mut name = format!("{SERVE_PREFIX}{}@{}", std::process::id(), host.trim());
+    // PostgreSQL keeps 63 bytes of it.
+    while name.len() > 63 {
+        name.pop();
+    }
+    let _ = SERVE_NAME.set(name);
+}
+
+/// How serve replicas' connections begin their `application_name`.
+const SERVE_PREFIX: &str = "notify serve ";
+
+fn application_name() -> String {
+    SERVE_NAME.get().cloned().unwrap_or_else(|| "notify".into())
 }
 
 /// A thread that runs a current-thread runtime for ever, driving the pool's connections; the log's

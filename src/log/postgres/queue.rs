@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Result;
+use tokio::sync::Notify;
 
+use super::listen::NOTIFY;
 use super::{Database, PgError};
 use crate::log::queue::{
     Attempt, Cancelled, Claimed, Counts, Inserted, NewEvent, Planned, Policy, Queue, State,
@@ -58,10 +60,14 @@ impl Queue for PgQueue {
                 .get()
                 .await?
                 .query(
-                    "INSERT INTO queue_events (id, body, received_ms, due_ms, state)
-                     SELECT id, body, $4, due_ms, 'queued'
-                     FROM unnest($1::text[], $2::text[], $3::bigint[]) AS e(id, body, due_ms)
-                     ON CONFLICT (id) DO NOTHING RETURNING id",
+                    &format!(
+                        "WITH new AS (
+                             INSERT INTO queue_events (id, body, received_ms, due_ms, state)
+                             SELECT id, body, $4, due_ms, 'queued'
+                             FROM unnest($1::text[], $2::text[], $3::bigint[]) AS e(id, body, due_ms)
+                             ON CONFLICT (id) DO NOTHING RETURNING id, due_ms)
+                         SELECT id, CASE WHEN due_ms <= $4 THEN {NOTIFY} END FROM new"
+                    ),
                     &[&ids, &bodies, &dues, &now_ms],
                 )
                 .await?;
@@ -202,6 +208,10 @@ impl Queue for PgQueue {
                 .await?
                 .get(0);
             let state = if next.is_some() { "queued" } else { "done" };
+            // A destination due at once (the next link of a fallback chain): any replica may take it.
+            if next.is_some_and(|next| next <= now_ms) {
+                tx.execute(&format!("SELECT {NOTIFY}"), &[]).await?;
+            }
             tx.execute(
                 "UPDATE queue_events SET state = $3, due_ms = coalesce($4, due_ms),
                      lease_owner = NULL, lease_until_ms = NULL
@@ -220,13 +230,20 @@ impl Queue for PgQueue {
             pool.get()
                 .await?
                 .execute(
-                    "UPDATE queue_events SET lease_owner = NULL, lease_until_ms = NULL
-                     WHERE id = $1 AND lease_owner = $2",
+                    &format!(
+                        "UPDATE queue_events SET lease_owner = NULL, lease_until_ms = NULL
+                         WHERE id = $1 AND lease_owner = $2 RETURNING {NOTIFY}"
+                    ),
                     &[&id, &owner],
                 )
                 .await?;
             Ok(())
         })
+    }
+
+    fn listen(&self, wake: Arc<Notify>) -> Result<bool> {
+        self.db.listen(wake)?;
+        Ok(true)
     }
 
     /// Nothing: other replicas may hold leases in the shared database right now, so a starting
@@ -373,6 +390,9 @@ impl Queue for PgQueue {
                 &[&events, &now_ms],
             )
             .await?;
+            if !events.is_empty() {
+                tx.execute(&format!("SELECT {NOTIFY}"), &[]).await?;
+            }
             tx.commit().await?;
             Ok(requeued)
         })
