@@ -12,6 +12,7 @@ mod interop;
 mod listen;
 mod log;
 mod postgres;
+mod postgres_chaos;
 mod props;
 mod retry;
 mod rules;

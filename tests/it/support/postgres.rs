@@ -329,6 +329,32 @@ impl Postgres {
         self.url(&name)
     }
 
+    /// Runs `statement` with `psql` on the database `url` names; its rows, unaligned (`|` between
+    /// fields), one a line, without headers.
+    pub fn sql(&self, url: &str, statement: &str) -> String {
+        let out = Command::new(self.bin.join("psql"))
+            .args([
+                "-X",
+                "-A",
+                "-t",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-d",
+                url,
+                "-c",
+                statement,
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .expect("run psql");
+        assert!(
+            out.status.success(),
+            "psql failed on {statement}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
     /// The PEM file of the CA that signed the server's certificate (for 127.0.0.1 and localhost).
     pub fn ca_file(&self) -> PathBuf {
         self.dir.join("ca.pem")
