@@ -2,9 +2,12 @@
 //! one log and one queue: a pool of connections driven by a runtime thread of its own, behind the same
 //! blocking interface as the SQLite backend.
 
+mod acks;
+mod groups;
 mod log;
 mod queue;
 mod schema;
+mod silences;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -22,9 +25,12 @@ use tokio_postgres::error::SqlState;
 
 use crate::error::Error;
 
+pub use acks::PgAcks;
+pub use groups::PgGroups;
 pub use log::PgLog;
 pub use queue::PgQueue;
 pub use schema::CURRENT_VERSION;
+pub use silences::PgSilences;
 
 /// Whether `--log` names a PostgreSQL database rather than a file.
 pub fn is_url(text: &str) -> bool {
