@@ -78,7 +78,7 @@ impl Silences {
 #[derive(Debug)]
 pub struct SqliteSilences {
     path: PathBuf,
-    conn: Connection,
+    pub(super) conn: Connection,
 }
 
 impl SqliteSilences {

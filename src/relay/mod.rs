@@ -63,6 +63,8 @@ pub struct Config {
     pub clock: Clock,
     /// Where ack links point (`--public-url`); the bound address when `None`.
     pub public_url: Option<String>,
+    /// The ack links' key (`--ack-key-file`); see `ack::load_key` for the others.
+    pub ack_key_file: Option<PathBuf>,
 }
 
 /// Something the serve says on stderr (the command renders it).
@@ -110,6 +112,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let watch = |e| Error::failure("cannot watch for SIGTERM, SIGINT and SIGHUP").caused_by(e);
     let mut interrupt = signal(SignalKind::interrupt()).map_err(watch)?;
     let mut terminate = signal(SignalKind::terminate()).map_err(watch)?;
+    let ack_key = ack::load_key(&config.log, config.ack_key_file.as_deref())?;
     let queue: Arc<dyn Queue> = crate::log::open_queue(&config.log)?;
     // One serve owns its log file: whatever a killed serve held is due again at once. Replicas share a
     // PostgreSQL log: none owns it, and a killed one's leases end by themselves.
@@ -137,7 +140,14 @@ async fn run(config: Config, report: Report) -> Result<()> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
-    let links = Arc::new(ack::Links::load(&config.log, &base, config.clock)?);
+    // Silences, acks and groups stay open for the workers and the ack endpoints, as the log does.
+    let kept = Arc::new(crate::log::Kept::new(&config.log));
+    let links = Arc::new(ack::Links::new(
+        ack_key,
+        &base,
+        Arc::clone(&kept),
+        config.clock,
+    ));
     let opts = Options {
         // The queue retries, with its own backoff across restarts; one attempt per lease.
         retries: 0,
@@ -172,7 +182,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
-        log: Arc::new(crate::log::Kept::new(&config.log)),
+        log: kept,
         cache_dir: config.cache_dir,
         clock: config.clock,
         opts,
@@ -346,6 +356,7 @@ mod tests {
             cache_dir: None,
             clock: Clock::system(),
             public_url: None,
+            ack_key_file: None,
         };
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
