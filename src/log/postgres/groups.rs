@@ -141,3 +141,53 @@ impl PgGroups {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn replicas_joining_one_key_at_once_open_one_group() {
+        let Some(pg) = testing::cluster() else { return };
+        let url = pg.fresh_database();
+        PgGroups::open(&url).unwrap();
+        // Each replica has its own pool, as separate processes do.
+        let replicas: Vec<PgGroups> = (0..4)
+            .map(|_| PgGroups {
+                db: Arc::new(Database::connect(&url).unwrap()),
+            })
+            .collect();
+        let together = std::sync::Barrier::new(replicas.len());
+        let joined: Vec<Joined> = std::thread::scope(|s| {
+            let handles: Vec<_> = replicas
+                .iter()
+                .enumerate()
+                .map(|(r, g)| {
+                    let together = &together;
+                    s.spawn(move || {
+                        (0..10)
+                            .map(|n| {
+                                let id = format!("e-{r}-{n}");
+                                together.wait();
+                                g.join("r", "42", &id, "{}", 1_000, 30_000, 0).unwrap()
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap())
+                .collect()
+        });
+        let opened: Vec<&Joined> = joined.iter().filter(|j| j.opened).collect();
+        assert_eq!(opened.len(), 1, "one group opened: {opened:?}");
+        assert!(joined.iter().all(|j| j.group_id == opened[0].group_id));
+        let members = replicas[0].take(&opened[0].group_id, 31_000).unwrap();
+        assert_eq!(members.map(|m| m.len()), Some(40));
+        // Closed: the next event opens a group of its own.
+        let later = replicas[1].join("r", "42", "e-x", "{}", 32_000, 30_000, 0);
+        assert!(later.unwrap().opened);
+    }
+}
