@@ -1142,6 +1142,7 @@ Register-ArgumentCompleter -Native -CommandName 'notify' -ScriptBlock {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long a stop waits for the attempts in flight')
             [CompletionResult]::new('--lease', '--lease', [CompletionResultType]::ParameterName, 'How long a claimed event stays with its worker (longer than any attempt)')
             [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The relay''s address as people reach it, for ack links (default: the bound address)')
+            [CompletionResult]::new('--ack-key-file', '--ack-key-file', [CompletionResultType]::ParameterName, 'The key that signs ack links (a file of mode 0600); replicas on one database share it')
             [CompletionResult]::new('--signature-method', '--signature-method', [CompletionResultType]::ParameterName, 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)')
             [CompletionResult]::new('--signature-key-env', '--signature-key-env', [CompletionResultType]::ParameterName, 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The TOML store [default: <user config dir>/notify/store.toml]')

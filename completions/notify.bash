@@ -4038,7 +4038,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__serve)
-            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --json-logs --signature-method --signature-key-env --store --log --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --ack-key-file --json-logs --signature-method --signature-key-env --store --log --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4073,6 +4073,10 @@ _notify() {
                     return 0
                     ;;
                 --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ack-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
