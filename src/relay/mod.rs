@@ -112,8 +112,9 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let watch = |e| Error::failure("cannot watch for SIGTERM, SIGINT and SIGHUP").caused_by(e);
     let mut interrupt = signal(SignalKind::interrupt()).map_err(watch)?;
     let mut terminate = signal(SignalKind::terminate()).map_err(watch)?;
-    let ack_key = ack::load_key(&config.log, config.ack_key_file.as_deref())?;
     let queue: Arc<dyn Queue> = crate::log::open_queue(&config.log)?;
+    // After the queue: opening it makes the log's folder, where a SQLite log's key is kept.
+    let ack_key = ack::load_key(&config.log, config.ack_key_file.as_deref())?;
     // One serve owns its log file: whatever a killed serve held is due again at once. Replicas share a
     // PostgreSQL log: none owns it, and a killed one's leases end by themselves.
     let _owned = match crate::log::postgres::is_url(&config.log.to_string_lossy()) {
