@@ -24,6 +24,8 @@ pg_port=$(free_port)
   -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=100 ${PG_OPTS:-}" start >/dev/null
 "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U notify bench
 export NOTIFY_LOG="postgres://notify@127.0.0.1:$pg_port/bench"
+# Replicas sign ack links with one shared key (a serve on PostgreSQL refuses to start without one).
+export NOTIFY_ACK_KEY="bench-ack-key"
 echo "PostgreSQL: $("$pg_bin/postgres" --version), fsync=on, synchronous_commit=on, on 127.0.0.1:$pg_port"
 
 # One statement's rows, unaligned.

@@ -26,4 +26,5 @@ trap stop EXIT
   -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=100" start >/dev/null
 "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U notify bench
 echo "PostgreSQL: $("$pg_bin/postgres" --version), fsync=on, synchronous_commit=on, on 127.0.0.1:$port"
-BENCH_LOG="postgres://notify@127.0.0.1:$port/bench" bash benches/serve_intake.sh
+# A serve on PostgreSQL needs the ack link key its replicas share (any value will do here).
+NOTIFY_ACK_KEY="bench-ack-key" BENCH_LOG="postgres://notify@127.0.0.1:$port/bench" bash benches/serve_intake.sh

@@ -4566,7 +4566,7 @@ _notify() {
             return 0
             ;;
         notify__subcmd__serve)
-            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --poll --json-logs --signature-method --signature-key-env --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
+            opts="-u -q -v -h -V --bind --auth-token-env --workers --max-attempts --give-up-after --grace --lease --public-url --poll --ack-key-file --json-logs --signature-method --signature-key-env --store --log --log-password-env --log-password-file --log-ca-file --user --json --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4605,6 +4605,10 @@ _notify() {
                     return 0
                     ;;
                 --poll)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ack-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1177,6 +1177,7 @@ set edit:completion:arg-completer[notify] = {|@words|
             cand --lease 'How long a claimed event stays with its worker (longer than any attempt)'
             cand --public-url 'The relay''s address as people reach it, for ack links (default: the bound address)'
             cand --poll 'How often idle workers look for work nobody announced (a retry''s time, a lease that ended) [default: 200ms; 1s with a PostgreSQL log, whose commits wake every replica at once]'
+            cand --ack-key-file 'The key that signs ack links (a file of mode 0600); replicas on one database share it'
             cand --signature-method 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)'
             cand --signature-key-env 'The signing key is in this environment variable (repeatable: during a key rotation any key may sign; STANDARD takes a whsec_ key or a raw one)'
             cand --store 'The TOML store [default: <user config dir>/notify/store.toml]'

@@ -985,6 +985,7 @@ complete -c notify -n "__fish_notify_using_subcommand serve" -l grace -d 'How lo
 complete -c notify -n "__fish_notify_using_subcommand serve" -l lease -d 'How long a claimed event stays with its worker (longer than any attempt)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l public-url -d 'The relay\'s address as people reach it, for ack links (default: the bound address)' -r
 complete -c notify -n "__fish_notify_using_subcommand serve" -l poll -d 'How often idle workers look for work nobody announced (a retry\'s time, a lease that ended) [default: 200ms; 1s with a PostgreSQL log, whose commits wake every replica at once]' -r
+complete -c notify -n "__fish_notify_using_subcommand serve" -l ack-key-file -d 'The key that signs ack links (a file of mode 0600); replicas on one database share it' -r -F
 complete -c notify -n "__fish_notify_using_subcommand serve" -l signature-method -d 'Accept requests signed as a notify webhook delivery is: X-Notify-Signature over the raw body (HMAC_SHA1, HMAC_SHA256) or Standard Webhooks headers (STANDARD, timestamp within 5 minutes)' -r -f -a "NONE\t''
 HMAC_SHA1\t''
 HMAC_SHA256\t''

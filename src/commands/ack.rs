@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let path = ctx.log_path()?;
     let id = args.id.as_str();
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
-    let outcome = match path.exists() {
+    let outcome = match crate::log::may_exist(path) {
         true => Acks::open(path)?.ack(id, args.by.as_deref(), now)?,
         false => Acked::Unknown,
     };

@@ -9,6 +9,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 
+use super::postgres::{PgAcks, is_url};
 use super::schema;
 
 /// One step to schedule.
@@ -77,17 +78,89 @@ pub fn step_id(event_id: &str, n: u32) -> String {
     format!("esc{n}-{hex}")
 }
 
+/// Acks and escalation steps of one delivery log, in either backend.
+#[derive(Debug)]
+pub enum Acks {
+    Sqlite(SqliteAcks),
+    Postgres(PgAcks),
+}
+
+impl Acks {
+    /// Opens (creating and migrating) the log `--log` names: a file or a PostgreSQL URL.
+    pub fn open(target: &Path) -> Result<Self> {
+        Ok(match target.to_str().filter(|t| is_url(t)) {
+            Some(url) => Acks::Postgres(PgAcks::open(url)?),
+            None => Acks::Sqlite(SqliteAcks::open(target)?),
+        })
+    }
+
+    /// Queues each step of `event_id` (the event's fields in `body`) unless the event is acknowledged
+    /// or its steps were scheduled before (a planning after a restart); returns how many were queued.
+    pub fn schedule(
+        &self,
+        event_id: &str,
+        body: &str,
+        steps: &[NewStep],
+        now_ms: i64,
+    ) -> Result<usize> {
+        match self {
+            Acks::Sqlite(a) => a.schedule(event_id, body, steps, now_ms),
+            Acks::Postgres(a) => a.schedule(event_id, body, steps, now_ms),
+        }
+    }
+
+    /// The step a queued id stands for, if it is one.
+    pub fn step(&self, step_id: &str) -> Result<Option<StepRow>> {
+        match self {
+            Acks::Sqlite(a) => a.step(step_id),
+            Acks::Postgres(a) => a.step(step_id),
+        }
+    }
+
+    /// An event's steps, the first first.
+    pub fn steps_of(&self, event_id: &str) -> Result<Vec<StepRow>> {
+        match self {
+            Acks::Sqlite(a) => a.steps_of(event_id),
+            Acks::Postgres(a) => a.steps_of(event_id),
+        }
+    }
+
+    /// Notes that a worker sent a step.
+    pub fn fired(&self, step_id: &str, now_ms: i64) -> Result<()> {
+        match self {
+            Acks::Sqlite(a) => a.fired(step_id, now_ms),
+            Acks::Postgres(a) => a.fired(step_id, now_ms),
+        }
+    }
+
+    /// Who acknowledged the event, if anyone did.
+    pub fn ack_of(&self, event_id: &str) -> Result<Option<Ack>> {
+        match self {
+            Acks::Sqlite(a) => a.ack_of(event_id),
+            Acks::Postgres(a) => a.ack_of(event_id),
+        }
+    }
+
+    /// Acknowledges an event: its steps that no worker holds are withdrawn from the queue.
+    pub fn ack(&self, event_id: &str, by: Option<&str>, now_ms: i64) -> Result<Acked> {
+        match self {
+            Acks::Sqlite(a) => a.ack(event_id, by, now_ms),
+            Acks::Postgres(a) => a.ack(event_id, by, now_ms),
+        }
+    }
+}
+
 /// Acks and steps of one log file.
 #[derive(Debug)]
-pub struct Acks {
+pub struct SqliteAcks {
     path: PathBuf,
     conn: Connection,
 }
 
-impl Acks {
+impl SqliteAcks {
     /// Opens (creating and migrating) the log at `path`.
     pub fn open(path: &Path) -> Result<Self> {
-        Ok(Acks {
+        Ok(SqliteAcks {
             path: path.to_owned(),
             conn: schema::open(path, true)?,
         })

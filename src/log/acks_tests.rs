@@ -1,7 +1,9 @@
 use std::time::Duration;
 
 use super::*;
-use crate::log::queue::{Policy, Queue, SqliteQueue};
+use crate::log::open_queue;
+use crate::log::postgres::testing::each_log;
+use crate::log::queue::Policy;
 
 const LEASE: Duration = Duration::from_secs(30);
 
@@ -24,10 +26,12 @@ fn step(n: u32, after: &str, due_ms: i64) -> NewStep {
 
 #[test]
 fn an_ack_racing_a_step_stops_only_the_steps_not_claimed_before_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("log.db");
-    let queue = SqliteQueue::open(&path).unwrap();
-    let acks = Acks::open(&path).unwrap();
+    each_log(an_ack_racing_a_step);
+}
+
+fn an_ack_racing_a_step(path: &Path) {
+    let queue = open_queue(path).unwrap();
+    let acks = Acks::open(path).unwrap();
     queue.insert("e-1", "{}", 0, 0).unwrap();
     let claimed = queue.claim("w", 0, LEASE, 10).unwrap();
     assert_eq!(claimed.len(), 1);
@@ -73,20 +77,20 @@ fn an_ack_racing_a_step_stops_only_the_steps_not_claimed_before_it() {
 
 #[test]
 fn an_event_acknowledged_before_its_planning_schedules_no_step() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("log.db");
-    let queue = SqliteQueue::open(&path).unwrap();
-    let acks = Acks::open(&path).unwrap();
-    queue.insert("e-2", "{}", 0, 0).unwrap();
-    assert_eq!(
-        acks.ack("e-2", None, 10).unwrap(),
-        Acked::Now { stopped: 0 }
-    );
-    assert_eq!(
-        acks.schedule("e-2", "{}", &[step(1, "1s", 1_000)], 20)
-            .unwrap(),
-        0
-    );
+    each_log(|path| {
+        let queue = open_queue(path).unwrap();
+        let acks = Acks::open(path).unwrap();
+        queue.insert("e-2", "{}", 0, 0).unwrap();
+        assert_eq!(
+            acks.ack("e-2", None, 10).unwrap(),
+            Acked::Now { stopped: 0 }
+        );
+        assert_eq!(
+            acks.schedule("e-2", "{}", &[step(1, "1s", 1_000)], 20)
+                .unwrap(),
+            0
+        );
+    });
 }
 
 #[test]

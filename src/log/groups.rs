@@ -8,6 +8,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 
+use super::postgres::{PgGroups, is_url};
 use super::schema;
 
 /// What joining came to: the group's id and when it is sent.
@@ -19,16 +20,69 @@ pub struct Joined {
     pub opened: bool,
 }
 
+/// The id of the group `event_id` opens at `now_ms`.
+pub(crate) fn group_id(rule: &str, key: &str, event_id: &str, now_ms: i64) -> String {
+    let seed = format!("{rule}\n{key}\n{event_id}\n{now_ms}");
+    let digest = Sha256::digest(seed.as_bytes());
+    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    format!("grp-{hex}")
+}
+
+/// The groups of one delivery log, in either backend.
+#[derive(Debug)]
+pub enum Groups {
+    Sqlite(SqliteGroups),
+    Postgres(PgGroups),
+}
+
+impl Groups {
+    /// Opens (creating and migrating) the log `--log` names: a file or a PostgreSQL URL.
+    pub fn open(target: &Path) -> Result<Self> {
+        Ok(match target.to_str().filter(|t| is_url(t)) {
+            Some(url) => Groups::Postgres(PgGroups::open(url)?),
+            None => Groups::Sqlite(SqliteGroups::open(target)?),
+        })
+    }
+
+    /// Adds an event to the open group of (`rule`, `key`), or opens one due at `now + wait`, and not
+    /// before the last send of the same group plus `repeat` (its queue event carries `body`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn join(
+        &self,
+        rule: &str,
+        key: &str,
+        event_id: &str,
+        body: &str,
+        now_ms: i64,
+        wait_ms: i64,
+        repeat_ms: i64,
+    ) -> Result<Joined> {
+        match self {
+            Groups::Sqlite(g) => g.join(rule, key, event_id, body, now_ms, wait_ms, repeat_ms),
+            Groups::Postgres(g) => g.join(rule, key, event_id, body, now_ms, wait_ms, repeat_ms),
+        }
+    }
+
+    /// A group's events (id, fields as JSON) in arrival order, closing it to newcomers; `None` when
+    /// `id` is not a group.
+    pub fn take(&self, id: &str, now_ms: i64) -> Result<Option<Vec<(String, String)>>> {
+        match self {
+            Groups::Sqlite(g) => g.take(id, now_ms),
+            Groups::Postgres(g) => g.take(id, now_ms),
+        }
+    }
+}
+
 /// The groups of one log file.
 #[derive(Debug)]
-pub struct Groups {
+pub struct SqliteGroups {
     path: PathBuf,
     conn: Connection,
 }
 
-impl Groups {
+impl SqliteGroups {
     pub fn open(path: &Path) -> Result<Self> {
-        Ok(Groups {
+        Ok(SqliteGroups {
             path: path.to_owned(),
             conn: schema::open(path, true)?,
         })
@@ -66,10 +120,7 @@ impl Groups {
                     let due = now_ms
                         .saturating_add(wait_ms)
                         .max(last.map_or(i64::MIN, |l| l.saturating_add(repeat_ms)));
-                    let seed = format!("{rule}\n{key}\n{event_id}\n{now_ms}");
-                    let digest = Sha256::digest(seed.as_bytes());
-                    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-                    let id = format!("grp-{hex}");
+                    let id = group_id(rule, key, event_id, now_ms);
                     tx.execute(
                         "INSERT INTO groups (id, rule, key, state, due_ms) VALUES (?1, ?2, ?3, 'open', ?4)",
                         params![id, rule, key, due],
@@ -132,11 +183,14 @@ impl Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::log::postgres::testing::each_log;
 
     #[test]
     fn events_join_the_open_group_and_a_sent_group_waits_out_the_repeat_interval() {
-        let dir = tempfile::tempdir().unwrap();
-        let groups = Groups::open(&dir.path().join("log.db")).unwrap();
+        each_log(|target| joins_and_repeats(&Groups::open(target).unwrap()));
+    }
+
+    fn joins_and_repeats(groups: &Groups) {
         let first = groups
             .join("r", "42", "e-1", "{}", 1_000, 30_000, 600_000)
             .unwrap();

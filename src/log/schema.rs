@@ -138,13 +138,12 @@ pub fn writing() -> MutexGuard<'static, ()> {
 
 /// Opens the log, creating the file (0600, in a folder made 0700) when `create` is set, and migrates it.
 pub fn open(path: &Path, create: bool) -> Result<Connection> {
-    // Silences, acknowledgements and groups have no PostgreSQL home yet: never make a file of a URL.
+    // A URL is PostgreSQL's (see `log::postgres`): never make a file of it.
     if let Some(url) = path.to_str().filter(|p| super::postgres::is_url(p)) {
-        return Err(Error::failure(format!(
-            "silences, acknowledgements and grouped events are not kept in PostgreSQL yet ({})",
+        return Err(Error::usage(format!(
+            "the delivery log {} is a PostgreSQL database, not a SQLite file",
             super::postgres::masked(url)
         ))
-        .hint("use a SQLite delivery log (--log PATH) for mute windows' silences, ack and grouping")
         .into());
     }
     if create {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::postgres::{PgSilences, is_url};
 use super::schema;
 use crate::time::{Matchers, Silence};
 
@@ -18,28 +19,75 @@ pub enum Expired {
     Unknown,
 }
 
-/// The silences of one log file.
+/// The silences of one delivery log, in either backend.
 #[derive(Debug)]
-pub struct Silences {
-    path: PathBuf,
-    conn: Connection,
+pub enum Silences {
+    Sqlite(SqliteSilences),
+    Postgres(PgSilences),
 }
 
 impl Silences {
-    /// Opens (creating and migrating) the log at `path`.
-    pub fn open(path: &Path) -> Result<Self> {
-        Ok(Silences {
-            path: path.to_owned(),
-            conn: schema::open(path, true)?,
+    /// Opens (creating and migrating) the log `--log` names: a file or a PostgreSQL URL.
+    pub fn open(target: &Path) -> Result<Self> {
+        Ok(match target.to_str().filter(|t| is_url(t)) {
+            Some(url) => Silences::Postgres(PgSilences::open(url)?),
+            None => Silences::Sqlite(SqliteSilences::open(target)?),
         })
     }
 
-    /// The silences holding at `now_ms`; none when there is no log file yet (nothing was silenced).
-    pub fn active_in(path: &Path, now_ms: i64) -> Result<Vec<Silence>> {
-        if !path.exists() {
+    /// The silences holding at `now_ms`, all of them; none when there is no log file yet (nothing
+    /// was silenced).
+    pub fn active_in(target: &Path, now_ms: i64) -> Result<Vec<Silence>> {
+        if !super::may_exist(target) {
             return Ok(Vec::new());
         }
-        Silences::open(path)?.list(now_ms, false)
+        Silences::open(target)?.active(now_ms)
+    }
+
+    /// The silences holding at `now_ms`, all of them.
+    pub fn active(&self, now_ms: i64) -> Result<Vec<Silence>> {
+        self.list(now_ms, false)
+    }
+
+    /// Adds a silence (its id chosen by the caller).
+    pub fn add(&self, silence: &Silence, now_ms: i64) -> Result<()> {
+        match self {
+            Silences::Sqlite(s) => s.add(silence, now_ms),
+            Silences::Postgres(s) => s.add(silence, now_ms),
+        }
+    }
+
+    /// The silences that have not ended at `now_ms` (with `all`, every one), the newest first.
+    pub fn list(&self, now_ms: i64, all: bool) -> Result<Vec<Silence>> {
+        match self {
+            Silences::Sqlite(s) => s.list(now_ms, all),
+            Silences::Postgres(s) => s.list(now_ms, all),
+        }
+    }
+
+    /// Ends a silence now.
+    pub fn expire(&self, id: &str, now_ms: i64) -> Result<Expired> {
+        match self {
+            Silences::Sqlite(s) => s.expire(id, now_ms),
+            Silences::Postgres(s) => s.expire(id, now_ms),
+        }
+    }
+}
+
+/// The silences of one log file.
+#[derive(Debug)]
+pub struct SqliteSilences {
+    path: PathBuf,
+    pub(super) conn: Connection,
+}
+
+impl SqliteSilences {
+    /// Opens (creating and migrating) the log at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        Ok(SqliteSilences {
+            path: path.to_owned(),
+            conn: schema::open(path, true)?,
+        })
     }
 
     /// Adds a silence (its id chosen by the caller).
@@ -123,35 +171,39 @@ impl Silences {
 mod tests {
     use super::*;
     use crate::channels::Kind;
+    use crate::log::postgres::testing::each_log;
 
     #[test]
     fn silences_round_trip_end_by_themselves_and_expire() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("log.db");
-        assert!(Silences::active_in(&path, 0).unwrap().is_empty());
-        let log = Silences::open(&path).unwrap();
-        let s = Silence {
-            id: "ab12".into(),
-            matchers: Matchers {
-                event: vec!["ticket.*".into()],
-                channel: vec![Kind::Sms],
-                ..Matchers::default()
-            },
-            starts_ms: 1_000,
-            ends_ms: 5_000,
-            comment: "db maintenance".into(),
-            created_by: Some("ops".into()),
-        };
-        log.add(&s, 1_000).unwrap();
-        assert_eq!(log.list(2_000, false).unwrap(), vec![s.clone()]);
-        assert!(
-            log.list(5_000, false).unwrap().is_empty(),
-            "ended by itself"
-        );
-        assert_eq!(log.list(5_000, true).unwrap().len(), 1);
-        assert_eq!(log.expire("ab12", 3_000).unwrap(), Expired::Now);
-        assert!(Silences::active_in(&path, 3_000).unwrap().is_empty());
-        assert_eq!(log.expire("ab12", 4_000).unwrap(), Expired::Before);
-        assert_eq!(log.expire("nope", 4_000).unwrap(), Expired::Unknown);
+        each_log(|target| {
+            if !target.to_str().is_some_and(is_url) {
+                assert!(Silences::active_in(target, 0).unwrap().is_empty());
+            }
+            let log = Silences::open(target).unwrap();
+            let s = Silence {
+                id: "ab12".into(),
+                matchers: Matchers {
+                    event: vec!["ticket.*".into()],
+                    channel: vec![Kind::Sms],
+                    ..Matchers::default()
+                },
+                starts_ms: 1_000,
+                ends_ms: 5_000,
+                comment: "db maintenance".into(),
+                created_by: Some("ops".into()),
+            };
+            log.add(&s, 1_000).unwrap();
+            assert_eq!(log.list(2_000, false).unwrap(), vec![s.clone()]);
+            assert_eq!(Silences::active_in(target, 2_000).unwrap(), vec![s.clone()]);
+            assert!(
+                log.list(5_000, false).unwrap().is_empty(),
+                "ended by itself"
+            );
+            assert_eq!(log.list(5_000, true).unwrap().len(), 1);
+            assert_eq!(log.expire("ab12", 3_000).unwrap(), Expired::Now);
+            assert!(Silences::active_in(target, 3_000).unwrap().is_empty());
+            assert_eq!(log.expire("ab12", 4_000).unwrap(), Expired::Before);
+            assert_eq!(log.expire("nope", 4_000).unwrap(), Expired::Unknown);
+        });
     }
 }

@@ -1,14 +1,16 @@
 //! Acks over HTTP: `POST /v1/ack/<id>` (bearer auth like the intake) and the signed link
 //! `GET /v1/ack/<id>?sig=...` that messages of escalating rules carry as `ack_link`.
 //!
-//! The link's key: NOTIFY_ACK_KEY when set (replicas behind one URL share it), else 32 random bytes
-//! generated once and kept, mode 0600, beside the log as `<log>.ack-key`, so links stay valid across
-//! restarts (on a PostgreSQL log, where escalation is not kept yet, a key for the process).
+//! The link's key: `--ack-key-file` (mode 0600 or stricter) or NOTIFY_ACK_KEY when given (replicas on
+//! one PostgreSQL log must share one, so that a link signed by one is honoured by all), else on a
+//! SQLite log 32 random bytes generated once and kept, mode 0600, beside the log as `<log>.ack-key`,
+//! so links stay valid across restarts.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Result;
 use bytes::Bytes;
@@ -20,9 +22,9 @@ use sha2::Sha256;
 
 use crate::clock::Clock;
 use crate::error::Error;
-use crate::log::DeliveryId;
-use crate::log::acks::{Acked, Acks};
+use crate::log::acks::Acked;
 use crate::log::time::format_rfc3339;
+use crate::log::{DeliveryId, Kept};
 
 /// The environment variable that gives the link key instead of the file beside the log.
 pub const KEY_ENV: &str = "NOTIFY_ACK_KEY";
@@ -32,7 +34,7 @@ pub struct Links {
     key: Vec<u8>,
     /// `--public-url`, or the bound address.
     base: String,
-    log: PathBuf,
+    log: Arc<Kept>,
     clock: Clock,
 }
 
@@ -51,21 +53,36 @@ fn key_path(log: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The link key: NOTIFY_ACK_KEY, else the file beside the log, created on first use.
-fn load_key(log: &Path) -> Result<Vec<u8>> {
+/// The link key: `--ack-key-file`, else NOTIFY_ACK_KEY, else (SQLite only) the file beside the log,
+/// created on first use. Never printed: errors name the file or the variable, not the key.
+pub fn load_key(log: &Path, file: Option<&Path>) -> Result<Vec<u8>> {
+    if let Some(file) = file {
+        let key = crate::values::read_secret_file(file).map_err(|why| {
+            Error::usage(format!("cannot use --ack-key-file: {why}"))
+                .hint("keep the key in a file of its own, mode 0600 (e.g. `openssl rand -hex 32`)")
+        })?;
+        return Ok(key.expose().trim().as_bytes().to_vec());
+    }
     if let Ok(key) = std::env::var(KEY_ENV)
         && !key.trim().is_empty()
     {
         return Ok(key.trim().as_bytes().to_vec());
     }
+    if log.to_str().is_some_and(crate::log::postgres::is_url) {
+        // No folder beside a database, and a key of this process alone would make links that other
+        // replicas refuse.
+        return Err(Error::usage(
+            "a serve on a PostgreSQL log needs the ack link key that every replica shares",
+        )
+        .hint(format!(
+            "make one (`openssl rand -hex 32 > /etc/notify/ack-key; chmod 600 /etc/notify/ack-key`), give \
+             each replica the same: --ack-key-file /etc/notify/ack-key, or export {KEY_ENV}"
+        ))
+        .into());
+    }
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| Error::failure(format!("no randomness: {e}")))?;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    if log.to_str().is_some_and(crate::log::postgres::is_url) {
-        // No folder beside a database (and its URL may hold a password): a key for this process.
-        // Escalation is kept in SQLite only so far, so no link outlives it.
-        return Ok(hex.into_bytes());
-    }
     let path = key_path(log);
     let cannot = |e: std::io::Error| {
         Error::failure(format!(
@@ -74,7 +91,7 @@ fn load_key(log: &Path) -> Result<Vec<u8>> {
         ))
         .caused_by(e)
         .hint(format!(
-            "make the log's folder writable, or export {KEY_ENV}"
+            "make the log's folder writable, or give --ack-key-file PATH (or export {KEY_ENV})"
         ))
     };
     match fs::read_to_string(&path) {
@@ -126,14 +143,14 @@ fn escape(text: &str) -> String {
 }
 
 impl Links {
-    /// The key (see the module's note) and the links' base URL.
-    pub fn load(log: &Path, base: &str, clock: Clock) -> Result<Links> {
-        Ok(Links {
-            key: load_key(log)?,
+    /// The key (see [`load_key`]), the links' base URL and the log acks are recorded in.
+    pub fn new(key: Vec<u8>, base: &str, log: Arc<Kept>, clock: Clock) -> Links {
+        Links {
+            key,
             base: base.trim_end_matches('/').to_owned(),
-            log: log.to_owned(),
+            log,
             clock,
-        })
+        }
     }
 
     fn mac(&self, id: &str) -> Hmac<Sha256> {
@@ -168,9 +185,9 @@ impl Links {
     }
 
     async fn ack(&self, id: &str, by: Option<String>) -> Result<Acked> {
-        let (log, id, now) = (self.log.clone(), id.to_owned(), self.clock.now_ms());
+        let (log, id, now) = (Arc::clone(&self.log), id.to_owned(), self.clock.now_ms());
         let now = i64::try_from(now).unwrap_or(i64::MAX);
-        tokio::task::spawn_blocking(move || Acks::open(&log)?.ack(&id, by.as_deref(), now))
+        tokio::task::spawn_blocking(move || log.acks(|a| a.ack(&id, by.as_deref(), now)))
             .await
             .unwrap_or_else(|e| Err(anyhow::anyhow!("an ack failed: {e}")))
     }
@@ -260,11 +277,16 @@ impl Links {
 mod tests {
     use super::*;
 
+    fn links(log: &Path, key: Vec<u8>, base: &str) -> Links {
+        Links::new(key, base, Arc::new(Kept::new(log)), Clock::system())
+    }
+
     #[test]
     fn a_link_checks_only_with_its_own_id_and_key() {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("log.db");
-        let links = Links::load(&log, "http://127.0.0.1:8788/", Clock::system()).unwrap();
+        let key = load_key(&log, None).unwrap();
+        let links = links(&log, key, "http://127.0.0.1:8788/");
         let link = links.link("e-1");
         assert!(
             link.starts_with("http://127.0.0.1:8788/v1/ack/e-1?sig="),
@@ -278,7 +300,29 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let mode = fs::metadata(key_path(&log)).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
-        let again = Links::load(&log, "http://127.0.0.1:8788", Clock::system()).unwrap();
-        assert_eq!(again.link("e-1"), link);
+        let again = load_key(&log, None).unwrap();
+        assert_eq!(
+            self::links(&log, again, "http://127.0.0.1:8788").link("e-1"),
+            link
+        );
+    }
+
+    #[test]
+    fn replicas_given_one_key_file_sign_alike_and_an_open_file_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ack-key");
+        fs::write(&file, "0123456789abcdef-shared-key\n").unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+        let db = Path::new("postgres://notify@127.0.0.1/notify");
+        let one = links(db, load_key(db, Some(&file)).unwrap(), "http://a");
+        let two = links(db, load_key(db, Some(&file)).unwrap(), "http://a");
+        assert_eq!(one.link("e-1"), two.link("e-1"));
+        // Nothing is kept beside a database's URL.
+        assert!(!key_path(db).exists());
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+        let text = crate::error::render(&load_key(db, Some(&file)).unwrap_err());
+        assert!(text.contains("is open to other users (mode 0644"), "{text}");
+        assert!(!text.contains("shared-key"), "{text}");
     }
 }

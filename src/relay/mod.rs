@@ -65,6 +65,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// How often idle workers look for unannounced work (`--poll`); by the backend when `None`.
     pub poll: Option<Duration>,
+    /// The ack links' key (`--ack-key-file`); see `ack::load_key` for the others.
+    pub ack_key_file: Option<PathBuf>,
 }
 
 /// Something the serve says on stderr (the command renders it).
@@ -118,6 +120,8 @@ async fn run(config: Config, report: Report) -> Result<()> {
         crate::log::postgres::identify_as_serve();
     }
     let queue: Arc<dyn Queue> = crate::log::open_queue(&config.log)?;
+    // After the queue: opening it makes the log's folder, where a SQLite log's key is kept.
+    let ack_key = ack::load_key(&config.log, config.ack_key_file.as_deref())?;
     // One serve owns its log file: whatever a killed serve held is due again at once. Replicas share a
     // PostgreSQL log: none owns it, and a killed one's leases end by themselves.
     let _owned = match is_url {
@@ -144,7 +148,14 @@ async fn run(config: Config, report: Report) -> Result<()> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
-    let links = Arc::new(ack::Links::load(&config.log, &base, config.clock)?);
+    // Silences, acks and groups stay open for the workers and the ack endpoints, as the log does.
+    let kept = Arc::new(crate::log::Kept::new(&config.log));
+    let links = Arc::new(ack::Links::new(
+        ack_key,
+        &base,
+        Arc::clone(&kept),
+        config.clock,
+    ));
     let opts = Options {
         // The queue retries, with its own backoff across restarts; one attempt per lease.
         retries: 0,
@@ -188,7 +199,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
-        log: Arc::new(crate::log::Kept::new(&config.log)),
+        log: kept,
         cache_dir: config.cache_dir,
         clock: config.clock,
         opts,
@@ -364,6 +375,7 @@ mod tests {
             clock: Clock::system(),
             public_url: None,
             poll: None,
+            ack_key_file: None,
         };
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");

@@ -20,10 +20,8 @@ use crate::delivery::{
     Recording, Run, identity_of,
 };
 use crate::log::Kept;
-use crate::log::acks::{Acks, NewStep, StepRow};
-use crate::log::groups::Groups;
+use crate::log::acks::{NewStep, StepRow};
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
-use crate::log::silences::Silences;
 use crate::rules;
 use crate::rules::fallback::Chains;
 use crate::store::Step;
@@ -221,8 +219,9 @@ impl Workers {
                 span(&view.rule.repeat_interval),
             );
             let rule = view.event.id.as_str();
-            let joined = Groups::open(self.log.path())
-                .and_then(|g| g.join(rule, &key, id, raw, now, wait, repeat));
+            let joined = self
+                .log
+                .groups(|g| g.join(rule, &key, id, raw, now, wait, repeat));
             match joined {
                 Ok(j) => {
                     let at = crate::time::shown(j.due_ms);
@@ -280,7 +279,7 @@ impl Workers {
         );
         // Time in the rules, at the time the destinations are due (a deferral comes back here).
         // Silences that cannot be read hush nothing: a delivery is never lost to them.
-        let silences = Silences::active_in(self.log.path(), now).unwrap_or_else(|e| {
+        let silences = self.log.silences(|s| s.active(now)).unwrap_or_else(|e| {
             (self.report)(Line::QueueFailed(e.context("cannot read the silences")));
             Vec::new()
         });
@@ -303,7 +302,7 @@ impl Workers {
             return Ok(None);
         }
         let (log, key, now) = (self.log.clone(), id.to_owned(), self.now_ms());
-        tokio::task::spawn_blocking(move || Groups::open(log.path())?.take(&key, now))
+        tokio::task::spawn_blocking(move || log.groups(|g| g.take(&key, now)))
             .await
             .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
     }
@@ -314,7 +313,7 @@ impl Workers {
             return Ok(None);
         }
         let (log, key) = (self.log.clone(), id.to_owned());
-        tokio::task::spawn_blocking(move || Acks::open(log.path())?.step(&key))
+        tokio::task::spawn_blocking(move || log.acks(|a| a.step(&key)))
             .await
             .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
     }
@@ -333,11 +332,10 @@ impl Workers {
             })
             .collect();
         let (log, key, body) = (self.log.clone(), id.to_owned(), body.to_owned());
-        let scheduled = tokio::task::spawn_blocking(move || {
-            Acks::open(log.path())?.schedule(&key, &body, &steps, now)
-        })
-        .await
-        .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")));
+        let scheduled =
+            tokio::task::spawn_blocking(move || log.acks(|a| a.schedule(&key, &body, &steps, now)))
+                .await
+                .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")));
         if let Err(e) = scheduled {
             (self.report)(Line::QueueFailed(e));
         }
@@ -449,8 +447,7 @@ impl Workers {
         }
         if let Some(step) = &step {
             let (log, key, now) = (self.log.clone(), id.clone(), self.now_ms());
-            let fired =
-                tokio::task::spawn_blocking(move || Acks::open(log.path())?.fired(&key, now));
+            let fired = tokio::task::spawn_blocking(move || log.acks(|a| a.fired(&key, now)));
             if let Ok(Err(e)) = fired.await {
                 (self.report)(Line::QueueFailed(e));
             }

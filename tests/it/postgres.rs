@@ -30,6 +30,17 @@ fn team(url: &str) -> (HttpServer, Env) {
     (server, env)
 }
 
+/// The key every replica signs ack links with (NOTIFY_ACK_KEY), not a secret of the tests'.
+pub const ACK_KEY: &str = "replicas-share-this-ack-key";
+
+/// A user's environment on the database `url`, with the ack link key replicas share.
+fn replicas_env(url: &str) -> Env {
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", url);
+    env.set_env("NOTIFY_ACK_KEY", ACK_KEY);
+    env
+}
+
 fn no_password(run: &Run) {
     assert!(!run.stdout.contains(PASSWORD), "{}", run.stdout);
     assert!(!run.stderr.contains(PASSWORD), "{}", run.stderr);
@@ -149,8 +160,7 @@ fn two_serve_replicas_share_one_queue_and_deliver_each_destination_once() {
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let env = replicas_env(&pg.fresh_database());
     let server = HttpServer::start();
     users(&env, &server, &["bob", "carol"]);
     let replicas = [Serve::start(&env, &[]), Serve::start(&env, &[])];
@@ -204,8 +214,7 @@ fn emit_queue_cancel_prune_and_doctor_work_on_postgres() {
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let env = replicas_env(&pg.fresh_database());
     let server = HttpServer::start();
     users(&env, &server, &["bob"]);
     let emit = |id: &str| env.run(&["emit", EVENT, "--approver", "bob", "--id", id, "--in", "1h"]);
@@ -265,8 +274,7 @@ fn while_the_database_is_down_intake_answers_503_and_both_resume_when_it_returns
     let Some(pg) = postgres::Postgres::private() else {
         return;
     };
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let env = replicas_env(&pg.fresh_database());
     let server = HttpServer::start();
     users(&env, &server, &["bob"]);
     let serve = Serve::start(&env, &[]);
@@ -306,6 +314,209 @@ fn while_the_database_is_down_intake_answers_503_and_both_resume_when_it_returns
     );
 }
 
+/// The log's rows of event `id` as (recipient, outcome, reason), once `n` of them are no longer
+/// queued.
+fn wait_rows(env: &Env, id: &str, n: usize) -> Vec<(String, String, String)> {
+    let deadline = std::time::Instant::now() + crate::serve::WAIT;
+    loop {
+        let log = env.run(&["log", "--json", "--id", id]);
+        let rows: Vec<(String, String, String)> = log
+            .ok()
+            .json()
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|r| {
+                let s = |f: &str| r[f].as_str().unwrap_or_default().to_owned();
+                (s("recipient"), s("outcome"), s("reason"))
+            })
+            .filter(|r: &(String, String, String)| r.1 != "queued")
+            .collect();
+        if rows.len() >= n {
+            return rows;
+        }
+        assert!(std::time::Instant::now() < deadline, "no rows for {id}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_silence_added_from_another_process_hushes_a_serve_on_the_database() {
+    use crate::serve::{Serve, event, users};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let env = replicas_env(&pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let serve = Serve::start(&env, &[]);
+    let added = env.run(&[
+        "silence",
+        "add",
+        "--event",
+        "ticket.*",
+        "--for",
+        "2h",
+        "--comment",
+        "db maintenance",
+    ]);
+    no_password(&added);
+    let id = added.ok().stdout.trim().to_owned();
+    let listed = env.run(&["silence", "list", "--json"]).ok().json();
+    assert_eq!(listed[0]["id"], id.as_str(), "{listed}");
+    assert_eq!(serve.post(&event("hushed-1", &["bob"])).0, 202);
+    let reason = format!("silenced ({id}: db maintenance)");
+    assert_eq!(
+        wait_rows(&env, "hushed-1", 1),
+        [("bob".to_owned(), "skipped".to_owned(), reason)]
+    );
+    assert!(server.requests().is_empty(), "nothing sent while silenced");
+    env.run(&["silence", "expire", &id])
+        .ok()
+        .stderr_has("expired silence");
+    assert_eq!(serve.post(&event("heard-2", &["bob"])).0, 202);
+    assert_eq!(
+        wait_rows(&env, "heard-2", 1),
+        [("bob".to_owned(), "delivered".to_owned(), String::new())]
+    );
+    assert!(!env.log_path().exists(), "no SQLite file made of the URL");
+}
+
+#[test]
+fn an_ack_from_another_process_stops_the_escalation_of_replicas_sharing_the_link_key() {
+    use crate::serve::{EVENT, Serve, WAIT, event, request, users};
+    use std::time::{Duration, Instant};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let env = replicas_env(&pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "dave"]);
+    env.run(&["user", "modify", "dave", "--role", "dba"]).ok();
+    let template = env.path("t.j2");
+    std::fs::write(&template, "{{ description }} Ack: {{ ack_link }}").expect("template");
+    let template = template.to_str().expect("utf-8 path");
+    let rule = ["rule", "set", EVENT, "--escalate", "4s:dba", "--template"];
+    env.run(&[&rule[..], &[template]].concat()).ok();
+    let replicas = [Serve::start(&env, &[]), Serve::start(&env, &[])];
+    for id in ["e-1", "e-2", "e-3"] {
+        assert_eq!(replicas[0].post(&event(id, &["bob"])).0, 202);
+    }
+    let message_to_bob = |id: &str| {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let seen = server.requests_to("/bob");
+            if let Some(r) = seen
+                .iter()
+                .find(|r| r.header("X-Notify-Delivery") == Some(id))
+            {
+                return r.body_str();
+            }
+            assert!(Instant::now() < deadline, "no {id} to bob");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let body = message_to_bob("e-3");
+    message_to_bob("e-1");
+    message_to_bob("e-2");
+    // e-2 from the command line; e-3 by its link, signed by whichever replica sent it, at the other.
+    let acked = env.run(&["ack", "e-2", "--by", "bob"]);
+    no_password(&acked);
+    acked
+        .ok()
+        .stderr_has("acknowledged e-2 by bob: 1 escalation step stopped");
+    let at = body.find("/v1/ack/e-3?sig=").expect("an ack link");
+    let link: String = body[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "/-_.:?=&".contains(*c))
+        .collect();
+    for replica in &replicas {
+        let (status, _) = request(replica.addr, "GET", &link, &[], "");
+        assert_eq!(status, 200, "{link} at {}", replica.addr);
+    }
+    // e-1's step fires once, on one replica; e-2's and e-3's never.
+    let deadline = Instant::now() + WAIT;
+    while server.requests_to("/dave").is_empty() {
+        assert!(Instant::now() < deadline, "e-1 did not escalate");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(3000));
+    let escalated: Vec<String> = server
+        .requests_to("/dave")
+        .iter()
+        .map(|r| r.header("X-Notify-Delivery").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(escalated, ["e-1:esc1"]);
+    env.run(&["log", "--id", "e-2"])
+        .ok()
+        .stderr_has("escalation step 1 (after 4s: dba): stopped by the ack at")
+        .stderr_has("acked by bob at");
+}
+
+#[test]
+fn two_replicas_group_twenty_events_into_one_message_sent_once() {
+    use crate::serve::{EVENT, Serve, WAIT, users};
+    use std::time::{Duration, Instant};
+
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let env = replicas_env(&pg.fresh_database());
+    let server = HttpServer::start();
+    users(&env, &server, &["bob"]);
+    let rule = ["rule", "set", EVENT, "--group-by", "task_id"];
+    env.run(
+        &[
+            &rule[..],
+            &["--group-wait", "3s", "--repeat-interval", "1h"],
+        ]
+        .concat(),
+    )
+    .ok();
+    let replicas = [Serve::start(&env, &[]), Serve::start(&env, &[])];
+    for n in 1..=20 {
+        let event = serde_json::json!({ "event": EVENT, "id": format!("e-{n}"),
+            "approver": ["bob"], "task_id": "42", "task_name": "Nightly load" });
+        assert_eq!(replicas[n % 2].post(&event).0, 202);
+    }
+    let deadline = Instant::now() + WAIT;
+    while server.requests_to("/bob").is_empty() {
+        assert!(Instant::now() < deadline, "no message to bob");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Time for a wrong second message to show.
+    std::thread::sleep(Duration::from_millis(2500));
+    let seen = server.requests_to("/bob");
+    assert_eq!(seen.len(), 1, "one message for the group, sent once");
+    let body = seen[0].body_str();
+    assert!(body.contains("20 events"), "{body}");
+}
+
+#[test]
+fn a_serve_on_postgres_without_a_shared_ack_key_says_how_to_give_one() {
+    let Some(pg) = postgres::cluster() else {
+        return;
+    };
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let run = env.run(&["serve", "--bind", "127.0.0.1:0"]);
+    no_password(&run);
+    run.code(2)
+        .stderr_has("needs the ack link key that every replica shares")
+        .stderr_has("--ack-key-file");
+    let key = env.path("ack-key");
+    std::fs::write(&key, ACK_KEY).expect("key file");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let key = key.to_str().expect("utf-8 path");
+    let open = env.run(&["serve", "--bind", "127.0.0.1:0", "--ack-key-file", key]);
+    open.code(2).stderr_has("is open to other users");
+    assert!(!open.stderr.contains(ACK_KEY), "{}", open.stderr);
+}
+
 /// Waits (bounded) until the receiver saw a request to `path` for event `id`; how long it took.
 fn delivered_within(
     server: &HttpServer,
@@ -339,8 +550,7 @@ fn an_idle_replica_is_woken_by_another_replicas_commit_and_again_after_a_databas
     let Some(pg) = postgres::Postgres::private() else {
         return;
     };
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let env = replicas_env(&pg.fresh_database());
     let server = HttpServer::start();
     users(&env, &server, &["bob", "carol"]);
     // Polls far apart: only a wake-up can make either replica look for work in time.
@@ -433,6 +643,7 @@ fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
     let bare = url.replace(&format!(":{PASSWORD}@"), "@");
     let mut env = Env::new();
     env.set_env("NOTIFY_LOG", &bare);
+    env.set_env("NOTIFY_ACK_KEY", ACK_KEY);
     // A wrong PGPASSWORD is not used when a flag gives the password.
     env.set_env("PGPASSWORD", "wrong-from-pgpassword");
     let file = env.path("db-password");
@@ -497,8 +708,7 @@ fn retry_hands_the_dead_to_a_live_replica_and_sends_them_itself_when_none_is_lef
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &pg.fresh_database());
+    let env = replicas_env(&pg.fresh_database());
     let server = HttpServer::start();
     users(&env, &server, &["bob", "carol"]);
     server.reply("/bob", Reply::status(400));

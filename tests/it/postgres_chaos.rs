@@ -123,6 +123,7 @@ fn replicas_killed_at_random_lose_nothing_and_deliver_each_key_once() {
     let url = pg.fresh_database();
     let mut env = Env::new();
     env.set_env("NOTIFY_LOG", &url);
+    env.set_env("NOTIFY_ACK_KEY", crate::postgres::ACK_KEY);
     let server = HttpServer::start();
     users(&env, &server, &["bob", "carol"]);
     let env = Arc::new(env);

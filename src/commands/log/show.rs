@@ -138,7 +138,7 @@ pub fn run(ctx: &Context, args: &Filters) -> Result<()> {
 fn escalation(ctx: &Context, path: &std::path::Path, id: &str) -> Result<()> {
     use crate::log::acks::Acks;
     use crate::log::time::format_rfc3339 as at;
-    if !path.exists() {
+    if !crate::log::may_exist(path) {
         return Ok(());
     }
     let acks = Acks::open(path)?;

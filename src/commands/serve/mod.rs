@@ -36,8 +36,11 @@ use crate::relay::{self, Config};
 /// not yet fired are stopped; answers 200 {"id", "status": "acknowledged", "stopped"}, 404 for an
 /// unknown id. GET /v1/ack/ID?sig=... is the signed link escalating rules' messages carry as
 /// `ack_link` (under --public-url): it acknowledges too and answers a small HTML page. The link key
-/// is NOTIFY_ACK_KEY when set (give replicas the same one), else 32 random bytes kept mode 0600 in
-/// `<log>.ack-key` beside the delivery log, made on the first start.
+/// is --ack-key-file or NOTIFY_ACK_KEY when given, else 32 random bytes kept mode 0600 in
+/// `<log>.ack-key` beside a SQLite delivery log, made on the first start. Replicas on one PostgreSQL
+/// log need the key they all share:
+///   openssl rand -hex 32 > /etc/notify/ack-key && chmod 600 /etc/notify/ack-key
+///   notify serve --log postgres://notify@db/notify --ack-key-file /etc/notify/ack-key
 ///
 /// Workers plan each due event as `notify emit --id ID` does, with the store as it is then, send
 /// through the same engine, record every outcome in the delivery log, and retry failures after
@@ -96,6 +99,9 @@ pub struct Args {
     /// [default: 200ms; 1s with a PostgreSQL log, whose commits wake every replica at once]
     #[arg(long, value_name = "DURATION", value_parser = limit())]
     pub poll: Option<Duration>,
+    /// The key that signs ack links (a file of mode 0600); replicas on one database share it
+    #[arg(long, value_name = "PATH")]
+    pub ack_key_file: Option<std::path::PathBuf>,
     /// One JSON object per line on stderr ({"time", "kind", "message", ...}) instead of text
     #[arg(long)]
     pub json_logs: bool,
@@ -155,6 +161,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         clock: ctx.clock,
         public_url: args.public_url.clone(),
         poll: args.poll,
+        ack_key_file: args.ack_key_file.clone(),
     };
     let (out, json) = (ctx.out.clone(), args.json_logs);
     let clock = ctx.clock;

@@ -20,7 +20,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
     let path = ctx.log_path()?;
-    let expired = match path.exists() {
+    let expired = match crate::log::may_exist(path) {
         true => Silences::open(path)?.expire(&args.id, now)?,
         false => Expired::Unknown,
     };

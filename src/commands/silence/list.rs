@@ -46,7 +46,7 @@ impl<'a> Row<'a> {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let path = ctx.log_path()?;
     let now = i64::try_from(ctx.clock.now_ms()).unwrap_or(i64::MAX);
-    let silences = match path.exists() {
+    let silences = match crate::log::may_exist(path) {
         true => Silences::open(path)?.list(now, args.all)?,
         false => Vec::new(),
     };

@@ -3,10 +3,13 @@
 //! blocking interface as the SQLite backend.
 
 mod access;
+mod acks;
+mod groups;
 mod listen;
 mod log;
 mod queue;
 mod schema;
+mod silences;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -25,9 +28,12 @@ use tokio_postgres::error::SqlState;
 use crate::error::Error;
 
 pub use access::{Access, Flags};
+pub use acks::PgAcks;
+pub use groups::PgGroups;
 pub use log::PgLog;
 pub use queue::PgQueue;
 pub use schema::CURRENT_VERSION;
+pub use silences::PgSilences;
 
 /// Whether `--log` names a PostgreSQL database rather than a file.
 pub fn is_url(text: &str) -> bool {
