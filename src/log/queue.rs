@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use super::Entry;
+
+mod group;
 mod sqlite;
 
 pub use sqlite::SqliteQueue;
@@ -236,6 +239,30 @@ pub trait Queue: Send + Sync {
     /// Marks dead destinations delivered (`notify retry` sent them itself, no serve running);
     /// returns how many were dead.
     fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize>;
+    /// [`Queue::record`] for a send, with the send's rows for the delivery log. A backend whose log
+    /// is in the queue's own database writes them in the same transaction (a crash never leaves a
+    /// delivery logged but still queued, or the other way round); by default they go to `log` first.
+    /// A failure of the rows alone does not stop the record: it is returned (`Ok(Some(_))`).
+    fn record_sent(
+        &self,
+        sent: Sent,
+        policy: &Policy,
+        log: &dyn Fn(&[Entry]) -> Result<()>,
+    ) -> Result<Option<anyhow::Error>> {
+        let unlogged = log(&sent.rows).err();
+        self.record(&sent.id, &sent.owner, &sent.outcomes, sent.now_ms, policy)?;
+        Ok(unlogged)
+    }
+}
+
+/// A send's outcomes (as [`Queue::record`] takes them) and its rows for the delivery log.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub id: String,
+    pub owner: String,
+    pub outcomes: Vec<(String, Attempt)>,
+    pub rows: Vec<Entry>,
+    pub now_ms: i64,
 }
 
 /// A destination's next (state, attempts, next attempt, error) after `attempt`; `received_ms` starts

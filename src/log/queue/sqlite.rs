@@ -1,15 +1,17 @@
-//! The [`Queue`] in a SQLite delivery log: one connection, each write a `BEGIN IMMEDIATE` transaction.
+//! The [`Queue`] in a SQLite delivery log: writes grouped into shared transactions by [`Writer`], reads
+//! on a connection of their own (WAL: a read never waits for a write).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use anyhow::Result;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use super::super::schema;
+use super::super::{Entry, schema};
+use super::group::{Writer, savepoint};
 use super::{
-    Attempt, Cancelled, Claimed, Counts, Inserted, NewEvent, Planned, Policy, Queue, State,
+    Attempt, Cancelled, Claimed, Counts, Inserted, NewEvent, Planned, Policy, Queue, Sent, State,
     Waiting, next_state,
 };
 
@@ -17,43 +19,40 @@ use super::{
 #[derive(Debug)]
 pub struct SqliteQueue {
     path: PathBuf,
-    conn: Mutex<Connection>,
+    writer: Writer,
+    reader: Mutex<Connection>,
 }
 
 impl SqliteQueue {
     /// Opens (creating and migrating) the log at `path` for its queue.
     pub fn open(path: &Path) -> Result<Self> {
-        let conn = schema::open(path, true)?;
+        let writer = Writer::new(schema::open(path, true)?);
         Ok(SqliteQueue {
             path: path.to_owned(),
-            conn: Mutex::new(conn),
+            writer,
+            reader: Mutex::new(schema::open(path, false)?),
         })
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+        self.reader.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn write<T>(
+    /// Runs `f` in the next group's transaction (see [`Writer::write`]), committed when this returns.
+    fn write<T: Send + 'static>(
         &self,
-        action: &str,
-        f: impl Fn(&Transaction<'_>) -> rusqlite::Result<T>,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
     ) -> Result<T> {
-        let conn = self.conn();
-        let _writing = schema::writing();
-        schema::retry_busy(|| {
-            let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })
-        .map_err(|e| schema::explain(&self.path, action, e))
+        self.writer
+            .write(f)
+            .map_err(|e| schema::explain(&self.path, "write", e))
     }
 }
 
 impl Queue for SqliteQueue {
     fn insert_many(&self, events: &[NewEvent], now_ms: i64) -> Result<Vec<Inserted>> {
-        self.write("write", |tx| {
+        let events = events.to_vec();
+        self.write(move |tx| {
             let mut add = tx.prepare(
                 "INSERT OR IGNORE INTO queue_events (id, body, received_ms, due_ms, state)
                  VALUES (?1, ?2, ?3, ?4, 'queued')",
@@ -81,7 +80,8 @@ impl Queue for SqliteQueue {
     ) -> Result<Vec<Claimed>> {
         let until = now_ms.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX));
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.write("write", |tx| {
+        let owner = owner.to_owned();
+        self.write(move |tx| {
             let mut stmt = tx.prepare(
                 "SELECT id, body FROM queue_events
                  WHERE state = 'queued' AND due_ms <= ?1
@@ -135,55 +135,14 @@ impl Queue for SqliteQueue {
         now_ms: i64,
         policy: &Policy,
     ) -> Result<()> {
-        self.write("write", |tx| {
-            let received: i64 = tx.query_row(
-                "SELECT received_ms FROM queue_events WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
-            for (identity, attempt) in outcomes {
-                tx.execute(
-                    "INSERT OR IGNORE INTO queue_deliveries (event_id, identity, state, attempts,
-                         next_attempt_ms) VALUES (?1, ?2, 'queued', 0, ?3)",
-                    params![id, identity, now_ms],
-                )?;
-                let attempts: u32 = tx.query_row(
-                    "SELECT attempts FROM queue_deliveries WHERE event_id = ?1 AND identity = ?2",
-                    params![id, identity],
-                    |r| r.get(0),
-                )?;
-                let (state, attempts, next, error) =
-                    next_state(attempt, attempts, received, now_ms, policy);
-                tx.execute(
-                    "UPDATE queue_deliveries SET state = ?3, attempts = ?4, next_attempt_ms = ?5,
-                         last_error = coalesce(?6, last_error)
-                     WHERE event_id = ?1 AND identity = ?2",
-                    params![id, identity, state.as_str(), attempts, next, error],
-                )?;
-            }
-            let next: Option<i64> = tx.query_row(
-                "SELECT min(next_attempt_ms) FROM queue_deliveries
-                 WHERE event_id = ?1 AND state = 'queued'",
-                [id],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "UPDATE queue_events SET state = ?3, due_ms = coalesce(?4, due_ms),
-                     lease_owner = NULL, lease_until_ms = NULL
-                 WHERE id = ?1 AND (lease_owner IS NULL OR lease_owner = ?2)",
-                params![
-                    id,
-                    owner,
-                    if next.is_some() { "queued" } else { "done" },
-                    next
-                ],
-            )?;
-            Ok(())
-        })
+        let (id, owner, outcomes, policy) =
+            (id.to_owned(), owner.to_owned(), outcomes.to_vec(), *policy);
+        self.write(move |tx| Self::record_in(tx, &id, &owner, &outcomes, now_ms, &policy))
     }
 
     fn release(&self, id: &str, owner: &str) -> Result<()> {
-        self.write("write", |tx| {
+        let (id, owner) = (id.to_owned(), owner.to_owned());
+        self.write(move |tx| {
             tx.execute(
                 "UPDATE queue_events SET lease_owner = NULL, lease_until_ms = NULL
                  WHERE id = ?1 AND lease_owner = ?2",
@@ -194,7 +153,7 @@ impl Queue for SqliteQueue {
     }
 
     fn reclaim_all(&self) -> Result<usize> {
-        self.write("write", |tx| {
+        self.write(|tx| {
             tx.execute(
                 "UPDATE queue_events SET lease_owner = NULL, lease_until_ms = NULL
                  WHERE lease_until_ms IS NOT NULL",
@@ -238,11 +197,12 @@ impl Queue for SqliteQueue {
     }
 
     fn cancel(&self, id: &str, now_ms: i64) -> Result<Cancelled> {
-        self.write("write", |tx| {
+        let id = id.to_owned();
+        self.write(move |tx| {
             let found: Option<(String, Option<i64>)> = tx
                 .query_row(
                     "SELECT state, lease_until_ms FROM queue_events WHERE id = ?1",
-                    [id],
+                    [&id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
@@ -254,7 +214,7 @@ impl Queue for SqliteQueue {
                     tx.execute(
                         "UPDATE queue_events SET state = 'cancelled', lease_owner = NULL,
                              lease_until_ms = NULL WHERE id = ?1",
-                        [id],
+                        [&id],
                     )?;
                     Cancelled::Withdrawn
                 }
@@ -268,11 +228,13 @@ impl Queue for SqliteQueue {
         since_ms: Option<i64>,
         now_ms: i64,
     ) -> Result<Vec<(String, String)>> {
-        self.write("write", |tx| Self::requeue(tx, id, since_ms, now_ms))
+        let id = id.map(str::to_owned);
+        self.write(move |tx| Self::requeue(tx, id.as_deref(), since_ms, now_ms))
     }
 
     fn settle_dead(&self, delivered: &[(String, String)]) -> Result<usize> {
-        self.write("write", |tx| {
+        let delivered = delivered.to_vec();
+        self.write(move |tx| {
             let mut settle = tx.prepare(
                 "UPDATE queue_deliveries SET state = 'delivered'
                  WHERE state = 'dead' AND event_id = ?1 AND identity = ?2",
@@ -283,11 +245,95 @@ impl Queue for SqliteQueue {
                 .sum()
         })
     }
+
+    fn record_sent(
+        &self,
+        sent: Sent,
+        policy: &Policy,
+        _log: &dyn Fn(&[Entry]) -> Result<()>,
+    ) -> Result<Option<anyhow::Error>> {
+        let policy = *policy;
+        let (logged, recorded) = self.write(move |tx| {
+            let Sent {
+                id,
+                owner,
+                outcomes,
+                rows,
+                now_ms,
+            } = sent;
+            // Each part in a savepoint of its own, as when they were two transactions: rows the log
+            // refuses do not hold the outcomes back, and the other way round.
+            // An error that broke the whole transaction fails the whole group (see `group`).
+            let logged = match savepoint(tx, "rows", |tx| super::super::append(tx, &rows)) {
+                (Err(e), true) => return Err(e),
+                (logged, _) => logged,
+            };
+            let recorded = match savepoint(tx, "outcomes", |tx| {
+                Self::record_in(tx, &id, &owner, &outcomes, now_ms, &policy)
+            }) {
+                (Err(e), true) => return Err(e),
+                (recorded, _) => recorded,
+            };
+            Ok((logged, recorded))
+        })?;
+        let explain = |e| schema::explain(&self.path, "write", e);
+        recorded.map_err(explain)?;
+        Ok(logged.err().map(explain))
+    }
 }
 
 impl SqliteQueue {
+    /// [`Queue::record`] inside the caller's transaction.
+    fn record_in(
+        tx: &Connection,
+        id: &str,
+        owner: &str,
+        outcomes: &[(String, Attempt)],
+        now_ms: i64,
+        policy: &Policy,
+    ) -> rusqlite::Result<()> {
+        let received: i64 = tx
+            .prepare("SELECT received_ms FROM queue_events WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        let mut plan = tx.prepare(
+            "INSERT INTO queue_deliveries (event_id, identity, state, attempts, next_attempt_ms)
+             VALUES (?1, ?2, 'queued', 0, ?3)
+             ON CONFLICT (event_id, identity) DO UPDATE SET attempts = attempts
+             RETURNING attempts",
+        )?;
+        let mut set = tx.prepare(
+            "UPDATE queue_deliveries SET state = ?3, attempts = ?4, next_attempt_ms = ?5,
+                 last_error = coalesce(?6, last_error)
+             WHERE event_id = ?1 AND identity = ?2",
+        )?;
+        for (identity, attempt) in outcomes {
+            let attempts: u32 = plan.query_row(params![id, identity, now_ms], |r| r.get(0))?;
+            let (state, attempts, next, error) =
+                next_state(attempt, attempts, received, now_ms, policy);
+            set.execute(params![id, identity, state.as_str(), attempts, next, error])?;
+        }
+        let next: Option<i64> = tx
+            .prepare(
+                "SELECT min(next_attempt_ms) FROM queue_deliveries
+                 WHERE event_id = ?1 AND state = 'queued'",
+            )?
+            .query_row([id], |r| r.get(0))?;
+        tx.prepare(
+            "UPDATE queue_events SET state = ?3, due_ms = coalesce(?4, due_ms),
+                 lease_owner = NULL, lease_until_ms = NULL
+             WHERE id = ?1 AND (lease_owner IS NULL OR lease_owner = ?2)",
+        )?
+        .execute(params![
+            id,
+            owner,
+            if next.is_some() { "queued" } else { "done" },
+            next
+        ])?;
+        Ok(())
+    }
+
     fn requeue(
-        tx: &Transaction<'_>,
+        tx: &Connection,
         id: Option<&str>,
         since_ms: Option<i64>,
         now_ms: i64,
@@ -347,3 +393,7 @@ impl SqliteQueue {
         .collect()
     }
 }
+
+#[cfg(test)]
+#[path = "sqlite_tests.rs"]
+mod tests;
