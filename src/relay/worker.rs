@@ -22,7 +22,6 @@ use crate::delivery::{
 use crate::log::acks::{Acks, NewStep, StepRow};
 use crate::log::groups::Groups;
 use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, Sent, State};
-use crate::log::silences::Silences;
 use crate::log::{Entry, Kept};
 use crate::rules;
 use crate::rules::fallback::Chains;
@@ -307,7 +306,7 @@ impl Workers {
         );
         // Time in the rules, at the time the destinations are due (a deferral comes back here).
         // Silences that cannot be read hush nothing: a delivery is never lost to them.
-        let silences = Silences::active_in(self.log.path(), now).unwrap_or_else(|e| {
+        let silences = self.log.silences(now).unwrap_or_else(|e| {
             (self.report)(Line::QueueFailed(e.context("cannot read the silences")));
             Vec::new()
         });
