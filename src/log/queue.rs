@@ -12,6 +12,7 @@ use anyhow::Result;
 
 use super::Entry;
 
+mod checkpoint;
 mod group;
 mod sqlite;
 

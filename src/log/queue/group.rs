@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 use rusqlite::{Connection, ffi};
 
 use super::super::schema;
+use super::checkpoint::Checkpoints;
 
 /// The writing connection and the writes that wait for it.
 pub(super) struct Writer {
@@ -15,6 +16,7 @@ pub(super) struct Writer {
     waiting: Mutex<Vec<Box<dyn Pending>>>,
     /// Transactions committed so far.
     commits: AtomicUsize,
+    checkpoints: Checkpoints,
 }
 
 impl std::fmt::Debug for Writer {
@@ -67,11 +69,12 @@ where
 }
 
 impl Writer {
-    pub(super) fn new(conn: Connection) -> Self {
+    pub(super) fn new(conn: Connection, checkpoints: Checkpoints) -> Self {
         Writer {
             conn: Mutex::new(conn),
             waiting: Mutex::new(Vec::new()),
             commits: AtomicUsize::new(0),
+            checkpoints,
         }
     }
 
@@ -107,6 +110,7 @@ impl Writer {
         let group = std::mem::take(&mut *self.waiting());
         if !group.is_empty() && commit(&conn, group) {
             self.commits.fetch_add(1, Ordering::SeqCst);
+            self.checkpoints.committed();
         }
         drop(conn);
         answered.try_recv().unwrap_or_else(|_| {
@@ -201,7 +205,9 @@ mod tests {
     fn writes_that_wait_meanwhile_commit_together_and_one_failing_fails_only_itself() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("log.db");
-        let writer = Arc::new(Writer::new(schema::open(&path, true).unwrap()));
+        let conn = schema::open(&path, true).unwrap();
+        let checkpoints = Checkpoints::start(&path, &conn).unwrap();
+        let writer = Arc::new(Writer::new(conn, checkpoints));
         writer
             .write(|c| c.execute_batch("CREATE TABLE t (x TEXT PRIMARY KEY)"))
             .unwrap();

@@ -9,6 +9,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::super::{Entry, schema};
+use super::checkpoint::Checkpoints;
 use super::group::{Writer, savepoint};
 use super::{
     Attempt, Cancelled, Claimed, Counts, Inserted, NewEvent, Planned, Policy, Queue, Sent, State,
@@ -26,7 +27,9 @@ pub struct SqliteQueue {
 impl SqliteQueue {
     /// Opens (creating and migrating) the log at `path` for its queue.
     pub fn open(path: &Path) -> Result<Self> {
-        let writer = Writer::new(schema::open(path, true)?);
+        let conn = schema::open(path, true)?;
+        let checkpoints = Checkpoints::start(path, &conn)?;
+        let writer = Writer::new(conn, checkpoints);
         Ok(SqliteQueue {
             path: path.to_owned(),
             writer,
