@@ -46,6 +46,8 @@ pub struct Finished {
     pub rows: Vec<Delivery>,
     pub interrupted: bool,
     pub not_recorded: Option<anyhow::Error>,
+    /// The rows for the log that the caller records itself ([`Run::deliver_with`]); else none.
+    pub entries: Vec<crate::log::Entry>,
 }
 
 /// A run's id, log and keys, between the plan and the record.
@@ -109,6 +111,8 @@ impl Run<'_> {
     /// [`Run::deliver`] on the caller's runtime through the caller's engine: its connections, its
     /// stop, and its robot pacing, app tokens, rate limits and bound on exchanges in flight, shared
     /// with every other run on it (the relay's workers). The engine's limits apply, not `opts`.
+    /// A kept log is read, not written: its rows come back in [`Finished::entries`] for the caller to
+    /// record (the relay, in one transaction with its queue's outcomes).
     pub async fn deliver_with(
         mut self,
         engine: &Arc<Engine>,
@@ -122,18 +126,28 @@ impl Run<'_> {
         let Recording::Kept(kept) = &self.recording else {
             return Ok(self.finish(prepared, rows, &content, interrupted));
         };
-        // The log's write may wait for the file's lock (the relay's queue writes to it too): off the
-        // caller's runtime thread, which answers requests meanwhile.
-        let (kept, clock) = (Arc::clone(kept), self.clock);
-        tokio::task::spawn_blocking(move || {
-            let run = Run {
-                recording: Recording::Kept(kept),
-                ..Run::new(Options::default(), clock)
-            };
-            run.finish(prepared, rows, &content, interrupted)
+        let Prepared {
+            id,
+            log,
+            problem,
+            identities,
+            keys,
+        } = prepared;
+        let entries = match &log {
+            Some(_) => entries(&id, &rows, identities, keys, &content, self.clock.now_ms()),
+            // A log that could not be read is not written either: the warning stays true.
+            None => Vec::new(),
+        };
+        if let (Some(log), None) = (log, &problem) {
+            kept.give(log);
+        }
+        Ok(Finished {
+            id,
+            rows,
+            interrupted,
+            not_recorded: problem,
+            entries,
         })
-        .await
-        .map_err(|e| anyhow::anyhow!("recording the send failed: {e}"))
     }
 
     /// The id, the log and what it knows: delivered destinations skipped, every key chosen.
@@ -205,6 +219,7 @@ impl Run<'_> {
             rows,
             interrupted,
             not_recorded: problem,
+            entries: Vec::new(),
         }
     }
 

@@ -44,7 +44,8 @@ impl<T> Idle<T> {
     }
 }
 
-/// Open logs on one file, each used by one send at a time and given back after it.
+/// Open logs on one file, each used by one send at a time and given back after it, and the file's
+/// silences, acks and groups.
 #[derive(Debug)]
 pub struct Kept {
     path: PathBuf,

@@ -99,62 +99,7 @@ impl Log {
 
     fn append(&self, rows: &[Entry]) -> rusqlite::Result<()> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        let mut messages: Vec<(Arc<Content>, i64)> = Vec::new();
-        {
-            let mut add_message = tx.prepare(
-                "INSERT INTO messages (title, text, format, event, category, module, task_id, task_name,
-                     submitter_uid, submitter_name, rich)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?;
-            let mut add_row = tx.prepare(
-                "INSERT INTO deliveries (event_id, time_ms, identity, ad_hoc, recipient, channel,
-                     destination, outcome, attempts, error_code, error_message, reason, idempotency_key,
-                     message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?;
-            for row in rows {
-                let known = messages
-                    .iter()
-                    .find(|(c, _)| Arc::ptr_eq(c, &row.content) || **c == *row.content);
-                let message = match known {
-                    Some((_, id)) => *id,
-                    None => {
-                        let (c, e) = (&row.content, &row.content.event);
-                        add_message.execute(params![
-                            c.title,
-                            c.text,
-                            c.format.as_str(),
-                            e.name,
-                            e.category,
-                            e.module,
-                            e.task_id,
-                            e.task_name,
-                            e.submitter_uid,
-                            e.submitter_name,
-                            c.rich.as_ref().map(Rich::to_json)
-                        ])?;
-                        let id = tx.last_insert_rowid();
-                        messages.push((Arc::clone(&row.content), id));
-                        id
-                    }
-                };
-                add_row.execute(params![
-                    row.event_id.as_str(),
-                    row.time_ms,
-                    row.identity.key(),
-                    row.identity.is_ad_hoc(),
-                    row.recipient,
-                    row.channel.map_or("-", Kind::as_str),
-                    row.destination,
-                    row.outcome.as_str(),
-                    row.attempts,
-                    row.error_code,
-                    row.error_message,
-                    row.reason,
-                    row.idempotency_key,
-                    message
-                ])?;
-            }
-        }
+        append(&tx, rows)?;
         tx.commit()
     }
 
@@ -224,6 +169,68 @@ impl Log {
     pub(crate) fn explain(&self, action: &str, e: rusqlite::Error) -> anyhow::Error {
         schema::explain(&self.path, action, e)
     }
+}
+
+/// Appends rows within the caller's transaction (a log's own, or the relay queue's, which records a
+/// send's rows with its outcomes).
+fn append(tx: &Connection, rows: &[Entry]) -> rusqlite::Result<()> {
+    let mut messages: Vec<(Arc<Content>, i64)> = Vec::new();
+    {
+        let mut add_message = tx.prepare(
+            "INSERT INTO messages (title, text, format, event, category, module, task_id, task_name,
+                 submitter_uid, submitter_name, rich)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        let mut add_row = tx.prepare(
+            "INSERT INTO deliveries (event_id, time_ms, identity, ad_hoc, recipient, channel,
+                 destination, outcome, attempts, error_code, error_message, reason, idempotency_key,
+                 message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?;
+        for row in rows {
+            let known = messages
+                .iter()
+                .find(|(c, _)| Arc::ptr_eq(c, &row.content) || **c == *row.content);
+            let message = match known {
+                Some((_, id)) => *id,
+                None => {
+                    let (c, e) = (&row.content, &row.content.event);
+                    add_message.execute(params![
+                        c.title,
+                        c.text,
+                        c.format.as_str(),
+                        e.name,
+                        e.category,
+                        e.module,
+                        e.task_id,
+                        e.task_name,
+                        e.submitter_uid,
+                        e.submitter_name,
+                        c.rich.as_ref().map(Rich::to_json)
+                    ])?;
+                    let id = tx.last_insert_rowid();
+                    messages.push((Arc::clone(&row.content), id));
+                    id
+                }
+            };
+            add_row.execute(params![
+                row.event_id.as_str(),
+                row.time_ms,
+                row.identity.key(),
+                row.identity.is_ad_hoc(),
+                row.recipient,
+                row.channel.map_or("-", Kind::as_str),
+                row.destination,
+                row.outcome.as_str(),
+                row.attempts,
+                row.error_code,
+                row.error_message,
+                row.reason,
+                row.idempotency_key,
+                message
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -19,9 +19,9 @@ use crate::delivery::{
     self, ALREADY_DELIVERED, Class, Delivery, Engine, HELD_BACK, OUTCOME_UNKNOWN, Options, Outcome,
     Recording, Run, identity_of,
 };
-use crate::log::Kept;
 use crate::log::acks::{NewStep, StepRow};
-use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, State};
+use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, Sent, State};
+use crate::log::{Entry, Kept};
 use crate::rules;
 use crate::rules::fallback::Chains;
 use crate::store::Step;
@@ -167,6 +167,38 @@ impl Workers {
             .await;
         if let Err(e) = recorded {
             (self.report)(Line::QueueFailed(e));
+        }
+    }
+
+    /// Records a send: its outcomes, and its rows for the delivery log with them (in one transaction
+    /// when the log is the queue's own file); rows the log refused are reported, the outcomes stand.
+    async fn record_sent(&self, id: &str, outcomes: Vec<(String, Attempt)>, rows: Vec<Entry>) {
+        let sent = Sent {
+            id: id.to_owned(),
+            owner: self.owner.clone(),
+            outcomes,
+            rows,
+            now_ms: self.now_ms(),
+        };
+        let (policy, kept) = (self.policy, Arc::clone(&self.log));
+        let recorded = self
+            .queued(move |q| {
+                q.record_sent(sent, &policy, &|rows| {
+                    if rows.is_empty() {
+                        return Ok(());
+                    }
+                    // A log that failed is dropped, not given back (the next send opens a fresh one).
+                    let log = kept.take()?;
+                    log.record(rows)?;
+                    kept.give(log);
+                    Ok(())
+                })
+            })
+            .await;
+        match recorded {
+            Ok(None) => {}
+            Ok(Some(e)) => (self.report)(Line::LogFailed(e)),
+            Err(e) => (self.report)(Line::QueueFailed(e)),
         }
     }
 
@@ -414,11 +446,11 @@ impl Workers {
             id: Some(event_id),
             ..Run::new(self.opts.clone(), self.clock)
         };
-        let finished = match run.deliver_with(&self.engine, plan, msg).await {
+        let mut finished = match run.deliver_with(&self.engine, plan, msg).await {
             Ok(finished) => finished,
             Err(e) => return self.release(&id, e).await,
         };
-        if let Some(e) = finished.not_recorded {
+        if let Some(e) = finished.not_recorded.take() {
             (self.report)(Line::LogFailed(e));
         }
         let now = self.now_ms();
@@ -441,7 +473,8 @@ impl Workers {
             .chain(held)
             .chain(held_back)
             .collect();
-        self.record(&id, recorded).await;
+        let entries = std::mem::take(&mut finished.entries);
+        self.record_sent(&id, recorded, entries).await;
         if !chains.0.is_empty() {
             self.fall_back(&id, &chains).await;
         }
