@@ -235,15 +235,14 @@ impl PgLog {
     pub fn delivered_for(&self, event_id: &DeliveryId) -> Result<HashSet<Identity>> {
         let id = event_id.as_str().to_owned();
         let keys: Vec<String> = self.db.run("read", |pool| async move {
-            let rows = pool
-                .get()
-                .await?
-                .query(
+            let client = pool.get().await?;
+            let delivered = client
+                .prepare_cached(
                     "SELECT DISTINCT identity FROM deliveries
                      WHERE event_id = $1 AND outcome = 'delivered'",
-                    &[&id],
                 )
                 .await?;
+            let rows = client.query(&delivered, &[&id]).await?;
             Ok(rows.iter().map(|r| r.get(0)).collect())
         })?;
         keys.iter().map(|k| self.identity(k)).collect()
@@ -253,15 +252,14 @@ impl PgLog {
     pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
         let id = event_id.as_str().to_owned();
         let pairs: Vec<(String, String)> = self.db.run("read", |pool| async move {
-            let rows = pool
-                .get()
-                .await?
-                .query(
+            let client = pool.get().await?;
+            let keys = client
+                .prepare_cached(
                     "SELECT identity, idempotency_key FROM deliveries WHERE event_id = $1
                      ORDER BY seq DESC",
-                    &[&id],
                 )
                 .await?;
+            let rows = client.query(&keys, &[&id]).await?;
             Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
         })?;
         // Newest first, so the first run's key is the one left in the map.
