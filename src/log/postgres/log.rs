@@ -408,3 +408,44 @@ fn raw_row(r: &Row) -> Result<RawRow, PgError> {
         rich: r.try_get(23)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+    use crate::channels::Kind;
+    use crate::log::tests::entry;
+
+    #[test]
+    fn a_run_of_several_messages_keeps_each_row_with_its_own_and_in_order() {
+        let Some(pg) = testing::cluster() else { return };
+        let log = PgLog::open(&pg.fresh_database()).unwrap();
+        let first = entry("run-1", "alice", Kind::Email, Outcome::Delivered, 1);
+        let mut second = entry("run-1", "bob", Kind::Sms, Outcome::Failed, 1);
+        let mut other = (*second.content).clone();
+        other.title = Some("Ticket 43".into());
+        other.event.name = "Other".into();
+        second.content = Arc::new(other);
+        let mut third = first.clone();
+        third.recipient = "carol".into();
+        log.record(&[first, second, third]).unwrap();
+        let mut rows = log.query(&Filter::default()).unwrap();
+        rows.reverse();
+        let seen: Vec<(&str, Option<&str>, &str)> = rows
+            .iter()
+            .map(|r| {
+                let title = r.content.title.as_deref();
+                (r.recipient.as_str(), title, r.event.as_str())
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("alice", Some("Ticket 42"), "TicketApproval"),
+                ("bob", Some("Ticket 43"), "Other"),
+                ("carol", Some("Ticket 42"), "TicketApproval"),
+            ]
+        );
+        assert!(rows.windows(2).all(|w| w[0].seq < w[1].seq), "{rows:?}");
+    }
+}
