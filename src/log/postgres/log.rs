@@ -34,6 +34,125 @@ const SELECT: &str =
       AND ($5::text IS NULL OR d.outcome = $5)
       AND ($6::bigint IS NULL OR d.time_ms >= $6)";
 
+const ADD_MESSAGE: &str = "INSERT INTO messages (title, text, format, event, category, module,
+         task_id, task_name, submitter_uid, submitter_name, rich)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+
+const ROW_COLUMNS: &str = "event_id, time_ms, identity, ad_hoc, recipient, channel, destination,
+     outcome, attempts, error_code, error_message, reason, idempotency_key";
+
+const ROW_VALUES: &str = "r.event_id, r.time_ms, r.identity, r.ad_hoc, r.recipient, r.channel,
+     r.destination, r.outcome, r.attempts, r.error_code, r.error_message, r.reason,
+     r.idempotency_key";
+
+const ROW_ARRAYS_FROM_1: &str = "$1::text[], $2::bigint[], $3::text[], $4::bool[], $5::text[],
+     $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[],
+     $13::text[]";
+
+const ROW_ARRAYS_FROM_12: &str = "$12::text[], $13::bigint[], $14::text[], $15::bool[],
+     $16::text[], $17::text[], $18::text[], $19::text[], $20::int[], $21::text[], $22::text[],
+     $23::text[], $24::text[]";
+
+type Param<'a> = &'a (dyn tokio_postgres::types::ToSql + Sync);
+
+/// A message's columns, in the order of [`ADD_MESSAGE`].
+struct Message<'a> {
+    content: &'a Content,
+    format: &'static str,
+    rich: Option<String>,
+}
+
+impl Message<'_> {
+    fn of(content: &Content) -> Message<'_> {
+        Message {
+            content,
+            format: content.format.as_str(),
+            rich: content.rich.as_ref().map(Rich::to_json),
+        }
+    }
+
+    fn params(&self) -> Vec<Param<'_>> {
+        let (c, e) = (self.content, &self.content.event);
+        vec![
+            &c.title,
+            &c.text,
+            &self.format,
+            &e.name,
+            &e.category,
+            &e.module,
+            &e.task_id,
+            &e.task_name,
+            &e.submitter_uid,
+            &e.submitter_name,
+            &self.rich,
+        ]
+    }
+}
+
+/// A run's rows as one array per column, in the order of [`ROW_COLUMNS`], for `unnest`.
+struct Columns {
+    event_id: Vec<String>,
+    time_ms: Vec<i64>,
+    identity: Vec<String>,
+    ad_hoc: Vec<bool>,
+    recipient: Vec<String>,
+    channel: Vec<&'static str>,
+    destination: Vec<String>,
+    outcome: Vec<&'static str>,
+    attempts: Vec<i32>,
+    error_code: Vec<Option<String>>,
+    error_message: Vec<Option<String>>,
+    reason: Vec<Option<String>>,
+    idempotency_key: Vec<String>,
+}
+
+impl Columns {
+    fn of(rows: &[Entry]) -> Columns {
+        Columns {
+            event_id: rows
+                .iter()
+                .map(|r| r.event_id.as_str().to_owned())
+                .collect(),
+            time_ms: rows.iter().map(|r| r.time_ms).collect(),
+            identity: rows.iter().map(|r| r.identity.key()).collect(),
+            ad_hoc: rows.iter().map(|r| r.identity.is_ad_hoc()).collect(),
+            recipient: rows.iter().map(|r| r.recipient.clone()).collect(),
+            channel: rows
+                .iter()
+                .map(|r| r.channel.map_or("-", Kind::as_str))
+                .collect(),
+            destination: rows.iter().map(|r| r.destination.clone()).collect(),
+            outcome: rows.iter().map(|r| r.outcome.as_str()).collect(),
+            attempts: rows
+                .iter()
+                .map(|r| i32::try_from(r.attempts).unwrap_or(i32::MAX))
+                .collect(),
+            error_code: rows.iter().map(|r| r.error_code.clone()).collect(),
+            error_message: rows.iter().map(|r| r.error_message.clone()).collect(),
+            reason: rows.iter().map(|r| r.reason.clone()).collect(),
+            idempotency_key: rows.iter().map(|r| r.idempotency_key.clone()).collect(),
+        }
+    }
+
+    fn params(&self) -> Vec<Param<'_>> {
+        vec![
+            &self.event_id,
+            &self.time_ms,
+            &self.identity,
+            &self.ad_hoc,
+            &self.recipient,
+            &self.channel,
+            &self.destination,
+            &self.outcome,
+            &self.attempts,
+            &self.error_code,
+            &self.error_message,
+            &self.reason,
+            &self.idempotency_key,
+        ]
+    }
+}
+
 impl PgLog {
     /// Opens (and migrates) the log in the database `url` names.
     pub fn open(url: &str) -> Result<PgLog> {
@@ -59,77 +178,54 @@ impl PgLog {
         let rows = rows.to_vec();
         self.db.run("write", |pool| async move {
             let mut client = pool.get().await?;
-            let tx = client.transaction().await?;
-            let add_message = tx
-                .prepare(
-                    "INSERT INTO messages (title, text, format, event, category, module, task_id,
-                         task_name, submitter_uid, submitter_name, rich)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-                )
-                .await?;
-            let add_row = tx
-                .prepare(
-                    "INSERT INTO deliveries (event_id, time_ms, identity, ad_hoc, recipient, channel,
-                         destination, outcome, attempts, error_code, error_message, reason,
-                         idempotency_key, message)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-                )
-                .await?;
-            let mut messages: Vec<(Arc<Content>, i64)> = Vec::new();
+            // The distinct messages of the run, and which one each row points at.
+            let mut messages: Vec<Arc<Content>> = Vec::new();
+            let mut which: Vec<usize> = Vec::with_capacity(rows.len());
             for row in &rows {
                 let known = messages
                     .iter()
-                    .find(|(c, _)| Arc::ptr_eq(c, &row.content) || **c == *row.content);
-                let message = match known {
-                    Some((_, id)) => *id,
-                    None => {
-                        let (c, e) = (&row.content, &row.content.event);
-                        let rich = c.rich.as_ref().map(Rich::to_json);
-                        let id: i64 = tx
-                            .query_one(
-                                &add_message,
-                                &[
-                                    &c.title,
-                                    &c.text,
-                                    &c.format.as_str(),
-                                    &e.name,
-                                    &e.category,
-                                    &e.module,
-                                    &e.task_id,
-                                    &e.task_name,
-                                    &e.submitter_uid,
-                                    &e.submitter_name,
-                                    &rich,
-                                ],
-                            )
-                            .await?
-                            .get(0);
-                        messages.push((Arc::clone(&row.content), id));
-                        id
-                    }
-                };
-                let attempts = i32::try_from(row.attempts).unwrap_or(i32::MAX);
-                tx.execute(
-                    &add_row,
-                    &[
-                        &row.event_id.as_str(),
-                        &row.time_ms,
-                        &row.identity.key(),
-                        &row.identity.is_ad_hoc(),
-                        &row.recipient,
-                        &row.channel.map_or("-", Kind::as_str),
-                        &row.destination,
-                        &row.outcome.as_str(),
-                        &attempts,
-                        &row.error_code,
-                        &row.error_message,
-                        &row.reason,
-                        &row.idempotency_key,
-                        &message,
-                    ],
-                )
-                .await?;
+                    .position(|c| Arc::ptr_eq(c, &row.content) || **c == *row.content);
+                which.push(known.unwrap_or_else(|| {
+                    messages.push(Arc::clone(&row.content));
+                    messages.len() - 1
+                }));
             }
+            let columns = Columns::of(&rows);
+            if let [content] = messages.as_slice() {
+                // One message (a run's usual case): one statement, atomic by itself.
+                let add = client
+                    .prepare_cached(&format!(
+                        "WITH m AS ({ADD_MESSAGE}) INSERT INTO deliveries ({ROW_COLUMNS}, message)
+                         SELECT {ROW_VALUES}, m.id FROM m, unnest({ROW_ARRAYS_FROM_12})
+                             WITH ORDINALITY AS r({ROW_COLUMNS}, n)
+                         ORDER BY r.n"
+                    ))
+                    .await?;
+                let message = Message::of(content);
+                let mut params = message.params();
+                params.extend(columns.params());
+                client.execute(&add, &params).await?;
+                return Ok(());
+            }
+            let add_message = client.prepare_cached(ADD_MESSAGE).await?;
+            let add_rows = client
+                .prepare_cached(&format!(
+                    "INSERT INTO deliveries ({ROW_COLUMNS}, message)
+                     SELECT {ROW_VALUES}, r.message FROM unnest({ROW_ARRAYS_FROM_1}, $14::bigint[])
+                         WITH ORDINALITY AS r({ROW_COLUMNS}, message, n)
+                     ORDER BY r.n"
+                ))
+                .await?;
+            let tx = client.transaction().await?;
+            let mut ids: Vec<i64> = Vec::with_capacity(messages.len());
+            for content in &messages {
+                let message = Message::of(content);
+                ids.push(tx.query_one(&add_message, &message.params()).await?.get(0));
+            }
+            let message: Vec<i64> = which.iter().map(|&n| ids[n]).collect();
+            let mut params = columns.params();
+            params.push(&message);
+            tx.execute(&add_rows, &params).await?;
             tx.commit().await?;
             Ok(())
         })
@@ -139,15 +235,14 @@ impl PgLog {
     pub fn delivered_for(&self, event_id: &DeliveryId) -> Result<HashSet<Identity>> {
         let id = event_id.as_str().to_owned();
         let keys: Vec<String> = self.db.run("read", |pool| async move {
-            let rows = pool
-                .get()
-                .await?
-                .query(
+            let client = pool.get().await?;
+            let delivered = client
+                .prepare_cached(
                     "SELECT DISTINCT identity FROM deliveries
                      WHERE event_id = $1 AND outcome = 'delivered'",
-                    &[&id],
                 )
                 .await?;
+            let rows = client.query(&delivered, &[&id]).await?;
             Ok(rows.iter().map(|r| r.get(0)).collect())
         })?;
         keys.iter().map(|k| self.identity(k)).collect()
@@ -157,15 +252,14 @@ impl PgLog {
     pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
         let id = event_id.as_str().to_owned();
         let pairs: Vec<(String, String)> = self.db.run("read", |pool| async move {
-            let rows = pool
-                .get()
-                .await?
-                .query(
+            let client = pool.get().await?;
+            let keys = client
+                .prepare_cached(
                     "SELECT identity, idempotency_key FROM deliveries WHERE event_id = $1
                      ORDER BY seq DESC",
-                    &[&id],
                 )
                 .await?;
+            let rows = client.query(&keys, &[&id]).await?;
             Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
         })?;
         // Newest first, so the first run's key is the one left in the map.
@@ -313,4 +407,45 @@ fn raw_row(r: &Row) -> Result<RawRow, PgError> {
         format: r.try_get(16)?,
         rich: r.try_get(23)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+    use crate::channels::Kind;
+    use crate::log::tests::entry;
+
+    #[test]
+    fn a_run_of_several_messages_keeps_each_row_with_its_own_and_in_order() {
+        let Some(pg) = testing::cluster() else { return };
+        let log = PgLog::open(&pg.fresh_database()).unwrap();
+        let first = entry("run-1", "alice", Kind::Email, Outcome::Delivered, 1);
+        let mut second = entry("run-1", "bob", Kind::Sms, Outcome::Failed, 1);
+        let mut other = (*second.content).clone();
+        other.title = Some("Ticket 43".into());
+        other.event.name = "Other".into();
+        second.content = Arc::new(other);
+        let mut third = first.clone();
+        third.recipient = "carol".into();
+        log.record(&[first, second, third]).unwrap();
+        let mut rows = log.query(&Filter::default()).unwrap();
+        rows.reverse();
+        let seen: Vec<(&str, Option<&str>, &str)> = rows
+            .iter()
+            .map(|r| {
+                let title = r.content.title.as_deref();
+                (r.recipient.as_str(), title, r.event.as_str())
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("alice", Some("Ticket 42"), "TicketApproval"),
+                ("bob", Some("Ticket 43"), "Other"),
+                ("carol", Some("Ticket 42"), "TicketApproval"),
+            ]
+        );
+        assert!(rows.windows(2).all(|w| w[0].seq < w[1].seq), "{rows:?}");
+    }
 }

@@ -2,7 +2,7 @@
 //! lease, so that no two hold one event at once and a killed replica's events come back when its lease
 //! ends.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -49,6 +49,92 @@ fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Recording, first step: the event locked, with the attempts so far of the destinations recorded
+/// (locked too, so that a `requeue_dead` in between is seen as it is).
+const RECORD_READ: &str = "SELECT e.received_ms, d.identity, d.attempts
+     FROM queue_events e LEFT JOIN LATERAL (
+         SELECT identity, attempts FROM queue_deliveries
+         WHERE event_id = e.id AND identity = ANY($2) FOR UPDATE) d ON true
+     WHERE e.id = $1 FOR UPDATE OF e";
+
+/// Recording, second step, in one statement: the destinations' new states, the event's next due
+/// time (or `done`) with its lease ended, and a wake-up when a destination is due at once (the next
+/// link of a fallback chain: any replica may take it). Its parts see the rows as they were before
+/// it, so the next due time joins the old rows of the other destinations to the new ones.
+fn record_write() -> String {
+    format!(
+        "WITH up AS (
+             INSERT INTO queue_deliveries AS q
+                 (event_id, identity, state, attempts, next_attempt_ms, last_error)
+             SELECT $1, u.identity, u.state, u.attempts, u.next, u.error
+             FROM unnest($3::text[], $4::text[], $5::int[], $6::bigint[], $7::text[])
+                 AS u(identity, state, attempts, next, error)
+             ON CONFLICT (event_id, identity) DO UPDATE SET state = excluded.state,
+                 attempts = excluded.attempts, next_attempt_ms = excluded.next_attempt_ms,
+                 last_error = coalesce(excluded.last_error, q.last_error)
+             RETURNING q.state, q.next_attempt_ms),
+         next AS (
+             SELECT min(n) AS at FROM (
+                 SELECT next_attempt_ms AS n FROM queue_deliveries
+                 WHERE event_id = $1 AND state = 'queued' AND identity <> ALL($3)
+                 UNION ALL SELECT next_attempt_ms FROM up WHERE state = 'queued') AS due),
+         done AS (
+             UPDATE queue_events SET state = CASE WHEN next.at IS NULL THEN 'done' ELSE 'queued' END,
+                 due_ms = coalesce(next.at, due_ms), lease_owner = NULL, lease_until_ms = NULL
+             FROM next WHERE id = $1 AND (lease_owner IS NULL OR lease_owner = $2))
+         SELECT CASE WHEN next.at <= $8 THEN {NOTIFY} END FROM next"
+    )
+}
+
+/// The destinations' rows after recording, one per destination, as arrays for `unnest`.
+#[derive(Debug, Default)]
+struct Outcomes {
+    identities: Vec<String>,
+    states: Vec<&'static str>,
+    attempts: Vec<i32>,
+    next: Vec<i64>,
+    errors: Vec<Option<String>>,
+}
+
+impl Outcomes {
+    /// Applies the outcomes in order, as one update each would: a destination named twice sees its
+    /// first outcome's attempts, ends in its last one's state, and keeps the latest error given.
+    fn fold(
+        outcomes: &[(String, Attempt)],
+        mut attempts: HashMap<String, u32>,
+        received_ms: i64,
+        now_ms: i64,
+        policy: &Policy,
+    ) -> Outcomes {
+        let mut rows = Outcomes::default();
+        for (identity, attempt) in outcomes {
+            let before = attempts.get(identity).copied().unwrap_or(0);
+            let (state, after, next, error) =
+                next_state(attempt, before, received_ms, now_ms, policy);
+            attempts.insert(identity.clone(), after);
+            let after = i32::try_from(after).unwrap_or(i32::MAX);
+            match rows.identities.iter().position(|i| i == identity) {
+                Some(n) => {
+                    rows.states[n] = state.as_str();
+                    rows.attempts[n] = after;
+                    rows.next[n] = next;
+                    if error.is_some() {
+                        rows.errors[n] = error;
+                    }
+                }
+                None => {
+                    rows.identities.push(identity.clone());
+                    rows.states.push(state.as_str());
+                    rows.attempts.push(after);
+                    rows.next.push(next);
+                    rows.errors.push(error);
+                }
+            }
+        }
+        rows
+    }
+}
+
 impl Queue for PgQueue {
     fn insert_many(&self, events: &[NewEvent], now_ms: i64) -> Result<Vec<Inserted>> {
         let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
@@ -56,20 +142,19 @@ impl Queue for PgQueue {
         let dues: Vec<i64> = events.iter().map(|e| e.due_ms).collect();
         let new: HashSet<String> = self.db.run("write", move |pool| async move {
             // One statement for the whole batch: an id given twice is inserted once.
-            let rows = pool
-                .get()
-                .await?
-                .query(
-                    &format!(
+            let client = pool.get().await?;
+            let insert = client
+                .prepare_cached(&format!(
                         "WITH new AS (
                              INSERT INTO queue_events (id, body, received_ms, due_ms, state)
                              SELECT id, body, $4, due_ms, 'queued'
                              FROM unnest($1::text[], $2::text[], $3::bigint[]) AS e(id, body, due_ms)
                              ON CONFLICT (id) DO NOTHING RETURNING id, due_ms)
                          SELECT id, CASE WHEN due_ms <= $4 THEN {NOTIFY} END FROM new"
-                    ),
-                    &[&ids, &bodies, &dues, &now_ms],
-                )
+                ))
+                .await?;
+            let rows = client
+                .query(&insert, &[&ids, &bodies, &dues, &now_ms])
                 .await?;
             Ok(rows.iter().map(|r| r.get(0)).collect())
         })?;
@@ -96,10 +181,9 @@ impl Queue for PgQueue {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let owner = owner.to_owned();
         self.db.run("write", move |pool| async move {
-            let rows = pool
-                .get()
-                .await?
-                .query(
+            let client = pool.get().await?;
+            let claim = client
+                .prepare_cached(
                     "WITH due AS (
                          SELECT id FROM queue_events
                          WHERE state = 'queued' AND due_ms <= $1
@@ -108,8 +192,10 @@ impl Queue for PgQueue {
                      UPDATE queue_events e SET lease_owner = $3, lease_until_ms = $4
                      FROM due WHERE e.id = due.id
                      RETURNING e.id, e.body, e.due_ms",
-                    &[&now_ms, &limit, &owner, &until],
                 )
+                .await?;
+            let rows = client
+                .query(&claim, &[&now_ms, &limit, &owner, &until])
                 .await?;
             let mut claimed: Vec<(i64, Claimed)> = rows
                 .iter()
@@ -131,15 +217,14 @@ impl Queue for PgQueue {
     fn planned(&self, id: &str) -> Result<Vec<Planned>> {
         let id = id.to_owned();
         self.db.run("read", move |pool| async move {
-            let rows = pool
-                .get()
-                .await?
-                .query(
+            let client = pool.get().await?;
+            let planned = client
+                .prepare_cached(
                     "SELECT identity, state, attempts, next_attempt_ms, last_error
                      FROM queue_deliveries WHERE event_id = $1 ORDER BY seq",
-                    &[&id],
                 )
                 .await?;
+            let rows = client.query(&planned, &[&id]).await?;
             rows.iter()
                 .map(|r| {
                     let attempts: i32 = r.try_get(2)?;
@@ -167,56 +252,38 @@ impl Queue for PgQueue {
             (id.to_owned(), owner.to_owned(), outcomes.to_vec(), *policy);
         self.db.run("write", move |pool| async move {
             let mut client = pool.get().await?;
+            let read = client.prepare_cached(RECORD_READ).await?;
+            let write = client.prepare_cached(&record_write()).await?;
             let tx = client.transaction().await?;
-            let received: i64 = tx
-                .query_one(
-                    "SELECT received_ms FROM queue_events WHERE id = $1 FOR UPDATE",
-                    &[&id],
-                )
-                .await?
-                .get(0);
-            for (identity, attempt) in &outcomes {
-                let attempts: i32 = tx
-                    .query_one(
-                        "INSERT INTO queue_deliveries (event_id, identity, state, attempts,
-                             next_attempt_ms) VALUES ($1, $2, 'queued', 0, $3)
-                         ON CONFLICT (event_id, identity) DO UPDATE SET attempts =
-                             queue_deliveries.attempts
-                         RETURNING attempts",
-                        &[&id, identity, &now_ms],
-                    )
-                    .await?
-                    .get(0);
-                let attempts = u32::try_from(attempts).unwrap_or(0);
-                let (state, attempts, next, error) =
-                    next_state(attempt, attempts, received, now_ms, &policy);
-                let attempts = i32::try_from(attempts).unwrap_or(i32::MAX);
-                tx.execute(
-                    "UPDATE queue_deliveries SET state = $3, attempts = $4, next_attempt_ms = $5,
-                         last_error = coalesce($6, last_error)
-                     WHERE event_id = $1 AND identity = $2",
-                    &[&id, identity, &state.as_str(), &attempts, &next, &error],
-                )
-                .await?;
+            let identities: Vec<&str> = outcomes.iter().map(|(i, _)| i.as_str()).collect();
+            let rows = tx.query(&read, &[&id, &identities]).await?;
+            let Some(first) = rows.first() else {
+                // No such event: fail as reading it alone does.
+                tx.query_one("SELECT received_ms FROM queue_events WHERE id = $1", &[&id])
+                    .await?;
+                return Err(PgError::Unreadable(format!("queue event `{id}`")));
+            };
+            let received: i64 = first.try_get(0)?;
+            let mut known: HashMap<String, u32> = HashMap::new();
+            for row in &rows {
+                if let Some(identity) = row.try_get::<_, Option<String>>(1)? {
+                    let attempts: i32 = row.try_get(2)?;
+                    known.insert(identity, u32::try_from(attempts).unwrap_or(0));
+                }
             }
-            let next: Option<i64> = tx
-                .query_one(
-                    "SELECT min(next_attempt_ms) FROM queue_deliveries
-                     WHERE event_id = $1 AND state = 'queued'",
-                    &[&id],
-                )
-                .await?
-                .get(0);
-            let state = if next.is_some() { "queued" } else { "done" };
-            // A destination due at once (the next link of a fallback chain): any replica may take it.
-            if next.is_some_and(|next| next <= now_ms) {
-                tx.execute(&format!("SELECT {NOTIFY}"), &[]).await?;
-            }
+            let rows = Outcomes::fold(&outcomes, known, received, now_ms, &policy);
             tx.execute(
-                "UPDATE queue_events SET state = $3, due_ms = coalesce($4, due_ms),
-                     lease_owner = NULL, lease_until_ms = NULL
-                 WHERE id = $1 AND (lease_owner IS NULL OR lease_owner = $2)",
-                &[&id, &owner, &state, &next],
+                &write,
+                &[
+                    &id,
+                    &owner,
+                    &rows.identities,
+                    &rows.states,
+                    &rows.attempts,
+                    &rows.next,
+                    &rows.errors,
+                    &now_ms,
+                ],
             )
             .await?;
             tx.commit().await?;
@@ -227,16 +294,14 @@ impl Queue for PgQueue {
     fn release(&self, id: &str, owner: &str) -> Result<()> {
         let (id, owner) = (id.to_owned(), owner.to_owned());
         self.db.run("write", move |pool| async move {
-            pool.get()
-                .await?
-                .execute(
-                    &format!(
-                        "UPDATE queue_events SET lease_owner = NULL, lease_until_ms = NULL
-                         WHERE id = $1 AND lease_owner = $2 RETURNING {NOTIFY}"
-                    ),
-                    &[&id, &owner],
-                )
+            let client = pool.get().await?;
+            let release = client
+                .prepare_cached(&format!(
+                    "UPDATE queue_events SET lease_owner = NULL, lease_until_ms = NULL
+                     WHERE id = $1 AND lease_owner = $2 RETURNING {NOTIFY}"
+                ))
                 .await?;
+            client.execute(&release, &[&id, &owner]).await?;
             Ok(())
         })
     }
