@@ -107,7 +107,7 @@ impl Log {
     pub fn delivered_for(&self, event_id: &DeliveryId) -> Result<HashSet<Identity>> {
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare_cached(
                 "SELECT DISTINCT identity FROM deliveries WHERE event_id = ?1 AND outcome = 'delivered'",
             )
             .map_err(|e| self.explain("read", e))?;
@@ -122,7 +122,7 @@ impl Log {
     pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare_cached(
                 "SELECT identity, idempotency_key FROM deliveries WHERE event_id = ?1 ORDER BY seq DESC",
             )
             .map_err(|e| self.explain("read", e))?;
@@ -176,12 +176,12 @@ impl Log {
 fn append(tx: &Connection, rows: &[Entry]) -> rusqlite::Result<()> {
     let mut messages: Vec<(Arc<Content>, i64)> = Vec::new();
     {
-        let mut add_message = tx.prepare(
+        let mut add_message = tx.prepare_cached(
             "INSERT INTO messages (title, text, format, event, category, module, task_id, task_name,
                  submitter_uid, submitter_name, rich)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
-        let mut add_row = tx.prepare(
+        let mut add_row = tx.prepare_cached(
             "INSERT INTO deliveries (event_id, time_ms, identity, ad_hoc, recipient, channel,
                  destination, outcome, attempts, error_code, error_message, reason, idempotency_key,
                  message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",

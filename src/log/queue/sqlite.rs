@@ -56,7 +56,7 @@ impl Queue for SqliteQueue {
     fn insert_many(&self, events: &[NewEvent], now_ms: i64) -> Result<Vec<Inserted>> {
         let events = events.to_vec();
         self.write(move |tx| {
-            let mut add = tx.prepare(
+            let mut add = tx.prepare_cached(
                 "INSERT OR IGNORE INTO queue_events (id, body, received_ms, due_ms, state)
                  VALUES (?1, ?2, ?3, ?4, 'queued')",
             )?;
@@ -85,7 +85,7 @@ impl Queue for SqliteQueue {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let owner = owner.to_owned();
         self.write(move |tx| {
-            let mut stmt = tx.prepare(
+            let mut stmt = tx.prepare_cached(
                 "SELECT id, body FROM queue_events
                  WHERE state = 'queued' AND due_ms <= ?1
                    AND (lease_until_ms IS NULL OR lease_until_ms <= ?1)
@@ -99,7 +99,7 @@ impl Queue for SqliteQueue {
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut lease = tx.prepare(
+            let mut lease = tx.prepare_cached(
                 "UPDATE queue_events SET lease_owner = ?2, lease_until_ms = ?3 WHERE id = ?1",
             )?;
             for c in &claimed {
@@ -112,7 +112,7 @@ impl Queue for SqliteQueue {
     fn planned(&self, id: &str) -> Result<Vec<Planned>> {
         let conn = self.conn();
         let read = || -> rusqlite::Result<Vec<Planned>> {
-            let mut stmt = conn.prepare(
+            let mut stmt = conn.prepare_cached(
                 "SELECT identity, state, attempts, next_attempt_ms, last_error
                  FROM queue_deliveries WHERE event_id = ?1 ORDER BY rowid",
             )?;
@@ -146,11 +146,11 @@ impl Queue for SqliteQueue {
     fn release(&self, id: &str, owner: &str) -> Result<()> {
         let (id, owner) = (id.to_owned(), owner.to_owned());
         self.write(move |tx| {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE queue_events SET lease_owner = NULL, lease_until_ms = NULL
                  WHERE id = ?1 AND lease_owner = ?2",
-                params![id, owner],
-            )?;
+            )?
+            .execute(params![id, owner])?;
             Ok(())
         })
     }
@@ -296,15 +296,15 @@ impl SqliteQueue {
         policy: &Policy,
     ) -> rusqlite::Result<()> {
         let received: i64 = tx
-            .prepare("SELECT received_ms FROM queue_events WHERE id = ?1")?
+            .prepare_cached("SELECT received_ms FROM queue_events WHERE id = ?1")?
             .query_row([id], |r| r.get(0))?;
-        let mut plan = tx.prepare(
+        let mut plan = tx.prepare_cached(
             "INSERT INTO queue_deliveries (event_id, identity, state, attempts, next_attempt_ms)
              VALUES (?1, ?2, 'queued', 0, ?3)
              ON CONFLICT (event_id, identity) DO UPDATE SET attempts = attempts
              RETURNING attempts",
         )?;
-        let mut set = tx.prepare(
+        let mut set = tx.prepare_cached(
             "UPDATE queue_deliveries SET state = ?3, attempts = ?4, next_attempt_ms = ?5,
                  last_error = coalesce(?6, last_error)
              WHERE event_id = ?1 AND identity = ?2",
@@ -316,12 +316,12 @@ impl SqliteQueue {
             set.execute(params![id, identity, state.as_str(), attempts, next, error])?;
         }
         let next: Option<i64> = tx
-            .prepare(
+            .prepare_cached(
                 "SELECT min(next_attempt_ms) FROM queue_deliveries
                  WHERE event_id = ?1 AND state = 'queued'",
             )?
             .query_row([id], |r| r.get(0))?;
-        tx.prepare(
+        tx.prepare_cached(
             "UPDATE queue_events SET state = ?3, due_ms = coalesce(?4, due_ms),
                  lease_owner = NULL, lease_until_ms = NULL
              WHERE id = ?1 AND (lease_owner IS NULL OR lease_owner = ?2)",
