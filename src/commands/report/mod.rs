@@ -14,61 +14,15 @@ use crate::log::DeliveryId;
 mod dry;
 mod live;
 mod send;
+mod waiting;
 
 pub use dry::dry_run;
 pub use live::Live;
 pub use send::{interrupted, send, send_rounds, warn_unrecorded};
+pub use waiting::{Emitted, Waiting};
 
 /// The roles that reached each row's recipients, keyed by the row's `recipient` text (`emit` only).
 pub type Roles = HashMap<String, Vec<String>>;
-
-/// What `emit` adds to its report: the roles that reached each row's recipients, and the deliveries a
-/// mute window holds in the queue (rows `queued`, with their due time).
-#[derive(Debug, Default)]
-pub struct Emitted {
-    pub roles: Roles,
-    pub waiting: Vec<Waiting>,
-}
-
-/// A delivery waiting in the queue, as a row of the report: `send --json`'s fields, `outcome`
-/// `queued`, and `next_attempt` (RFC 3339) as in `log --json`.
-#[derive(Debug, Serialize)]
-pub struct Waiting {
-    pub recipient: String,
-    pub channel: String,
-    pub destination: String,
-    pub outcome: &'static str,
-    pub attempts: u32,
-    pub elapsed_ms: u64,
-    pub error_code: Option<String>,
-    pub error_message: Option<String>,
-    /// Why it waits (`muted (night)`).
-    pub reason: Option<String>,
-    pub next_attempt: String,
-}
-
-impl Waiting {
-    pub fn new(
-        recipient: String,
-        channel: &str,
-        destination: String,
-        due: String,
-        why: String,
-    ) -> Self {
-        Waiting {
-            recipient,
-            channel: channel.to_owned(),
-            destination,
-            outcome: "queued",
-            attempts: 0,
-            elapsed_ms: 0,
-            error_code: None,
-            error_message: None,
-            reason: Some(why),
-            next_attempt: due,
-        }
-    }
-}
 
 /// More rows than this are a large send: a progress bar while it runs (on a terminal), then a summary
 /// line and the failures first.
@@ -228,26 +182,11 @@ fn table(
             cells
         })
         .collect();
-    table.extend(waiting.iter().map(|w| {
-        let mut cells = Vec::new();
-        if with_ids {
-            cells.push(String::new());
-        }
-        cells.push(w.recipient.clone());
-        if let Some(reached) = roles_of(roles, &w.recipient) {
-            cells.push(reached.join(", "));
-        }
-        let why = w.reason.as_deref().unwrap_or_default();
-        cells.extend([
-            w.channel.clone(),
-            w.destination.clone(),
-            w.outcome.to_owned(),
-            w.attempts.to_string(),
-            "-".to_owned(),
-            format!("until {}: {why}", w.next_attempt),
-        ]);
-        cells
-    }));
+    table.extend(
+        waiting
+            .iter()
+            .map(|w| w.cells(with_ids, roles_of(roles, &w.recipient))),
+    );
     let mut header = Vec::new();
     if with_ids {
         header.push("id");
