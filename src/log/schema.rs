@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use anyhow::Result;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::Error;
@@ -152,6 +153,17 @@ pub fn open(path: &Path, create: bool) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| explain(path, "open", e))?;
     conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| explain(path, "open", e))?;
+    // Plans that do not depend on the values bound: without it SQLite prepares a statement again
+    // whenever a bound value changes (`WHERE event_id = ?1 ORDER BY ...`, every query of the queue),
+    // and the statement cache saves nothing.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .map_err(|e| explain(path, "open", e))?;
+    // Room for every statement the queue's writer runs (rusqlite keeps 16 by default, fewer than a
+    // send's record and the group frame around it use).
+    conn.set_prepared_statement_cache_capacity(64);
+    // Savepoints' journals (every queue write has one) in memory, not spilled to a temporary file.
+    conn.pragma_update(None, "temp_store", "MEMORY")
         .map_err(|e| explain(path, "open", e))?;
     let version = user_version(&conn).map_err(|e| explain(path, "read", e))?;
     if version > CURRENT_VERSION {

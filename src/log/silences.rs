@@ -114,7 +114,7 @@ impl SqliteSilences {
     /// The silences that have not ended at `now_ms` (with `all`, every one), the newest first.
     pub fn list(&self, now_ms: i64, all: bool) -> Result<Vec<Silence>> {
         let read = || -> rusqlite::Result<Vec<Silence>> {
-            let mut stmt = self.conn.prepare(
+            let mut stmt = self.conn.prepare_cached(
                 "SELECT id, matchers, starts_ms, ends_ms, comment, created_by FROM silences
                  WHERE ?2 OR ends_ms > ?1 ORDER BY created_ms DESC, id",
             )?;

@@ -12,9 +12,11 @@ pub mod matching;
 mod plan;
 pub mod recipients;
 
+use std::sync::LazyLock;
+
 use crate::error::Error;
 use crate::store::Store;
-use crate::store::schema::{DefaultRole, EventId, Rule};
+use crate::store::schema::{CustomEvent, DefaultRole, EventId, Rule};
 use crate::templates::Vars;
 
 pub use content::{EventText, content};
@@ -64,7 +66,13 @@ impl RuleView {
     }
 }
 
-fn builtin_defs() -> impl Iterator<Item = EventDef> {
+/// The built-in events, made once: every planned event looks its own up.
+fn builtin_defs() -> &'static [EventDef] {
+    static BUILTIN: LazyLock<Vec<EventDef>> = LazyLock::new(|| make_builtin_defs().collect());
+    &BUILTIN
+}
+
+fn make_builtin_defs() -> impl Iterator<Item = EventDef> {
     catalogue::builtin().filter_map(|(id, description)| {
         let id: EventId = id.parse().ok()?;
         let default_role = catalogue::builtin_default_role(id.words()[2]);
@@ -83,19 +91,21 @@ pub fn is_builtin(id: &str) -> bool {
 
 /// Every event: the built-ins in catalogue order, then the custom ones by id.
 pub fn events(store: &Store) -> Vec<EventDef> {
-    let mut out: Vec<EventDef> = builtin_defs().collect();
-    out.extend(store.events.iter().map(|(id, e)| {
-        EventDef {
-            id: id.clone(),
-            description: e
-                .description
-                .clone()
-                .unwrap_or_else(|| catalogue::generic_description(id.words())),
-            default_role: e.default_role,
-            custom: true,
-        }
-    }));
+    let mut out: Vec<EventDef> = builtin_defs().to_vec();
+    out.extend(store.events.iter().map(|(id, e)| custom_def(id, e)));
     out
+}
+
+fn custom_def(id: &EventId, e: &CustomEvent) -> EventDef {
+    EventDef {
+        id: id.clone(),
+        description: e
+            .description
+            .clone()
+            .unwrap_or_else(|| catalogue::generic_description(id.words())),
+        default_role: e.default_role,
+        custom: true,
+    }
 }
 
 /// Every event with its rule in effect.
@@ -121,10 +131,20 @@ pub fn orphans(store: &Store) -> Vec<&EventId> {
 
 /// Looks an event up by its exact id; an unknown id is a usage error naming the nearest ids.
 pub fn find(store: &Store, id: &str) -> Result<RuleView, Error> {
-    views(store)
-        .into_iter()
-        .find(|v| v.event.id.as_str() == id)
-        .ok_or_else(|| unknown_event(store, id))
+    // As `views` orders them: a built-in event first, then a custom one.
+    let builtin = builtin_defs().iter().find(|e| e.id.as_str() == id).cloned();
+    let event = match builtin {
+        Some(event) => event,
+        None => id
+            .parse::<EventId>()
+            .ok()
+            .and_then(|id| Some(custom_def(&id, store.events.get(&id)?)))
+            .ok_or_else(|| unknown_event(store, id))?,
+    };
+    Ok(RuleView {
+        rule: store.rules.get(&event.id).cloned().unwrap_or_default(),
+        event,
+    })
 }
 
 /// Whether `id` names an event, built in or custom: `find` without building every rule view.

@@ -130,7 +130,7 @@ fn commit(conn: &Connection, mut group: Vec<Box<dyn Pending>>) -> bool {
     if !conn.is_autocommit() {
         let _ = conn.execute_batch("ROLLBACK");
     }
-    let mut committed = schema::retry_busy(|| conn.execute_batch("BEGIN IMMEDIATE"));
+    let mut committed = schema::retry_busy(|| run(conn, "BEGIN IMMEDIATE"));
     if committed.is_ok() {
         for job in &mut group {
             if let Some(e) = job.run(conn) {
@@ -140,7 +140,7 @@ fn commit(conn: &Connection, mut group: Vec<Box<dyn Pending>>) -> bool {
         }
     }
     if committed.is_ok() {
-        committed = schema::retry_busy(|| conn.execute_batch("COMMIT"));
+        committed = schema::retry_busy(|| run(conn, "COMMIT"));
     }
     if committed.is_err() && !conn.is_autocommit() {
         let _ = conn.execute_batch("ROLLBACK");
@@ -159,10 +159,10 @@ pub(super) fn savepoint<T>(
     name: &str,
     f: impl FnOnce(&Connection) -> rusqlite::Result<T>,
 ) -> (rusqlite::Result<T>, bool) {
-    if let Err(e) = conn.execute_batch(&format!("SAVEPOINT {name}")) {
+    if let Err(e) = run(conn, &format!("SAVEPOINT {name}")) {
         return (Err(e), conn.is_autocommit());
     }
-    let out = f(conn).and_then(|v| conn.execute_batch(&format!("RELEASE {name}")).map(|()| v));
+    let out = f(conn).and_then(|v| run(conn, &format!("RELEASE {name}")).map(|()| v));
     if out.is_ok() {
         return (out, false);
     }
@@ -171,6 +171,12 @@ pub(super) fn savepoint<T>(
             .execute_batch(&format!("ROLLBACK TO {name}; RELEASE {name}"))
             .is_err();
     (out, broken)
+}
+
+/// Runs one statement of a group's frame (begin, savepoints, commit), kept prepared: each runs once
+/// per write, and parsing it every time is work for nothing.
+fn run(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.execute([]).map(|_| ())
 }
 
 /// The same error again, for each write of a group that one error failed (its code kept for hints).
