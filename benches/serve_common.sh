@@ -46,4 +46,7 @@ start_serve() {
   wait_http "http://127.0.0.1:$serve_port/healthz"
 }
 
+# CPU seconds (user + system) a running process has used so far.
+cpu_secs() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
 vm_hwm_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }

@@ -3,7 +3,8 @@
 # from the first POST to the last delivery recorded, beside curl posting the same 10,000 bodies straight to
 # the receiver. Both sides post with one curl process, 8 transfers in parallel over keep-alive
 # (`curl --parallel --parallel-max 8 -K config`), in the same run.
-# Usage: benches/serve_e2e.sh   (EVENTS=10000; NOTIFY_BIN=path skips the release build)
+# Usage: benches/serve_e2e.sh   (EVENTS=10000; NOTIFY_BIN=path skips the release build; SERVE_ARGS adds
+# flags to serve, e.g. SERVE_ARGS="--workers 8")
 source "$(dirname "$0")/serve_common.sh"
 EVENTS=${EVENTS:-10000}
 now() { date +%s.%N; }
@@ -11,6 +12,7 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 receiver=$(free_port)
 python3 benches/loopback.py "$receiver" &
+receiver_pid=$!
 children+=($!)
 wait_http "http://127.0.0.1:$receiver/ready"
 store_with_webhook "$receiver"
@@ -38,8 +40,9 @@ post() { curl -s --parallel --parallel-max 8 -K "$1" 2>/dev/null | sort | uniq -
 start=$(now)
 curl_codes=$(post "$work/curl.cfg")
 curl_secs=$(elapsed "$start" "$(now)")
+receiver_cpu_curl=$(cpu_secs "$receiver_pid")
 
-start_serve
+start_serve ${SERVE_ARGS:-}
 start=$(now)
 serve_codes=$(post "$work/serve.cfg")
 posted=$(elapsed "$start" "$(now)")
@@ -56,6 +59,8 @@ while time.time() < deadline:
 PY
 serve_secs=$(elapsed "$start" "$(now)")
 peak=$(vm_hwm_mib "$serve_pid")
+serve_cpu=$(cpu_secs "$serve_pid")
+receiver_cpu=$(awk -v a="$receiver_cpu_curl" -v b="$(cpu_secs "$receiver_pid")" 'BEGIN { printf "%.2f", b - a }')
 delivered=$(python3 -c 'import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 print(db.execute("SELECT count(DISTINCT event_id) FROM deliveries WHERE outcome = ?", ("delivered",)).fetchone()[0])' "$NOTIFY_LOG")
@@ -66,3 +71,4 @@ printf '%-58s %8s  %s\n' "curl: $EVENTS POSTs to the receiver, 8 in parallel" "$
 printf '%-58s %8s  %s\n' "notify serve: first POST to last delivery" "$serve_secs" "$serve_codes(posting took ${posted} s)"
 echo "ratio serve/curl: $(awk -v a="$serve_secs" -v b="$curl_secs" 'BEGIN { printf "%.2f", a / b }') (goal: at most 1.5)"
 echo "delivered (log): $delivered of $EVENTS events; serve peak RSS ${peak} MiB"
+echo "CPU seconds: serve $serve_cpu; the receiver $receiver_cpu_curl for curl's posts, $receiver_cpu for serve's"

@@ -119,28 +119,36 @@ impl Run<'_> {
         mut plan: Plan,
         msg: Message,
     ) -> Result<Finished> {
-        let prepared = self.prepare(&mut plan)?;
+        let mut prepared = self.prepare(&mut plan)?;
+        // A kept log was only read: back for the next send now, not held through this one's exchange.
+        let mut readable = false;
+        if let Recording::Kept(kept) = &self.recording
+            && let Some(log) = prepared.log.take()
+        {
+            readable = true;
+            if prepared.problem.is_none() {
+                kept.give(log);
+            }
+        }
         let content = Arc::new(content_of(&msg));
         let rows = Arc::clone(engine).run(plan, Arc::new(msg)).await;
         let interrupted = engine.stopped();
-        let Recording::Kept(kept) = &self.recording else {
+        if !matches!(self.recording, Recording::Kept(_)) {
             return Ok(self.finish(prepared, rows, &content, interrupted));
-        };
+        }
         let Prepared {
             id,
-            log,
             problem,
             identities,
             keys,
+            ..
         } = prepared;
-        let entries = match &log {
-            Some(_) => entries(&id, &rows, identities, keys, &content, self.clock.now_ms()),
-            // A log that could not be read is not written either: the warning stays true.
-            None => Vec::new(),
+        // A log that could not be read is not written either: the warning stays true.
+        let entries = if readable {
+            entries(&id, &rows, identities, keys, &content, self.clock.now_ms())
+        } else {
+            Vec::new()
         };
-        if let (Some(log), None) = (log, &problem) {
-            kept.give(log);
-        }
         Ok(Finished {
             id,
             rows,

@@ -39,6 +39,9 @@ pub struct NewEvent {
 pub struct Claimed {
     pub id: String,
     pub body: String,
+    /// Its planned destinations, when the claim read them in its own transaction (SQLite); `None`:
+    /// ask [`Queue::planned`].
+    pub planned: Option<Vec<Planned>>,
 }
 
 /// Where one destination of an event stands.
@@ -207,6 +210,20 @@ pub trait Queue: Send + Sync {
         lease: Duration,
         limit: usize,
     ) -> Result<Vec<Claimed>>;
+    /// [`Queue::insert_many`], and the first `leases` new events that are due at `now_ms` leased to
+    /// `owner` in the same transaction, as a claim would: the caller hands them to its workers
+    /// itself. Returns the answers and the indexes of the leased events. By default nothing is
+    /// leased (the workers claim every event).
+    fn insert_leased(
+        &self,
+        events: &[NewEvent],
+        now_ms: i64,
+        (owner, lease): (&str, Duration),
+        leases: usize,
+    ) -> Result<(Vec<Inserted>, Vec<usize>)> {
+        let _ = (owner, lease, leases);
+        Ok((self.insert_many(events, now_ms)?, Vec::new()))
+    }
     /// The destinations planned for an event so far (none before its first planning).
     fn planned(&self, id: &str) -> Result<Vec<Planned>>;
     /// Records an attempt's outcome for each destination (planning those not seen before), moves
@@ -252,17 +269,43 @@ pub trait Queue: Send + Sync {
     /// [`Queue::record`] for a send, with the send's rows for the delivery log. A backend whose log
     /// is in the queue's own database writes them in the same transaction (a crash never leaves a
     /// delivery logged but still queued, or the other way round); by default they go to `log` first.
-    /// A failure of the rows alone does not stop the record: it is returned (`Ok(Some(_))`).
+    /// A failure of the rows alone does not stop the record: it is returned in [`Recorded`].
     fn record_sent(
         &self,
         sent: Sent,
         policy: &Policy,
         log: &dyn Fn(&[Entry]) -> Result<()>,
-    ) -> Result<Option<anyhow::Error>> {
+    ) -> Result<Recorded> {
         let unlogged = log(&sent.rows).err();
         self.record(&sent.id, &sent.owner, &sent.outcomes, sent.now_ms, policy)?;
-        Ok(unlogged)
+        Ok(Recorded {
+            states: None,
+            unlogged,
+        })
     }
+    /// [`Queue::record_sent`] for several sends at once, in one transaction where the backend can
+    /// (SQLite); one answer per send, in order.
+    fn record_sent_many(
+        &self,
+        sents: Vec<Sent>,
+        policy: &Policy,
+        log: &dyn Fn(&[Entry]) -> Result<()>,
+    ) -> Vec<Result<Recorded>> {
+        sents
+            .into_iter()
+            .map(|sent| self.record_sent(sent, policy, log))
+            .collect()
+    }
+}
+
+/// What [`Queue::record_sent`] did.
+#[derive(Debug, Default)]
+pub struct Recorded {
+    /// Where the event's destinations stand after the record, when the backend read them in the
+    /// same transaction (SQLite); `None`: ask [`Queue::planned`].
+    pub states: Option<Vec<Planned>>,
+    /// Why the send's rows are not in the log, if they are not (the outcomes stand).
+    pub unlogged: Option<anyhow::Error>,
 }
 
 /// A send's outcomes (as [`Queue::record`] takes them) and its rows for the delivery log.

@@ -6,10 +6,11 @@
 //! the others; an event whose own commit fails is answered as not queued, and nothing is half queued.
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use tokio::sync::{Notify, mpsc, oneshot};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
 
-use crate::log::queue::{Inserted, NewEvent, Queue};
+use crate::log::queue::{Claimed, Inserted, NewEvent, Queue};
 
 use super::{Line, Report};
 
@@ -31,11 +32,31 @@ pub struct Committer {
     jobs: mpsc::Sender<Job>,
 }
 
+/// An event handed straight to the workers, with the worker slot it runs in.
+pub type Handed = (Claimed, OwnedSemaphorePermit);
+
+/// Where events due now go straight to the workers: for each, a free worker slot is taken before
+/// the commit and the event is leased in the commit itself, so that no claim has to find it.
+pub struct Handoff {
+    /// The workers' slots (`--workers`).
+    pub slots: Arc<Semaphore>,
+    pub to: mpsc::UnboundedSender<Handed>,
+    /// This serve's name on its leases, and how long a lease lasts.
+    pub owner: String,
+    pub lease: Duration,
+}
+
 impl Committer {
-    /// Starts the committer task on the current runtime; `wake` is told when an event was queued.
-    pub fn start(queue: Arc<dyn Queue>, wake: Arc<Notify>, report: Report) -> Committer {
+    /// Starts the committer task on the current runtime; `wake` is told when an event was queued
+    /// that nobody was handed. With a `handoff`, events due now go to workers with free slots.
+    pub fn start(
+        queue: Arc<dyn Queue>,
+        wake: Arc<Notify>,
+        report: Report,
+        handoff: Option<Handoff>,
+    ) -> Committer {
         let (jobs, waiting) = mpsc::channel(WAITING);
-        tokio::spawn(run(queue, waiting, wake, report));
+        tokio::spawn(run(queue, waiting, wake, report, handoff));
         Committer { jobs }
     }
 
@@ -59,6 +80,7 @@ async fn run(
     mut waiting: mpsc::Receiver<Job>,
     wake: Arc<Notify>,
     report: Report,
+    handoff: Option<Handoff>,
 ) {
     let mut jobs = Vec::with_capacity(MAX_GROUP);
     while waiting.recv_many(&mut jobs, MAX_GROUP).await > 0 {
@@ -66,17 +88,53 @@ async fn run(
         let queue = Arc::clone(&queue);
         let events: Vec<(NewEvent, i64)> =
             group.iter().map(|j| (j.event.clone(), j.now_ms)).collect();
-        let committed = tokio::task::spawn_blocking(move || commit_group(&*queue, &events))
-            .await
-            .unwrap_or_else(|_| Committed::none(group.len()));
+        // A free worker slot for each event due now, as many as there are.
+        let mut slots = Vec::new();
+        let mut lease = None;
+        if let Some(h) = &handoff {
+            let due = events.iter().filter(|(e, now)| e.due_ms <= *now).count();
+            while slots.len() < due {
+                let Ok(slot) = Arc::clone(&h.slots).try_acquire_owned() else {
+                    break;
+                };
+                slots.push(slot);
+            }
+            lease = Some((h.owner.clone(), h.lease));
+        }
+        let leases = slots.len();
+        let committed = tokio::task::spawn_blocking(move || {
+            let lease = lease
+                .as_ref()
+                .map(|(owner, lease)| (owner.as_str(), *lease));
+            commit_group(&*queue, &events, lease, leases)
+        })
+        .await
+        .unwrap_or_else(|_| Committed::none(group.len()));
         for e in committed.errors {
             (report)(Line::QueueFailed(e));
         }
-        if committed
+        let new = committed
             .answers
             .iter()
-            .any(|a| matches!(a, Some(Inserted::New { .. })))
-        {
+            .filter(|a| matches!(a, Some(Inserted::New { .. })))
+            .count();
+        if let Some(h) = &handoff {
+            for &i in &committed.leased {
+                let (Some(job), Some(slot)) = (group.get(i), slots.pop()) else {
+                    break;
+                };
+                let event = Claimed {
+                    id: job.event.id.clone(),
+                    body: job.event.body.clone(),
+                    planned: Some(Vec::new()),
+                };
+                // Workers that are gone (a stop) leave it leased: the next start takes it back.
+                let _ = h.to.send((event, slot));
+            }
+        }
+        // The slots not used go back; events not handed over wait for a claim.
+        drop(slots);
+        if new > committed.leased.len() {
             wake.notify_one();
         }
         for (job, answer) in group.into_iter().zip(committed.answers) {
@@ -86,9 +144,11 @@ async fn run(
     }
 }
 
-/// One group's answers (in order) and the errors met on the way.
+/// One group's answers (in order), the indexes of the events leased in it, and the errors met on
+/// the way.
 struct Committed {
     answers: Vec<Option<Inserted>>,
+    leased: Vec<usize>,
     errors: Vec<anyhow::Error>,
 }
 
@@ -96,6 +156,7 @@ impl Committed {
     fn none(n: usize) -> Self {
         Committed {
             answers: vec![None; n],
+            leased: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -103,13 +164,24 @@ impl Committed {
 
 /// Commits the group in one transaction (received at the latest request's time, a few milliseconds
 /// at most after the first), else each event in its own.
-fn commit_group(queue: &dyn Queue, events: &[(NewEvent, i64)]) -> Committed {
+/// With `lease`, up to `leases` events due now are leased to the serve in the same transaction.
+fn commit_group(
+    queue: &dyn Queue,
+    events: &[(NewEvent, i64)],
+    lease: Option<(&str, Duration)>,
+    leases: usize,
+) -> Committed {
     let now = events.iter().map(|(_, now)| *now).max().unwrap_or_default();
     let all: Vec<NewEvent> = events.iter().map(|(e, _)| e.clone()).collect();
-    let first = match queue.insert_many(&all, now) {
-        Ok(inserted) if inserted.len() == events.len() => {
+    let inserted = match lease {
+        Some(lease) => queue.insert_leased(&all, now, lease, leases),
+        None => queue.insert_many(&all, now).map(|i| (i, Vec::new())),
+    };
+    let first = match inserted {
+        Ok((inserted, leased)) if inserted.len() == events.len() => {
             return Committed {
                 answers: inserted.into_iter().map(Some).collect(),
+                leased,
                 errors: Vec::new(),
             };
         }
@@ -119,6 +191,7 @@ fn commit_group(queue: &dyn Queue, events: &[(NewEvent, i64)]) -> Committed {
     if events.len() == 1 {
         return Committed {
             answers: vec![None],
+            leased: Vec::new(),
             errors: vec![first],
         };
     }
@@ -136,7 +209,11 @@ fn commit_group(queue: &dyn Queue, events: &[(NewEvent, i64)]) -> Committed {
             },
         )
         .collect();
-    Committed { answers, errors }
+    Committed {
+        answers,
+        leased: Vec::new(),
+        errors,
+    }
 }
 
 #[cfg(test)]
@@ -263,7 +340,12 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn requests_waiting_together_share_one_transaction_and_duplicates_answer_as_before() {
         let fake = Arc::new(Fake::default());
-        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), quiet()));
+        let committer = Arc::new(Committer::start(
+            fake.clone(),
+            Arc::default(),
+            quiet(),
+            None,
+        ));
         // On one thread every request is waiting before the committer first runs.
         let answers = burst(&committer, &["a", "b", "a", "c", "b"]).await;
         assert_eq!(answers, [NEW, NEW, DUP, NEW, DUP]);
@@ -276,7 +358,12 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn a_group_is_at_most_max_group_events() {
         let fake = Arc::new(Fake::default());
-        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), quiet()));
+        let committer = Arc::new(Committer::start(
+            fake.clone(),
+            Arc::default(),
+            quiet(),
+            None,
+        ));
         let ids: Vec<String> = (0..MAX_GROUP + 10).map(|i| format!("e{i}")).collect();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         let answers = burst(&committer, &ids).await;
@@ -293,7 +380,7 @@ mod tests {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let lines = Arc::clone(&seen);
         let report: Report = Arc::new(move |line| lines.lock().unwrap().push(format!("{line:?}")));
-        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), report));
+        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), report, None));
         let answers = burst(&committer, &["a", "bad", "b", "a"]).await;
         assert_eq!(answers, [NEW, None, NEW, DUP]);
         assert_eq!(*fake.kept.lock().unwrap(), ["a", "b"]);
@@ -308,7 +395,12 @@ mod tests {
             broken: true,
             ..Fake::default()
         });
-        let committer = Arc::new(Committer::start(fake.clone(), Arc::default(), quiet()));
+        let committer = Arc::new(Committer::start(
+            fake.clone(),
+            Arc::default(),
+            quiet(),
+            None,
+        ));
         assert_eq!(
             burst(&committer, &["a", "b", "c"]).await,
             [None, None, None]
@@ -329,7 +421,12 @@ mod tests {
                  BEGIN SELECT RAISE(ABORT, 'refused'); END;",
             )
             .unwrap();
-        let committer = Arc::new(Committer::start(queue.clone(), Arc::default(), quiet()));
+        let committer = Arc::new(Committer::start(
+            queue.clone(),
+            Arc::default(),
+            quiet(),
+            None,
+        ));
         let answers = burst(&committer, &["a", "bad", "b", "b"]).await;
         assert_eq!(answers, [NEW, None, NEW, DUP]);
         let queued: Vec<String> = queue
@@ -349,5 +446,51 @@ mod tests {
             .unwrap();
         assert_eq!(burst(&committer, &["c", "d"]).await, [None, None]);
         assert_eq!(queue.waiting(0).unwrap().len(), 2);
+    }
+
+    #[tokio::test]
+    async fn events_due_now_go_leased_to_free_worker_slots_and_the_rest_wait_for_a_claim() {
+        let dir = tempfile::tempdir().unwrap();
+        let queue = Arc::new(SqliteQueue::open(&dir.path().join("log.db")).unwrap());
+        let slots = Arc::new(Semaphore::new(2));
+        let (to, mut handed) = mpsc::unbounded_channel();
+        let handoff = Handoff {
+            slots: Arc::clone(&slots),
+            to,
+            owner: "serve-1".into(),
+            lease: Duration::from_secs(60),
+        };
+        let wake = Arc::new(Notify::new());
+        let committer = Committer::start(queue.clone(), Arc::clone(&wake), quiet(), Some(handoff));
+        for id in ["a", "b", "c"] {
+            let mut due_now = event(id);
+            due_now.due_ms = 0;
+            assert_eq!(
+                committer.commit(due_now, 1).await,
+                Some(Inserted::New { due_ms: 0 })
+            );
+        }
+        // Two slots: two events handed over, each with its slot and nothing planned yet.
+        let mut given = Vec::new();
+        while let Ok((event, slot)) = handed.try_recv() {
+            assert_eq!(event.planned, Some(Vec::new()));
+            given.push((event.id, slot));
+        }
+        let ids: Vec<&str> = given.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(slots.available_permits(), 0);
+        // The third waits for a claim, and the workers were told.
+        tokio::time::timeout(Duration::from_secs(5), wake.notified())
+            .await
+            .expect("woken");
+        let claimed: Vec<String> = queue
+            .claim("serve-1", 1, Duration::from_secs(60), 10)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(claimed, ["c"]);
+        drop(given);
+        assert_eq!(slots.available_permits(), 2);
     }
 }

@@ -15,6 +15,7 @@ mod fallback;
 mod group;
 mod intake;
 mod metrics;
+mod recorder;
 mod stores;
 mod worker;
 
@@ -41,6 +42,7 @@ use crate::server::{self, Limits};
 use crate::store::StoreFile;
 use crate::transport::{Net, serve_runtime};
 use crate::values::Revealed;
+use recorder::Recorder;
 
 pub use event::{EventBody, Malformed};
 
@@ -182,8 +184,22 @@ async fn run(config: Config, report: Report) -> Result<()> {
         false => worker::POLL,
     });
     let metrics = Arc::new(metrics::Metrics::default());
-    let committer =
-        committer::Committer::start(Arc::clone(&queue), Arc::clone(&wake), Arc::clone(&report));
+    // The workers' slots, shared with the intake, which hands events due now straight over.
+    let slots = Arc::new(tokio::sync::Semaphore::new(config.workers.max(1)));
+    let (to_workers, handed) = tokio::sync::mpsc::unbounded_channel();
+    let owner = format!("{}@{}", std::process::id(), config.clock.now_ms());
+    let handoff = committer::Handoff {
+        slots: Arc::clone(&slots),
+        to: to_workers,
+        owner: owner.clone(),
+        lease: config.lease,
+    };
+    let committer = committer::Committer::start(
+        Arc::clone(&queue),
+        Arc::clone(&wake),
+        Arc::clone(&report),
+        Some(handoff),
+    );
     let intake = Arc::new(intake::Intake {
         queue: Arc::clone(&queue),
         committer,
@@ -196,6 +212,13 @@ async fn run(config: Config, report: Report) -> Result<()> {
         metrics: Arc::clone(&metrics),
         links: Arc::clone(&links),
     });
+    // As many sends may wait for their record as are delivered at once.
+    let recorder = Recorder::start(
+        Arc::clone(&queue),
+        Arc::clone(&kept),
+        config.policy,
+        config.workers,
+    );
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
@@ -205,11 +228,12 @@ async fn run(config: Config, report: Report) -> Result<()> {
         opts,
         policy: config.policy,
         lease: config.lease,
-        owner: format!("{}@{}", std::process::id(), config.clock.now_ms()),
+        owner,
         engine: Arc::new(engine),
         report: Arc::clone(&report),
         metrics,
         links,
+        recorder,
         poll,
     });
     let limits = Limits {
@@ -238,7 +262,7 @@ async fn run(config: Config, report: Report) -> Result<()> {
         }
         std::process::exit(130);
     });
-    workers.run(config.workers, wake, stop, grace).await;
+    workers.run(slots, handed, wake, stop, grace).await;
     server_done.notify_one();
     let _ = server.await;
     Ok(())

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
-use tokio::sync::{Notify, Semaphore};
+use tokio::sync::{Notify, Semaphore, mpsc};
 use tokio::task::JoinSet;
 
 use crate::channels::message::Message;
@@ -27,10 +27,12 @@ use crate::rules::fallback::Chains;
 use crate::store::Step;
 use crate::time::Deferred;
 
+use super::committer::Handed;
 use super::event::EventBody;
 use super::fallback;
 use super::group;
 use super::metrics::Metrics;
+use super::recorder::Recorder;
 use super::stores::Stores;
 use super::{Line, Report};
 
@@ -69,6 +71,8 @@ pub struct Workers {
     pub engine: Arc<Engine>,
     pub report: Report,
     pub metrics: Arc<Metrics>,
+    /// Records sends in groups (see [`Recorder`]).
+    pub recorder: Recorder,
     /// Signs the `ack_link` of escalating rules' messages.
     pub links: Arc<super::ack::Links>,
     /// How often idle workers look for work that nobody announced on `wake`.
@@ -80,21 +84,48 @@ impl Workers {
         i64::try_from(self.clock.now_ms()).unwrap_or(i64::MAX)
     }
 
-    /// Works on up to `workers` events at once (the shared engine bounds their attempts to as many) until `stop`; then gives those in flight up to `grace`.
+    /// Works on as many events at once as `slots` allows (the shared engine bounds their attempts
+    /// to as many) until `stop`: those the intake hands over leased (see
+    /// [`super::committer::Handoff`]), and those it claims. Then gives those in flight up to `grace`.
     /// An event cut off keeps its lease, which the next start takes back.
     pub async fn run(
         self: Arc<Self>,
-        workers: usize,
+        slots: Arc<Semaphore>,
+        mut handed: mpsc::UnboundedReceiver<Handed>,
         wake: Arc<Notify>,
         stop: Stop,
         grace: Duration,
     ) {
-        let slots = Arc::new(Semaphore::new(workers.max(1)));
         let mut tasks = JoinSet::new();
+        let start = |tasks: &mut JoinSet<()>, (event, permit): Handed| {
+            let me = Arc::clone(&self);
+            // The slot is taken until the record is committed: a crash cuts off no more sends
+            // than there are slots.
+            tasks.spawn(async move {
+                me.attempt(event).await;
+                drop(permit);
+            });
+        };
+        // Whether the queue may hold due work that nobody handed over (a claim found none: not
+        // until something says so, or the poll comes round).
+        let mut look = true;
         loop {
             while tasks.try_join_next().is_some() {}
+            if !look {
+                tokio::select! {
+                    () = stop.wait() => break,
+                    Some(given) = handed.recv() => start(&mut tasks, given),
+                    () = wake.notified() => look = true,
+                    () = tokio::time::sleep(self.poll) => look = true,
+                }
+                continue;
+            }
             let permit = tokio::select! {
                 () = stop.wait() => break,
+                Some(given) = handed.recv() => {
+                    start(&mut tasks, given);
+                    continue;
+                }
                 permit = Arc::clone(&slots).acquire_owned() => match permit {
                     Ok(permit) => permit,
                     Err(_) => break,
@@ -118,11 +149,7 @@ impl Workers {
                 Ok(Ok(events)) if !events.is_empty() => {
                     for event in events {
                         let Some(permit) = permits.pop() else { break };
-                        let me = Arc::clone(&self);
-                        tasks.spawn(async move {
-                            me.attempt(event).await;
-                            drop(permit);
-                        });
+                        start(&mut tasks, (event, permit));
                     }
                     continue;
                 }
@@ -130,11 +157,7 @@ impl Workers {
                 _ => {}
             }
             drop(permits);
-            tokio::select! {
-                () = stop.wait() => break,
-                () = wake.notified() => {}
-                () = tokio::time::sleep(self.poll) => {}
-            }
+            look = false;
         }
         let finished =
             tokio::time::timeout(grace, async { while tasks.join_next().await.is_some() {} }).await;
@@ -170,9 +193,16 @@ impl Workers {
         }
     }
 
-    /// Records a send: its outcomes, and its rows for the delivery log with them (in one transaction
-    /// when the log is the queue's own file); rows the log refused are reported, the outcomes stand.
-    async fn record_sent(&self, id: &str, outcomes: Vec<(String, Attempt)>, rows: Vec<Entry>) {
+    /// Records a send through the recorder: its outcomes, and its rows for the delivery log with
+    /// them (in one transaction when the log is the queue's own file); rows the log refused are
+    /// reported, the outcomes stand. Returns where the event's destinations stand now, when the
+    /// queue told.
+    async fn record_sent(
+        &self,
+        id: &str,
+        outcomes: Vec<(String, Attempt)>,
+        rows: Vec<Entry>,
+    ) -> Option<Vec<Planned>> {
         let sent = Sent {
             id: id.to_owned(),
             owner: self.owner.clone(),
@@ -180,25 +210,18 @@ impl Workers {
             rows,
             now_ms: self.now_ms(),
         };
-        let (policy, kept) = (self.policy, Arc::clone(&self.log));
-        let recorded = self
-            .queued(move |q| {
-                q.record_sent(sent, &policy, &|rows| {
-                    if rows.is_empty() {
-                        return Ok(());
-                    }
-                    // A log that failed is dropped, not given back (the next send opens a fresh one).
-                    let log = kept.take()?;
-                    log.record(rows)?;
-                    kept.give(log);
-                    Ok(())
-                })
-            })
-            .await;
+        let recorded = self.recorder.record(sent).await;
         match recorded {
-            Ok(None) => {}
-            Ok(Some(e)) => (self.report)(Line::LogFailed(e)),
-            Err(e) => (self.report)(Line::QueueFailed(e)),
+            Ok(recorded) => {
+                if let Some(e) = recorded.unlogged {
+                    (self.report)(Line::LogFailed(e));
+                }
+                recorded.states
+            }
+            Err(e) => {
+                (self.report)(Line::QueueFailed(e));
+                None
+            }
         }
     }
 
@@ -387,12 +410,17 @@ impl Workers {
     }
 
     /// Plans and sends one leased event, then records what became of each destination.
-    async fn attempt(&self, event: Claimed) {
+    async fn attempt(&self, mut event: Claimed) {
         let id = event.id.clone();
-        let key = id.clone();
-        let planned = match self.queued(move |q| q.planned(&key)).await {
-            Ok(planned) => planned,
-            Err(e) => return self.release(&id, e).await,
+        let planned = match event.planned.take() {
+            Some(planned) => planned,
+            None => {
+                let key = id.clone();
+                match self.queued(move |q| q.planned(&key)).await {
+                    Ok(planned) => planned,
+                    Err(e) => return self.release(&id, e).await,
+                }
+            }
         };
         let step = match self.step_of(&id).await {
             Ok(step) => step,
@@ -474,9 +502,11 @@ impl Workers {
             .chain(held_back)
             .collect();
         let entries = std::mem::take(&mut finished.entries);
-        self.record_sent(&id, recorded, entries).await;
+        let mut states = self.record_sent(&id, recorded, entries).await;
         if !chains.0.is_empty() {
             self.fall_back(&id, &chains).await;
+            // A link it handed over to changed them: read them again below.
+            states = None;
         }
         if let Some(step) = &step {
             let (log, key, now) = (self.log.clone(), id.clone(), self.now_ms());
@@ -504,11 +534,15 @@ impl Workers {
                 attempts: 0,
             });
         }
-        let key = id.clone();
-        let states = self
-            .queued(move |q| q.planned(&key))
-            .await
-            .unwrap_or_default();
+        let states = match states {
+            Some(states) => states,
+            None => {
+                let key = id.clone();
+                self.queued(move |q| q.planned(&key))
+                    .await
+                    .unwrap_or_default()
+            }
+        };
         for (row, (identity, attempt)) in finished.rows.iter().zip(&outcomes) {
             let state = states.iter().find(|p| &p.identity == identity);
             let outcome = match (attempt, state.map(|s| s.state)) {

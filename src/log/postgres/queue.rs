@@ -205,6 +205,7 @@ impl Queue for PgQueue {
                         Claimed {
                             id: r.get(0),
                             body: r.get(1),
+                            planned: None,
                         },
                     )
                 })

@@ -12,8 +12,8 @@ use super::super::{Entry, schema};
 use super::checkpoint::Checkpoints;
 use super::group::{Writer, savepoint};
 use super::{
-    Attempt, Cancelled, Claimed, Counts, Inserted, NewEvent, Planned, Policy, Queue, Sent, State,
-    Waiting, next_state,
+    Attempt, Cancelled, Claimed, Counts, Inserted, NewEvent, Planned, Policy, Queue, Recorded,
+    Sent, State, Waiting, next_state,
 };
 
 /// The queue in a SQLite delivery log (WAL; one serve owns the file).
@@ -54,23 +54,50 @@ impl SqliteQueue {
 
 impl Queue for SqliteQueue {
     fn insert_many(&self, events: &[NewEvent], now_ms: i64) -> Result<Vec<Inserted>> {
-        let events = events.to_vec();
+        let (inserted, _) = self.insert_leased(events, now_ms, ("", Duration::ZERO), 0)?;
+        Ok(inserted)
+    }
+
+    fn insert_leased(
+        &self,
+        events: &[NewEvent],
+        now_ms: i64,
+        (owner, lease): (&str, Duration),
+        leases: usize,
+    ) -> Result<(Vec<Inserted>, Vec<usize>)> {
+        let (events, owner) = (events.to_vec(), owner.to_owned());
+        let until = now_ms.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX));
         self.write(move |tx| {
             let mut add = tx.prepare_cached(
-                "INSERT OR IGNORE INTO queue_events (id, body, received_ms, due_ms, state)
-                 VALUES (?1, ?2, ?3, ?4, 'queued')",
+                "INSERT OR IGNORE INTO queue_events
+                     (id, body, received_ms, due_ms, state, lease_owner, lease_until_ms)
+                 VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?6)",
             )?;
-            events
+            let mut leased = Vec::new();
+            let inserted = events
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
+                    let lease = leased.len() < leases && e.due_ms <= now_ms;
+                    let (who, until) = if lease {
+                        (Some(owner.as_str()), Some(until))
+                    } else {
+                        (None, None)
+                    };
                     Ok(
-                        match add.execute(params![e.id, e.body, now_ms, e.due_ms])? {
+                        match add.execute(params![e.id, e.body, now_ms, e.due_ms, who, until])? {
                             0 => Inserted::Duplicate,
-                            _ => Inserted::New { due_ms: e.due_ms },
+                            _ => {
+                                if lease {
+                                    leased.push(i);
+                                }
+                                Inserted::New { due_ms: e.due_ms }
+                            }
                         },
                     )
                 })
-                .collect()
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((inserted, leased))
         })
     }
 
@@ -91,43 +118,29 @@ impl Queue for SqliteQueue {
                    AND (lease_until_ms IS NULL OR lease_until_ms <= ?1)
                  ORDER BY due_ms LIMIT ?2",
             )?;
-            let claimed = stmt
+            let mut claimed = stmt
                 .query_map(params![now_ms, limit], |r| {
                     Ok(Claimed {
                         id: r.get(0)?,
                         body: r.get(1)?,
+                        planned: None,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let mut lease = tx.prepare_cached(
                 "UPDATE queue_events SET lease_owner = ?2, lease_until_ms = ?3 WHERE id = ?1",
             )?;
-            for c in &claimed {
+            // Their planning so far with them: the writer's pages are warm, a reader's are not.
+            for c in &mut claimed {
                 lease.execute(params![c.id, owner, until])?;
+                c.planned = Some(Self::read_planned(tx, &c.id)?);
             }
             Ok(claimed)
         })
     }
 
     fn planned(&self, id: &str) -> Result<Vec<Planned>> {
-        let conn = self.conn();
-        let read = || -> rusqlite::Result<Vec<Planned>> {
-            let mut stmt = conn.prepare_cached(
-                "SELECT identity, state, attempts, next_attempt_ms, last_error
-                 FROM queue_deliveries WHERE event_id = ?1 ORDER BY rowid",
-            )?;
-            stmt.query_map([id], |r| {
-                Ok(Planned {
-                    identity: r.get(0)?,
-                    state: State::parse(&r.get::<_, String>(1)?)?,
-                    attempts: r.get(2)?,
-                    next_attempt_ms: r.get(3)?,
-                    last_error: r.get(4)?,
-                })
-            })?
-            .collect()
-        };
-        read().map_err(|e| schema::explain(&self.path, "read", e))
+        Self::read_planned(&self.conn(), id).map_err(|e| schema::explain(&self.path, "read", e))
     }
 
     fn record(
@@ -253,39 +266,96 @@ impl Queue for SqliteQueue {
         &self,
         sent: Sent,
         policy: &Policy,
+        log: &dyn Fn(&[Entry]) -> Result<()>,
+    ) -> Result<Recorded> {
+        self.record_sent_many(vec![sent], policy, log)
+            .pop()
+            .unwrap_or_else(|| Err(anyhow::anyhow!("internal: a record was not answered")))
+    }
+
+    fn record_sent_many(
+        &self,
+        sents: Vec<Sent>,
+        policy: &Policy,
         _log: &dyn Fn(&[Entry]) -> Result<()>,
-    ) -> Result<Option<anyhow::Error>> {
-        let policy = *policy;
-        let (logged, recorded) = self.write(move |tx| {
-            let Sent {
-                id,
-                owner,
-                outcomes,
-                rows,
-                now_ms,
-            } = sent;
-            // Each part in a savepoint of its own, as when they were two transactions: rows the log
-            // refuses do not hold the outcomes back, and the other way round.
-            // An error that broke the whole transaction fails the whole group (see `group`).
-            let logged = match savepoint(tx, "rows", |tx| super::super::append(tx, &rows)) {
-                (Err(e), true) => return Err(e),
-                (logged, _) => logged,
-            };
-            let recorded = match savepoint(tx, "outcomes", |tx| {
-                Self::record_in(tx, &id, &owner, &outcomes, now_ms, &policy)
-            }) {
-                (Err(e), true) => return Err(e),
-                (recorded, _) => recorded,
-            };
-            Ok((logged, recorded))
-        })?;
+    ) -> Vec<Result<Recorded>> {
+        let (policy, n) = (*policy, sents.len());
+        let written = self.write(move |tx| {
+            sents
+                .into_iter()
+                .map(|sent| Self::record_one(tx, sent, &policy))
+                .collect::<rusqlite::Result<Vec<_>>>()
+        });
         let explain = |e| schema::explain(&self.path, "write", e);
-        recorded.map_err(explain)?;
-        Ok(logged.err().map(explain))
+        match written {
+            Ok(each) => each
+                .into_iter()
+                .map(|(logged, recorded)| {
+                    Ok(Recorded {
+                        states: Some(recorded.map_err(explain)?),
+                        unlogged: logged.err().map(explain),
+                    })
+                })
+                .collect(),
+            // Nothing of the group was committed: each send is told so.
+            Err(e) => {
+                let again = format!("{e:#}");
+                std::iter::once(Err(e))
+                    .chain((1..n).map(|_| Err(anyhow::anyhow!("{again}"))))
+                    .collect()
+            }
+        }
     }
 }
 
 impl SqliteQueue {
+    fn read_planned(conn: &Connection, id: &str) -> rusqlite::Result<Vec<Planned>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT identity, state, attempts, next_attempt_ms, last_error
+             FROM queue_deliveries WHERE event_id = ?1 ORDER BY rowid",
+        )?;
+        stmt.query_map([id], |r| {
+            Ok(Planned {
+                identity: r.get(0)?,
+                state: State::parse(&r.get::<_, String>(1)?)?,
+                attempts: r.get(2)?,
+                next_attempt_ms: r.get(3)?,
+                last_error: r.get(4)?,
+            })
+        })?
+        .collect()
+    }
+
+    /// One send's rows and outcomes inside the caller's transaction, each part in a savepoint of its
+    /// own (rows the log refuses do not hold the outcomes back, and the other way round), then where
+    /// its destinations stand. `Err` only when the whole transaction broke (see `group`).
+    #[allow(clippy::type_complexity)]
+    fn record_one(
+        tx: &Connection,
+        sent: Sent,
+        policy: &Policy,
+    ) -> rusqlite::Result<(rusqlite::Result<()>, rusqlite::Result<Vec<Planned>>)> {
+        let Sent {
+            id,
+            owner,
+            outcomes,
+            rows,
+            now_ms,
+        } = sent;
+        let logged = match savepoint(tx, "rows", |tx| super::super::append(tx, &rows)) {
+            (Err(e), true) => return Err(e),
+            (logged, _) => logged,
+        };
+        let recorded = match savepoint(tx, "outcomes", |tx| {
+            Self::record_in(tx, &id, &owner, &outcomes, now_ms, policy)?;
+            Self::read_planned(tx, &id)
+        }) {
+            (Err(e), true) => return Err(e),
+            (recorded, _) => recorded,
+        };
+        Ok((logged, recorded))
+    }
+
     /// [`Queue::record`] inside the caller's transaction.
     fn record_in(
         tx: &Connection,
@@ -298,19 +368,24 @@ impl SqliteQueue {
         let received: i64 = tx
             .prepare_cached("SELECT received_ms FROM queue_events WHERE id = ?1")?
             .query_row([id], |r| r.get(0))?;
-        let mut plan = tx.prepare_cached(
-            "INSERT INTO queue_deliveries (event_id, identity, state, attempts, next_attempt_ms)
-             VALUES (?1, ?2, 'queued', 0, ?3)
-             ON CONFLICT (event_id, identity) DO UPDATE SET attempts = attempts
-             RETURNING attempts",
+        // A destination not seen before is planned with no attempt yet. (No `RETURNING` here: SQLite
+        // builds a table for its rows on every run, which cost more than the rest of the record.)
+        let mut tried = tx.prepare_cached(
+            "SELECT attempts FROM queue_deliveries WHERE event_id = ?1 AND identity = ?2",
         )?;
         let mut set = tx.prepare_cached(
-            "UPDATE queue_deliveries SET state = ?3, attempts = ?4, next_attempt_ms = ?5,
-                 last_error = coalesce(?6, last_error)
-             WHERE event_id = ?1 AND identity = ?2",
+            "INSERT INTO queue_deliveries
+                 (event_id, identity, state, attempts, next_attempt_ms, last_error)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (event_id, identity) DO UPDATE SET state = excluded.state,
+                 attempts = excluded.attempts, next_attempt_ms = excluded.next_attempt_ms,
+                 last_error = coalesce(excluded.last_error, last_error)",
         )?;
         for (identity, attempt) in outcomes {
-            let attempts: u32 = plan.query_row(params![id, identity, now_ms], |r| r.get(0))?;
+            let attempts: u32 = tried
+                .query_row(params![id, identity], |r| r.get(0))
+                .optional()?
+                .unwrap_or(0);
             let (state, attempts, next, error) =
                 next_state(attempt, attempts, received, now_ms, policy);
             set.execute(params![id, identity, state.as_str(), attempts, next, error])?;
