@@ -188,17 +188,19 @@ async fn run(config: Config, report: Report) -> Result<()> {
     let slots = Arc::new(tokio::sync::Semaphore::new(config.workers.max(1)));
     let (to_workers, handed) = tokio::sync::mpsc::unbounded_channel();
     let owner = format!("{}@{}", std::process::id(), config.clock.now_ms());
-    let handoff = committer::Handoff {
+    // SQLite's queue leases at insert; on PostgreSQL every replica claims (a free slot taken for
+    // nothing would only hold a worker back).
+    let handoff = (!is_url).then(|| committer::Handoff {
         slots: Arc::clone(&slots),
         to: to_workers,
         owner: owner.clone(),
         lease: config.lease,
-    };
+    });
     let committer = committer::Committer::start(
         Arc::clone(&queue),
         Arc::clone(&wake),
         Arc::clone(&report),
-        Some(handoff),
+        handoff,
     );
     let intake = Arc::new(intake::Intake {
         queue: Arc::clone(&queue),

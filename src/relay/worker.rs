@@ -107,8 +107,9 @@ impl Workers {
             });
         };
         // Whether the queue may hold due work that nobody handed over (a claim found none: not
-        // until something says so, or the poll comes round).
+        // until something says so, or the poll comes round, however busy the hand-over keeps us).
         let mut look = true;
+        let mut poll_at = tokio::time::Instant::now();
         loop {
             while tasks.try_join_next().is_some() {}
             if !look {
@@ -116,7 +117,7 @@ impl Workers {
                     () = stop.wait() => break,
                     Some(given) = handed.recv() => start(&mut tasks, given),
                     () = wake.notified() => look = true,
-                    () = tokio::time::sleep(self.poll) => look = true,
+                    () = tokio::time::sleep_until(poll_at) => look = true,
                 }
                 continue;
             }
@@ -158,6 +159,7 @@ impl Workers {
             }
             drop(permits);
             look = false;
+            poll_at = tokio::time::Instant::now() + self.poll;
         }
         let finished =
             tokio::time::timeout(grace, async { while tasks.join_next().await.is_some() {} }).await;

@@ -75,6 +75,46 @@ fn a_4xx_is_dead_at_once_and_a_503_is_tried_again() {
 }
 
 #[test]
+fn a_retry_comes_due_while_new_events_keep_arriving() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let env = Env::new();
+    let server = HttpServer::start();
+    users(&env, &server, &["bob", "carol"]);
+    server.reply("/carol", Reply::status(503));
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("late-1", &["carol"])).0, 202);
+    serve.line("late-1 carol webhook: retrying (attempt 1)");
+    // An event for bob every 50 ms meanwhile, each handed straight to a free worker: the retry (due
+    // 2 s ±20% later) must not wait for a pause in them.
+    let stop = Arc::new(AtomicBool::new(false));
+    let stream = {
+        let (addr, stop) = (serve.addr, Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let until = Instant::now() + Duration::from_secs(20);
+            let mut n = 0;
+            while !stop.load(Ordering::SeqCst) {
+                if Instant::now() > until {
+                    return false;
+                }
+                let body = event(&format!("steady-{n}"), &["bob"]).to_string();
+                let json = [("Content-Type", "application/json")];
+                assert_eq!(request(addr, "POST", "/v1/events", &json, &body).0, 202);
+                n += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            true
+        })
+    };
+    serve.line("late-1 carol webhook: delivered (attempt 2)");
+    stop.store(true, Ordering::SeqCst);
+    assert!(
+        stream.join().expect("the posting thread"),
+        "the retry waited until new events stopped coming"
+    );
+}
+
+#[test]
 fn a_store_edited_while_serve_runs_takes_effect_for_the_next_event() {
     let env = Env::new();
     let server = HttpServer::start();
