@@ -218,10 +218,9 @@ pub trait Queue: Send + Sync {
         &self,
         events: &[NewEvent],
         now_ms: i64,
-        (owner, lease): (&str, Duration),
-        leases: usize,
+        _lease: (&str, Duration),
+        _leases: usize,
     ) -> Result<(Vec<Inserted>, Vec<usize>)> {
-        let _ = (owner, lease, leases);
         Ok((self.insert_many(events, now_ms)?, Vec::new()))
     }
     /// The destinations planned for an event so far (none before its first planning).

@@ -159,15 +159,7 @@ impl Intake {
     }
 
     fn store(&self) -> Arc<Store> {
-        let current = self.stores.current();
-        if current.reloaded {
-            self.metrics.reload(true);
-        }
-        if let Some(e) = current.failed {
-            self.metrics.reload(false);
-            (self.report)(Line::StoreFailed(e));
-        }
-        current.store
+        self.stores.reported(&self.metrics, &self.report)
     }
 
     async fn metrics(&self) -> Response<Bytes> {

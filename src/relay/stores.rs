@@ -10,6 +10,9 @@ use anyhow::Result;
 
 use crate::store::{Store, StoreFile};
 
+use super::metrics::Metrics;
+use super::{Line, Report};
+
 /// What tells one version of the file from another.
 type Stamp = Option<(SystemTime, u64)>;
 
@@ -73,6 +76,22 @@ impl Stores {
             failed,
             reloaded,
         }
+    }
+}
+
+impl Stores {
+    /// The store as it is now, its reload counted in `metrics` and a failed one reported (the last
+    /// good store stays in use).
+    pub fn reported(&self, metrics: &Metrics, report: &Report) -> Arc<Store> {
+        let current = self.current();
+        if current.reloaded {
+            metrics.reload(true);
+        }
+        if let Some(e) = current.failed {
+            metrics.reload(false);
+            (report)(Line::StoreFailed(e));
+        }
+        current.store
     }
 }
 

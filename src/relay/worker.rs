@@ -2,7 +2,6 @@
 //! send its due destinations through [`Run::deliver_on`] (recorded in the log like every send), and
 //! tell the queue each destination's outcome.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,26 +10,17 @@ use anyhow::{Result, anyhow};
 use tokio::sync::{Notify, Semaphore, mpsc};
 use tokio::task::JoinSet;
 
-use crate::channels::message::Message;
 use crate::clock::Clock;
-use crate::delivery::Plan;
-use crate::delivery::stop::{self, NOT_SENT, Stop};
-use crate::delivery::{
-    self, ALREADY_DELIVERED, Class, Delivery, Engine, HELD_BACK, OUTCOME_UNKNOWN, Options, Outcome,
-    Recording, Run, identity_of,
-};
-use crate::log::acks::{NewStep, StepRow};
-use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, Sent, State};
+use crate::delivery::stop::Stop;
+use crate::delivery::{Engine, Options, Recording, Run, identity_of};
+use crate::log::acks::NewStep;
+use crate::log::queue::{Attempt, Claimed, Planned, Policy, Queue, Sent};
 use crate::log::{Entry, Kept};
-use crate::rules;
 use crate::rules::fallback::Chains;
 use crate::store::Step;
-use crate::time::Deferred;
 
 use super::committer::Handed;
-use super::event::EventBody;
 use super::fallback;
-use super::group;
 use super::metrics::Metrics;
 use super::recorder::Recorder;
 use super::stores::Stores;
@@ -41,17 +31,6 @@ pub const POLL: Duration = Duration::from_millis(200);
 /// The same where the queue's commits wake the workers (PostgreSQL's LISTEN/NOTIFY): only work that
 /// nobody announces is left to it (a deferred time reached, a killed replica's lease ended).
 pub const POLL_WOKEN: Duration = Duration::from_secs(1);
-
-/// A planned event: what to send now, its message, what time holds back, users' fallback chains and
-/// what to record for the links they hold back, and the rule's escalation steps.
-type Planning = (
-    Plan,
-    Message,
-    Vec<Deferred>,
-    Chains,
-    Vec<(String, Attempt)>,
-    Vec<Step>,
-);
 
 /// What every worker shares.
 pub struct Workers {
@@ -179,6 +158,15 @@ impl Workers {
             .unwrap_or_else(|e| Err(anyhow!("a queue call failed: {e}")))
     }
 
+    /// The event's planned destinations: `known` when the queue gave them already, else read.
+    async fn planned(&self, id: &str, known: Option<Vec<Planned>>) -> Result<Vec<Planned>> {
+        if let Some(planned) = known {
+            return Ok(planned);
+        }
+        let key = id.to_owned();
+        self.queued(move |q| q.planned(&key)).await
+    }
+
     /// Records outcomes (none: the event is finished) and ends the lease.
     async fn record(&self, id: &str, outcomes: Vec<(String, Attempt)>) {
         let (id, owner, now, policy) = (
@@ -234,147 +222,6 @@ impl Workers {
         let _ = self.queued(move |q| q.release(&id, &owner)).await;
     }
 
-    /// The event planned as `emit` plans it, with the store as it is now, narrowed to the
-    /// destinations of its first planning that are due; `Err` says why nothing is to be sent.
-    fn plan(
-        &self,
-        (id, raw): (&str, &str),
-        planned: &[Planned],
-        step: Option<&StepRow>,
-        members: Option<&[(String, String)]>,
-    ) -> Result<Planning, String> {
-        let body: EventBody = serde_json::from_str(raw)
-            .map_err(|e| format!("unreadable in the queue ({e}): dropped"))?;
-        let current = self.stores.current();
-        if current.reloaded {
-            self.metrics.reload(true);
-        }
-        if let Some(e) = current.failed {
-            self.metrics.reload(false);
-            (self.report)(Line::StoreFailed(e));
-        }
-        let store = current.store;
-        let view = rules::find(&store, &body.event).map_err(|_| {
-            format!(
-                "no event `{}` in the store any more: nothing sent",
-                body.event
-            )
-        })?;
-        if !view.rule.enabled {
-            return Err(format!("rule {} is disabled: nothing sent", view.event.id));
-        }
-        // A grouping rule's event joins its group (sent by the group's own event) the first time.
-        if step.is_none()
-            && members.is_none()
-            && planned.is_empty()
-            && !view.rule.group_by.is_empty()
-        {
-            let (now, key) = (self.now_ms(), group::key(&view, &body));
-            let span = |s: &Option<crate::store::Span>| s.as_ref().map_or(0, |s| s.ms());
-            let (wait, repeat) = (
-                span(&view.rule.group_wait),
-                span(&view.rule.repeat_interval),
-            );
-            let rule = view.event.id.as_str();
-            let joined = self
-                .log
-                .groups(|g| g.join(rule, &key, id, raw, now, wait, repeat));
-            match joined {
-                Ok(j) => {
-                    let at = crate::time::shown(j.due_ms);
-                    return Err(format!("grouped into {} (sent at {at})", j.group_id));
-                }
-                // A group that cannot be kept does not hold the event back: it goes alone.
-                Err(e) => (self.report)(Line::QueueFailed(e)),
-            }
-        }
-        // An escalation step reaches its roles instead of the rule's recipients.
-        let recipients = match step {
-            Some(step) => rules::by_roles(&store, &step.roles, &body.roles()),
-            None => rules::resolve(&store, &view, &body.roles()),
-        };
-        if recipients.is_empty() {
-            let id = &view.event.id;
-            return Err(format!(
-                "nobody reached: the rule of {id} names no recipient"
-            ));
-        }
-        let content = rules::content(&store, Some(&view), body.text());
-        let mut msg = delivery::message(&store, &content, &self.clock)
-            .map_err(|e| format!("cannot compose the message: {e:#}"))?;
-        msg.roles = recipients
-            .iter()
-            .map(|r| (r.name.clone(), r.roles.clone()))
-            .collect();
-        if let Some(members) = members {
-            let bodies: Vec<EventBody> = members
-                .iter()
-                .filter_map(|(_, b)| serde_json::from_str(b).ok())
-                .collect();
-            group::shape(&mut msg, &store, &view, &bodies);
-        }
-        let mut plan = rules::plan(&store, &view, &recipients, &body.kinds());
-        let chains = Chains::split(&mut plan, &store);
-        if !planned.is_empty() {
-            let now = self.now_ms();
-            let due: HashSet<&str> = planned
-                .iter()
-                .filter(|p| p.state == State::Queued && p.next_attempt_ms <= now)
-                .map(|p| p.identity.as_str())
-                .collect();
-            plan.destinations
-                .retain(|d| due.contains(identity_of(d).key().as_str()));
-        }
-        let now = self.now_ms();
-        let give_up = i64::try_from(self.policy.give_up_after.as_millis()).unwrap_or(i64::MAX);
-        let held = fallback::narrow(
-            &mut plan,
-            &chains,
-            planned,
-            now,
-            now.saturating_add(give_up),
-        );
-        // Time in the rules, at the time the destinations are due (a deferral comes back here).
-        // Silences that cannot be read hush nothing: a delivery is never lost to them.
-        let silences = self.log.silences(|s| s.active(now)).unwrap_or_else(|e| {
-            (self.report)(Line::QueueFailed(e.context("cannot read the silences")));
-            Vec::new()
-        });
-        let deferred = crate::time::apply(
-            &mut plan,
-            &store,
-            &view.rule,
-            view.event.id.as_str(),
-            now,
-            &silences,
-        );
-        let escalate = view.rule.escalate.clone();
-        Ok((plan, msg, deferred, chains, held, escalate))
-    }
-
-    /// The events of the group a queued id stands for, if it is one (the group takes no newcomers
-    /// from now on).
-    async fn members_of(&self, id: &str) -> Result<Option<Vec<(String, String)>>> {
-        if !id.starts_with("grp-") {
-            return Ok(None);
-        }
-        let (log, key, now) = (self.log.clone(), id.to_owned(), self.now_ms());
-        tokio::task::spawn_blocking(move || log.groups(|g| g.take(&key, now)))
-            .await
-            .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
-    }
-
-    /// The escalation step a queued id stands for, if it is one.
-    async fn step_of(&self, id: &str) -> Result<Option<StepRow>> {
-        if !id.contains("esc") {
-            return Ok(None);
-        }
-        let (log, key) = (self.log.clone(), id.to_owned());
-        tokio::task::spawn_blocking(move || log.acks(|a| a.step(&key)))
-            .await
-            .unwrap_or_else(|e| Err(anyhow!("a log call failed: {e}")))
-    }
-
     /// Schedules the rule's escalation steps of an event planned for the first time, each at now plus
     /// its delay (none when it is acknowledged already).
     async fn escalate(&self, id: &str, body: &str, steps: &[Step]) {
@@ -398,31 +245,30 @@ impl Workers {
         }
     }
 
-    /// After a record: the next link of a chain whose link gave up is due now; links no longer
-    /// needed are skipped (see [`fallback::after`]).
-    async fn fall_back(&self, id: &str, chains: &Chains) {
-        let key = id.to_owned();
-        let Ok(states) = self.queued(move |q| q.planned(&key)).await else {
-            return;
-        };
+    /// After a record (`states`: where it left the destinations, if known): the next link of a
+    /// chain whose link gave up is due now; links no longer needed are skipped (see
+    /// [`fallback::after`]). Returns the states still true, if any.
+    async fn fall_back(
+        &self,
+        id: &str,
+        chains: &Chains,
+        states: Option<Vec<Planned>>,
+    ) -> Option<Vec<Planned>> {
+        let states = self.planned(id, states).await.ok()?;
         let next = fallback::after(chains, &states, self.now_ms());
-        if !next.is_empty() {
-            self.record(id, next).await;
+        if next.is_empty() {
+            return Some(states);
         }
+        self.record(id, next).await;
+        None
     }
 
     /// Plans and sends one leased event, then records what became of each destination.
     async fn attempt(&self, mut event: Claimed) {
         let id = event.id.clone();
-        let planned = match event.planned.take() {
-            Some(planned) => planned,
-            None => {
-                let key = id.clone();
-                match self.queued(move |q| q.planned(&key)).await {
-                    Ok(planned) => planned,
-                    Err(e) => return self.release(&id, e).await,
-                }
-            }
+        let planned = match self.planned(&id, event.planned.take()).await {
+            Ok(planned) => planned,
+            Err(e) => return self.release(&id, e).await,
         };
         let step = match self.step_of(&id).await {
             Ok(step) => step,
@@ -506,9 +352,7 @@ impl Workers {
         let entries = std::mem::take(&mut finished.entries);
         let mut states = self.record_sent(&id, recorded, entries).await;
         if !chains.0.is_empty() {
-            self.fall_back(&id, &chains).await;
-            // A link it handed over to changed them: read them again below.
-            states = None;
+            states = self.fall_back(&id, &chains, states).await;
         }
         if let Some(step) = &step {
             let (log, key, now) = (self.log.clone(), id.clone(), self.now_ms());
@@ -536,95 +380,14 @@ impl Workers {
                 attempts: 0,
             });
         }
-        let states = match states {
-            Some(states) => states,
-            None => {
-                let key = id.clone();
-                self.queued(move |q| q.planned(&key))
-                    .await
-                    .unwrap_or_default()
-            }
-        };
-        for (row, (identity, attempt)) in finished.rows.iter().zip(&outcomes) {
-            let state = states.iter().find(|p| &p.identity == identity);
-            let outcome = match (attempt, state.map(|s| s.state)) {
-                (Attempt::NotStarted, _) => "queued (not started)",
-                (Attempt::Held { .. }, _) => "queued (paced)",
-                (Attempt::Deferred { .. }, _) => "deferred",
-                (_, Some(State::Dead)) => "dead",
-                (Attempt::Transient { .. }, _) => "retrying",
-                (_, Some(State::Skipped)) => "skipped",
-                _ => "delivered",
-            };
-            if !matches!(
-                attempt,
-                Attempt::NotStarted
-                    | Attempt::Held { .. }
-                    | Attempt::Skipped
-                    | Attempt::Deferred { .. }
-            ) {
-                let took = Duration::from_millis(row.elapsed_ms);
-                self.metrics.delivery(&row.channel, outcome, took);
-            }
-            (self.report)(Line::Outcome {
-                id: id.clone(),
-                recipient: row.recipient.clone(),
-                channel: row.channel.clone(),
-                outcome,
-                detail: row.reason.clone().or_else(|| row.error_message.clone()),
-                attempts: state.map_or(0, |s| s.attempts),
-            });
-        }
+        let states = self.planned(&id, states).await.unwrap_or_default();
+        self.report_outcomes(&id, &finished.rows, &outcomes, &states);
     }
 }
 
-/// What a destination's row means for the queue, by the engine's verdict (PROTOCOLS §10 classes): a
-/// permanent failure (a refusal, a vendor's permanent code even in an HTTP 200) and a request sent but
-/// not answered without an idempotency key (`outcome unknown`) are final; a retryable one is tried
-/// again after the backoff, or the vendor's `Retry-After`.
-fn attempt_of(row: &Delivery, now_ms: i64) -> Attempt {
-    let code = row.error_code.as_deref().unwrap_or_default();
-    // What the queue keeps as the last error: the code and what the vendor or transport said.
-    let error = || match (&row.error_message, &row.reason) {
-        (Some(message), _) if !code.is_empty() => format!("{code}: {message}"),
-        (Some(message), _) => message.clone(),
-        (None, reason) => reason.clone().unwrap_or_default(),
-    };
-    match row.outcome {
-        Outcome::Delivered => Attempt::Delivered,
-        Outcome::Skipped if row.reason.as_deref() == Some(ALREADY_DELIVERED) => Attempt::Delivered,
-        Outcome::Skipped => Attempt::Skipped,
-        Outcome::Failed if code == stop::CODE => {
-            let reason = row.reason.clone().unwrap_or_default();
-            if reason == NOT_SENT {
-                return Attempt::NotStarted;
-            }
-            // Cut off by a stop after it was sent: nobody knows whether it arrived.
-            Attempt::Permanent {
-                error: format!("{OUTCOME_UNKNOWN} ({reason})"),
-            }
-        }
-        // Not sent: a robot's pacing or an app's rate limit had no slot before the send's deadline.
-        Outcome::Failed if code == HELD_BACK && row.retry_after.is_some() => Attempt::Held {
-            not_before_ms: now_ms.saturating_add(
-                row.retry_after
-                    .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)),
-            ),
-        },
-        Outcome::Failed => match row.class {
-            Some(Class::Permanent | Class::OutcomeUnknown) => Attempt::Permanent { error: error() },
-            Some(Class::Retryable) | None => {
-                let wait = row
-                    .retry_after
-                    .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-                Attempt::Transient {
-                    error: error(),
-                    not_before_ms: wait.map(|w| now_ms.saturating_add(w)),
-                }
-            }
-        },
-    }
-}
-
+mod outcome;
+mod plan;
 #[cfg(test)]
 mod tests;
+
+use outcome::attempt_of;

@@ -1,6 +1,8 @@
 //! Tests of `worker`.
 
 use super::*;
+use crate::delivery::stop::{self, NOT_SENT};
+use crate::delivery::{Class, Delivery, HELD_BACK, OUTCOME_UNKNOWN, Outcome};
 
 fn failed(code: &str, message: &str, class: Class) -> Delivery {
     Delivery {
