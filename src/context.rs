@@ -65,12 +65,31 @@ impl Context {
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
             .or_else(account_name);
         let log = global.log.clone().or_else(default_log_path);
-        // The log flags matter to a PostgreSQL log only.
-        if log
+        let out = Output::new(global.json, global.quiet, global.verbose, color);
+        // The log flags matter to a PostgreSQL log only: given with a SQLite file, they are said to
+        // be ignored rather than ignored silently.
+        let postgres = log
             .as_deref()
             .and_then(std::path::Path::to_str)
-            .is_some_and(crate::log::postgres::is_url)
-        {
+            .is_some_and(crate::log::postgres::is_url);
+        let for_postgres = [
+            ("--log-password-env", global.log_password_env.is_some()),
+            ("--log-password-file", global.log_password_file.is_some()),
+            ("--log-ca-file", global.log_ca_file.is_some()),
+        ];
+        let given: Vec<&str> = for_postgres
+            .iter()
+            .filter(|(_, set)| *set)
+            .map(|(flag, _)| *flag)
+            .collect();
+        if !postgres && !given.is_empty() {
+            out.warn(&format!(
+                "{} ignored: the log is a SQLite file, and these are for a PostgreSQL log \
+                 (--log postgres://...)",
+                given.join(", ")
+            ));
+        }
+        if postgres {
             crate::log::postgres::Access::read(crate::log::postgres::Flags {
                 password_env: global.log_password_env.as_deref(),
                 password_file: global.log_password_file.as_deref(),
@@ -82,7 +101,7 @@ impl Context {
         Ok(Context {
             store: StoreFile::new(store_path),
             log,
-            out: Output::new(global.json, global.quiet, global.verbose, color),
+            out,
             prompt: Prompter::new(!global.no_input && stdin_tty && stderr_tty),
             user_flag: global.user.clone().filter(|u| !u.is_empty()),
             login,

@@ -1,4 +1,5 @@
-//! Flags every command shares: one grammar for durations, and stdin feeding one flag of a run.
+//! Flags every command shares: one grammar for durations, stdin feeding one flag of a run, and the
+//! PostgreSQL connection flags said to be ignored with a SQLite log.
 
 use crate::support::Env;
 use crate::support::http::HttpServer;
@@ -55,4 +56,25 @@ fn two_flags_that_want_stdin_are_one_clear_error() {
         .stderr_has("error: --signature-key-stdin and --message-file - both read stdin\n")
         .stderr_has("hint: stdin feeds one flag of a run");
     assert!(server.requests().is_empty());
+}
+
+#[test]
+fn postgres_connection_flags_with_a_sqlite_log_are_said_to_be_ignored() {
+    let env = Env::new();
+    env.run(&[
+        "log",
+        "--log-ca-file",
+        "/nowhere/ca.pem",
+        "--log-password-env",
+        "PW",
+    ])
+    .ok()
+    .stderr_has(
+        "warning: --log-password-env, --log-ca-file ignored: the log is a SQLite file, and these \
+             are for a PostgreSQL log (--log postgres://...)",
+    );
+    // Without them, nothing is said.
+    let plain = env.run(&["log"]);
+    plain.ok();
+    assert!(!plain.stderr.contains("ignored"), "{}", plain.stderr);
 }
