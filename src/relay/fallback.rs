@@ -1,7 +1,7 @@
 //! Users' fallbacks in the relay: the queue's state of each link decides which one a worker sends,
 //! which wait (held until the one before gives up) and which are never needed.
 
-use crate::delivery::{Outcome, Plan};
+use crate::delivery::{Destination, Outcome, Plan};
 use crate::log::queue::{Attempt, Planned, State};
 use crate::rules::fallback::{Chain, Chains, Finished, Seen};
 
@@ -11,8 +11,11 @@ fn seen(chain: &Chain, planned: &[Planned], now_ms: i64) -> Vec<Option<Seen>> {
         planned.iter().find(|p| &p.identity == key).map(|p| Seen {
             finished: match p.state {
                 State::Queued => Finished::No,
-                State::Delivered | State::Skipped => Finished::Reached,
-                State::Dead => Finished::GaveUp,
+                State::Delivered => Finished::Reached,
+                // Skipped (a silence or window dropped it) is passed over as `emit` passes it: the
+                // user still hears through the next link. A link skipped as not needed comes after
+                // one that delivered, which ends the chain first.
+                State::Skipped | State::Dead => Finished::GaveUp,
             },
             attempts: p.attempts,
             due: p.state == State::Queued && p.next_attempt_ms <= now_ms,
@@ -23,13 +26,14 @@ fn seen(chain: &Chain, planned: &[Planned], now_ms: i64) -> Vec<Option<Seen>> {
 
 /// Narrows a planning (after [`Chains::split`] and the due filter) to each chain's link to send now;
 /// returns what to record for the others: links held behind the one tried (until `hold_until_ms`, by
-/// which the one before has given up), links no longer needed (skipped).
+/// which the one before has given up), links no longer needed (skipped). `hushed` says whether time
+/// (a silence, a mute window) has a say on a destination now.
 pub fn narrow(
     plan: &mut Plan,
     chains: &Chains,
     planned: &[Planned],
-    now_ms: i64,
-    hold_until_ms: i64,
+    (now_ms, hold_until_ms): (i64, i64),
+    mut hushed: impl FnMut(&Destination) -> bool,
 ) -> Vec<(String, Attempt)> {
     let mut record = Vec::new();
     for chain in &chains.0 {
@@ -43,10 +47,15 @@ pub fn narrow(
         }
         let mut walk = chain.walk(&seen);
         // A link that could not even be built gives up at once, its reason kept: the next one goes now.
+        // Unless time hushes it: silenced it is skipped, muted it is held, as any destination is.
         while let Some(i) = walk.send {
-            let Err((Outcome::Failed, reason)) = &chain.links[i].1.target else {
+            let link = &chain.links[i].1;
+            let Err((Outcome::Failed, reason)) = &link.target else {
                 break;
             };
+            if hushed(link) {
+                break;
+            }
             let error = reason.clone();
             record.push((chain.links[i].0.clone(), Attempt::Permanent { error }));
             seen[i] = Some(Seen {

@@ -35,9 +35,9 @@ pub struct Seen {
 pub enum Finished {
     /// Still to be tried (or tried again).
     No,
-    /// Delivered (or skipped: a silence or window that dropped it): the chain is done.
+    /// Delivered: the chain is done.
     Reached,
-    /// Given up: the next link takes over.
+    /// Given up, or skipped (a silence or window dropped it): the next link takes over.
     GaveUp,
 }
 

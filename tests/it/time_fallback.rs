@@ -260,3 +260,74 @@ fn the_relay_moves_on_from_a_link_that_cannot_be_built() {
     );
     serve.signal("TERM");
 }
+
+#[test]
+fn a_silenced_link_that_cannot_be_built_is_skipped_and_the_next_one_delivers_in_emit_and_the_relay()
+{
+    let env = Env::new();
+    let server = HttpServer::start();
+    bob_without_smtp(&env, &server);
+    #[rustfmt::skip]
+    env.run(&[
+        "silence", "add", "--event", "ticket.*", "--recipient", "bob", "--channel", "email",
+        "--for", "1h", "--comment", "smtp down",
+    ])
+    .ok();
+    // emit: the email is skipped and bob hears through the next link.
+    #[rustfmt::skip]
+    env.run(&[
+        "emit", "ticket.data-change.pending-approval", "--approver", "bob", "--id", "fb-6e",
+    ])
+    .ok();
+    let both = [pair("email", "skipped"), pair("webhook", "delivered")];
+    assert_eq!(logged(&env, "fb-6e"), both);
+    // The relay does the same.
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("fb-6", &["bob"])).0, 202);
+    serve.line("fb-6 bob webhook");
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(server.requests_to("/hook").len(), 2);
+    assert_eq!(logged(&env, "fb-6"), both);
+    // Silenced, as any destination that cannot be built is: skipped, no dead letter to retry.
+    let rows = env.run(&["log", "--json", "--id", "fb-6"]).ok().json();
+    let email = rows
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["channel"] == "email"))
+        .expect("the email's row")
+        .to_string();
+    assert!(email.contains(r#""outcome":"skipped""#), "{email}");
+    assert!(email.contains("silenced ("), "{email}");
+    let queue = env.run(&["queue", "--json"]).ok().json();
+    assert!(!queue.to_string().contains("dead"), "{queue}");
+    serve.signal("TERM");
+}
+
+#[test]
+fn a_link_silenced_for_its_channel_is_passed_over_in_emit_and_the_relay() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    bob(&env, &server);
+    // The webhook (first, refusing) silenced for bob: the WeCom robot is his first link that delivers.
+    #[rustfmt::skip]
+    env.run(&[
+        "silence", "add", "--event", "ticket.*", "--recipient", "bob", "--channel", "webhook",
+        "--for", "1h", "--comment", "noisy",
+    ])
+    .ok();
+    #[rustfmt::skip]
+    env.run(&[
+        "emit", "ticket.data-change.pending-approval", "--approver", "bob", "--id", "fb-8e",
+    ])
+    .ok();
+    let expected = [pair("webhook", "skipped"), pair("wecom-bot", "delivered")];
+    assert_eq!(logged(&env, "fb-8e"), expected);
+    let mut serve = Serve::start(&env, &[]);
+    assert_eq!(serve.post(&event("fb-8", &["bob"])).0, 202);
+    serve.line("fb-8 bob wecom-bot");
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(logged(&env, "fb-8"), expected);
+    assert!(server.requests_to("/hook").is_empty(), "silenced");
+    assert_eq!(server.requests_to("/wecom").len(), 2);
+    assert!(server.requests_to("/robot/send").is_empty());
+    serve.signal("TERM");
+}

@@ -7,13 +7,13 @@ use std::collections::HashSet;
 use anyhow::{Result, anyhow};
 
 use crate::channels::message::Message;
-use crate::delivery::{self, Plan, identity_of};
+use crate::delivery::{self, Destination, Plan, identity_of};
 use crate::log::acks::StepRow;
 use crate::log::queue::{Attempt, Planned, State};
 use crate::rules;
 use crate::rules::fallback::Chains;
 use crate::store::Step;
-use crate::time::Deferred;
+use crate::time::{self, Deferred, Verdict};
 
 use super::super::event::EventBody;
 use super::super::{Line, fallback, group};
@@ -116,20 +116,28 @@ impl Workers {
         }
         let now = self.now_ms();
         let give_up = i64::try_from(self.policy.give_up_after.as_millis()).unwrap_or(i64::MAX);
-        let held = fallback::narrow(
-            &mut plan,
-            &chains,
-            planned,
-            now,
-            now.saturating_add(give_up),
-        );
         // Time in the rules, at the time the destinations are due (a deferral comes back here).
         // Silences that cannot be read hush nothing: a delivery is never lost to them.
         let silences = self.log.silences(|s| s.active(now)).unwrap_or_else(|e| {
             (self.report)(Line::QueueFailed(e.context("cannot read the silences")));
             Vec::new()
         });
-        let deferred = crate::time::apply(
+        let silenced = time::narrow(&silences, view.event.id.as_str(), now);
+        let mut windows = time::Windows::new(&store);
+        let hushed = |d: &Destination| {
+            let said = time::verdict(
+                &mut windows,
+                &view.rule,
+                &d.recipients,
+                d.kind,
+                now,
+                &silenced,
+            );
+            said != Verdict::Send
+        };
+        let hold_until = now.saturating_add(give_up);
+        let held = fallback::narrow(&mut plan, &chains, planned, (now, hold_until), hushed);
+        let deferred = time::apply(
             &mut plan,
             &store,
             &view.rule,
