@@ -20,6 +20,36 @@ pub struct Joined {
     pub opened: bool,
 }
 
+/// An event joining the group of (`rule`, `key`), at `now_ms`, with its rule's `group_wait` and
+/// `repeat_interval` in milliseconds. `body` is the event's fields as JSON.
+#[derive(Debug, Clone, Copy)]
+pub struct Join<'a> {
+    pub rule: &'a str,
+    pub key: &'a str,
+    pub event_id: &'a str,
+    pub body: &'a str,
+    pub now_ms: i64,
+    pub wait_ms: i64,
+    pub repeat_ms: i64,
+}
+
+impl<'a> Join<'a> {
+    /// For the tests: `event_id` of rule `r` (fields `{}`) joining key `key` at `now_ms`, waiting
+    /// 30 s and repeating after `repeat_ms`.
+    #[cfg(test)]
+    pub(crate) fn of(key: &'a str, event_id: &'a str, now_ms: i64, repeat_ms: i64) -> Self {
+        Join {
+            rule: "r",
+            key,
+            event_id,
+            body: "{}",
+            now_ms,
+            wait_ms: 30_000,
+            repeat_ms,
+        }
+    }
+}
+
 /// The id of the group `event_id` opens at `now_ms`.
 pub(crate) fn group_id(rule: &str, key: &str, event_id: &str, now_ms: i64) -> String {
     let seed = format!("{rule}\n{key}\n{event_id}\n{now_ms}");
@@ -46,20 +76,10 @@ impl Groups {
 
     /// Adds an event to the open group of (`rule`, `key`), or opens one due at `now + wait`, and not
     /// before the last send of the same group plus `repeat` (its queue event carries `body`).
-    #[allow(clippy::too_many_arguments)]
-    pub fn join(
-        &self,
-        rule: &str,
-        key: &str,
-        event_id: &str,
-        body: &str,
-        now_ms: i64,
-        wait_ms: i64,
-        repeat_ms: i64,
-    ) -> Result<Joined> {
+    pub fn join(&self, join: Join<'_>) -> Result<Joined> {
         match self {
-            Groups::Sqlite(g) => g.join(rule, key, event_id, body, now_ms, wait_ms, repeat_ms),
-            Groups::Postgres(g) => g.join(rule, key, event_id, body, now_ms, wait_ms, repeat_ms),
+            Groups::Sqlite(g) => g.join(join),
+            Groups::Postgres(g) => g.join(join),
         }
     }
 
@@ -88,19 +108,17 @@ impl SqliteGroups {
         })
     }
 
-    /// Adds an event to the open group of (`rule`, `key`), or opens one due at `now + wait`, and not
-    /// before the last send of the same group plus `repeat` (its queue event carries `body`).
-    #[allow(clippy::too_many_arguments)]
-    pub fn join(
-        &self,
-        rule: &str,
-        key: &str,
-        event_id: &str,
-        body: &str,
-        now_ms: i64,
-        wait_ms: i64,
-        repeat_ms: i64,
-    ) -> Result<Joined> {
+    /// As [`Groups::join`].
+    pub fn join(&self, join: Join<'_>) -> Result<Joined> {
+        let Join {
+            rule,
+            key,
+            event_id,
+            body,
+            now_ms,
+            wait_ms,
+            repeat_ms,
+        } = join;
         self.write(|tx| {
             let open: Option<(String, i64)> = tx
                 .query_row(
@@ -191,29 +209,21 @@ mod tests {
     }
 
     fn joins_and_repeats(groups: &Groups) {
-        let first = groups
-            .join("r", "42", "e-1", "{}", 1_000, 30_000, 600_000)
-            .unwrap();
+        let first = groups.join(Join::of("42", "e-1", 1_000, 600_000)).unwrap();
         assert!(first.opened);
         assert_eq!(first.due_ms, 31_000);
-        let second = groups
-            .join("r", "42", "e-2", "{}", 5_000, 30_000, 600_000)
-            .unwrap();
+        let second = groups.join(Join::of("42", "e-2", 5_000, 600_000)).unwrap();
         assert_eq!(
             (second.group_id.as_str(), second.opened),
             (first.group_id.as_str(), false)
         );
-        let other = groups
-            .join("r", "43", "e-3", "{}", 5_000, 30_000, 600_000)
-            .unwrap();
+        let other = groups.join(Join::of("43", "e-3", 5_000, 600_000)).unwrap();
         assert_ne!(other.group_id, first.group_id);
         let members = groups.take(&first.group_id, 31_000).unwrap().unwrap();
         let ids: Vec<&str> = members.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["e-1", "e-2"]);
         // Sent at 31 s: a new event of the same key waits until 31 s + 10 min, not 30 s.
-        let later = groups
-            .join("r", "42", "e-4", "{}", 40_000, 30_000, 600_000)
-            .unwrap();
+        let later = groups.join(Join::of("42", "e-4", 40_000, 600_000)).unwrap();
         assert!(later.opened);
         assert_eq!(later.due_ms, 631_000);
         assert_eq!(groups.take("nope", 0).unwrap(), None);

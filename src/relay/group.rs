@@ -83,7 +83,7 @@ pub fn shape(msg: &mut Message, store: &Store, view: &RuleView, bodies: &[EventB
 #[cfg(test)]
 mod tests {
     use crate::channels::Kind;
-    use crate::log::groups::Groups;
+    use crate::log::groups::{Groups, Join};
     use crate::store::{Mute, Rule, Store};
     use crate::time::{self, Verdict, Windows};
 
@@ -108,9 +108,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let groups = Groups::open(&dir.path().join("log.db")).unwrap();
         let opened = ms("2027-01-15T21:59:50Z");
-        let joined = groups
-            .join("r", "42", "e-1", "{}", opened, 30_000, 0)
-            .unwrap();
+        let joined = groups.join(Join::of("42", "e-1", opened, 0)).unwrap();
         assert_eq!(joined.due_ms, ms("2027-01-15T22:00:20Z"));
         // The worker plans the group's event at its due time, as any other: the window holds it.
         let mut windows = Windows::new(&store);

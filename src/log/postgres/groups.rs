@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::{Database, PgError};
-use crate::log::groups::{Joined, group_id};
+use crate::log::groups::{Join, Joined, group_id};
 
 /// The first half of the advisory lock key of a group's joins ("ntg1"); the second is the hash of
 /// the rule and the key.
@@ -29,23 +29,14 @@ impl PgGroups {
     }
 
     /// As `Groups::join`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn join(
-        &self,
-        rule: &str,
-        key: &str,
-        event_id: &str,
-        body: &str,
-        now_ms: i64,
-        wait_ms: i64,
-        repeat_ms: i64,
-    ) -> Result<Joined> {
+    pub fn join(&self, join: Join<'_>) -> Result<Joined> {
         let (rule, key, event_id, body) = (
-            rule.to_owned(),
-            key.to_owned(),
-            event_id.to_owned(),
-            body.to_owned(),
+            join.rule.to_owned(),
+            join.key.to_owned(),
+            join.event_id.to_owned(),
+            join.body.to_owned(),
         );
+        let (now_ms, wait_ms, repeat_ms) = (join.now_ms, join.wait_ms, join.repeat_ms);
         self.db.run("write", move |pool| async move {
             let mut client = pool.get().await?;
             let tx = client.transaction().await?;
@@ -170,7 +161,7 @@ mod tests {
                             .map(|n| {
                                 let id = format!("e-{r}-{n}");
                                 together.wait();
-                                g.join("r", "42", &id, "{}", 1_000, 30_000, 0).unwrap()
+                                g.join(Join::of("42", &id, 1_000, 0)).unwrap()
                             })
                             .collect::<Vec<_>>()
                     })
@@ -187,7 +178,7 @@ mod tests {
         let members = replicas[0].take(&opened[0].group_id, 31_000).unwrap();
         assert_eq!(members.map(|m| m.len()), Some(40));
         // Closed: the next event opens a group of its own.
-        let later = replicas[1].join("r", "42", "e-x", "{}", 32_000, 30_000, 0);
+        let later = replicas[1].join(Join::of("42", "e-x", 32_000, 0));
         assert!(later.unwrap().opened);
     }
 }

@@ -9,6 +9,7 @@ use anyhow::{Result, anyhow};
 use crate::channels::message::Message;
 use crate::delivery::{self, Destination, Plan, identity_of};
 use crate::log::acks::StepRow;
+use crate::log::groups::Join;
 use crate::log::queue::{Attempt, Planned, State};
 use crate::rules;
 use crate::rules::fallback::Chains;
@@ -64,10 +65,16 @@ impl Workers {
                 span(&view.rule.group_wait),
                 span(&view.rule.repeat_interval),
             );
-            let rule = view.event.id.as_str();
-            let joined = self
-                .log
-                .groups(|g| g.join(rule, &key, id, raw, now, wait, repeat));
+            let join = Join {
+                rule: view.event.id.as_str(),
+                key: &key,
+                event_id: id,
+                body: raw,
+                now_ms: now,
+                wait_ms: wait,
+                repeat_ms: repeat,
+            };
+            let joined = self.log.groups(|g| g.join(join));
             match joined {
                 Ok(j) => {
                     let at = crate::time::shown(j.due_ms);
