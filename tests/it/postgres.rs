@@ -10,8 +10,7 @@ use crate::support::{Env, Run};
 /// alice and bob, each with a webhook on `server`; bob's path answers 500 until told otherwise.
 fn team(url: &str) -> (HttpServer, Env) {
     let server = HttpServer::start();
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", url);
+    let env = env_on(url);
     for (user, path) in [("alice", "/alice"), ("bob", "/bob")] {
         env.run(&[
             "user",
@@ -35,10 +34,25 @@ pub const ACK_KEY: &str = "replicas-share-this-ack-key";
 
 /// A user's environment on the database `url`, with the ack link key replicas share.
 fn replicas_env(url: &str) -> Env {
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", url);
+    let mut env = env_on(url);
     env.set_env("NOTIFY_ACK_KEY", ACK_KEY);
     env
+}
+
+/// A user's environment on the database `url` (nothing else set).
+fn env_on(url: &str) -> Env {
+    let mut env = Env::new();
+    env.set_env("NOTIFY_LOG", url);
+    env
+}
+
+/// Replicas' environment on a fresh database of `pg`, with `names` each holding a webhook on a new
+/// receiver (`/NAME`, see `serve::users`).
+fn replicas_with(pg: &postgres::Postgres, names: &[&str]) -> (Env, HttpServer) {
+    let env = replicas_env(&pg.fresh_database());
+    let server = HttpServer::start();
+    crate::serve::users(&env, &server, names);
+    (env, server)
 }
 
 fn no_password(run: &Run) {
@@ -123,8 +137,7 @@ fn a_refused_login_shows_the_url_with_its_password_masked() {
         return;
     };
     let url = pg.fresh_database().replace(PASSWORD, "not-the-password");
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &url);
+    let env = env_on(&url);
     let run = env.run(&["log"]);
     run.code(1);
     assert!(!run.stderr.contains("not-the-password"), "{}", run.stderr);
@@ -142,8 +155,7 @@ fn the_password_can_come_from_pgpassword() {
         return;
     };
     let url = pg.fresh_database().replace(&format!(":{PASSWORD}@"), "@");
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &url);
+    let mut env = env_on(&url);
     env.run(&["log"]).code(1).stderr_has("password");
     env.set_env("PGPASSWORD", PASSWORD);
     env.run(&["log"])
@@ -155,14 +167,12 @@ fn the_password_can_come_from_pgpassword() {
 fn two_serve_replicas_share_one_queue_and_deliver_each_destination_once() {
     use std::collections::BTreeSet;
 
-    use crate::serve::{Serve, event, users, wait_pairs};
+    use crate::serve::{Serve, event, wait_pairs};
 
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob", "carol"]);
+    let (env, server) = replicas_with(pg, &["bob", "carol"]);
     let replicas = [Serve::start(&env, &[]), Serve::start(&env, &[])];
     let mut want = BTreeSet::new();
     for n in 0..20 {
@@ -192,8 +202,7 @@ fn sslmode_require_speaks_tls_checked_against_the_ca() {
         return;
     };
     let url = format!("{}?sslmode=require", pg.fresh_database());
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &url);
+    let mut env = env_on(&url);
     // The server's certificate comes from a private CA: not trusted until NOTIFY_CA_FILE names it.
     let refused = env.run(&["log"]);
     refused.code(1);
@@ -209,14 +218,12 @@ fn sslmode_require_speaks_tls_checked_against_the_ca() {
 
 #[test]
 fn emit_queue_cancel_prune_and_doctor_work_on_postgres() {
-    use crate::serve::{EVENT, users};
+    use crate::serve::EVENT;
 
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob"]);
+    let (env, _server) = replicas_with(pg, &["bob"]);
     let emit = |id: &str| env.run(&["emit", EVENT, "--approver", "bob", "--id", id, "--in", "1h"]);
     emit("later-1").ok().stdout_has("later-1\n");
     emit("later-2").ok();
@@ -269,14 +276,12 @@ fn while_the_database_is_down_intake_answers_503_and_both_resume_when_it_returns
     use std::collections::BTreeSet;
     use std::time::{Duration, Instant};
 
-    use crate::serve::{Serve, WAIT, event, users, wait_pairs};
+    use crate::serve::{Serve, WAIT, event, wait_pairs};
 
     let Some(pg) = postgres::Postgres::private() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob"]);
+    let (env, server) = replicas_with(&pg, &["bob"]);
     // A slow receiver and two workers: most of the burst is still queued when the database stops.
     server.always("/bob", Reply::status(200).delay(Duration::from_millis(100)));
     let serve = Serve::start(&env, &["--workers", "2", "--lease", "5s"]);
@@ -347,14 +352,12 @@ fn wait_rows(env: &Env, id: &str, n: usize) -> Vec<(String, String, String)> {
 
 #[test]
 fn a_silence_added_from_another_process_hushes_a_serve_on_the_database() {
-    use crate::serve::{Serve, event, users};
+    use crate::serve::{Serve, event};
 
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob"]);
+    let (env, server) = replicas_with(pg, &["bob"]);
     let serve = Serve::start(&env, &[]);
     let added = env.run(&[
         "silence",
@@ -390,15 +393,13 @@ fn a_silence_added_from_another_process_hushes_a_serve_on_the_database() {
 
 #[test]
 fn an_ack_from_another_process_stops_the_escalation_of_replicas_sharing_the_link_key() {
-    use crate::serve::{EVENT, Serve, WAIT, event, request, users};
+    use crate::serve::{EVENT, Serve, WAIT, event, request};
     use std::time::{Duration, Instant};
 
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob", "dave"]);
+    let (env, server) = replicas_with(pg, &["bob", "dave"]);
     env.run(&["user", "modify", "dave", "--role", "dba"]).ok();
     let template = env.path("t.j2");
     std::fs::write(&template, "{{ description }} Ack: {{ ack_link }}").expect("template");
@@ -462,15 +463,13 @@ fn an_ack_from_another_process_stops_the_escalation_of_replicas_sharing_the_link
 
 #[test]
 fn two_replicas_group_twenty_events_into_one_message_sent_once() {
-    use crate::serve::{EVENT, Serve, WAIT, users};
+    use crate::serve::{EVENT, Serve, WAIT};
     use std::time::{Duration, Instant};
 
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob"]);
+    let (env, server) = replicas_with(pg, &["bob"]);
     let rule = ["rule", "set", EVENT, "--group-by", "task_id"];
     env.run(
         &[
@@ -549,14 +548,12 @@ fn delivered_within(
 fn an_idle_replica_is_woken_by_another_replicas_commit_and_again_after_a_database_restart() {
     use std::time::Duration;
 
-    use crate::serve::{EVENT, Serve, WAIT, event, users};
+    use crate::serve::{EVENT, Serve, WAIT, event};
 
     let Some(pg) = postgres::Postgres::private() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob", "carol"]);
+    let (env, server) = replicas_with(&pg, &["bob", "carol"]);
     // Polls far apart: only a wake-up can make either replica look for work in time.
     let slow = ["--workers", "1", "--poll", "1h"];
     // A's one worker is kept busy by a receiver that answers late.
@@ -604,8 +601,7 @@ fn log_ca_file_trusts_the_database_servers_ca_and_a_wrong_one_is_named_with_why(
         return;
     };
     let url = format!("{}?sslmode=require", pg.fresh_database());
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &url);
+    let mut env = env_on(&url);
     let ca = pg.ca_file();
     let ca = ca.to_str().expect("utf-8");
     env.run(&["log"]).code(1).stderr_has("certificate");
@@ -645,8 +641,7 @@ fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
     };
     let url = pg.fresh_database();
     let bare = url.replace(&format!(":{PASSWORD}@"), "@");
-    let mut env = Env::new();
-    env.set_env("NOTIFY_LOG", &bare);
+    let mut env = env_on(&bare);
     env.set_env("NOTIFY_ACK_KEY", ACK_KEY);
     // A wrong PGPASSWORD is not used when a flag gives the password.
     env.set_env("PGPASSWORD", "wrong-from-pgpassword");
@@ -707,14 +702,12 @@ fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
 
 #[test]
 fn retry_hands_the_dead_to_a_live_replica_and_sends_them_itself_when_none_is_left() {
-    use crate::serve::{Serve, event, request, users};
+    use crate::serve::{Serve, event, request};
 
     let Some(pg) = postgres::cluster() else {
         return;
     };
-    let env = replicas_env(&pg.fresh_database());
-    let server = HttpServer::start();
-    users(&env, &server, &["bob", "carol"]);
+    let (env, server) = replicas_with(pg, &["bob", "carol"]);
     server.reply("/bob", Reply::status(400));
     let mut serve = Serve::start(&env, &[]);
     assert_eq!(serve.post(&event("dead-1", &["bob", "carol"])).0, 202);
