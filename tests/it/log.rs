@@ -114,8 +114,14 @@ fn log_json_has_the_contract_shape_newest_first() {
             "error_code",
             "error_message",
             "reason",
-            "idempotency_key"
+            "idempotency_key",
+            "next_attempt"
         ]
+    );
+    // Only a queued delivery has a next attempt; every other row says null (CLI.md's shape).
+    assert!(
+        entries.iter().all(|e| e["next_attempt"].is_null()),
+        "{entries:?}"
     );
     let order: Vec<_> = entries
         .iter()
