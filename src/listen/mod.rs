@@ -377,24 +377,34 @@ fn refusal_response(refusal: &Refusal) -> Response<Bytes> {
     response
 }
 
-/// Ctrl-C, registered before the listening line is reported so that no early signal is missed.
+/// Ctrl-C or SIGTERM (a service manager's stop), registered before the listening line is reported so
+/// that no early signal is missed.
 #[cfg(unix)]
-struct Interrupt(tokio::signal::unix::Signal);
+struct Interrupt {
+    interrupt: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+}
 
 #[cfg(unix)]
 impl Interrupt {
     fn new() -> Result<Self> {
-        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
-            .map(Interrupt)
-            .map_err(|e| {
-                Error::failure("cannot watch for Ctrl-C")
-                    .caused_by(e)
-                    .into()
-            })
+        use tokio::signal::unix::{SignalKind, signal};
+        let watch = |kind| {
+            signal(kind)
+                .map_err(|e| Error::failure("cannot watch for Ctrl-C and SIGTERM").caused_by(e))
+        };
+        Ok(Interrupt {
+            interrupt: watch(SignalKind::interrupt())?,
+            terminate: watch(SignalKind::terminate())?,
+        })
     }
 
     async fn recv(&mut self) {
-        if self.0.recv().await.is_none() {
+        let got = tokio::select! {
+            got = self.interrupt.recv() => got,
+            got = self.terminate.recv() => got,
+        };
+        if got.is_none() {
             std::future::pending::<()>().await;
         }
     }

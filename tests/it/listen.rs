@@ -909,19 +909,21 @@ fn refuses_bad_flag_combinations() {
 }
 
 #[test]
-fn ctrl_c_stops_it_with_130() {
-    let env = Env::new();
-    let mut listener = Listener::start(&env, &[]);
-    let status = Command::new("kill")
-        .args(["-INT", &listener.child.id().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
-    assert_eq!(listener.exit_code(), 130);
-    let printed = listener.finish();
-    let stderr = printed.stderr.join("\n");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(printed.stdout.is_empty());
+fn ctrl_c_or_sigterm_stops_it_with_130() {
+    for signal in ["-INT", "-TERM"] {
+        let env = Env::new();
+        let mut listener = Listener::start(&env, &[]);
+        let status = Command::new("kill")
+            .args([signal, &listener.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+        assert_eq!(listener.exit_code(), 130, "after kill {signal}");
+        let printed = listener.finish();
+        let stderr = printed.stderr.join("\n");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(printed.stdout.is_empty());
+    }
 }
 
 #[test]

@@ -63,7 +63,7 @@ Exit codes:
   1    cannot listen on the address (in use, say)
   2    usage: bad flags, a non-loopback --addr without --allow-remote, a signing key without a
        method or a method without a key
-  130  interrupted (Ctrl-C)";
+  130  interrupted (Ctrl-C or SIGTERM)";
 
 /// Receive custom-webhook deliveries on loopback and check their signatures
 #[derive(Debug, clap::Args)]
