@@ -136,12 +136,6 @@ async fn run(config: Config, report: Report) -> Result<()> {
     }
     let stores = Arc::new(stores::Stores::load(config.store)?);
     let mut hangup = signal(SignalKind::hangup()).map_err(watch)?;
-    let reload = Arc::clone(&stores);
-    tokio::spawn(async move {
-        while hangup.recv().await.is_some() {
-            reload.force();
-        }
-    });
     let listener = bind(config.bind).await?;
     let local = listener
         .local_addr()
@@ -184,6 +178,18 @@ async fn run(config: Config, report: Report) -> Result<()> {
         false => worker::POLL,
     });
     let metrics = Arc::new(metrics::Metrics::default());
+    // SIGHUP reads the store at once: a store that does not load is said now, not at the next event.
+    let (reload, counted, said) = (
+        Arc::clone(&stores),
+        Arc::clone(&metrics),
+        Arc::clone(&report),
+    );
+    tokio::spawn(async move {
+        while hangup.recv().await.is_some() {
+            reload.force();
+            reload.reported(&counted, &said);
+        }
+    });
     // The workers' slots, shared with the intake, which hands events due now straight over.
     let slots = Arc::new(tokio::sync::Semaphore::new(config.workers.max(1)));
     let (to_workers, handed) = tokio::sync::mpsc::unbounded_channel();

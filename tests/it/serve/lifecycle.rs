@@ -182,3 +182,16 @@ fn a_second_signal_exits_130_at_once_and_a_port_in_use_exits_1() {
     let waiting = env.run(&["queue", "--json"]).ok().json();
     assert_eq!(waiting[0]["id"], "slow-2", "{waiting}");
 }
+
+#[test]
+fn sighup_reads_the_store_at_once_and_says_when_it_does_not_load() {
+    let env = Env::new();
+    let mut serve = Serve::start(&env, &[]);
+    env.write_store("version = 1\n[[[broken");
+    serve.signal("HUP");
+    // Said without waiting for an event to need the store; the last good one stays in use.
+    serve.line("the store changed but does not load; the last good one stays in use");
+    assert_eq!(serve.post(&event("hup-1", &["bob"])).0, 202);
+    serve.signal("TERM");
+    assert_eq!(serve.exit_code(), 0);
+}
