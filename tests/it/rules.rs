@@ -957,26 +957,31 @@ fn rule_show_prints_a_template_as_a_text_block() {
 }
 
 #[test]
-fn rule_set_warns_about_the_roles_and_users_it_removes() {
+fn rule_set_says_which_roles_and_users_it_removes_and_warns_when_a_replacement_did() {
     let env = Env::new();
+    #[rustfmt::skip]
     env.run(&[
-        "rule",
-        "set",
-        APPROVAL,
-        "--role",
-        "dba",
-        "--role",
-        "related",
-        "--recipient",
-        "bob",
+        "rule", "set", APPROVAL, "--role", "dba", "--role", "related", "--recipient", "bob",
     ])
     .ok();
-    env.run(&["rule", "set", APPROVAL, "--no-roles", "--no-recipients"])
+    // A replacement drops what it does not name, which a person may not have meant: a warning.
+    env.run(&["rule", "set", APPROVAL, "--role", "dba", "--recipient", "carol"])
         .ok()
-        .stderr_has("warning: removed the roles `dba`, `related` from the rule of ticket.data-change.pending-approval; its default role `approver` still applies\n")
+        .stderr_has("warning: removed the role `related` from the rule of ticket.data-change.pending-approval; its default role `approver` still applies\n")
         .stderr_has("warning: removed the user `bob` from the rule of ticket.data-change.pending-approval\n");
+    // --no-roles and --no-recipients ask for it: said as a note.
+    let cleared = env.run(&["rule", "set", APPROVAL, "--no-roles", "--no-recipients"]);
+    cleared
+        .ok()
+        .stderr_has("removed the role `dba` from the rule of ticket.data-change.pending-approval; its default role `approver` still applies\n")
+        .stderr_has("removed the user `carol` from the rule of ticket.data-change.pending-approval\n");
+    assert!(
+        !cleared.stderr.contains("warning: removed"),
+        "{}",
+        cleared.stderr
+    );
     // Nothing left to remove: nothing said.
     let again = env.run(&["rule", "set", APPROVAL, "--no-roles"]);
     again.ok();
-    assert!(!again.stderr.contains("warning"), "{}", again.stderr);
+    assert!(!again.stderr.contains("removed"), "{}", again.stderr);
 }

@@ -138,7 +138,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let problems = edit::problems(store, &view);
         Ok((before, view, problems))
     })?;
-    // What a replacement or a --no-X removes is said, so that a person notices a dropped recipient.
+    // What a replacement removes is a warning, so that a person notices a dropped recipient; what a
+    // --no-X asked to remove is a note (it was meant).
     let dropped = |noun: &str, old: &[String], new: &[String]| -> Option<String> {
         let gone: Vec<String> = old
             .iter()
@@ -154,14 +155,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             )
         })
     };
+    let say = |text: &str, asked: bool| match asked {
+        true => ctx.out.note(text),
+        false => ctx.out.warn(text),
+    };
     if let Some(text) = dropped("role", &before.roles, &view.rule.roles) {
         let default = view.event.default_role.as_str();
-        ctx.out.warn(&format!(
-            "{text}; its default role `{default}` still applies"
-        ));
+        let text = format!("{text}; its default role `{default}` still applies");
+        say(&text, args.no_roles);
     }
     if let Some(text) = dropped("user", &before.users, &view.rule.users) {
-        ctx.out.warn(&text);
+        say(&text, args.no_recipients);
     }
     for p in &problems {
         ctx.out.warn(p);
