@@ -39,13 +39,13 @@ pub fn check(store: &Store, out: &mut Vec<Finding>) {
                 );
             }
         }
-        for role in &rule.roles {
-            if !EVENT_ROLES.contains(&role.as_str()) && !held.contains(&role.as_str()) {
+        for (role, step) in rule.roles_reached() {
+            if !EVENT_ROLES.contains(&role) && !held.contains(&role) {
                 out.push(
                     Finding::warning(
                         AREA,
                         &subject,
-                        format!("reaches the role `{role}`, which no user holds"),
+                        format!("reaches the role `{role}`{step}, which no user holds"),
                     )
                     .hint(format!("notify user modify NAME --role {role}")),
                 );

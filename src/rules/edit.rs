@@ -233,11 +233,11 @@ pub fn problems(store: &Store, view: &RuleView) -> Vec<String> {
         .values()
         .flat_map(|u| u.roles.iter().map(String::as_str))
         .collect();
-    for role in &view.rule.roles {
-        if EVENT_ROLES.contains(&role.as_str()) || held.contains(&role.as_str()) {
+    for (role, step) in view.rule.roles_reached() {
+        if EVENT_ROLES.contains(&role) || held.contains(&role) {
             continue;
         }
-        let mut line = format!("no user holds the role `{role}`");
+        let mut line = format!("no user holds the role `{role}`{step}");
         let near = matching::nearest(
             role,
             EVENT_ROLES.iter().copied().chain(held.iter().copied()),

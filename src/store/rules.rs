@@ -133,6 +133,17 @@ impl Rule {
     pub fn is_default(&self) -> bool {
         *self == Rule::default()
     }
+
+    /// Every role the rule reaches: its own (with an empty note), then each escalation step's (noted
+    /// ` (escalation after 2h)`), for the checks that name a role nobody holds.
+    pub fn roles_reached(&self) -> impl Iterator<Item = (&str, String)> {
+        let own = self.roles.iter().map(|r| (r.as_str(), String::new()));
+        let steps = self.escalate.iter().flat_map(|step| {
+            let after = format!(" (escalation after {})", step.after);
+            step.roles.iter().map(move |r| (r.as_str(), after.clone()))
+        });
+        own.chain(steps)
+    }
 }
 
 /// Who a custom event reaches without any optional role.

@@ -985,3 +985,16 @@ fn rule_set_says_which_roles_and_users_it_removes_and_warns_when_a_replacement_d
     again.ok();
     assert!(!again.stderr.contains("removed"), "{}", again.stderr);
 }
+
+#[test]
+fn an_escalation_role_nobody_holds_is_warned_about_like_a_rule_role() {
+    let env = Env::new();
+    env.run(&["user", "add", "dave", "--role", "admin"]).ok();
+    env.run(&["rule", "set", APPROVAL, "--escalate", "2h:admni"])
+        .ok()
+        .stderr_has(
+            "warning: no user holds the role `admni` (escalation after 2h): did you mean `admin`?",
+        );
+    env.run(&["doctor", "--offline"])
+        .stdout_has("reaches the role `admni` (escalation after 2h), which no user holds");
+}
