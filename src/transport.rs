@@ -269,7 +269,8 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 /// The relay's runtime: two worker threads, so intake (HTTP, JSON) and the workers' attempts use both
-/// cores of a small host instead of sharing one.
+/// cores of a small host instead of sharing one. Measured: one thread costs a quarter less CPU under a
+/// steady load, but an event for 10,000 recipients then holds every intake request for over a second.
 pub fn serve_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
