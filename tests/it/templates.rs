@@ -610,3 +610,29 @@ fn emit_uses_the_rules_template_and_a_stored_one_that_fails_fails_each_row() {
     );
     assert_eq!(server.requests().len(), 1, "the failed copy went out");
 }
+
+#[test]
+fn send_with_a_catalogue_event_gives_a_template_its_description_and_a_free_name_none() {
+    let env = Env::new();
+    let server = HttpServer::start();
+    let template = template_file(&env, "{{ description }}: {{ task_name }}");
+    let hook = server.url("/hook");
+    let said = |event: &str, n: usize| {
+        let args = [
+            "--webhook",
+            &hook,
+            "--event",
+            event,
+            "--task-name",
+            "Add index",
+        ];
+        send(&env, &[&args[..], &["--template", &template]].concat()).ok();
+        let req = server.wait_for(n, WAIT).pop().expect("a request");
+        req.json()["messageEvent"]["message"].clone()
+    };
+    assert_eq!(
+        said("ticket.data-change.failed", 1),
+        "A data change ticket failed: Add index"
+    );
+    assert_eq!(said("nightly_export", 2), ": Add index");
+}

@@ -82,7 +82,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         Recipients::Nobody
     };
-    let content = args.content.content(ctx)?;
+    let mut content = args.content.content(ctx)?;
+    // An --event the catalogue knows gives a template its description, as `emit` does.
+    if let Ok(view) = crate::rules::find(&store, &content.event) {
+        content.description = view.event.description.clone();
+    }
     let request = Request {
         recipients,
         channels: args.channels.clone(),
