@@ -72,7 +72,7 @@ impl Output {
     /// A status line on stderr (suppressed by `-q`).
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{}", visible(text, true));
+            line(&visible(text, true));
         }
     }
 
@@ -101,7 +101,7 @@ impl Output {
 
     /// A line on stderr that a caller needs even with `-q` (the address a server listens on).
     pub fn status(&self, text: &str) {
-        eprintln!("{text}");
+        line(text);
     }
 
     /// One JSON object on one line on stderr (`serve --json-logs`); a `droppable` one obeys `-q`.
@@ -110,7 +110,7 @@ impl Output {
             return;
         }
         if let Ok(text) = serde_json::to_string(value) {
-            eprintln!("{text}");
+            line(&text);
         }
     }
 
@@ -121,13 +121,13 @@ impl Output {
         } else {
             "warning:"
         };
-        eprintln!("{label} {}", visible(text, true));
+        line(&format!("{label} {}", visible(text, true)));
     }
 
     /// Detail for `-v`.
     pub fn detail(&self, text: &str) {
         if self.verbose > 0 {
-            eprintln!("{text}");
+            line(text);
         }
     }
 
@@ -139,6 +139,19 @@ impl Output {
         };
         eprint!("{text}");
     }
+}
+
+/// One line on stderr in one write (`eprintln!` writes the text and its newline apart: two system
+/// calls per line, which the relay pays twice per event). A stderr that is gone is not an error.
+fn line(text: &str) {
+    let _ = line_to(&mut std::io::stderr().lock(), text);
+}
+
+fn line_to(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    let mut line = String::with_capacity(text.len() + 1);
+    line.push_str(text);
+    line.push('\n');
+    out.write_all(line.as_bytes())
 }
 
 /// A JSON document `{head..., "<field>": [items...]}` written piece by piece, byte for byte as
@@ -213,8 +226,30 @@ pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{JsonArray, visible};
+    use super::{JsonArray, line_to, visible};
     use serde_json::json;
+
+    /// Counts the writes it is given.
+    #[derive(Default)]
+    struct Writes(Vec<Vec<u8>>);
+
+    impl std::io::Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.push(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_stderr_line_is_one_write_with_its_newline() {
+        // Lines of a serve that shares its stderr with others stay whole.
+        let mut out = Writes::default();
+        line_to(&mut out, "POST /v1/events 202 e-1").unwrap();
+        assert_eq!(out.0, [b"POST /v1/events 202 e-1\n".to_vec()]);
+    }
 
     fn streamed(head: &serde_json::Value, items: &[serde_json::Value]) -> String {
         let mut array = JsonArray::open(head, "destinations").unwrap();
