@@ -118,7 +118,7 @@ fn log_json_has_the_contract_shape_newest_first() {
             "next_attempt"
         ]
     );
-    // Only a queued delivery has a next attempt; every other row says null (CLI.md's shape).
+    // Only a queued delivery has a next attempt; every other row has the key, set to null.
     assert!(
         entries.iter().all(|e| e["next_attempt"].is_null()),
         "{entries:?}"

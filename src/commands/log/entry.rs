@@ -35,7 +35,7 @@ pub struct Entry<'a> {
     error_message: Option<&'a str>,
     reason: Option<&'a str>,
     idempotency_key: &'a str,
-    /// A queued delivery's next attempt (null on every other row, as CLI.md's shape says).
+    /// A queued delivery's next attempt; null on every other row (every row has the same keys).
     next_attempt: Option<String>,
     #[serde(skip)]
     pub time_ms: i64,
