@@ -261,24 +261,31 @@ fn the_relay_moves_on_from_a_link_that_cannot_be_built() {
     serve.signal("TERM");
 }
 
+/// A silence of an hour on bob's `channel` for the ticket events.
+fn silence_bob(env: &Env, channel: &str) {
+    #[rustfmt::skip]
+    env.run(&[
+        "silence", "add", "--event", "ticket.*", "--recipient", "bob", "--channel", channel,
+        "--for", "1h", "--comment", "in the way",
+    ])
+    .ok();
+}
+
+/// `emit` of an approval for bob with the id `id`.
+fn emit_to_bob(env: &Env, id: &str) {
+    #[rustfmt::skip]
+    env.run(&["emit", "ticket.data-change.pending-approval", "--approver", "bob", "--id", id]).ok();
+}
+
 #[test]
 fn a_silenced_link_that_cannot_be_built_is_skipped_and_the_next_one_delivers_in_emit_and_the_relay()
 {
     let env = Env::new();
     let server = HttpServer::start();
     bob_without_smtp(&env, &server);
-    #[rustfmt::skip]
-    env.run(&[
-        "silence", "add", "--event", "ticket.*", "--recipient", "bob", "--channel", "email",
-        "--for", "1h", "--comment", "smtp down",
-    ])
-    .ok();
+    silence_bob(&env, "email");
     // emit: the email is skipped and bob hears through the next link.
-    #[rustfmt::skip]
-    env.run(&[
-        "emit", "ticket.data-change.pending-approval", "--approver", "bob", "--id", "fb-6e",
-    ])
-    .ok();
+    emit_to_bob(&env, "fb-6e");
     let both = [pair("email", "skipped"), pair("webhook", "delivered")];
     assert_eq!(logged(&env, "fb-6e"), both);
     // The relay does the same.
@@ -308,17 +315,8 @@ fn a_link_silenced_for_its_channel_is_passed_over_in_emit_and_the_relay() {
     let server = HttpServer::start();
     bob(&env, &server);
     // The webhook (first, refusing) silenced for bob: the WeCom robot is his first link that delivers.
-    #[rustfmt::skip]
-    env.run(&[
-        "silence", "add", "--event", "ticket.*", "--recipient", "bob", "--channel", "webhook",
-        "--for", "1h", "--comment", "noisy",
-    ])
-    .ok();
-    #[rustfmt::skip]
-    env.run(&[
-        "emit", "ticket.data-change.pending-approval", "--approver", "bob", "--id", "fb-8e",
-    ])
-    .ok();
+    silence_bob(&env, "webhook");
+    emit_to_bob(&env, "fb-8e");
     let expected = [pair("webhook", "skipped"), pair("wecom-bot", "delivered")];
     assert_eq!(logged(&env, "fb-8e"), expected);
     let mut serve = Serve::start(&env, &[]);
