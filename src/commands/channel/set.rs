@@ -2,10 +2,10 @@
 
 use anyhow::Result;
 
-use crate::channels::{Kind, Verification};
+use crate::channels::Kind;
 use crate::commands::args::{self, secret_flags};
 use crate::context::Context;
-use crate::error::{self, Error, Exit};
+use crate::error::Error;
 use crate::profiles::{self, Input, VerificationChange, channel};
 use crate::values::Field;
 
@@ -178,32 +178,5 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ));
         return Ok(());
     }
-    // Go straight on to verification: send the code (and ask for it on a terminal) or look the person up.
-    // The channel is saved whatever happens next, so only a person typing codes at the prompt (who
-    // sees the outcome) gets a failing exit; a script learns `verified` from `channel list --json`.
-    match verification::start(ctx, kind, true) {
-        Ok(()) => Ok(()),
-        Err(e) if error::exit_code(&e) == Exit::Interrupted => Err(e),
-        Err(e)
-            if error::exit_code(&e) == Exit::Verification
-                && ctx.prompt.interactive()
-                && kind.verification() == Verification::Code =>
-        {
-            Err(e)
-        }
-        Err(e) => {
-            let what = match kind.verification() {
-                Verification::Lookup => "verify it",
-                _ => "send a verification code",
-            };
-            ctx.out.warn(&format!(
-                "the channel is saved but could not {what} yet: {}",
-                error::render(&e).trim_end().trim_start_matches("error: ")
-            ));
-            ctx.out.note(&format!(
-                "retry with `notify channel verify {kind}`, then `notify channel enable {kind}`"
-            ));
-            Ok(())
-        }
-    }
+    verification::after_save(ctx, kind)
 }

@@ -5,8 +5,40 @@ use anyhow::Result;
 
 use crate::channels::{Kind, Verification};
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{self, Error, Exit};
 use crate::verify::{self, Rejection, Started};
+
+/// After `channel set` saved a channel that is not verified: goes straight on to verification (send
+/// the code and ask for it on a terminal, or look the person up).
+pub fn after_save(ctx: &Context, kind: Kind) -> Result<()> {
+    // The channel is saved whatever happens next, so only a person typing codes at the prompt (who
+    // sees the outcome) gets a failing exit; a script learns `verified` from `channel list --json`.
+    match start(ctx, kind, true) {
+        Ok(()) => Ok(()),
+        Err(e) if error::exit_code(&e) == Exit::Interrupted => Err(e),
+        Err(e)
+            if error::exit_code(&e) == Exit::Verification
+                && ctx.prompt.interactive()
+                && kind.verification() == Verification::Code =>
+        {
+            Err(e)
+        }
+        Err(e) => {
+            let what = match kind.verification() {
+                Verification::Lookup => "verify it",
+                _ => "send a verification code",
+            };
+            ctx.out.warn(&format!(
+                "the channel is saved but could not {what} yet: {}",
+                error::render(&e).trim_end().trim_start_matches("error: ")
+            ));
+            ctx.out.note(&format!(
+                "retry with `notify channel verify {kind}`, then `notify channel enable {kind}`"
+            ));
+            Ok(())
+        }
+    }
+}
 
 /// Sends a code (or looks the person up); with `ask`, prompts for the code on a terminal.
 pub fn start(ctx: &Context, kind: Kind, ask: bool) -> Result<()> {

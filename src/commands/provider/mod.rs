@@ -7,6 +7,7 @@ use crate::context::Context;
 
 mod list;
 mod set;
+mod set_help;
 mod show;
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@ mod add;
 mod disable;
 mod enable;
 mod list;
+mod matrix;
 mod remove;
 mod reset;
 mod set;

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use crate::context::Context;
 
 mod render;
+mod time_says;
 
 #[derive(Debug, Subcommand)]
 pub enum TemplateCommand {
