@@ -1,8 +1,14 @@
 //! WAL checkpoints off the write path: SQLite's automatic checkpoint runs inside the commit that
 //! crosses 1,000 pages, and with it two fsyncs that every write waiting for the group (an intake
 //! request's 202 among them) would sit through. A thread of its own runs them instead.
+//!
+//! A passive checkpoint never blocks, but while commits never pause it never catches up either, and
+//! SQLite starts the WAL over only once every frame in it was checkpointed: under a steady load the
+//! file grew by every page ever written (134 MB after the 20,000 events of benches/serve_e2e.sh).
+//! So once the WAL passes a limit ([`PACE`]), the thread holds the writers back for a moment and
+//! restarts it, and SQLite cuts the file back to that size when it starts over.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::time::Duration;
 
@@ -11,9 +17,21 @@ use rusqlite::Connection;
 
 use super::super::schema;
 
-/// The least time between two checkpoints: a busy queue checkpoints a few times a second, not after
-/// every commit.
-const EVERY: Duration = Duration::from_millis(250);
+/// How often checkpoints run, and the WAL's size past which one starts it over.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Pace {
+    /// The least time between two checkpoints.
+    pub every: Duration,
+    /// Past this size the WAL is started over (and SQLite cuts it back to it then).
+    pub limit: u64,
+}
+
+/// A busy queue checkpoints a few times a second, not after every commit; its WAL stays under 16 MiB
+/// or so (SQLite's automatic checkpoints would run at 4 MiB, but inside a commit).
+const PACE: Pace = Pace {
+    every: Duration::from_millis(250),
+    limit: 16 << 20,
+};
 
 /// Wakes the checkpoint thread after a commit; the thread ends when this is dropped.
 #[derive(Debug)]
@@ -25,14 +43,27 @@ impl Checkpoints {
     /// Turns the writer's automatic checkpoints off and starts the thread that does them instead, on
     /// a connection of its own.
     pub(super) fn start(path: &Path, writer: &Connection) -> Result<Self> {
+        Self::start_with(path, writer, PACE)
+    }
+
+    /// [`Checkpoints::start`] at another pace.
+    pub(super) fn start_with(path: &Path, writer: &Connection, pace: Pace) -> Result<Self> {
         let conn = schema::open(path, false)?;
-        writer
-            .pragma_update(None, "wal_autocheckpoint", 0)
-            .map_err(|e| schema::explain(path, "set up", e))?;
+        let set_up = |name, value: i64| {
+            writer
+                .pragma_update(None, name, value)
+                .map_err(|e| schema::explain(path, "set up", e))
+        };
+        set_up("wal_autocheckpoint", 0)?;
+        set_up(
+            "journal_size_limit",
+            i64::try_from(pace.limit).unwrap_or(i64::MAX),
+        )?;
         let (wake, woken) = mpsc::sync_channel(1);
+        let wal = wal_of(path);
         std::thread::Builder::new()
             .name("notify-checkpoint".into())
-            .spawn(move || run(&conn, &woken))
+            .spawn(move || run(&conn, &wal, &woken, pace))
             .map_err(|e| anyhow::anyhow!("cannot start the log's checkpoint thread: {e}"))?;
         Ok(Checkpoints { wake })
     }
@@ -43,21 +74,68 @@ impl Checkpoints {
     }
 }
 
-/// Checkpoints what was committed, at most every [`EVERY`], until the queue is dropped. A passive
-/// checkpoint takes no write lock: writers go on meanwhile. A failed one is tried at the next wake-up
-/// (and SQLite checkpoints anyway when the last connection closes).
-fn run(conn: &Connection, woken: &Receiver<()>) {
+/// Checkpoints what was committed, at most once per `pace.every`, until the queue is dropped. A
+/// failed checkpoint is tried at the next wake-up (and SQLite checkpoints anyway when the last
+/// connection closes).
+fn run(conn: &Connection, wal: &Path, woken: &Receiver<()>, pace: Pace) {
     while woken.recv().is_ok() {
-        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
-        std::thread::sleep(EVERY);
+        checkpoint(conn, wal, pace.limit);
+        std::thread::sleep(pace.every);
     }
+}
+
+/// A passive checkpoint (no lock: writers go on meanwhile); then, when the WAL is past `limit`, a
+/// restart of what little is left, with this process's writers held back (they wait on the lock
+/// here, not in SQLite's busy handler's sleeps), so that the next commit starts the WAL over.
+fn checkpoint(conn: &Connection, wal: &Path, limit: u64) {
+    let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    if std::fs::metadata(wal).is_ok_and(|m| m.len() > limit) {
+        let writing = schema::writing();
+        let _ = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(()));
+        drop(writing);
+    }
+}
+
+/// The WAL file of the log at `path`.
+fn wal_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    name.into()
 }
 
 #[cfg(test)]
 mod tests {
     use std::time::Instant;
 
+    use super::super::group::Writer;
     use super::super::{Queue, SqliteQueue};
+    use super::*;
+
+    #[test]
+    fn under_commits_that_never_pause_the_wal_starts_over_past_its_limit() {
+        const LIMIT: u64 = 512 << 10;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.db");
+        let conn = schema::open(&path, true).unwrap();
+        conn.execute_batch("CREATE TABLE filler (x BLOB)").unwrap();
+        let pace = Pace {
+            every: Duration::from_millis(1),
+            limit: LIMIT,
+        };
+        let checkpoints = Checkpoints::start_with(&path, &conn, pace).unwrap();
+        let writer = Writer::new(conn, checkpoints);
+        // 2,000 commits back to back, over 16 MB of frames (two pages each): a passive checkpoint
+        // never catches up with them, and without a restart the WAL holds every one.
+        let wal = wal_of(&path);
+        let mut largest = 0;
+        for _ in 0..2000 {
+            writer
+                .write(|c| c.execute("INSERT INTO filler VALUES (zeroblob(4000))", []))
+                .unwrap();
+            largest = largest.max(std::fs::metadata(&wal).unwrap().len());
+        }
+        assert!(largest < 16 * LIMIT, "the WAL grew to {largest} bytes");
+    }
 
     #[test]
     fn a_commit_reaches_the_database_file_by_the_checkpoint_thread() {
