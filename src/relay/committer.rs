@@ -47,8 +47,8 @@ pub struct Handoff {
 }
 
 impl Committer {
-    /// Starts the committer task on the current runtime; `wake` is told when an event was queued
-    /// that nobody was handed. With a `handoff`, events due now go to workers with free slots.
+    /// Starts the committer task on the current runtime; `wake` is told when an event due now was
+    /// queued that nobody was handed. With a `handoff`, events due now go to workers with free slots.
     pub fn start(
         queue: Arc<dyn Queue>,
         wake: Arc<Notify>,
@@ -113,10 +113,12 @@ async fn run(
         for e in committed.errors {
             (report)(Line::QueueFailed(e));
         }
-        let new = committed
+        // New events due now (those due later are the poll's: a claim now would find nothing).
+        let due_now = committed
             .answers
             .iter()
-            .filter(|a| matches!(a, Some(Inserted::New { .. })))
+            .zip(&group)
+            .filter(|(a, job)| matches!(a, Some(Inserted::New { due_ms }) if *due_ms <= job.now_ms))
             .count();
         if let Some(h) = &handoff {
             for &i in &committed.leased {
@@ -134,7 +136,7 @@ async fn run(
         }
         // The slots not used go back; events not handed over wait for a claim.
         drop(slots);
-        if new > committed.leased.len() {
+        if due_now > committed.leased.len() {
             wake.notify_one();
         }
         for (job, answer) in group.into_iter().zip(committed.answers) {
@@ -492,5 +494,27 @@ mod tests {
         assert_eq!(claimed, ["c"]);
         drop(given);
         assert_eq!(slots.available_permits(), 2);
+    }
+
+    #[tokio::test]
+    async fn only_an_event_due_now_wakes_the_workers() {
+        let dir = tempfile::tempdir().unwrap();
+        let queue = Arc::new(SqliteQueue::open(&dir.path().join("log.db")).unwrap());
+        let wake = Arc::new(Notify::new());
+        let committer = Committer::start(queue, Arc::clone(&wake), quiet(), None);
+        // `notified` completes at once when a wake-up is stored for it, else not before one comes.
+        let woken = || async {
+            tokio::time::timeout(Duration::ZERO, wake.notified())
+                .await
+                .is_ok()
+        };
+        let mut later = event("later");
+        later.due_ms = 60_000;
+        assert!(committer.commit(later, 1).await.is_some());
+        assert!(!woken().await, "a claim now would find nothing");
+        let mut due = event("due");
+        due.due_ms = 0;
+        assert!(committer.commit(due, 1).await.is_some());
+        assert!(woken().await);
     }
 }
