@@ -85,10 +85,9 @@ fn main() {
         let log = Log::open(&path).unwrap();
         open.push(start.elapsed());
         let start = Instant::now();
-        let delivered = log.delivered_for(&id).unwrap();
-        let keys = log.keys_for(&id).unwrap();
+        let history = log.history_of(&id).unwrap();
         lookup.push(start.elapsed());
-        assert!(delivered.is_empty() && keys.is_empty());
+        assert!(history.delivered.is_empty() && history.keys.is_empty());
         let start = Instant::now();
         log.record(&batch).unwrap();
         record.push(start.elapsed());

@@ -8,7 +8,7 @@
 //! stops a delivery: when it cannot be opened, read or written, the run goes on and says why it was not
 //! recorded.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -44,22 +44,6 @@ pub fn fresh_id() -> Result<DeliveryId> {
     let uuid = new_uuid().map_err(Error::failure)?;
     uuid.parse()
         .map_err(|e: String| Error::failure(format!("internal: {e}")).into())
-}
-
-/// What the log knows of an event id.
-#[derive(Debug, Default)]
-pub(super) struct Known {
-    pub delivered: HashSet<Identity>,
-    pub keys: HashMap<Identity, String>,
-}
-
-impl Known {
-    pub(super) fn read(log: &DeliveryLog, id: &DeliveryId) -> Result<Self> {
-        Ok(Known {
-            delivered: log.delivered_for(id)?,
-            keys: log.keys_for(id)?,
-        })
-    }
 }
 
 pub(super) fn open(

@@ -17,7 +17,7 @@ use crate::store::Store;
 
 use super::dry_run::dry_run;
 use super::plan::{Destination, Plan, plan_users};
-use super::recording::{Known, entries, identity_of, keys, message_of};
+use super::recording::{entries, identity_of, keys, message_of};
 use super::{Delivery, DryRow, Outcome, Run};
 
 /// A retry's rows, each with its event id, and why they were not recorded, if they were not.
@@ -140,7 +140,7 @@ fn plans(
     }
     let mut out = Vec::new();
     for (id, content, failed) in groups {
-        let known = Known::read(log, &id)?;
+        let known = log.history_of(&id)?;
         let mut plan = Plan::default();
         let mut identities = Vec::new();
         for row in &failed {

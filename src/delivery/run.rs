@@ -9,14 +9,14 @@ use tokio::runtime::Runtime;
 
 use crate::channels::message::Message;
 use crate::clock::Clock;
-use crate::log::{DeliveryId, Identity};
+use crate::log::{DeliveryId, History, Identity};
 use crate::transport::{Net, runtime};
 
 use super::dry_run::{DryRow, dry_run};
 use super::engine::Engine;
 use super::plan::Plan;
 use super::recording::{
-    ALREADY_DELIVERED, Known, Recording, content_of, entries, fresh_id, identity_of, keys, open,
+    ALREADY_DELIVERED, Recording, content_of, entries, fresh_id, identity_of, keys, open,
 };
 use super::stop::Stop;
 use super::{Delivery, Options, Outcome};
@@ -170,9 +170,9 @@ impl Run<'_> {
             _ => std::mem::replace(&mut self.recording, Recording::Off),
         };
         let mut log = open(recording, &mut problem);
-        let mut known = Known::default();
+        let mut known = History::default();
         if let Some(opened) = &log {
-            match Known::read(opened, &id) {
+            match opened.history_of(&id) {
                 Ok(k) => known = k,
                 // A log that cannot be read is not written either: the warning stays true.
                 Err(e) => {

@@ -1,7 +1,6 @@
 //! Where `--log` points: a SQLite file (the default, no server) or a PostgreSQL database shared by
 //! several hosts; one type for the commands, which do not care which.
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -9,7 +8,7 @@ use anyhow::Result;
 
 use super::postgres::{self, PgLog, PgQueue};
 use super::queue::{Queue, SqliteQueue};
-use super::{DeliveryId, Entry, Filter, Identity, Log, Logged, Pending};
+use super::{DeliveryId, Entry, Filter, History, Log, Logged, Pending};
 
 /// An open delivery log, in either backend.
 #[derive(Debug)]
@@ -78,19 +77,11 @@ impl DeliveryLog {
         }
     }
 
-    /// The destinations of `event_id` delivered at least once (a repeated `--id` skips them).
-    pub fn delivered_for(&self, event_id: &DeliveryId) -> Result<HashSet<Identity>> {
+    /// What the log holds of `event_id` for sending it again (see [`History`]).
+    pub fn history_of(&self, event_id: &DeliveryId) -> Result<History> {
         match self {
-            DeliveryLog::Sqlite(log) => log.delivered_for(event_id),
-            DeliveryLog::Postgres(log) => log.delivered_for(event_id),
-        }
-    }
-
-    /// Every destination's first idempotency key for `event_id`.
-    pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
-        match self {
-            DeliveryLog::Sqlite(log) => log.keys_for(event_id),
-            DeliveryLog::Postgres(log) => log.keys_for(event_id),
+            DeliveryLog::Sqlite(log) => log.history_of(event_id),
+            DeliveryLog::Postgres(log) => log.history_of(event_id),
         }
     }
 

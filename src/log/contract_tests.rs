@@ -9,7 +9,7 @@ use super::*;
 use crate::channels::Kind;
 use crate::log::postgres::testing;
 use crate::log::tests::entry;
-use crate::log::{Outcome, Rich};
+use crate::log::{Identity, Outcome, Rich};
 
 /// Runs `test` on a new SQLite log, then on a new PostgreSQL one; it gets the log and its `--log`.
 fn each_backend(test: impl Fn(&DeliveryLog, &Path)) {
@@ -73,14 +73,12 @@ fn a_repeated_id_finds_what_was_delivered_and_the_first_keys() {
 
         let alice = Identity::stored(&["alice".into()], Some(Kind::Email));
         let bob = Identity::stored(&["bob".into()], Some(Kind::Sms));
-        assert_eq!(
-            log.delivered_for(&id).unwrap(),
-            HashSet::from([alice.clone()])
-        );
+        let history = log.history_of(&id).unwrap();
+        assert_eq!(history.delivered, HashSet::from([alice.clone()]));
         let unknown: DeliveryId = "run-9".parse().unwrap();
-        assert!(log.keys_for(&unknown).unwrap().is_empty());
-        assert!(log.delivered_for(&unknown).unwrap().is_empty());
-        let keys = log.keys_for(&id).unwrap();
+        let none = log.history_of(&unknown).unwrap();
+        assert!(none.keys.is_empty() && none.delivered.is_empty());
+        let keys = history.keys;
         assert_eq!(keys.len(), 2);
         assert_eq!(keys[&alice], "key-run-1-alice");
         assert_eq!(keys[&bob], "key-run-1-bob");

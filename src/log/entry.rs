@@ -1,5 +1,6 @@
 //! What one row of the delivery log holds, and how a caller names a destination without a secret.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -193,6 +194,24 @@ pub struct Entry {
     pub idempotency_key: String,
     /// Shared by the rows of one run; stored once per distinct message.
     pub content: Arc<Content>,
+}
+
+/// What the log holds of one event id, for sending it again: the destinations delivered at least once
+/// (a repeated `--id` skips them) and each destination's first idempotency key (it keeps it).
+#[derive(Debug, Default)]
+pub struct History {
+    pub delivered: HashSet<Identity>,
+    pub keys: HashMap<Identity, String>,
+}
+
+impl History {
+    /// Adds a row, newest first: the oldest key is the one left, and one delivery is enough.
+    pub(super) fn add(&mut self, identity: Identity, key: String, delivered: bool) {
+        if delivered {
+            self.delivered.insert(identity.clone());
+        }
+        self.keys.insert(identity, key);
+    }
 }
 
 /// A row read back from the log.

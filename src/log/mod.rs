@@ -20,7 +20,6 @@ mod schema;
 pub mod silences;
 pub mod time;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -31,7 +30,7 @@ use crate::channels::Kind;
 use crate::error::Error;
 
 pub use backend::{DeliveryLog, may_exist, open_queue, shown};
-pub use entry::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome};
+pub use entry::{Content, DeliveryId, Entry, Filter, History, Identity, Logged, Outcome};
 pub use kept::Kept;
 pub use pending::Pending;
 pub use rich::Rich;
@@ -103,41 +102,26 @@ impl Log {
         tx.commit()
     }
 
-    /// The destinations of `event_id` that have been delivered at least once (a repeated `--id` skips them).
-    pub fn delivered_for(&self, event_id: &DeliveryId) -> Result<HashSet<Identity>> {
+    /// What the log holds of `event_id` for sending it again, in one query.
+    pub fn history_of(&self, event_id: &DeliveryId) -> Result<History> {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT DISTINCT identity FROM deliveries WHERE event_id = ?1 AND outcome = 'delivered'",
+                "SELECT identity, idempotency_key, outcome = 'delivered' FROM deliveries
+                 WHERE event_id = ?1 ORDER BY seq DESC",
             )
             .map_err(|e| self.explain("read", e))?;
-        let keys = stmt
-            .query_map([event_id.as_str()], |r| r.get::<_, String>(0))
-            .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
-            .map_err(|e| self.explain("read", e))?;
-        keys.iter().map(|k| self.identity(k)).collect()
-    }
-
-    /// Every destination's first idempotency key for `event_id` (one query for a large repeated send).
-    pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT identity, idempotency_key FROM deliveries WHERE event_id = ?1 ORDER BY seq DESC",
-            )
-            .map_err(|e| self.explain("read", e))?;
-        let pairs = stmt
+        let rows = stmt
             .query_map([event_id.as_str()], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
             })
             .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
             .map_err(|e| self.explain("read", e))?;
-        // Newest first, so the first run's key is the one left in the map.
-        let mut keys = HashMap::new();
-        for (identity, key) in pairs {
-            keys.insert(self.identity(&identity)?, key);
+        let mut history = History::default();
+        for (identity, key, delivered) in rows {
+            history.add(self.identity(&identity)?, key, delivered);
         }
-        Ok(keys)
+        Ok(history)
     }
 
     /// Deletes the rows older than `cutoff_ms` (Unix milliseconds); returns how many were deleted.
@@ -235,6 +219,7 @@ fn append(tx: &Connection, rows: &[Entry]) -> rusqlite::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use std::collections::HashMap;
     use std::sync::Barrier;
 
     use crate::channels::message::{Event, Format};

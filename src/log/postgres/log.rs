@@ -1,7 +1,6 @@
 //! The delivery log's rows in PostgreSQL: the same appends and reads as the SQLite `Log`, each run
 //! appended in one transaction, so that every host writing to one database sees one log.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -13,7 +12,9 @@ use crate::channels::message::Event;
 use crate::error::Error;
 use crate::log::pending;
 use crate::log::read::{RawRow, finish};
-use crate::log::{Content, DeliveryId, Entry, Filter, Identity, Logged, Outcome, Pending, Rich};
+use crate::log::{
+    Content, DeliveryId, Entry, Filter, History, Identity, Logged, Outcome, Pending, Rich,
+};
 
 /// The delivery log in a PostgreSQL database.
 #[derive(Debug, Clone)]
@@ -231,43 +232,28 @@ impl PgLog {
         })
     }
 
-    /// The destinations of `event_id` that have been delivered at least once.
-    pub fn delivered_for(&self, event_id: &DeliveryId) -> Result<HashSet<Identity>> {
+    /// What the log holds of `event_id` for sending it again, in one query.
+    pub fn history_of(&self, event_id: &DeliveryId) -> Result<History> {
         let id = event_id.as_str().to_owned();
-        let keys: Vec<String> = self.db.run("read", |pool| async move {
+        let rows: Vec<(String, String, bool)> = self.db.run("read", |pool| async move {
             let client = pool.get().await?;
-            let delivered = client
+            let history = client
                 .prepare_cached(
-                    "SELECT DISTINCT identity FROM deliveries
-                     WHERE event_id = $1 AND outcome = 'delivered'",
+                    "SELECT identity, idempotency_key, outcome = 'delivered' FROM deliveries
+                     WHERE event_id = $1 ORDER BY seq DESC",
                 )
                 .await?;
-            let rows = client.query(&delivered, &[&id]).await?;
-            Ok(rows.iter().map(|r| r.get(0)).collect())
+            let rows = client.query(&history, &[&id]).await?;
+            Ok(rows
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect())
         })?;
-        keys.iter().map(|k| self.identity(k)).collect()
-    }
-
-    /// Every destination's first idempotency key for `event_id`.
-    pub fn keys_for(&self, event_id: &DeliveryId) -> Result<HashMap<Identity, String>> {
-        let id = event_id.as_str().to_owned();
-        let pairs: Vec<(String, String)> = self.db.run("read", |pool| async move {
-            let client = pool.get().await?;
-            let keys = client
-                .prepare_cached(
-                    "SELECT identity, idempotency_key FROM deliveries WHERE event_id = $1
-                     ORDER BY seq DESC",
-                )
-                .await?;
-            let rows = client.query(&keys, &[&id]).await?;
-            Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
-        })?;
-        // Newest first, so the first run's key is the one left in the map.
-        let mut keys = HashMap::new();
-        for (identity, key) in pairs {
-            keys.insert(self.identity(&identity)?, key);
+        let mut history = History::default();
+        for (identity, key, delivered) in rows {
+            history.add(self.identity(&identity)?, key, delivered);
         }
-        Ok(keys)
+        Ok(history)
     }
 
     /// Deletes the rows older than `cutoff_ms`; returns how many were deleted.

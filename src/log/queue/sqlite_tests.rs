@@ -38,7 +38,12 @@ fn sent() -> Sent {
 
 fn logged(path: &Path) -> usize {
     let id = "e1".parse().unwrap();
-    Log::open(path).unwrap().delivered_for(&id).unwrap().len()
+    Log::open(path)
+        .unwrap()
+        .history_of(&id)
+        .unwrap()
+        .delivered
+        .len()
 }
 
 fn state(queue: &SqliteQueue) -> Vec<State> {
@@ -66,7 +71,7 @@ fn a_send_is_logged_and_recorded_in_one_commit_of_the_queue() {
     assert_eq!(states, [State::Delivered]);
     let alice = Identity::stored(&["alice".into()], Some(Kind::Email));
     let id = "e1".parse().unwrap();
-    let delivered = Log::open(&path).unwrap().delivered_for(&id).unwrap();
+    let delivered = Log::open(&path).unwrap().history_of(&id).unwrap().delivered;
     assert_eq!(delivered.into_iter().collect::<Vec<_>>(), [alice]);
     assert_eq!(state(&queue), [State::Delivered]);
     assert!(queue.waiting(5).unwrap().is_empty());
