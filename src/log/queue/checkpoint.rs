@@ -4,9 +4,10 @@
 //!
 //! A passive checkpoint never blocks, but while commits never pause it never catches up either, and
 //! SQLite starts the WAL over only once every frame in it was checkpointed: under a steady load the
-//! file grew by every page ever written (134 MB after the 20,000 events of benches/serve_e2e.sh).
-//! So once the WAL passes a limit ([`PACE`]), the thread holds the writers back for a moment and
-//! restarts it, and SQLite cuts the file back to that size when it starts over.
+//! file grew by every page ever written, and kept that size (134 MB after the 20,000 events of
+//! benches/serve_e2e.sh). Now, should commits go on so long that the WAL reaches a cap, the thread
+//! holds the writers back for a moment to catch up, so that the WAL starts over (see [`PACE`] for
+//! the figures); SQLite cuts the file back to the cap then (`journal_size_limit`).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -17,20 +18,26 @@ use rusqlite::Connection;
 
 use super::super::schema;
 
-/// How often checkpoints run, and the WAL's size past which one starts it over.
+/// How often checkpoints run, and the WAL's cap.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Pace {
     /// The least time between two checkpoints.
     pub every: Duration,
-    /// Past this size the WAL is started over (and SQLite cuts it back to it then).
-    pub limit: u64,
+    /// Past this size the WAL is made to start over (the writers held back for it), and what SQLite
+    /// cuts the file back to when it starts over.
+    pub cap: u64,
 }
 
-/// A busy queue checkpoints a few times a second, not after every commit; its WAL stays under 16 MiB
-/// or so (SQLite's automatic checkpoints would run at 4 MiB, but inside a commit).
+/// A busy queue checkpoints a few times a second, not after every commit. The cap is a safety net,
+/// high on purpose: holding the writers back costs two fsyncs and tens of milliseconds on a virtual
+/// disk (20-40 ms here), which at a cap of 16 MiB came every 0.7 s under benches/serve_intake.sh's
+/// load (14,000 events/s, about 50 MB of WAL a second) and raised its p99 from 7 to 30 ms, and was
+/// still felt at 256 MiB. At 1 GiB it comes after 20 s of commits without a pause at that rate;
+/// under a load with pauses it never does, SQLite starts over by itself. The file is cut back to the
+/// cap only, not further: cutting 190 MB off at once stalled a commit for 300 ms.
 const PACE: Pace = Pace {
     every: Duration::from_millis(250),
-    limit: 16 << 20,
+    cap: 1 << 30,
 };
 
 /// Wakes the checkpoint thread after a commit; the thread ends when this is dropped.
@@ -57,7 +64,7 @@ impl Checkpoints {
         set_up("wal_autocheckpoint", 0)?;
         set_up(
             "journal_size_limit",
-            i64::try_from(pace.limit).unwrap_or(i64::MAX),
+            i64::try_from(pace.cap).unwrap_or(i64::MAX),
         )?;
         let (wake, woken) = mpsc::sync_channel(1);
         let wal = wal_of(path);
@@ -79,19 +86,25 @@ impl Checkpoints {
 /// connection closes).
 fn run(conn: &Connection, wal: &Path, woken: &Receiver<()>, pace: Pace) {
     while woken.recv().is_ok() {
-        checkpoint(conn, wal, pace.limit);
+        checkpoint(conn, wal, pace.cap);
         std::thread::sleep(pace.every);
     }
 }
 
-/// A passive checkpoint (no lock: writers go on meanwhile); then, when the WAL is past `limit`, a
-/// restart of what little is left, with this process's writers held back (they wait on the lock
-/// here, not in SQLite's busy handler's sleeps), so that the next commit starts the WAL over.
-fn checkpoint(conn: &Connection, wal: &Path, limit: u64) {
-    let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
-    if std::fs::metadata(wal).is_ok_and(|m| m.len() > limit) {
+/// A passive checkpoint: it takes no lock, writers go on meanwhile. When the WAL is past `cap`, a
+/// second one catches up with what they committed during the first, and a third, with this
+/// process's writers held back (they wait on the lock here, not in SQLite's busy handler's sleeps),
+/// copies the last few frames: with nothing committed behind it, it leaves every frame
+/// checkpointed, so the next commit starts the WAL over. The writers wait for a few pages and two
+/// fsyncs, not for the whole WAL's pages. A restart checkpoint would also wait for readers, sleeping
+/// with the writers held.
+fn checkpoint(conn: &Connection, wal: &Path, cap: u64) {
+    let passive = || conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    let _ = passive();
+    if std::fs::metadata(wal).is_ok_and(|m| m.len() > cap) {
+        let _ = passive();
         let writing = schema::writing();
-        let _ = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(()));
+        let _ = passive();
         drop(writing);
     }
 }
@@ -111,30 +124,40 @@ mod tests {
     use super::super::{Queue, SqliteQueue};
     use super::*;
 
-    #[test]
-    fn under_commits_that_never_pause_the_wal_starts_over_past_its_limit() {
-        const LIMIT: u64 = 512 << 10;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("log.db");
+    /// A writer on a fresh log at `pace`, the WAL's path, and a commit of two pages.
+    fn writer_at(dir: &Path, pace: Pace) -> (Writer, PathBuf, impl Fn(&Writer)) {
+        let path = dir.join("log.db");
         let conn = schema::open(&path, true).unwrap();
         conn.execute_batch("CREATE TABLE filler (x BLOB)").unwrap();
+        let checkpoints = Checkpoints::start_with(&path, &conn, pace).unwrap();
+        let commit = |w: &Writer| {
+            w.write(|c| c.execute("INSERT INTO filler VALUES (zeroblob(4000))", []))
+                .unwrap();
+        };
+        (Writer::new(conn, checkpoints), wal_of(&path), commit)
+    }
+
+    fn size(path: &Path) -> u64 {
+        std::fs::metadata(path).unwrap().len()
+    }
+
+    #[test]
+    fn under_commits_that_never_pause_the_wal_starts_over_past_its_cap() {
+        const CAP: u64 = 512 << 10;
+        let dir = tempfile::tempdir().unwrap();
         let pace = Pace {
             every: Duration::from_millis(1),
-            limit: LIMIT,
+            cap: CAP,
         };
-        let checkpoints = Checkpoints::start_with(&path, &conn, pace).unwrap();
-        let writer = Writer::new(conn, checkpoints);
-        // 2,000 commits back to back, over 16 MB of frames (two pages each): a passive checkpoint
-        // never catches up with them, and without a restart the WAL holds every one.
-        let wal = wal_of(&path);
+        let (writer, wal, commit) = writer_at(dir.path(), pace);
+        // 2,000 commits back to back, over 16 MB of frames: a passive checkpoint never catches up
+        // with them, and without a restart the WAL holds every one.
         let mut largest = 0;
         for _ in 0..2000 {
-            writer
-                .write(|c| c.execute("INSERT INTO filler VALUES (zeroblob(4000))", []))
-                .unwrap();
-            largest = largest.max(std::fs::metadata(&wal).unwrap().len());
+            commit(&writer);
+            largest = largest.max(size(&wal));
         }
-        assert!(largest < 16 * LIMIT, "the WAL grew to {largest} bytes");
+        assert!(largest < 16 * CAP, "the WAL grew to {largest} bytes");
     }
 
     #[test]
