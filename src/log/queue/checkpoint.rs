@@ -34,7 +34,8 @@ pub(super) struct Pace {
 /// load (14,000 events/s, about 50 MB of WAL a second) and raised its p99 from 7 to 30 ms, and was
 /// still felt at 256 MiB. At 1 GiB it comes after 20 s of commits without a pause at that rate;
 /// under a load with pauses it never does, SQLite starts over by itself. The file is cut back to the
-/// cap only, not further: cutting 190 MB off at once stalled a commit for 300 ms.
+/// cap only, not further: with the cap at 256 MiB and the file cut back to 64 MiB, the p99 was 300 ms
+/// (cutting 190 MB off a file in a commit, most likely).
 const PACE: Pace = Pace {
     every: Duration::from_millis(250),
     cap: 1 << 30,
