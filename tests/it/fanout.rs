@@ -190,7 +190,7 @@ fn a_large_send_leads_with_a_summary_and_lists_failures_first() {
     assert_eq!(rest, expected, "the rest in plan order");
     assert!(rows[2..].iter().all(|(_, outcome)| outcome == "delivered"));
     // No progress bar when stderr is not a terminal.
-    assert!(!run.stderr.contains(" done, "), "{}", run.stderr);
+    run.stderr_lacks(" done, ");
 
     // --json is unchanged: no summary line, the rows in plan order.
     let json = env.run(&[
@@ -203,7 +203,7 @@ fn a_large_send_leads_with_a_summary_and_lists_failures_first() {
         "--json",
     ]);
     json.code(3);
-    assert!(!json.stderr.contains("destinations:"), "{}", json.stderr);
+    json.stderr_lacks("destinations:");
     let names: Vec<String> = json.json()["deliveries"]
         .as_array()
         .expect("deliveries")
@@ -222,7 +222,7 @@ fn a_send_of_a_screenful_keeps_the_plain_report() {
     server.always("/u0000007", Reply::status(400));
     let run = env.run(&["send", "--all-users", "--message", "hi", "--retries", "0"]);
     run.code(3);
-    assert!(!run.stderr.contains("destinations:"), "{}", run.stderr);
+    run.stderr_lacks("destinations:");
     let rows = table_rows(&run.stdout);
     assert_eq!(rows.len(), 40);
     assert_eq!(rows[6], ("u0000007".to_owned(), "failed".to_owned()));

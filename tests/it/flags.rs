@@ -76,5 +76,5 @@ fn postgres_connection_flags_with_a_sqlite_log_are_said_to_be_ignored() {
     // Without them, nothing is said.
     let plain = env.run(&["log"]);
     plain.ok();
-    assert!(!plain.stderr.contains("ignored"), "{}", plain.stderr);
+    plain.stderr_lacks("ignored");
 }

@@ -57,7 +57,7 @@ fn replicas_with(pg: &postgres::Postgres, names: &[&str]) -> (Env, HttpServer) {
 
 fn no_password(run: &Run) {
     assert!(!run.stdout.contains(PASSWORD), "{}", run.stdout);
-    assert!(!run.stderr.contains(PASSWORD), "{}", run.stderr);
+    run.stderr_lacks(PASSWORD);
 }
 
 fn outcomes(run: &Run, field: &str) -> Vec<(String, String)> {
@@ -140,7 +140,7 @@ fn a_refused_login_shows_the_url_with_its_password_masked() {
     let env = env_on(&url);
     let run = env.run(&["log"]);
     run.code(1);
-    assert!(!run.stderr.contains("not-the-password"), "{}", run.stderr);
+    run.stderr_lacks("not-the-password");
     run.stderr_has(&format!(
         "error: cannot connect to the delivery log postgres://notify:***@127.0.0.1:{}/",
         pg.port
@@ -517,7 +517,7 @@ fn a_serve_on_postgres_without_a_shared_ack_key_says_how_to_give_one() {
     let key = key.to_str().expect("utf-8 path");
     let open = env.run(&["serve", "--bind", "127.0.0.1:0", "--ack-key-file", key]);
     open.code(2).stderr_has("is open to other users");
-    assert!(!open.stderr.contains(ACK_KEY), "{}", open.stderr);
+    open.stderr_lacks(ACK_KEY);
 }
 
 /// Waits (bounded) until the receiver saw a request to `path` for event `id`; how long it took.
@@ -663,7 +663,7 @@ fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
         .code(1)
         .stderr_has("password authentication failed")
         .stderr_has("--log-password-env");
-    assert!(!refused.stderr.contains("wrong-from"), "{}", refused.stderr);
+    refused.stderr_lacks("wrong-from");
 
     // Given twice, in the URL and by a flag: refused without showing either.
     env.set_env("NOTIFY_LOG", &url);
@@ -672,7 +672,7 @@ fn the_password_can_come_from_a_file_or_a_variable_and_never_shows() {
         .code(2)
         .stderr_has("is given twice: in the URL and by --log-password-env");
     no_password(&twice);
-    assert!(!twice.stderr.contains("wrong-from"), "{}", twice.stderr);
+    twice.stderr_lacks("wrong-from");
 
     // A file others can read, or a variable not set: which one, and why.
     let open = env.path("open-password");
@@ -741,6 +741,6 @@ fn retry_hands_the_dead_to_a_live_replica_and_sends_them_itself_when_none_is_lef
     std::thread::sleep(std::time::Duration::from_millis(300));
     let alone = env.run(&["retry", "--id", "dead-2"]);
     alone.ok().stdout_has("delivered");
-    assert!(!alone.stderr.contains("re-queued"), "{}", alone.stderr);
+    alone.stderr_lacks("re-queued");
     assert_eq!(server.requests_to("/bob").len(), 4);
 }

@@ -247,7 +247,7 @@ fn a_rejected_secret_is_not_echoed() {
         "my-precious-secret",
     ]);
     run.code(2).stderr_has("--secret");
-    assert!(!run.stderr.contains("my-precious-secret"), "{}", run.stderr);
+    run.stderr_lacks("my-precious-secret");
 }
 
 #[test]

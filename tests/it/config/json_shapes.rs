@@ -200,7 +200,7 @@ fn a_set_without_equals_does_not_echo_what_may_be_a_secret() {
         "dingtalk-bot.secret:SECleaked123",
     ]);
     run.code(2).stderr_has("is not KIND.FIELD=VALUE");
-    assert!(!run.stderr.contains("SECleaked123"), "{}", run.stderr);
+    run.stderr_lacks("SECleaked123");
 }
 
 #[test]

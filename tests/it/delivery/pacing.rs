@@ -18,7 +18,7 @@ fn a_robots_pacing_wait_is_said_on_stderr() {
     env.set_env("NOTIFY_NOW", &NOW.to_string());
     let first = send(&env, &args);
     first.ok();
-    assert!(!first.stderr.contains("waiting"), "{}", first.stderr);
+    first.stderr_lacks("waiting");
     env.set_env("NOTIFY_NOW", &(NOW + 59).to_string());
     let run = send(&env, &["--message", "DMS one more", "--wecom-bot", &url]);
     run.ok()

@@ -198,7 +198,7 @@ fn limits_out_of_range_are_usage_errors_in_real_and_dry_runs() {
                 let run = send(&env, &args);
                 run.code(2)
                     .stderr_has(&format!("{flag} must be a positive number of seconds"));
-                assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+                run.stderr_lacks("panicked");
             }
         }
     }

@@ -231,7 +231,7 @@ fn a_non_loopback_bind_is_allowed_with_a_signature_key() {
         "HOOK_NEW",
     ]);
     run.code(1);
-    assert!(!run.stderr.contains("refusing"), "{}", run.stderr);
+    run.stderr_lacks("refusing");
     env.run(&["serve", "--bind", "192.0.2.1:0"])
         .code(2)
         .stderr_has("refusing to serve on 192.0.2.1:0 without authentication")

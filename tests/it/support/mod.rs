@@ -51,6 +51,15 @@ impl Run {
         self
     }
     #[track_caller]
+    pub fn stderr_lacks(&self, text: &str) -> &Self {
+        assert!(
+            !self.stderr.contains(text),
+            "stderr has {text:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+    #[track_caller]
     pub fn stdout_has(&self, text: &str) -> &Self {
         assert!(
             self.stdout.contains(text),
