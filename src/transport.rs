@@ -268,21 +268,6 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         })
 }
 
-/// The relay's runtime: two worker threads, so intake (HTTP, JSON) and the workers' attempts use both
-/// cores of a small host instead of sharing one. Measured: one thread costs a quarter less CPU under a
-/// steady load, but an event for 10,000 recipients then holds every intake request for over a second.
-pub fn serve_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            crate::error::Error::failure("cannot start the async runtime")
-                .caused_by(e)
-                .into()
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,7 +40,7 @@ use crate::error::Error;
 use crate::log::queue::{Policy, Queue};
 use crate::server::{self, Limits};
 use crate::store::StoreFile;
-use crate::transport::{Net, serve_runtime};
+use crate::transport::{Net, runtime};
 use crate::values::Revealed;
 use recorder::Recorder;
 
@@ -108,8 +108,12 @@ pub type Report = Arc<dyn Fn(Line) + Send + Sync>;
 
 /// Serves until SIGTERM or SIGINT, then stops: new events get 503, attempts in flight get the grace,
 /// what was not sent stays queued, and it returns. A second signal ends the process with 130.
+///
+/// Two threads, each with a single-threaded runtime: this one takes events in (HTTP, commits), the
+/// workers' sends and records run on the other. A large event's planning then never holds the intake
+/// back, and neither pays a multi-threaded scheduler's cost (measured: a quarter less CPU).
 pub fn serve(config: Config, report: Report) -> Result<()> {
-    serve_runtime()?.block_on(run(config, report))
+    runtime()?.block_on(run(config, report))
 }
 
 async fn run(config: Config, report: Report) -> Result<()> {
@@ -220,13 +224,18 @@ async fn run(config: Config, report: Report) -> Result<()> {
         metrics: Arc::clone(&metrics),
         links: Arc::clone(&links),
     });
+    // The workers' runtime, where the recorder runs too.
+    let workers_runtime = runtime()?;
     // As many sends may wait for their record as are delivered at once.
-    let recorder = Recorder::start(
-        Arc::clone(&queue),
-        Arc::clone(&kept),
-        config.policy,
-        config.workers,
-    );
+    let recorder = {
+        let _on = workers_runtime.enter();
+        Recorder::start(
+            Arc::clone(&queue),
+            Arc::clone(&kept),
+            config.policy,
+            config.workers,
+        )
+    };
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
@@ -270,10 +279,23 @@ async fn run(config: Config, report: Report) -> Result<()> {
         }
         std::process::exit(130);
     });
-    workers.run(slots, handed, wake, stop, grace).await;
+    let (finished, workers_done) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("notify-workers".into())
+        .spawn(move || {
+            workers_runtime.block_on(workers.run(slots, handed, wake, stop, grace));
+            // Its connections and tasks end with it, before the intake stops.
+            drop(workers_runtime);
+            let _ = finished.send(());
+        })
+        .map_err(|e| Error::failure("cannot start the workers' thread").caused_by(e))?;
+    let workers_ended = workers_done.await;
+    // Also when the workers died (a panic): the intake stops rather than queue for nobody.
     server_done.notify_one();
     let _ = server.await;
-    Ok(())
+    workers_ended.map_err(|_| {
+        Error::failure("the workers stopped unexpectedly; what was not sent stays queued").into()
+    })
 }
 
 /// The lock file beside a log that its serve holds.
