@@ -39,7 +39,13 @@ for name, url, prefix, extra in targets:
             if i + 1 < n:
                 f.write("next\n")
 PY
-post() { curl -s --parallel --parallel-max 8 -K "$1" 2>/dev/null | sort | uniq -c | awk '{ printf "%s=%s ", $2, $1 }'; }
+# Posts one config's transfers; prints the answers by status, and keeps curl's CPU seconds in $1.cpu.
+post() {
+  local TIMEFORMAT='%U %S'
+  { time curl -s --parallel --parallel-max 8 -K "$1" 2>/dev/null >"$1.out"; } 2>"$1.time"
+  awk '{ printf "%.2f", $1 + $2 }' "$1.time" >"$1.cpu"
+  sort "$1.out" | uniq -c | awk '{ printf "%s=%s ", $2, $1 }'
+}
 
 start=$(now)
 curl_codes=$(post "$work/curl.cfg")
@@ -84,4 +90,5 @@ printf '%-58s %8s  %s\n' "notify serve: intake alone (the same POSTs, due in an 
   "$later_codes(serve CPU ${later_cpu} s)"
 echo "ratio serve/curl: $(awk -v a="$serve_secs" -v b="$curl_secs" 'BEGIN { printf "%.2f", a / b }') (goal: at most 1.5)"
 echo "delivered (log): $delivered of $EVENTS events; serve peak RSS ${peak} MiB"
-echo "CPU seconds: serve $serve_cpu; the receiver $receiver_cpu_curl for curl's posts, $receiver_cpu for serve's"
+echo "CPU seconds: serve $serve_cpu; the receiver $receiver_cpu_curl for curl's posts, $receiver_cpu for serve's;" \
+  "curl $(cat "$work/curl.cfg.cpu") posting to the receiver, $(cat "$work/serve.cfg.cpu") to serve"
