@@ -224,18 +224,13 @@ async fn run(config: Config, report: Report) -> Result<()> {
         metrics: Arc::clone(&metrics),
         links: Arc::clone(&links),
     });
-    // The workers' runtime, where the recorder runs too.
-    let workers_runtime = runtime()?;
     // As many sends may wait for their record as are delivered at once.
-    let recorder = {
-        let _on = workers_runtime.enter();
-        Recorder::start(
-            Arc::clone(&queue),
-            Arc::clone(&kept),
-            config.policy,
-            config.workers,
-        )
-    };
+    let (recorder, recording) = Recorder::new(
+        Arc::clone(&queue),
+        Arc::clone(&kept),
+        config.policy,
+        config.workers,
+    );
     let workers = Arc::new(worker::Workers {
         queue,
         stores,
@@ -253,6 +248,9 @@ async fn run(config: Config, report: Report) -> Result<()> {
         recorder,
         poll,
     });
+    let grace = config.grace;
+    let workers_done =
+        start_workers(workers, recording, (slots, handed, wake, stop), grace).await?;
     let limits = Limits {
         grace: Duration::from_secs(1),
         ..Limits::default()
@@ -263,7 +261,6 @@ async fn run(config: Config, report: Report) -> Result<()> {
         done.notified().await;
     }));
     report(Line::Listening(local));
-    let grace = config.grace;
     let signals_report = Arc::clone(&report);
     tokio::spawn(async move {
         tokio::select! {
@@ -279,16 +276,6 @@ async fn run(config: Config, report: Report) -> Result<()> {
         }
         std::process::exit(130);
     });
-    let (finished, workers_done) = tokio::sync::oneshot::channel();
-    std::thread::Builder::new()
-        .name("notify-workers".into())
-        .spawn(move || {
-            workers_runtime.block_on(workers.run(slots, handed, wake, stop, grace));
-            // Its connections and tasks end with it, before the intake stops.
-            drop(workers_runtime);
-            let _ = finished.send(());
-        })
-        .map_err(|e| Error::failure("cannot start the workers' thread").caused_by(e))?;
     let workers_ended = workers_done.await;
     // Also when the workers died (a panic): the intake stops rather than queue for nobody.
     server_done.notify_one();
@@ -296,6 +283,46 @@ async fn run(config: Config, report: Report) -> Result<()> {
     workers_ended.map_err(|_| {
         Error::failure("the workers stopped unexpectedly; what was not sent stays queued").into()
     })
+}
+
+/// What the workers take: their slots, the events handed to them, the wake and the stop.
+type Feed = (
+    Arc<tokio::sync::Semaphore>,
+    tokio::sync::mpsc::UnboundedReceiver<committer::Handed>,
+    Arc<Notify>,
+    Stop,
+);
+
+/// Starts the workers, and the recorder's task, on a single-threaded runtime of their own thread;
+/// the answer says when they ended (after a stop and its `grace`). An error when the thread or its
+/// runtime cannot start: nothing was taken in then.
+async fn start_workers(
+    workers: Arc<worker::Workers>,
+    recording: impl Future<Output = ()> + Send + 'static,
+    (slots, handed, wake, stop): Feed,
+    grace: Duration,
+) -> Result<tokio::sync::oneshot::Receiver<()>> {
+    let (started, running) = tokio::sync::oneshot::channel();
+    let (finished, ended) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("notify-workers".into())
+        .spawn(move || {
+            let runtime = match runtime() {
+                Ok(runtime) => runtime,
+                Err(e) => return drop(started.send(Err(e))),
+            };
+            let _ = started.send(Ok(()));
+            runtime.spawn(recording);
+            runtime.block_on(workers.run(slots, handed, wake, stop, grace));
+            // Waits for a record still being committed.
+            drop(runtime);
+            let _ = finished.send(());
+        })
+        .map_err(|e| Error::failure("cannot start the workers' thread").caused_by(e))?;
+    running
+        .await
+        .map_err(|_| Error::failure("the workers' thread ended at its start"))??;
+    Ok(ended)
 }
 
 /// The lock file beside a log that its serve holds.

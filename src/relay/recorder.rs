@@ -34,12 +34,17 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// Starts the recorder task on the current runtime for `workers` workers.
-    pub fn start(queue: Arc<dyn Queue>, log: Arc<Kept>, policy: Policy, workers: usize) -> Self {
+    /// The handle for `workers` workers, and the recorder's task for the caller to spawn on the
+    /// workers' runtime.
+    pub fn new(
+        queue: Arc<dyn Queue>,
+        log: Arc<Kept>,
+        policy: Policy,
+        workers: usize,
+    ) -> (Self, impl Future<Output = ()> + Send + 'static) {
         let (jobs, received) = mpsc::channel(workers.max(1));
         let gather = (workers / 2).max(1);
-        tokio::spawn(run(queue, log, policy, received, gather));
-        Recorder { jobs }
+        (Recorder { jobs }, run(queue, log, policy, received, gather))
     }
 
     /// Records `sent` with the group that waits, and waits for its answer.
