@@ -111,7 +111,7 @@ pub type Report = Arc<dyn Fn(Line) + Send + Sync>;
 ///
 /// Two threads, each with a single-threaded runtime: this one takes events in (HTTP, commits), the
 /// workers' sends and records run on the other. A large event's planning then never holds the intake
-/// back, and neither pays a multi-threaded scheduler's cost (measured: a quarter less CPU).
+/// back, and neither pays a multi-threaded scheduler's cost (measured: about a fifth less CPU).
 pub fn serve(config: Config, report: Report) -> Result<()> {
     runtime()?.block_on(run(config, report))
 }
