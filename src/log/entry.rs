@@ -205,12 +205,21 @@ pub struct History {
 }
 
 impl History {
-    /// Adds a row, newest first: the oldest key is the one left, and one delivery is enough.
-    pub(super) fn add(&mut self, identity: Identity, key: String, delivered: bool) {
-        if delivered {
-            self.delivered.insert(identity.clone());
+    /// From the log's rows of the id, newest first, each (identity key, idempotency key, delivered):
+    /// the oldest key is the one left, and one delivery is enough. `identity` reads an identity key.
+    pub(super) fn from_rows(
+        rows: Vec<(String, String, bool)>,
+        identity: impl Fn(&str) -> anyhow::Result<Identity>,
+    ) -> anyhow::Result<Self> {
+        let mut history = History::default();
+        for (name, key, delivered) in rows {
+            let identity = identity(&name)?;
+            if delivered {
+                history.delivered.insert(identity.clone());
+            }
+            history.keys.insert(identity, key);
         }
-        self.keys.insert(identity, key);
+        Ok(history)
     }
 }
 

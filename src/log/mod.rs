@@ -117,11 +117,7 @@ impl Log {
             })
             .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
             .map_err(|e| self.explain("read", e))?;
-        let mut history = History::default();
-        for (identity, key, delivered) in rows {
-            history.add(self.identity(&identity)?, key, delivered);
-        }
-        Ok(history)
+        History::from_rows(rows, |key| self.identity(key))
     }
 
     /// Deletes the rows older than `cutoff_ms` (Unix milliseconds); returns how many were deleted.

@@ -281,7 +281,9 @@ async fn run(config: Config, report: Report) -> Result<()> {
     server_done.notify_one();
     let _ = server.await;
     workers_ended.map_err(|_| {
-        Error::failure("the workers stopped unexpectedly; what was not sent stays queued").into()
+        Error::failure("the workers stopped unexpectedly; what was not sent stays queued")
+            .hint("start notify serve again: it takes the queue back where it was left")
+            .into()
     })
 }
 

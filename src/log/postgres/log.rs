@@ -249,11 +249,7 @@ impl PgLog {
                 .map(|r| (r.get(0), r.get(1), r.get(2)))
                 .collect())
         })?;
-        let mut history = History::default();
-        for (identity, key, delivered) in rows {
-            history.add(self.identity(&identity)?, key, delivered);
-        }
-        Ok(history)
+        History::from_rows(rows, |key| self.identity(key))
     }
 
     /// Deletes the rows older than `cutoff_ms`; returns how many were deleted.
